@@ -1,0 +1,69 @@
+package io.fleetsim.cli;
+
+import io.fleetsim.scenario.ScenarioException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code fleetsim} command line: one class per subcommand. */
+@Command(name = "fleetsim", mixinStandardHelpOptions = true, version = "fleetsim 0.1",
+        description = "Capacity-planning simulator for LLM inference fleets.",
+        subcommands = {RunCommand.class, ValidateCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:unexpected failure", "2:invalid input (scenario file or arguments)"})
+public final class FleetsimCommand implements Runnable {
+
+    /** Exit code for invalid scenario files or arguments. */
+    public static final int EXIT_INVALID_INPUT = 2;
+    /** Exit code for anything unexpected. */
+    public static final int EXIT_FAILURE = 1;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show stack traces of errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A command line ready to execute, with fleetsim's error handling. */
+    public static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new FleetsimCommand());
+        cl.setExecutionExceptionHandler(FleetsimCommand::handleError);
+        return cl;
+    }
+
+    private static int handleError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (debugRequested(parsed)) {
+            e.printStackTrace(err);
+        }
+        if (e instanceof ScenarioException) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return EXIT_INVALID_INPUT;
+        }
+        err.println("error: " + e + (debugRequested(parsed) ? "" : " (run with --debug for details)"));
+        err.flush();
+        return EXIT_FAILURE;
+    }
+
+    private static boolean debugRequested(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Entry point of the jar. */
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+}

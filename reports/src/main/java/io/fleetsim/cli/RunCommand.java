@@ -1,0 +1,82 @@
+package io.fleetsim.cli;
+
+import io.fleetsim.report.AtomicFiles;
+import io.fleetsim.report.JsonReport;
+import io.fleetsim.report.SummaryTable;
+import io.fleetsim.run.RunResult;
+import io.fleetsim.run.Simulation;
+import io.fleetsim.scenario.DurationText;
+import io.fleetsim.scenario.ScenarioLoader;
+import io.fleetsim.scenario.ScenarioSpec;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code fleetsim run SCENARIO}: simulate, print the summary, write the report folder. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Simulate a scenario, print a summary and write report.json.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "SCENARIO", description = "Scenario file (.yaml, .yml or .json).")
+    Path scenario;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Report folder (default: out/<scenario file name>).")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
+    Long seed;
+
+    @Option(names = "--horizon", paramLabel = "DURATION", description = "Override the horizon, e.g. 10m, 24h.")
+    String horizon;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ScenarioSpec scenarioSpec = new ScenarioLoader().load(scenario);
+        if (seed != null) {
+            scenarioSpec = scenarioSpec.withSeed(seed);
+        }
+        if (horizon != null) {
+            scenarioSpec = scenarioSpec.withHorizon(parseHorizon());
+        }
+        long start = System.nanoTime();
+        RunResult result = Simulation.run(scenarioSpec);
+        double wall = (System.nanoTime() - start) / 1e9;
+
+        Path folder = out != null ? out : Path.of("out", baseName(scenario));
+        Path report = folder.resolve("report.json");
+        AtomicFiles.writeString(report, JsonReport.render(result));
+
+        PrintWriter o = spec.commandLine().getOut();
+        o.print(SummaryTable.render(result));
+        o.printf("%nSimulated %,d events in %.2f s wall time. Report: %s%n", result.events(), wall, report);
+        o.flush();
+        return 0;
+    }
+
+    private double parseHorizon() {
+        try {
+            double seconds = DurationText.parseSeconds(horizon);
+            if (seconds > 0) {
+                return seconds;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below with the option name
+        }
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "--horizon: must be " + DurationText.ALLOWED + " and > 0 (got \"" + horizon + "\")");
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

@@ -1,0 +1,150 @@
+package io.fleetsim.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetsim.metrics.Latencies;
+import io.fleetsim.metrics.LatencySummary;
+import io.fleetsim.metrics.RequestCounts;
+import io.fleetsim.metrics.TokenCounts;
+import io.fleetsim.run.PoolResult;
+import io.fleetsim.run.RouteResult;
+import io.fleetsim.run.RunResult;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+
+/**
+ * Renders a {@link RunResult} as {@code report.json}. Field names carry their units; fields are
+ * only ever added, never renamed (README lists them). Numbers are rounded to a fixed number of
+ * decimals and keys are written in a fixed order, so the same run gives byte-identical files.
+ */
+public final class JsonReport {
+
+    /** Version of the report layout; bumped when a field changes meaning. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
+    private JsonReport() {
+    }
+
+    /** The report as pretty-printed JSON text ending in a newline. */
+    public static String render(RunResult run) {
+        try {
+            return MAPPER.writeValueAsString(tree(run)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render report", e);
+        }
+    }
+
+    /** The report as a JSON tree. */
+    public static ObjectNode tree(RunResult run) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema_version", SCHEMA_VERSION);
+        root.put("scenario", run.scenario());
+        root.put("seed", run.seed());
+        root.put("simulated_seconds", round(run.simulatedSeconds(), 3));
+        root.set("requests", requests(run.requests()));
+        root.set("tokens", tokens(run.tokens()));
+        root.set("latency_ms", latency(run.latency()));
+        putNumber(root, "slo_attainment", run.sloAttainment(), 6);
+        ObjectNode cost = root.putObject("cost_usd");
+        putNumber(cost, "total", run.costUsd(), 4);
+        ObjectNode byPool = cost.putObject("by_pool");
+        run.pools().forEach(p -> putNumber(byPool, p.name(), p.costUsd(), 4));
+        putNumber(cost, "unattributed_to_routes", run.unattributedCostUsd(), 4);
+        putNumber(root, "cost_per_useful_mtok_usd", run.costPerUsefulMtokUsd(), 6);
+        putNumber(root, "mean_requests_in_system", run.meanInSystem(), 6);
+        putNumber(root, "throughput_requests_per_s", run.requests().completed() / run.simulatedSeconds(), 6);
+        var pools = root.putArray("pools");
+        for (PoolResult p : run.pools()) {
+            ObjectNode n = pools.addObject();
+            n.put("name", p.name());
+            n.put("kind", p.kind());
+            n.put("replicas", p.replicas());
+            n.put("gpus", p.gpus());
+            putNumber(n, "gpu_hours", p.gpuHours(), 6);
+            putNumber(n, "usd_per_gpu_hour", p.usdPerGpuHour(), 6);
+            putNumber(n, "utilization", p.utilization(), 6);
+            putNumber(n, "cost_usd", p.costUsd(), 4);
+            n.put("useful_tokens", p.usefulTokens());
+            putNumber(n, "cost_per_useful_mtok_usd", p.costPerUsefulMtokUsd(), 6);
+        }
+        var routes = root.putArray("routes");
+        for (RouteResult r : run.routes()) {
+            ObjectNode n = routes.addObject();
+            n.put("name", r.name());
+            putNumber(n, "slo_attainment", r.requests().sloAttainment(), 6);
+            n.set("requests", requests(r.requests()));
+            n.set("tokens", tokens(r.tokens()));
+            n.set("latency_ms", latency(r.latency()));
+            putNumber(n, "cost_usd", r.costUsd(), 4);
+            putNumber(n, "cost_per_useful_mtok_usd", r.costPerUsefulMtokUsd(), 6);
+        }
+        return root;
+    }
+
+    private static ObjectNode requests(RequestCounts c) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("arrived", c.arrived());
+        n.put("completed", c.completed());
+        n.put("cancelled", c.cancelled());
+        n.put("rejected", c.rejected());
+        n.put("within_slo", c.withinSlo());
+        n.put("in_flight_at_end", c.inFlightAtEnd());
+        putCounts(n.putObject("rejected_by_cause"), c.rejectedByCause());
+        return n;
+    }
+
+    private static ObjectNode tokens(TokenCounts t) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("input", t.input());
+        n.put("output", t.output());
+        n.put("useful", t.useful());
+        putCounts(n.putObject("wasted"), t.wasted());
+        return n;
+    }
+
+    private static ObjectNode latency(Latencies l) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.set("ttft", summary(l.ttft()));
+        n.set("tpot", summary(l.tpot()));
+        n.set("e2e", summary(l.e2e()));
+        n.set("queue", summary(l.queue()));
+        return n;
+    }
+
+    private static ObjectNode summary(LatencySummary s) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("count", s.count());
+        putNumber(n, "mean", s.meanMs(), 3);
+        putNumber(n, "p50", s.p50Ms(), 3);
+        putNumber(n, "p95", s.p95Ms(), 3);
+        putNumber(n, "p99", s.p99Ms(), 3);
+        putNumber(n, "max", s.maxMs(), 3);
+        return n;
+    }
+
+    private static void putCounts(ObjectNode target, Map<String, Long> counts) {
+        counts.keySet().stream().sorted().forEach(k -> target.put(k, counts.get(k)));
+    }
+
+    private static void putNumber(ObjectNode target, String field, double value, int decimals) {
+        if (Double.isFinite(value)) {
+            target.put(field, round(value, decimals));
+        } else {
+            target.putNull(field);
+        }
+    }
+
+    private static BigDecimal round(double value, int decimals) {
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    }
+}

@@ -1,0 +1,55 @@
+package io.fleetsim.hardware;
+
+/**
+ * How the memory of one replica (a model on {@code tensorParallel} GPUs) divides between weights,
+ * a fixed activation reserve and the KV cache, as vLLM sizes it: the usable share of device memory
+ * minus weights and activations is the KV cache.
+ *
+ * @param gpu               the accelerator
+ * @param model             the model
+ * @param tensorParallel    GPUs per replica
+ * @param precision         weight and KV precision
+ * @param memoryUtilization share of device memory the server may use (vLLM's
+ *                          {@code gpu_memory_utilization})
+ */
+public record ReplicaMemory(Gpu gpu, LlmModel model, int tensorParallel, Precision precision,
+                            double memoryUtilization) {
+
+    /** Activation and workspace memory kept free per GPU (CUDA graphs, sampler, buffers). */
+    public static final double ACTIVATION_RESERVE_BYTES_PER_GPU = 2e9;
+
+    /** Device memory the server may use across the replica's GPUs. */
+    public double usableBytes() {
+        return gpu.memoryBytes() * tensorParallel * memoryUtilization;
+    }
+
+    /** Bytes left for the KV cache; negative when the weights do not fit. */
+    public double kvCacheBytes() {
+        return usableBytes() - model.weightBytes(precision) - ACTIVATION_RESERVE_BYTES_PER_GPU * tensorParallel;
+    }
+
+    /** How many tokens' KV fit in the cache (0 when none). */
+    public long kvCacheTokens() {
+        return Math.max(0, (long) Math.floor(kvCacheBytes() / model.kvBytesPerToken(precision)));
+    }
+
+    /**
+     * Why this replica cannot serve the model, or {@code null} when it can: the weights and the KV
+     * cache of one sequence at {@code minContextTokens} must fit.
+     */
+    public String whyNotFit(int minContextTokens) {
+        double needed = model.weightBytes(precision) + ACTIVATION_RESERVE_BYTES_PER_GPU * tensorParallel
+                + model.kvBytesPerToken(precision) * minContextTokens;
+        if (needed <= usableBytes()) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT,
+                "%s at %s does not fit on %d x %s: needs %.1f GB (weights %.1f GB + activations %.1f GB + KV for "
+                        + "%d tokens %.1f GB) but %.1f GB is usable (%.0f%% of %.1f GB); use more tensor_parallel, "
+                        + "a larger GPU or fp8",
+                model.name(), precision.id(), tensorParallel, gpu.name(), needed / 1e9,
+                model.weightBytes(precision) / 1e9, ACTIVATION_RESERVE_BYTES_PER_GPU * tensorParallel / 1e9,
+                minContextTokens, model.kvBytesPerToken(precision) * minContextTokens / 1e9, usableBytes() / 1e9,
+                memoryUtilization * 100, gpu.memoryBytes() * tensorParallel / 1e9);
+    }
+}

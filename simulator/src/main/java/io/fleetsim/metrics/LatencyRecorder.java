@@ -1,0 +1,52 @@
+package io.fleetsim.metrics;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * Streams latency observations into an HdrHistogram (microsecond resolution, 3 significant
+ * digits) plus an exact sum, so memory stays constant however many requests a run has.
+ */
+public final class LatencyRecorder {
+
+    private static final double MICROS = 1e6;
+
+    private final Histogram histogram = new Histogram(3);
+    private double sumSeconds;
+
+    /** Records one latency in seconds (negative values are clamped to zero). */
+    public void record(double seconds) {
+        double s = Math.max(0, seconds);
+        histogram.recordValue(Math.round(s * MICROS));
+        sumSeconds += s;
+    }
+
+    /** Adds every observation of {@code other}. */
+    public void add(LatencyRecorder other) {
+        histogram.add(other.histogram);
+        sumSeconds += other.sumSeconds;
+    }
+
+    /** Number of observations. */
+    public long count() {
+        return histogram.getTotalCount();
+    }
+
+    /** Exact mean in seconds, 0 when empty. */
+    public double meanSeconds() {
+        long n = count();
+        return n == 0 ? 0 : sumSeconds / n;
+    }
+
+    /** The summary reports show. */
+    public LatencySummary summary() {
+        if (count() == 0) {
+            return LatencySummary.EMPTY;
+        }
+        return new LatencySummary(count(), meanSeconds() * 1e3, percentileMs(50), percentileMs(95), percentileMs(99),
+                histogram.getMaxValue() / 1e3);
+    }
+
+    private double percentileMs(double p) {
+        return histogram.getValueAtPercentile(p) / 1e3;
+    }
+}

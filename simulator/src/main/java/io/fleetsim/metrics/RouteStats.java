@@ -1,0 +1,111 @@
+package io.fleetsim.metrics;
+
+import io.fleetsim.scenario.SloSpec;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Streaming counters and latency histograms of one route. This is where a completed request is
+ * judged against its SLO and its tokens are split into useful and wasted (see
+ * {@link #recordCompletion}).
+ */
+public final class RouteStats {
+
+    private final SloSpec slo;
+    private long arrived;
+    private long completed;
+    private long withinSlo;
+    private final EnumMap<RejectCause, Long> rejected = new EnumMap<>(RejectCause.class);
+    private long inputTokens;
+    private long outputTokens;
+    private long usefulTokens;
+    private final EnumMap<WasteCause, Long> wastedTokens = new EnumMap<>(WasteCause.class);
+    private final LatencyRecorder ttft = new LatencyRecorder();
+    private final LatencyRecorder tpot = new LatencyRecorder();
+    private final LatencyRecorder e2e = new LatencyRecorder();
+    private final LatencyRecorder queue = new LatencyRecorder();
+
+    RouteStats(SloSpec slo) {
+        this.slo = slo;
+    }
+
+    /**
+     * Records a completed request. <b>Useful tokens</b> are the input and output tokens of a
+     * request that completed with TTFT and TPOT both within its route's targets; the tokens of
+     * any other completed request are wasted as {@link WasteCause#OUTSIDE_SLO}.
+     *
+     * @return the tokens the request contributed as useful (0 when outside its SLO)
+     */
+    long recordCompletion(int promptTokens, int outputTokens, double queueSeconds, double ttftSeconds,
+                          double tpotSeconds, double e2eSeconds) {
+        completed++;
+        inputTokens += promptTokens;
+        this.outputTokens += outputTokens;
+        queue.record(queueSeconds);
+        ttft.record(ttftSeconds);
+        if (outputTokens > 1) {
+            tpot.record(tpotSeconds);
+        }
+        e2e.record(e2eSeconds);
+        long tokens = (long) promptTokens + outputTokens;
+        if (ttftSeconds <= slo.ttftSeconds() && tpotSeconds <= slo.tpotSeconds()) {
+            withinSlo++;
+            usefulTokens += tokens;
+            return tokens;
+        }
+        wastedTokens.merge(WasteCause.OUTSIDE_SLO, tokens, Long::sum);
+        return 0;
+    }
+
+    void recordArrival() {
+        arrived++;
+    }
+
+    void recordRejection(RejectCause cause) {
+        rejected.merge(cause, 1L, Long::sum);
+    }
+
+    private long rejectedTotal() {
+        return rejected.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Request outcomes so far; whatever arrived and has no outcome is in flight. */
+    public RequestCounts requestCounts() {
+        Map<String, Long> byCause = new TreeMap<>();
+        rejected.forEach((cause, n) -> byCause.put(cause.id(), n));
+        long rejectedTotal = rejectedTotal();
+        return new RequestCounts(arrived, completed, 0, rejectedTotal, withinSlo, arrived - completed - rejectedTotal,
+                byCause);
+    }
+
+    /** Token counts so far. */
+    public TokenCounts tokenCounts() {
+        Map<String, Long> wasted = new TreeMap<>();
+        for (WasteCause cause : WasteCause.values()) {
+            wasted.put(cause.id(), wastedTokens.getOrDefault(cause, 0L));
+        }
+        return new TokenCounts(inputTokens, outputTokens, usefulTokens, wasted);
+    }
+
+    /** Latency summaries so far. */
+    public Latencies latencies() {
+        return new Latencies(ttft.summary(), tpot.summary(), e2e.summary(), queue.summary());
+    }
+
+    /** Adds every count and observation of {@code other} (to build fleet-wide totals). */
+    void add(RouteStats other) {
+        arrived += other.arrived;
+        completed += other.completed;
+        withinSlo += other.withinSlo;
+        other.rejected.forEach((k, v) -> rejected.merge(k, v, Long::sum));
+        inputTokens += other.inputTokens;
+        outputTokens += other.outputTokens;
+        usefulTokens += other.usefulTokens;
+        other.wastedTokens.forEach((k, v) -> wastedTokens.merge(k, v, Long::sum));
+        ttft.add(other.ttft);
+        tpot.add(other.tpot);
+        e2e.add(other.e2e);
+        queue.add(other.queue);
+    }
+}

@@ -1,0 +1,14 @@
+package io.fleetsim.metrics;
+
+import java.util.Locale;
+
+/** Why tokens that were processed did not count as useful. */
+public enum WasteCause {
+    /** The request completed, but later than its route's TTFT or TPOT target. */
+    OUTSIDE_SLO;
+
+    /** The key used in reports, e.g. {@code outside_slo}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,19 @@
+package io.fleetsim.run;
+
+import io.fleetsim.metrics.Latencies;
+import io.fleetsim.metrics.RequestCounts;
+import io.fleetsim.metrics.TokenCounts;
+
+/**
+ * One route's share of a run.
+ *
+ * @param name                 route name
+ * @param requests             request outcomes
+ * @param tokens               token counts
+ * @param latency              latency distributions
+ * @param costUsd              attributed cost (see {@code RouteCostAttribution})
+ * @param costPerUsefulMtokUsd attributed cost over its useful tokens, per million (NaN when none)
+ */
+public record RouteResult(String name, RequestCounts requests, TokenCounts tokens, Latencies latency, double costUsd,
+                          double costPerUsefulMtokUsd) {
+}

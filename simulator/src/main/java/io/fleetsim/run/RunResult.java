@@ -1,0 +1,40 @@
+package io.fleetsim.run;
+
+import io.fleetsim.metrics.Latencies;
+import io.fleetsim.metrics.RequestCounts;
+import io.fleetsim.metrics.TokenCounts;
+
+import java.util.List;
+
+/**
+ * Everything a run measured, immutable; reports are rendered from this alone.
+ *
+ * @param scenario             scenario name
+ * @param seed                 seed used
+ * @param simulatedSeconds     horizon
+ * @param requests             request outcomes, whole fleet
+ * @param tokens               token counts, whole fleet
+ * @param latency              latency distributions, whole fleet
+ * @param costUsd              total money paid
+ * @param unattributedCostUsd  part of the cost no route could be charged with (pools with no route)
+ * @param costPerUsefulMtokUsd total cost per million useful tokens (NaN when none)
+ * @param meanInSystem         time-average number of requests queued or in service
+ * @param pools                per pool
+ * @param routes               per route
+ * @param events               events the engine handled
+ */
+public record RunResult(String scenario, long seed, double simulatedSeconds, RequestCounts requests,
+                        TokenCounts tokens, Latencies latency, double costUsd, double unattributedCostUsd,
+                        double costPerUsefulMtokUsd, double meanInSystem, List<PoolResult> pools,
+                        List<RouteResult> routes, long events) {
+
+    public RunResult {
+        pools = List.copyOf(pools);
+        routes = List.copyOf(routes);
+    }
+
+    /** Within-SLO share of requests that reached an outcome. */
+    public double sloAttainment() {
+        return requests.sloAttainment();
+    }
+}

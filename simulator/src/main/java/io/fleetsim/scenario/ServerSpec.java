@@ -1,0 +1,36 @@
+package io.fleetsim.scenario;
+
+import io.fleetsim.hardware.ReplicaMemory;
+
+/** What one replica of a pool is: an LLM server, or an abstract queueing server for validation. */
+public sealed interface ServerSpec permits ServerSpec.Llm, ServerSpec.Queueing {
+
+    /** GPUs one replica occupies (and is billed for). */
+    int gpusPerReplica();
+
+    /**
+     * A model served with continuous batching on {@code tensorParallel} GPUs.
+     *
+     * @param memory      GPU, model, tensor parallelism, precision and memory share
+     * @param maxModelLen longest prompt + output accepted; longer requests are rejected
+     * @param batching    per-iteration limits of the scheduler
+     * @param performance efficiency factors of the step-time model
+     */
+    record Llm(ReplicaMemory memory, int maxModelLen, BatchingSpec batching, PerformanceSpec performance)
+            implements ServerSpec {
+        @Override
+        public int gpusPerReplica() {
+            return memory.tensorParallel();
+        }
+    }
+
+    /**
+     * A server that serves one request at a time for a random service time: the textbook server of
+     * queueing theory, used to check the simulator against Erlang C and Pollaczek-Khinchine.
+     *
+     * @param serviceTime    service time distribution
+     * @param gpusPerReplica GPUs billed per server
+     */
+    record Queueing(DurationSpec serviceTime, int gpusPerReplica) implements ServerSpec {
+    }
+}

@@ -1,0 +1,87 @@
+package io.fleetsim.scenario;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Line numbers of every field path in a parsed document. Jackson's tree model drops locations, so
+ * the document is read once more as a token stream to recover them for error messages.
+ */
+final class SourceMap {
+
+    private final Map<String, Integer> lines = new HashMap<>();
+
+    /** Reads the whole token stream of {@code parser} and records the line of each path. */
+    static SourceMap read(JsonParser parser) throws IOException {
+        SourceMap map = new SourceMap();
+        Deque<Frame> stack = new ArrayDeque<>();
+        String pendingField = null;
+        for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+            int line = parser.currentLocation().getLineNr();
+            if (token == JsonToken.FIELD_NAME) {
+                pendingField = parser.currentName();
+                Frame top = stack.peek();
+                map.lines.putIfAbsent(SpecNode.childPath(top == null ? "" : top.path, pendingField),
+                        parser.currentTokenLocation().getLineNr());
+                continue;
+            }
+            if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                stack.pop();
+                continue;
+            }
+            String path = valuePath(stack, pendingField);
+            pendingField = null;
+            if (!stack.isEmpty() && stack.peek().isArray) {
+                map.lines.putIfAbsent(path, parser.currentTokenLocation().getLineNr());
+            }
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                map.lines.putIfAbsent(path, line);
+                stack.push(new Frame(path, token == JsonToken.START_ARRAY));
+            }
+        }
+        return map;
+    }
+
+    private static String valuePath(Deque<Frame> stack, String field) {
+        Frame top = stack.peek();
+        if (top == null) {
+            return "";
+        }
+        if (top.isArray) {
+            return top.path + "[" + top.nextIndex++ + "]";
+        }
+        return SpecNode.childPath(top.path, field);
+    }
+
+    /** Line of {@code path}, or of its nearest ancestor that has one, or 0. */
+    int lineOf(String path) {
+        String p = path;
+        while (true) {
+            Integer line = lines.get(p);
+            if (line != null) {
+                return line;
+            }
+            if (p.isEmpty()) {
+                return 0;
+            }
+            int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+            p = cut < 0 ? "" : p.substring(0, cut);
+        }
+    }
+
+    private static final class Frame {
+        final String path;
+        final boolean isArray;
+        int nextIndex;
+
+        Frame(String path, boolean isArray) {
+            this.path = path;
+            this.isArray = isArray;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.fleetsim.serving;
+
+import io.fleetsim.engine.EventHandler;
+import io.fleetsim.engine.Simulator;
+import io.fleetsim.random.RandomStream;
+import io.fleetsim.scenario.DurationSpec;
+import io.fleetsim.workload.Request;
+
+/**
+ * The textbook server: one request at a time, each for a service time drawn from a distribution,
+ * the whole response delivered at the end. A pool of these behind one FCFS queue is an M/G/c
+ * queue, which is how the simulator is checked against Erlang C and Pollaczek-Khinchine.
+ */
+public final class QueueingServer implements Server, EventHandler {
+
+    private final Simulator sim;
+    private final int handlerId;
+    private final int pool;
+    private final DurationSpec serviceTime;
+    private final RandomStream stream;
+    private final WorkSource source;
+    private final ServingListener listener;
+    private final BusyClock clock = new BusyClock();
+    private Request current;
+    private double admittedAt;
+
+    /** A server of pool {@code pool} drawing service times from {@code stream}. */
+    public QueueingServer(Simulator sim, int pool, DurationSpec serviceTime, RandomStream stream, WorkSource source,
+                          ServingListener listener) {
+        this.sim = sim;
+        this.pool = pool;
+        this.serviceTime = serviceTime;
+        this.stream = stream;
+        this.source = source;
+        this.listener = listener;
+        this.handlerId = sim.register(this);
+    }
+
+    @Override
+    public boolean accepts(Request request) {
+        return true;
+    }
+
+    @Override
+    public boolean isIdle() {
+        return current == null;
+    }
+
+    @Override
+    public boolean hasRoomFor(Request request) {
+        return current == null;
+    }
+
+    @Override
+    public int inService() {
+        return current == null ? 0 : 1;
+    }
+
+    @Override
+    public void wake() {
+        if (current == null) {
+            startNext();
+        }
+    }
+
+    @Override
+    public double busySeconds(double now) {
+        return clock.busySeconds(now);
+    }
+
+    @Override
+    public void handle(long payload) {
+        double now = sim.now();
+        listener.completed(current, pool, admittedAt, now, now);
+        current = null;
+        startNext();
+    }
+
+    private void startNext() {
+        current = source.poll();
+        double now = sim.now();
+        if (current == null) {
+            clock.idleAt(now);
+            return;
+        }
+        clock.busyAt(now);
+        admittedAt = now;
+        sim.scheduleIn(sample(), handlerId, 0);
+    }
+
+    private double sample() {
+        if (serviceTime instanceof DurationSpec.Exponential e) {
+            return stream.nextExponential(e.meanSeconds());
+        }
+        return serviceTime.meanSeconds();
+    }
+}

@@ -1,0 +1,28 @@
+package io.fleetsim.serving;
+
+import io.fleetsim.workload.Request;
+
+/**
+ * One replica of a pool. Servers pull work from their pool's {@link WorkSource} whenever they can
+ * take more; the pool only tells them when work is waiting ({@link #wake()}).
+ */
+public interface Server {
+
+    /** True when the server could ever serve this request (e.g. it fits the context length). */
+    boolean accepts(Request request);
+
+    /** True when the server has nothing in service. */
+    boolean isIdle();
+
+    /** True when the server has room to take {@code request} at its next scheduling point. */
+    boolean hasRoomFor(Request request);
+
+    /** Requests in service now (for choosing the least loaded server). */
+    int inService();
+
+    /** Work is waiting in the pool: take it now if idle, or at the next iteration boundary. */
+    void wake();
+
+    /** Seconds spent with at least one request in service, up to {@code now}. */
+    double busySeconds(double now);
+}

@@ -1,0 +1,18 @@
+package io.fleetsim.serving;
+
+import io.fleetsim.workload.Request;
+
+/** Hears what servers do with requests; metrics implement it, servers never read it back. */
+public interface ServingListener {
+
+    /**
+     * A request finished generating its whole output.
+     *
+     * @param request      the request
+     * @param pool         index of the pool that served it
+     * @param admittedAt   when a server took it from the queue
+     * @param firstTokenAt when its first output token was produced
+     * @param completedAt  when its last output token was produced
+     */
+    void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt);
+}

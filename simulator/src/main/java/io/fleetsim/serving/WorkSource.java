@@ -1,0 +1,13 @@
+package io.fleetsim.serving;
+
+import io.fleetsim.workload.Request;
+
+/** The queue a server pulls its next requests from (its pool's waiting line). */
+public interface WorkSource {
+
+    /** The request that would be taken next, or null when none waits. */
+    Request peek();
+
+    /** Takes the next request, or returns null when none waits. */
+    Request poll();
+}
