@@ -14,7 +14,7 @@ final class WorkloadReader {
 
     static WorkloadSpec read(SpecNode node, Map<String, Integer> poolIndex) {
         node.allowOnly("arrivals", "routes");
-        ArrivalSpec arrivals = arrivals(node.required("arrivals"));
+        ArrivalSpec arrivals = ArrivalReader.read(node.required("arrivals"));
         List<SpecNode> routeNodes = node.required("routes").elements();
         if (routeNodes.isEmpty()) {
             throw node.get("routes").error("needs at least one route");
@@ -43,17 +43,11 @@ final class WorkloadReader {
         return new WorkloadSpec(arrivals, routes);
     }
 
-    private static ArrivalSpec arrivals(SpecNode node) {
-        node.allowOnly("process", "rate_per_s");
-        node.required("process").choice("poisson");
-        return new ArrivalSpec.Poisson(node.required("rate_per_s").positiveNumber());
-    }
-
     private static RouteSpec route(SpecNode node, double share, Map<String, Integer> poolIndex) {
         node.allowOnly("name", "share", "prompt_tokens", "output_tokens", "slo", "pool");
         String name = node.required("name").text();
-        LengthSpec prompt = length(node.required("prompt_tokens"));
-        LengthSpec output = length(node.required("output_tokens"));
+        LengthSpec prompt = LengthReader.read(node.required("prompt_tokens"));
+        LengthSpec output = LengthReader.read(node.required("output_tokens"));
         SpecNode sloNode = node.required("slo").allowOnly("ttft", "tpot");
         SloSpec slo = new SloSpec(sloNode.required("ttft").positiveDurationSeconds(),
                 sloNode.required("tpot").positiveDurationSeconds());
@@ -74,33 +68,5 @@ final class WorkloadReader {
             pool = index;
         }
         return new RouteSpec(name, share, prompt, output, slo, pool);
-    }
-
-    private static LengthSpec length(SpecNode node) {
-        String dist = node.required("dist").choice("fixed", "lognormal");
-        if (dist.equals("fixed")) {
-            node.allowOnly("dist", "tokens");
-            return new LengthSpec.Fixed((int) node.required("tokens").integerIn(1, 100_000_000));
-        }
-        node.allowOnly("dist", "median", "p99", "mu", "sigma", "min", "max");
-        int min = node.get("min").intIn(1, 100_000_000, 1);
-        int max = node.get("max").intIn(1, 100_000_000, 100_000_000);
-        if (max < min) {
-            throw node.get("max").error("must be >= min (" + min + ")");
-        }
-        boolean byQuantiles = !node.get("median").isMissing() || !node.get("p99").isMissing();
-        boolean byParameters = !node.get("mu").isMissing() || !node.get("sigma").isMissing();
-        if (byQuantiles == byParameters) {
-            throw node.error("give either median and p99, or mu and sigma");
-        }
-        if (byQuantiles) {
-            double median = node.required("median").positiveNumber();
-            double p99 = node.required("p99").positiveNumber();
-            if (p99 < median) {
-                throw node.get("p99").error("must be >= median (" + median + ")");
-            }
-            return LengthSpec.Lognormal.fromMedianAndP99(median, p99, min, max);
-        }
-        return new LengthSpec.Lognormal(node.required("mu").number(), node.required("sigma").numberIn(0, 10), min, max);
     }
 }
