@@ -53,7 +53,11 @@ public final class JsonReport {
         root.put("simulated_seconds", round(run.simulatedSeconds(), 3));
         root.set("requests", requests(run.requests()));
         root.set("tokens", tokens(run.tokens()));
-        root.set("latency_ms", latency(run.latency()));
+        ObjectNode latency = latency(run.latency());
+        latency.set("itl", summary(run.interTokenLatency()));
+        root.set("latency_ms", latency);
+        putNumber(root, "prefix_cache_hit_rate", run.prefixCacheHitRate(), 6);
+        root.put("preemptions", run.preemptions());
         putNumber(root, "slo_attainment", run.sloAttainment(), 6);
         ObjectNode cost = root.putObject("cost_usd");
         putNumber(cost, "total", run.costUsd(), 4);
@@ -85,6 +89,8 @@ public final class JsonReport {
             n.set("requests", requests(r.requests()));
             n.set("tokens", tokens(r.tokens()));
             n.set("latency_ms", latency(r.latency()));
+            putNumber(n, "prefix_cache_hit_rate", r.prefixCacheHitRate(), 6);
+            n.put("preemptions", r.preemptions());
             putNumber(n, "cost_usd", r.costUsd(), 4);
             putNumber(n, "cost_per_useful_mtok_usd", r.costPerUsefulMtokUsd(), 6);
         }
@@ -108,6 +114,7 @@ public final class JsonReport {
         n.put("input", t.input());
         n.put("output", t.output());
         n.put("useful", t.useful());
+        n.put("cached_input", t.cachedInput());
         putCounts(n.putObject("wasted"), t.wasted());
         return n;
     }

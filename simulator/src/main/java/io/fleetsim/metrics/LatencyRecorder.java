@@ -20,6 +20,16 @@ public final class LatencyRecorder {
         sumSeconds += s;
     }
 
+    /** Records {@code count} equal observations of {@code seconds} at once. */
+    public void record(double seconds, long count) {
+        if (count <= 0) {
+            return;
+        }
+        double s = Math.max(0, seconds);
+        histogram.recordValueWithCount(Math.round(s * MICROS), count);
+        sumSeconds += s * count;
+    }
+
     /** Adds every observation of {@code other}. */
     public void add(LatencyRecorder other) {
         histogram.add(other.histogram);

@@ -15,6 +15,7 @@ public final class MetricsCollector implements ServingListener {
     private final long[][] tokensServed;
     private final long[] usefulServed;
     private final TimeWeightedCount inSystem = new TimeWeightedCount();
+    private final LatencyRecorder interTokenGaps = new LatencyRecorder();
 
     /** A collector for these routes and {@code pools} pools. */
     public MetricsCollector(List<RouteSpec> routeSpecs, int pools) {
@@ -46,6 +47,26 @@ public final class MetricsCollector implements ServingListener {
                 admittedAt - request.arrivalTime(), ttft, tpot, completedAt - request.arrivalTime());
         tokensServed[pool][request.route()] += request.totalTokens();
         inSystem.change(completedAt, -1);
+    }
+
+    @Override
+    public void prefixLookup(Request request, int cachedTokens) {
+        routes[request.route()].recordPrefixLookup(request.promptTokens(), cachedTokens);
+    }
+
+    @Override
+    public void preempted(Request request, long discardedTokens) {
+        routes[request.route()].recordPreemption(discardedTokens);
+    }
+
+    @Override
+    public void tokenGaps(double seconds, long count) {
+        interTokenGaps.record(seconds, count);
+    }
+
+    /** Distribution over output tokens (after each request's first) of the gap before each token. */
+    public LatencySummary interTokenLatency() {
+        return interTokenGaps.summary();
     }
 
     /** Statistics of route {@code index}. */

@@ -20,6 +20,9 @@ public final class RouteStats {
     private long inputTokens;
     private long outputTokens;
     private long usefulTokens;
+    private long promptTokensLookedUp;
+    private long cachedInputTokens;
+    private long preemptions;
     private final EnumMap<WasteCause, Long> wastedTokens = new EnumMap<>(WasteCause.class);
     private final LatencyRecorder ttft = new LatencyRecorder();
     private final LatencyRecorder tpot = new LatencyRecorder();
@@ -58,6 +61,26 @@ public final class RouteStats {
         return 0;
     }
 
+    void recordPrefixLookup(int promptTokens, int cachedTokens) {
+        promptTokensLookedUp += promptTokens;
+        cachedInputTokens += cachedTokens;
+    }
+
+    void recordPreemption(long discardedTokens) {
+        preemptions++;
+        wastedTokens.merge(WasteCause.PREEMPTED_RECOMPUTE, discardedTokens, Long::sum);
+    }
+
+    /** Share of admitted prompt tokens served from a prefix cache (NaN when nothing was admitted). */
+    public double prefixCacheHitRate() {
+        return promptTokensLookedUp == 0 ? Double.NaN : (double) cachedInputTokens / promptTokensLookedUp;
+    }
+
+    /** Times a request of this route lost its KV cache to a preemption. */
+    public long preemptions() {
+        return preemptions;
+    }
+
     void recordArrival() {
         arrived++;
     }
@@ -85,7 +108,7 @@ public final class RouteStats {
         for (WasteCause cause : WasteCause.values()) {
             wasted.put(cause.id(), wastedTokens.getOrDefault(cause, 0L));
         }
-        return new TokenCounts(inputTokens, outputTokens, usefulTokens, wasted);
+        return new TokenCounts(inputTokens, outputTokens, usefulTokens, cachedInputTokens, wasted);
     }
 
     /** Latency summaries so far. */
@@ -102,6 +125,9 @@ public final class RouteStats {
         inputTokens += other.inputTokens;
         outputTokens += other.outputTokens;
         usefulTokens += other.usefulTokens;
+        promptTokensLookedUp += other.promptTokensLookedUp;
+        cachedInputTokens += other.cachedInputTokens;
+        preemptions += other.preemptions;
         other.wastedTokens.forEach((k, v) -> wastedTokens.merge(k, v, Long::sum));
         ttft.add(other.ttft);
         tpot.add(other.tpot);

@@ -5,7 +5,9 @@ import java.util.Locale;
 /** Why tokens that were processed did not count as useful. */
 public enum WasteCause {
     /** The request completed, but later than its route's TTFT or TPOT target. */
-    OUTSIDE_SLO;
+    OUTSIDE_SLO,
+    /** KV cache discarded by a preemption, to be computed again. */
+    PREEMPTED_RECOMPUTE;
 
     /** The key used in reports, e.g. {@code outside_slo}. */
     public String id() {

@@ -51,13 +51,14 @@ final class ResultAssembler {
             RouteStats stats = metrics.route(r);
             TokenCounts tokens = stats.tokenCounts();
             routes.add(new RouteResult(routeSpecs.get(r).name(), stats.requestCounts(), tokens, stats.latencies(),
-                    routeUsd[r], CostModel.perMillionTokens(routeUsd[r], tokens.useful())));
+                    stats.prefixCacheHitRate(), stats.preemptions(), routeUsd[r], CostModel.perMillionTokens(routeUsd[r], tokens.useful())));
         }
 
         RouteStats total = metrics.fleetTotals();
         TokenCounts tokens = total.tokenCounts();
         return new RunResult(scenario.name(), scenario.seed(), horizon, total.requestCounts(), tokens,
-                total.latencies(), totalUsd, routeUsd[routeSpecs.size()],
+                total.latencies(), metrics.interTokenLatency(), total.prefixCacheHitRate(), total.preemptions(),
+                totalUsd, routeUsd[routeSpecs.size()],
                 CostModel.perMillionTokens(totalUsd, tokens.useful()), metrics.meanInSystem(horizon), pools, routes,
                 events);
     }

@@ -11,9 +11,11 @@ import io.fleetsim.metrics.TokenCounts;
  * @param requests             request outcomes
  * @param tokens               token counts
  * @param latency              latency distributions
+ * @param prefixCacheHitRate   share of admitted prompt tokens served from prefix caches
+ * @param preemptions          times one of its requests lost its KV cache
  * @param costUsd              attributed cost (see {@code RouteCostAttribution})
  * @param costPerUsefulMtokUsd attributed cost over its useful tokens, per million (NaN when none)
  */
-public record RouteResult(String name, RequestCounts requests, TokenCounts tokens, Latencies latency, double costUsd,
-                          double costPerUsefulMtokUsd) {
+public record RouteResult(String name, RequestCounts requests, TokenCounts tokens, Latencies latency,
+                          double prefixCacheHitRate, long preemptions, double costUsd, double costPerUsefulMtokUsd) {
 }

@@ -1,6 +1,7 @@
 package io.fleetsim.run;
 
 import io.fleetsim.metrics.Latencies;
+import io.fleetsim.metrics.LatencySummary;
 import io.fleetsim.metrics.RequestCounts;
 import io.fleetsim.metrics.TokenCounts;
 
@@ -15,6 +16,9 @@ import java.util.List;
  * @param requests             request outcomes, whole fleet
  * @param tokens               token counts, whole fleet
  * @param latency              latency distributions, whole fleet
+ * @param interTokenLatency    gaps between consecutive output tokens, over all tokens
+ * @param prefixCacheHitRate   share of admitted prompt tokens served from prefix caches
+ * @param preemptions          times a running request lost its KV cache
  * @param costUsd              total money paid
  * @param unattributedCostUsd  part of the cost no route could be charged with (pools with no route)
  * @param costPerUsefulMtokUsd total cost per million useful tokens (NaN when none)
@@ -24,7 +28,8 @@ import java.util.List;
  * @param events               events the engine handled
  */
 public record RunResult(String scenario, long seed, double simulatedSeconds, RequestCounts requests,
-                        TokenCounts tokens, Latencies latency, double costUsd, double unattributedCostUsd,
+                        TokenCounts tokens, Latencies latency, LatencySummary interTokenLatency,
+                        double prefixCacheHitRate, long preemptions, double costUsd, double unattributedCostUsd,
                         double costPerUsefulMtokUsd, double meanInSystem, List<PoolResult> pools,
                         List<RouteResult> routes, long events) {
 

@@ -11,22 +11,30 @@ import java.util.Iterator;
 import java.util.PriorityQueue;
 
 /**
- * One model replica serving with continuous batching and chunked prefill, as vLLM does.
+ * One model replica serving with continuous batching, chunked prefill, a paged KV cache with
+ * preemption by recompute, and prefix caching, as vLLM does.
  *
  * <p>Each iteration, every decoding sequence produces one token and the rest of the token budget
  * ({@code max_batched_tokens}) goes to prompts being prefilled, oldest first; new requests are
- * taken from the pool's queue while budget, sequence slots and KV cache allow. A sequence whose
- * prefill completes emits its first token at the end of that iteration.
- *
- * <p>KV cache: a request is admitted only when its whole context (prompt + output) can be reserved
- * in the cache, so no preemption is needed yet.
+ * admitted (preempted ones first, then the pool's queue in arrival order) while budget, sequence
+ * slots and free KV blocks allow. A sequence whose prefill completes emits a token at the end of
+ * that iteration. When the next iteration's new tokens would not fit in the cache, the most
+ * recently admitted sequence is preempted: its blocks are freed and it is prefilled again later
+ * (the recomputed tokens are waste). A prefix-cache hit skips that part of the prompt's prefill.
  *
  * <p>Speed: an iteration containing prefill work is one event. A stretch of decode-only
- * iterations runs as one event up to the next sequence completion ({@link StepTimeModel} gives its
- * duration in closed form); an arrival that could join shortens the stretch to the end of the
- * iteration in progress. Events thus grow with requests and batch changes, not tokens.
+ * iterations runs as one event up to the next completion or cache overflow, its duration in
+ * closed form ({@link StepTimeModel}); an arrival that could join shortens the stretch to the end
+ * of the iteration in progress. Events grow with requests and batch changes, not tokens.
  */
 public final class LlmReplica implements Server, EventHandler {
+
+    /** Tokens per KV block (vLLM's default block size). */
+    public static final int KV_BLOCK_TOKENS = 16;
+    /** Share of KV blocks kept free when admitting, so growth does not preempt at once (vLLM: 1 %). */
+    private static final double WATERMARK = 0.01;
+    /** Pieces a decode stretch's inter-token gaps are summarized in. */
+    private static final int GAP_PIECES = 4;
 
     private final Simulator sim;
     private final int handlerId;
@@ -34,18 +42,20 @@ public final class LlmReplica implements Server, EventHandler {
     private final StepTimeModel steps;
     private final BatchingSpec batching;
     private final int maxModelLen;
-    private final long kvCapacityTokens;
     private final WorkSource source;
     private final ServingListener listener;
     private final BusyClock clock = new BusyClock();
+    private final KvBlockLedger kv;
+    private final long watermarkBlocks;
+    private final PrefixCache prefixCache = new PrefixCache();
 
+    private final ArrayDeque<Sequence> preempted = new ArrayDeque<>();
     private final ArrayDeque<Sequence> prefilling = new ArrayDeque<>();
     private final PriorityQueue<Sequence> decoding = new PriorityQueue<>(
-            Comparator.comparingLong((Sequence s) -> s.finishIteration).thenComparingLong(s -> s.admissionOrder));
+            Comparator.comparingLong((Sequence s) -> s.finishIteration).thenComparingLong(s -> s.order));
     private long admissions;
     private long iteration;
-    private long kvReserved;
-    private double kvTokens;
+    private long prefillHeldTokens;
 
     private boolean stepping;
     private boolean decodeSegment;
@@ -53,6 +63,7 @@ public final class LlmReplica implements Server, EventHandler {
     private long stepIterations;
     private int stepBatch;
     private double stepKvTokens;
+    private double stepSeconds;
     private long generation;
 
     /** A replica of pool {@code pool} as {@code spec} describes it. */
@@ -62,7 +73,8 @@ public final class LlmReplica implements Server, EventHandler {
         this.steps = new StepTimeModel(spec.memory(), spec.performance());
         this.batching = spec.batching();
         this.maxModelLen = spec.maxModelLen();
-        this.kvCapacityTokens = spec.memory().kvCacheTokens();
+        this.kv = new KvBlockLedger(spec.memory().kvCacheTokens(), KV_BLOCK_TOKENS);
+        this.watermarkBlocks = (long) Math.floor(kv.capacityBlocks() * WATERMARK);
         this.source = source;
         this.listener = listener;
         this.handlerId = sim.register(this);
@@ -80,7 +92,8 @@ public final class LlmReplica implements Server, EventHandler {
 
     @Override
     public boolean hasRoomFor(Request request) {
-        return inService() < batching.maxNumSeqs() && kvReserved + request.totalTokens() <= kvCapacityTokens;
+        return inService() < batching.maxNumSeqs()
+                && kv.freeBlocksAt(iteration) - watermarkBlocks >= kv.blocksFor(request.promptTokens() + 1L);
     }
 
     @Override
@@ -125,22 +138,32 @@ public final class LlmReplica implements Server, EventHandler {
     private void finishStep() {
         double now = sim.now();
         if (decodeSegment) {
+            reportDecodeGaps();
             iteration += stepIterations;
-            kvTokens += (double) stepBatch * stepIterations;
+            completeFinishedDecodes(now);
         } else {
+            listener.tokenGaps(stepSeconds, decoding.size());
             iteration++;
-            kvTokens += decoding.size();
-        }
-        completeFinishedDecodes(now);
-        if (!decodeSegment) {
+            completeFinishedDecodes(now);
             advancePrefills(now);
+        }
+    }
+
+    private void reportDecodeGaps() {
+        long n = stepIterations;
+        long pieces = Math.min(GAP_PIECES, n);
+        for (long p = 0; p < pieces; p++) {
+            long from = n * p / pieces;
+            long to = n * (p + 1) / pieces;
+            double gap = steps.decodeIterationSeconds(stepBatch, stepKvTokens, (from + to - 1) / 2);
+            listener.tokenGaps(gap, (to - from) * stepBatch);
         }
     }
 
     private void completeFinishedDecodes(double now) {
         while (!decoding.isEmpty() && decoding.peek().finishIteration <= iteration) {
             Sequence s = decoding.poll();
-            release(s);
+            kv.removeDecoding(s.decodeOffset + iteration, iteration);
             listener.completed(s.request, pool, s.admittedAt, s.firstTokenAt, now);
         }
     }
@@ -153,58 +176,63 @@ public final class LlmReplica implements Server, EventHandler {
                 break;
             }
             s.prefilled += s.chunk;
-            kvTokens += s.chunk;
+            prefillHeldTokens += s.chunk;
             s.chunk = 0;
-            if (s.promptRemaining() > 0) {
+            if (s.prefillRemaining() > 0) {
                 continue;
             }
             it.remove();
-            s.firstTokenAt = now;
-            if (s.request.outputTokens() <= 1) {
-                release(s);
-                listener.completed(s.request, pool, s.admittedAt, now, now);
-            } else {
-                kvTokens += 1;
-                s.finishIteration = iteration + s.request.outputTokens() - 1;
-                decoding.add(s);
+            kv.releasePrefill(s.prefillBlocks);
+            prefillHeldTokens -= s.prefilled;
+            if (Double.isNaN(s.firstTokenAt)) {
+                s.firstTokenAt = now;
+                prefixCache.insert(s.request.prefix());
             }
+            int generated = s.target - s.request.promptTokens() + 1;
+            if (generated >= s.request.outputTokens()) {
+                listener.completed(s.request, pool, s.admittedAt, s.firstTokenAt, now);
+                continue;
+            }
+            long held = s.target + 1L;
+            s.decodeOffset = held - iteration;
+            kv.addDecoding(held, iteration);
+            s.finishIteration = iteration + s.request.outputTokens() - generated;
+            decoding.add(s);
         }
-    }
-
-    /** Frees a finished sequence's KV: its prompt, plus its output once it has decoded. */
-    private void release(Sequence s) {
-        kvReserved -= s.request.totalTokens();
-        int outputHeld = s.request.outputTokens() > 1 ? s.request.outputTokens() : 0;
-        kvTokens -= s.prefilled + outputHeld;
     }
 
     private void planStep() {
         double now = sim.now();
+        while (kv.usedBlocksAt(iteration + 1) > kv.capacityBlocks() && inService() > 1) {
+            preemptYoungest();
+        }
         int budget = batching.maxBatchedTokens() - decoding.size();
         int prefillTokens = 0;
+        double prefillContext = 0;
         for (Sequence s : prefilling) {
-            int chunk = Math.min(budget, s.promptRemaining());
+            int chunk = Math.min(budget, s.prefillRemaining());
             s.chunk = chunk;
             budget -= chunk;
             prefillTokens += chunk;
+            prefillContext += StepTimeModel.prefillContext(s.prefilled, chunk);
         }
-        while (budget > 0) {
-            Request next = source.peek();
-            if (next == null || !hasRoomFor(next)) {
+        while (budget > 0 && inService() < batching.maxNumSeqs()) {
+            Sequence s = admitNext(now);
+            if (s == null) {
                 break;
             }
-            source.poll();
-            Sequence s = new Sequence(next, now, admissions++);
-            kvReserved += next.totalTokens();
-            s.chunk = Math.min(budget, next.promptTokens());
+            s.chunk = Math.min(budget, s.prefillRemaining());
             budget -= s.chunk;
             prefillTokens += s.chunk;
-            prefilling.add(s);
+            prefillContext += StepTimeModel.prefillContext(s.prefilled, s.chunk);
         }
+        prefixCache.shrinkTo(Math.max(0, kv.freeBlocksAt(iteration + 1)) * KV_BLOCK_TOKENS);
+        double kvTokens = kvTokensAt(iteration);
         if (prefillTokens > 0) {
-            startStep(now, false, 1, steps.iterationSeconds(prefillTokens, decoding.size(), kvTokens));
+            startStep(now, false, 1, steps.iterationSeconds(prefillTokens, prefillContext, decoding.size(), kvTokens));
         } else if (!decoding.isEmpty()) {
-            long n = decoding.peek().finishIteration - iteration;
+            long untilFinish = decoding.peek().finishIteration - iteration;
+            long n = Math.min(untilFinish, kv.firstOverflow(iteration, untilFinish) - 1 - iteration);
             stepBatch = decoding.size();
             stepKvTokens = kvTokens;
             startStep(now, true, n, steps.decodeSegmentSeconds(stepBatch, kvTokens, n));
@@ -214,12 +242,79 @@ public final class LlmReplica implements Server, EventHandler {
         }
     }
 
+    /** Takes the next sequence to prefill if the cache has room for it: preempted ones first. */
+    private Sequence admitNext(double now) {
+        Sequence resumed = preempted.peek();
+        Request fresh = resumed == null ? source.peek() : null;
+        if (resumed == null && fresh == null) {
+            return null;
+        }
+        int target = resumed != null ? resumed.target : fresh.promptTokens();
+        long blocks = kv.blocksFor(target + 1L);
+        if (kv.freeBlocksAt(iteration + 1) - watermarkBlocks < blocks && inService() > 0) {
+            return null;
+        }
+        Sequence s;
+        if (resumed != null) {
+            s = preempted.poll();
+            s.order = admissions++;
+        } else {
+            source.poll();
+            s = new Sequence(fresh, now, admissions++);
+            if (!fresh.prefix().isEmpty()) {
+                s.prefilled = prefixCache.lookup(fresh.prefix(), fresh.promptTokens() - 1);
+                prefillHeldTokens += s.prefilled;
+            }
+            listener.prefixLookup(fresh, s.prefilled);
+        }
+        s.prefillBlocks = blocks;
+        kv.allocatePrefill(blocks);
+        prefilling.add(s);
+        return s;
+    }
+
+    /** Frees the KV of the most recently admitted sequence and queues it to be prefilled again. */
+    private void preemptYoungest() {
+        Sequence youngest = null;
+        for (Sequence s : prefilling) {
+            if (youngest == null || s.order > youngest.order) {
+                youngest = s;
+            }
+        }
+        for (Sequence s : decoding) {
+            if (youngest == null || s.order > youngest.order) {
+                youngest = s;
+            }
+        }
+        long discarded;
+        if (prefilling.remove(youngest)) {
+            kv.releasePrefill(youngest.prefillBlocks);
+            prefillHeldTokens -= youngest.prefilled;
+            discarded = youngest.prefilled;
+        } else {
+            decoding.remove(youngest);
+            long held = youngest.decodeOffset + iteration;
+            kv.removeDecoding(held, iteration);
+            discarded = held;
+            youngest.target = youngest.request.promptTokens() + youngest.generatedAt(iteration);
+        }
+        youngest.prefilled = 0;
+        youngest.chunk = 0;
+        preempted.addFirst(youngest);
+        listener.preempted(youngest.request, discarded);
+    }
+
+    private double kvTokensAt(long atIteration) {
+        return kv.decodingTokensAt(atIteration) + prefillHeldTokens;
+    }
+
     private void startStep(double now, boolean decodeOnly, long iterations, double seconds) {
         stepping = true;
         clock.busyAt(now);
         decodeSegment = decodeOnly;
         stepStart = now;
         stepIterations = iterations;
+        stepSeconds = seconds;
         sim.schedule(now + seconds, handlerId, ++generation);
     }
 }

@@ -2,24 +2,37 @@ package io.fleetsim.serving;
 
 import io.fleetsim.workload.Request;
 
-/** A request inside a replica's running batch: its progress, owned by that replica. */
+/**
+ * A request inside one replica: its progress through prefill and decode, owned by that replica.
+ * After a preemption it is prefilled again up to {@link #target} (prompt plus the tokens it had
+ * already generated) and then decodes the rest.
+ */
 final class Sequence {
 
     final Request request;
     final double admittedAt;
-    final long admissionOrder;
+    long order;
+    int target;
     int prefilled;
     int chunk;
-    double firstTokenAt;
+    long prefillBlocks;
+    double firstTokenAt = Double.NaN;
     long finishIteration;
+    long decodeOffset;
 
-    Sequence(Request request, double admittedAt, long admissionOrder) {
+    Sequence(Request request, double admittedAt, long order) {
         this.request = request;
         this.admittedAt = admittedAt;
-        this.admissionOrder = admissionOrder;
+        this.order = order;
+        this.target = request.promptTokens();
     }
 
-    int promptRemaining() {
-        return request.promptTokens() - prefilled;
+    int prefillRemaining() {
+        return target - prefilled;
+    }
+
+    /** Output tokens produced so far, for a decoding sequence at {@code iteration}. */
+    int generatedAt(long iteration) {
+        return (int) (request.outputTokens() - (finishIteration - iteration));
     }
 }

@@ -6,27 +6,30 @@ import io.fleetsim.hardware.ReplicaMemory;
 import io.fleetsim.scenario.PerformanceSpec;
 
 /**
- * How long one batch iteration of a replica takes (a roofline model):
+ * How long one batch iteration of a replica takes: a roofline model.
  *
  * <pre>
- *   t = overhead + allreduce * tokens + max(compute, memory)
- *   compute = 2 * activeParams * tokens / (tp * peakFlops * computeEfficiency)
- *   memory  = (weightBytes + kvBytesPerToken * kvTokens) / (tp * peakBandwidth * memoryEfficiency)
- *   allreduce = 2 per layer, each moving 2 (tp-1)/tp * hidden * bytes per token over the interconnect
+ *   t        = overhead + allReduce * tokens + max(compute, memory)
+ *   compute  = (2 * activeParams * tokens + attentionFlops) / (tp * peakFlops * computeEfficiency)
+ *   memory   = (weightBytes + kvBytesPerToken * kvTokensRead) / (tp * peakBandwidth * memoryEfficiency)
+ *   attentionFlops = 4 * layers * qDim * (sum over new tokens of the context each attends to)
+ *   allReduce = 2 per layer, each moving 2 (tp-1)/tp * hidden * bytes per token over the interconnect
  * </pre>
  *
- * where {@code tokens} is the prefill chunk plus one token per decoding sequence and
- * {@code kvTokens} the KV cache the iteration reads. Prefill is therefore compute-bound and small
- * decode batches memory-bound. Attention FLOPs, which grow with context, are not yet counted.
+ * {@code tokens} is the prefill chunk plus one token per decoding sequence. Prefill is therefore
+ * compute-bound and small decode batches memory-bound; a mixed (chunked-prefill) iteration adds
+ * both kinds of work into one roofline.
  *
  * <p>Between two changes of batch membership, decode iterations differ only by the KV cache
- * growing one token per sequence each iteration, so the time of {@code n} iterations has a closed
- * form ({@link #decodeSegmentSeconds}) and its inverse is found by bisection: a run never loops
- * per token.
+ * growing one token per sequence each iteration, so both the compute and the memory term grow
+ * linearly with the iteration index: the time of {@code n} iterations has a closed form
+ * ({@link #decodeSegmentSeconds}) and its inverse is found by bisection. A run never loops per
+ * token.
  */
 public final class StepTimeModel {
 
     private final double flopsPerToken;
+    private final double attentionFlopsPerContextToken;
     private final double computeRate;
     private final double weightBytes;
     private final double kvBytesPerToken;
@@ -40,6 +43,7 @@ public final class StepTimeModel {
         Precision precision = memory.precision();
         int tp = memory.tensorParallel();
         this.flopsPerToken = 2 * model.activeParams();
+        this.attentionFlopsPerContextToken = 4.0 * model.layers() * model.attentionHeads() * model.headDim();
         this.computeRate = tp * memory.gpu().flopsPerSecond(precision) * performance.computeEfficiency();
         this.weightBytes = model.weightBytes(precision);
         this.kvBytesPerToken = model.kvBytesPerToken(precision);
@@ -53,15 +57,31 @@ public final class StepTimeModel {
     /**
      * One iteration.
      *
-     * @param prefillTokens prompt tokens prefilled in this iteration
-     * @param decodeSeqs    sequences generating one token each
-     * @param kvTokens      tokens of KV cache read
+     * @param prefillTokens  prompt tokens prefilled in this iteration
+     * @param prefillContext sum over those prompt tokens of the context each attends to (for one
+     *                       chunk of {@code c} tokens after {@code p} cached ones: c p + c (c+1) / 2)
+     * @param decodeSeqs     sequences generating one token each
+     * @param kvTokens       tokens of KV cache held by the batch (read by decode attention)
      */
-    public double iterationSeconds(int prefillTokens, int decodeSeqs, double kvTokens) {
+    public double iterationSeconds(int prefillTokens, double prefillContext, int decodeSeqs, double kvTokens) {
         int tokens = prefillTokens + decodeSeqs;
-        double compute = tokens * flopsPerToken / computeRate;
+        double compute = (tokens * flopsPerToken
+                + attentionFlopsPerContextToken * (prefillContext + kvTokens)) / computeRate;
         double memory = (weightBytes + kvBytesPerToken * kvTokens) / memoryRate;
         return overhead + allReducePerToken * tokens + Math.max(compute, memory);
+    }
+
+    /**
+     * One iteration whose prefill tokens are whole prompts started from scratch (no cached
+     * prefix, no earlier chunk): the attention context follows from the token count.
+     */
+    public double iterationSeconds(int prefillTokens, int decodeSeqs, double kvTokens) {
+        return iterationSeconds(prefillTokens, prefillContext(0, prefillTokens), decodeSeqs, kvTokens);
+    }
+
+    /** Attention context of a prefill chunk of {@code chunk} tokens after {@code done} tokens. */
+    public static double prefillContext(int done, int chunk) {
+        return (double) chunk * done + chunk * (chunk + 1.0) / 2;
     }
 
     /**
@@ -72,22 +92,38 @@ public final class StepTimeModel {
         if (n <= 0) {
             return 0;
         }
-        double perIteration = overhead + allReducePerToken * batch;
-        double compute = batch * flopsPerToken / computeRate;
+        double fixed = overhead + allReducePerToken * batch;
+        double compute0 = (batch * flopsPerToken + attentionFlopsPerContextToken * kvTokens) / computeRate;
+        double computeSlope = attentionFlopsPerContextToken * batch / computeRate;
         double memory0 = (weightBytes + kvBytesPerToken * kvTokens) / memoryRate;
-        double slope = kvBytesPerToken * batch / memoryRate;
-        // Iterations k < kStar are compute-bound, the rest memory-bound (memory grows with k).
-        long kStar;
-        if (memory0 >= compute) {
-            kStar = 0;
-        } else if (slope <= 0) {
-            kStar = n;
+        double memorySlope = kvBytesPerToken * batch / memoryRate;
+        // max of two lines in k: the one on top at k = 0 stays on top until they cross, once.
+        boolean computeFirst = compute0 > memory0 || (compute0 == memory0 && computeSlope >= memorySlope);
+        double firstA = computeFirst ? compute0 : memory0;
+        double firstSlope = computeFirst ? computeSlope : memorySlope;
+        double secondA = computeFirst ? memory0 : compute0;
+        double secondSlope = computeFirst ? memorySlope : computeSlope;
+        long cross;
+        if (secondSlope <= firstSlope) {
+            cross = n;
         } else {
-            kStar = Math.min(n, (long) Math.ceil((compute - memory0) / slope));
+            cross = Math.min(n, (long) Math.ceil((firstA - secondA) / (secondSlope - firstSlope)));
         }
-        long m = n - kStar;
-        double memorySum = m * memory0 + slope * (sumOfIndices(n) - sumOfIndices(kStar));
-        return n * perIteration + kStar * compute + memorySum;
+        return n * fixed + lineSum(firstA, firstSlope, 0, cross) + lineSum(secondA, secondSlope, cross, n);
+    }
+
+    /** The {@code k}-th iteration (from 0) of a decode segment as in {@link #decodeSegmentSeconds}. */
+    public double decodeIterationSeconds(int batch, double kvTokens, long k) {
+        return iterationSeconds(0, 0, batch, kvTokens + (double) batch * k);
+    }
+
+    /** Sum of a + s k for k in [from, to). */
+    private static double lineSum(double a, double s, long from, long to) {
+        long count = to - from;
+        if (count <= 0) {
+            return 0;
+        }
+        return count * a + s * (sumOfIndices(to) - sumOfIndices(from));
     }
 
     /**

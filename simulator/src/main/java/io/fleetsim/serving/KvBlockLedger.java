@@ -1,0 +1,107 @@
+package io.fleetsim.serving;
+
+/**
+ * Block accounting of one replica's paged KV cache (vLLM's block manager, counted rather than
+ * simulated block by block). Sequences being prefilled hold the blocks of their whole prompt from
+ * admission on; a decoding sequence holding {@code h} tokens holds {@code ceil(h / blockTokens)}
+ * blocks, and every decode iteration adds one token to each of them.
+ *
+ * <p>Because all decoding sequences grow together, a sequence's token count is a constant offset
+ * plus the replica's iteration counter. Keeping the sum of offsets and a histogram of their
+ * residues modulo the block size gives the exact number of blocks held at any future iteration in
+ * O(blockTokens), so the iteration at which the cache overflows is found without visiting
+ * sequences.
+ */
+final class KvBlockLedger {
+
+    private final int blockTokens;
+    private final long capacityBlocks;
+    private long prefillBlocks;
+    private int decoding;
+    private long sumOffsets;
+    private final long[] residueCounts;
+
+    KvBlockLedger(long capacityTokens, int blockTokens) {
+        this.blockTokens = blockTokens;
+        this.capacityBlocks = capacityTokens / blockTokens;
+        this.residueCounts = new long[blockTokens];
+    }
+
+    long capacityBlocks() {
+        return capacityBlocks;
+    }
+
+    /** Blocks needed to hold {@code tokens} tokens. */
+    long blocksFor(long tokens) {
+        return (tokens + blockTokens - 1) / blockTokens;
+    }
+
+    void allocatePrefill(long blocks) {
+        prefillBlocks += blocks;
+    }
+
+    void releasePrefill(long blocks) {
+        prefillBlocks -= blocks;
+    }
+
+    /** A sequence holding {@code tokens} tokens at iteration {@code iteration} starts decoding. */
+    void addDecoding(long tokens, long iteration) {
+        long offset = tokens - iteration;
+        decoding++;
+        sumOffsets += offset;
+        residueCounts[residue(offset)]++;
+    }
+
+    /** The decoding sequence that held {@code tokens} at iteration {@code iteration} leaves. */
+    void removeDecoding(long tokens, long iteration) {
+        long offset = tokens - iteration;
+        decoding--;
+        sumOffsets -= offset;
+        residueCounts[residue(offset)]--;
+    }
+
+    /** Tokens held by decoding sequences at iteration {@code iteration}. */
+    long decodingTokensAt(long iteration) {
+        return sumOffsets + decoding * iteration;
+    }
+
+    /** Blocks held at iteration {@code iteration} by every sequence, prefilling and decoding. */
+    long usedBlocksAt(long iteration) {
+        // sum over sequences of floor((offset + iteration + bt - 1) / bt), via residues
+        long numerator = sumOffsets + decoding * (iteration + blockTokens - 1);
+        long remainders = 0;
+        for (int r = 0; r < blockTokens; r++) {
+            if (residueCounts[r] != 0) {
+                remainders += residueCounts[r] * Math.floorMod(r + iteration, blockTokens);
+            }
+        }
+        return prefillBlocks + (numerator - remainders) / blockTokens;
+    }
+
+    /** Blocks free at iteration {@code iteration} (negative when over capacity). */
+    long freeBlocksAt(long iteration) {
+        return capacityBlocks - usedBlocksAt(iteration);
+    }
+
+    /**
+     * The first iteration in {@code (from, from + max]} after which the cache would overflow, or
+     * {@code from + max + 1} when it does not within that range.
+     */
+    long firstOverflow(long from, long max) {
+        long lo = from + 1;
+        long hi = from + max + 1;
+        while (lo < hi) {
+            long mid = lo + (hi - lo) / 2;
+            if (usedBlocksAt(mid) > capacityBlocks) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    private int residue(long offset) {
+        return (int) Math.floorMod(offset + blockTokens - 1, (long) blockTokens);
+    }
+}
