@@ -35,6 +35,12 @@ public final class FleetsimCommand implements Runnable {
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new FleetsimCommand());
         cl.setExecutionExceptionHandler(FleetsimCommand::handleError);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("error: " + ex.getMessage());
+            err.flush();
+            return EXIT_INVALID_INPUT;
+        });
         return cl;
     }
 

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * A pool of identical replicas behind one first-come-first-served queue. A request that arrives
  * goes to the back of the queue; an idle replica is woken at once, otherwise the least loaded
- * replica with room is asked to take it at its next iteration boundary. Replicas pull from the
+ * replica, if it has room, is asked to take it at its next iteration boundary (if it has none,
+ * the request waits until some replica frees room). Replicas pull from the
  * head of the queue whenever they have room, so waiting requests are served in arrival order.
  */
 public final class Pool implements WorkSource {
@@ -52,14 +53,14 @@ public final class Pool implements WorkSource {
         Server chosen = null;
         for (Server s : servers) {
             if (s.isIdle()) {
-                chosen = s;
-                break;
+                s.wake();
+                return;
             }
-            if (s.hasRoomFor(request) && (chosen == null || s.inService() < chosen.inService())) {
+            if (chosen == null || s.inService() < chosen.inService()) {
                 chosen = s;
             }
         }
-        if (chosen != null) {
+        if (chosen.hasRoomFor(request)) {
             chosen.wake();
         }
     }

@@ -14,24 +14,28 @@ import java.util.Locale;
  */
 final class PoolReader {
 
+    private static final List<String> COMMON_FIELDS = List.of("name", "kind", "replicas", "usd_per_gpu_hour");
+
     private PoolReader() {
     }
 
     static PoolSpec read(SpecNode node, HardwareCatalog catalog) {
+        // Unknown fields first, so a misspelt required field is reported as what it is.
+        boolean queueing = node.isObject() && !node.get("service_time").isMissing();
+        if (queueing) {
+            node.allowOnly(COMMON_FIELDS, "service_time", "gpus_per_replica");
+        } else {
+            node.allowOnly(COMMON_FIELDS, "gpu", "model", "tensor_parallel", "precision", "max_model_len",
+                    "memory_utilization", "batching", "performance");
+        }
         String name = node.required("name").text();
         PoolKind kind = PoolKind.valueOf(node.required("kind").choice("reserved").toUpperCase(Locale.ROOT));
         int replicas = (int) node.required("replicas").integerIn(0, 1_000_000);
         double price = node.required("usd_per_gpu_hour").numberIn(0, 1e6);
-        ServerSpec server;
-        if (!node.get("service_time").isMissing()) {
-            node.allowOnly("name", "kind", "replicas", "usd_per_gpu_hour", "service_time", "gpus_per_replica");
-            server = new ServerSpec.Queueing(duration(node.get("service_time")), node.get("gpus_per_replica")
-                    .intIn(0, 1024, 1));
-        } else {
-            node.allowOnly("name", "kind", "replicas", "usd_per_gpu_hour", "gpu", "model", "tensor_parallel",
-                    "precision", "max_model_len", "memory_utilization", "batching", "performance");
-            server = llmServer(node, catalog);
-        }
+        ServerSpec server = queueing
+                ? new ServerSpec.Queueing(duration(node.get("service_time")),
+                        node.get("gpus_per_replica").intIn(0, 1024, 1))
+                : llmServer(node, catalog);
         return new PoolSpec(name, kind, replicas, price, server);
     }
 

@@ -1,6 +1,9 @@
 package io.fleetsim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -19,12 +22,15 @@ public final class SpecNode {
     private final String path;
     private final String file;
     private final SourceMap source;
+    /** Where file names in the document are resolved: the folder of the scenario file. */
+    private final Path folder;
 
-    SpecNode(JsonNode node, String path, String file, SourceMap source) {
+    SpecNode(JsonNode node, String path, String file, SourceMap source, Path folder) {
         this.node = node;
         this.path = path;
         this.file = file;
         this.source = source;
+        this.folder = folder;
     }
 
     static String childPath(String parent, String field) {
@@ -49,7 +55,7 @@ public final class SpecNode {
     /** The named field of this object; may be missing. */
     public SpecNode get(String field) {
         requireObject();
-        return new SpecNode(node.get(field), childPath(path, field), file, source);
+        return new SpecNode(node.get(field), childPath(path, field), file, source, folder);
     }
 
     /** The named field, which must be present. */
@@ -76,6 +82,13 @@ public final class SpecNode {
         return this;
     }
 
+    /** Rejects any field not in {@code common} or {@code specific}. */
+    public SpecNode allowOnly(List<String> common, String... specific) {
+        List<String> all = new ArrayList<>(common);
+        all.addAll(Arrays.asList(specific));
+        return allowOnly(all.toArray(new String[0]));
+    }
+
     /** The elements of this list (an absent list is empty). */
     public List<SpecNode> elements() {
         if (isMissing()) {
@@ -86,7 +99,7 @@ public final class SpecNode {
         }
         List<SpecNode> out = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
-            out.add(new SpecNode(node.get(i), path + "[" + i + "]", file, source));
+            out.add(new SpecNode(node.get(i), path + "[" + i + "]", file, source, folder));
         }
         return out;
     }
@@ -208,6 +221,30 @@ public final class SpecNode {
         } catch (IllegalArgumentException e) {
             throw error("must be " + ByteSizeText.ALLOWED + " (got \"" + node.textValue() + "\")");
         }
+    }
+
+    /**
+     * A file named relative to the scenario file's folder (or absolute), which must exist. Its
+     * display name is that path as seen from where the scenario file was named, so errors about
+     * the file's contents point where the user can find it.
+     */
+    public DataFile dataFile() {
+        String name = text();
+        Path resolved;
+        String display;
+        try {
+            resolved = folder.resolve(name).normalize();
+            display = Path.of(file).resolveSibling(name).normalize().toString();
+        } catch (InvalidPathException e) {
+            throw error("not a valid file path (got \"" + name + "\")");
+        }
+        if (!Files.isRegularFile(resolved)) {
+            throw error("no such file: " + display + " (file paths are relative to the folder of " + file + ")");
+        }
+        if (!Files.isReadable(resolved)) {
+            throw error("cannot read " + display);
+        }
+        return new DataFile(resolved, display);
     }
 
     private void requirePresent() {

@@ -88,6 +88,9 @@ final class KvBlockLedger {
      * {@code from + max + 1} when it does not within that range.
      */
     long firstOverflow(long from, long max) {
+        if (usedBlocksAt(from + max) <= capacityBlocks) {
+            return from + max + 1;
+        }
         long lo = from + 1;
         long hi = from + max + 1;
         while (lo < hi) {

@@ -203,8 +203,10 @@ public final class LlmReplica implements Server, EventHandler {
 
     private void planStep() {
         double now = sim.now();
-        while (kv.usedBlocksAt(iteration + 1) > kv.capacityBlocks() && inService() > 1) {
+        long free = kv.freeBlocksAt(iteration + 1);
+        while (free < 0 && inService() > 1) {
             preemptYoungest();
+            free = kv.freeBlocksAt(iteration + 1);
         }
         int budget = batching.maxBatchedTokens() - decoding.size();
         int prefillTokens = 0;
@@ -217,16 +219,17 @@ public final class LlmReplica implements Server, EventHandler {
             prefillContext += StepTimeModel.prefillContext(s.prefilled, chunk);
         }
         while (budget > 0 && inService() < batching.maxNumSeqs()) {
-            Sequence s = admitNext(now);
+            Sequence s = admitNext(now, free);
             if (s == null) {
                 break;
             }
+            free -= s.prefillBlocks;
             s.chunk = Math.min(budget, s.prefillRemaining());
             budget -= s.chunk;
             prefillTokens += s.chunk;
             prefillContext += StepTimeModel.prefillContext(s.prefilled, s.chunk);
         }
-        prefixCache.shrinkTo(Math.max(0, kv.freeBlocksAt(iteration + 1)) * KV_BLOCK_TOKENS);
+        prefixCache.shrinkTo(Math.max(0, free) * KV_BLOCK_TOKENS);
         double kvTokens = kvTokensAt(iteration);
         if (prefillTokens > 0) {
             startStep(now, false, 1, steps.iterationSeconds(prefillTokens, prefillContext, decoding.size(), kvTokens));
@@ -242,8 +245,11 @@ public final class LlmReplica implements Server, EventHandler {
         }
     }
 
-    /** Takes the next sequence to prefill if the cache has room for it: preempted ones first. */
-    private Sequence admitNext(double now) {
+    /**
+     * Takes the next sequence to prefill if {@code freeBlocks} has room for it: preempted ones
+     * first, then the pool's queue.
+     */
+    private Sequence admitNext(double now, long freeBlocks) {
         Sequence resumed = preempted.peek();
         Request fresh = resumed == null ? source.peek() : null;
         if (resumed == null && fresh == null) {
@@ -251,7 +257,7 @@ public final class LlmReplica implements Server, EventHandler {
         }
         int target = resumed != null ? resumed.target : fresh.promptTokens();
         long blocks = kv.blocksFor(target + 1L);
-        if (kv.freeBlocksAt(iteration + 1) - watermarkBlocks < blocks && inService() > 0) {
+        if (freeBlocks - watermarkBlocks < blocks && inService() > 0) {
             return null;
         }
         Sequence s;

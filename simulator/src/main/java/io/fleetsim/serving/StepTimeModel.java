@@ -131,8 +131,11 @@ public final class StepTimeModel {
      * finished {@code elapsed} seconds after it started, at most {@code max}.
      */
     public long decodeIterationsWithin(int batch, double kvTokens, double elapsed, long max) {
+        // Iterations only get longer as the cache grows, so elapsed / first-iteration time is an
+        // upper bound; bisect below it.
+        double first = decodeSegmentSeconds(batch, kvTokens, 1);
         long lo = 0;
-        long hi = max;
+        long hi = Math.min(max, (long) Math.floor(elapsed / first) + 1);
         while (lo < hi) {
             long mid = (lo + hi + 1) >>> 1;
             if (decodeSegmentSeconds(batch, kvTokens, mid) <= elapsed) {
