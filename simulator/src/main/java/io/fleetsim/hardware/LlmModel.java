@@ -19,11 +19,11 @@ public record LlmModel(String name, double totalParams, double activeParams, int
 
     /** Bytes of KV cache one token occupies across all layers (keys and values). */
     public double kvBytesPerToken(Precision precision) {
-        return 2.0 * layers * kvHeads * headDim * precision.bytesPerValue();
+        return 2.0 * layers * kvHeads * headDim * precision.kvBytesPerValue();
     }
 
     /** Bytes of the weights at {@code precision}. */
     public double weightBytes(Precision precision) {
-        return totalParams * precision.bytesPerValue();
+        return totalParams * precision.weightBytesPerValue();
     }
 }

@@ -32,12 +32,13 @@ public final class CatalogReader {
     static List<Gpu> readGpus(SpecNode list) {
         List<Gpu> out = new ArrayList<>();
         for (SpecNode n : list.elements()) {
-            n.allowOnly("name", "memory", "memory_bandwidth_tb_s", "bf16_tflops", "fp8_tflops", "interconnect_gb_s",
+            n.allowOnly("name", "memory", "memory_bandwidth_tb_s", "bf16_tflops", "fp8_tflops", "fp4_tflops",
+                    "interconnect_gb_s",
                     "source");
             out.add(new Gpu(n.required("name").text(), positiveBytes(n.required("memory")),
                     n.required("memory_bandwidth_tb_s").positiveNumber() * 1e12,
                     n.required("bf16_tflops").positiveNumber() * 1e12,
-                    n.get("fp8_tflops").isMissing() ? 0 : n.get("fp8_tflops").numberIn(0, 1e6) * 1e12,
+                    optionalTflops(n.get("fp8_tflops")), optionalTflops(n.get("fp4_tflops")),
                     n.required("interconnect_gb_s").positiveNumber() * 1e9,
                     n.get("source").text("scenario file")));
         }
@@ -62,6 +63,10 @@ public final class CatalogReader {
                     n.get("source").text("scenario file")));
         }
         return out;
+    }
+
+    private static double optionalTflops(SpecNode n) {
+        return n.isMissing() ? 0 : n.numberIn(0, 1e6) * 1e12;
     }
 
     private static double positiveBytes(SpecNode n) {

@@ -49,7 +49,7 @@ public final class StepTimeModel {
         this.kvBytesPerToken = model.kvBytesPerToken(precision);
         this.memoryRate = tp * memory.gpu().memoryBandwidthBytesPerSecond() * performance.memoryEfficiency();
         this.overhead = performance.iterationOverheadSeconds();
-        double bytesPerTokenPerAllReduce = 2.0 * (tp - 1) / tp * model.hiddenSize() * precision.bytesPerValue();
+        double bytesPerTokenPerAllReduce = 2.0 * (tp - 1) / tp * model.hiddenSize() * Precision.ACTIVATION_BYTES;
         this.allReducePerToken = tp == 1 ? 0
                 : 2.0 * model.layers() * bytesPerTokenPerAllReduce / memory.gpu().interconnectBytesPerSecond();
     }
