@@ -80,6 +80,31 @@ public final class Pool implements WorkSource {
         return queue.size();
     }
 
+    /** Replicas in the pool. */
+    public int replicas() {
+        return servers.size();
+    }
+
+    /** Replicas with at least one request in service. */
+    public int busyReplicas() {
+        int busy = 0;
+        for (Server s : servers) {
+            if (!s.isIdle()) {
+                busy++;
+            }
+        }
+        return busy;
+    }
+
+    /** Requests in service across the pool's replicas. */
+    public int inService() {
+        int n = 0;
+        for (Server s : servers) {
+            n += s.inService();
+        }
+        return n;
+    }
+
     /** Mean share of replica time spent with at least one request in service, over {@code [0, now]}. */
     public double utilization(double now) {
         if (servers.isEmpty() || now <= 0) {

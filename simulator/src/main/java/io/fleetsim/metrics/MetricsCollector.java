@@ -16,6 +16,10 @@ public final class MetricsCollector implements ServingListener {
     private final long[] usefulServed;
     private final TimeWeightedCount inSystem = new TimeWeightedCount();
     private final LatencyRecorder interTokenGaps = new LatencyRecorder();
+    private long arrivedTotal;
+    private long completedTotal;
+    private long withinSloTotal;
+    private long rejectedTotal;
 
     /** A collector for these routes and {@code pools} pools. */
     public MetricsCollector(List<RouteSpec> routeSpecs, int pools) {
@@ -29,12 +33,14 @@ public final class MetricsCollector implements ServingListener {
 
     /** A request arrived at {@code time}. */
     public void arrived(Request request) {
+        arrivedTotal++;
         routes[request.route()].recordArrival();
         inSystem.change(request.arrivalTime(), 1);
     }
 
     /** A request was turned away at {@code time}. */
     public void rejected(Request request, RejectCause cause, double time) {
+        rejectedTotal++;
         routes[request.route()].recordRejection(cause);
         inSystem.change(time, -1);
     }
@@ -43,8 +49,13 @@ public final class MetricsCollector implements ServingListener {
     public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt) {
         double ttft = firstTokenAt - request.arrivalTime();
         double tpot = request.outputTokens() > 1 ? (completedAt - firstTokenAt) / (request.outputTokens() - 1) : 0;
-        usefulServed[pool] += routes[request.route()].recordCompletion(request.promptTokens(), request.outputTokens(),
+        long useful = routes[request.route()].recordCompletion(request.promptTokens(), request.outputTokens(),
                 admittedAt - request.arrivalTime(), ttft, tpot, completedAt - request.arrivalTime());
+        usefulServed[pool] += useful;
+        completedTotal++;
+        if (useful > 0) {
+            withinSloTotal++;
+        }
         tokensServed[pool][request.route()] += request.totalTokens();
         inSystem.change(completedAt, -1);
     }
@@ -67,6 +78,11 @@ public final class MetricsCollector implements ServingListener {
     /** Distribution over output tokens (after each request's first) of the gap before each token. */
     public LatencySummary interTokenLatency() {
         return interTokenGaps.summary();
+    }
+
+    /** Running totals over all routes, for periodic sampling. */
+    public RunningTotals totals() {
+        return new RunningTotals(arrivedTotal, completedTotal, withinSloTotal, rejectedTotal);
     }
 
     /** Statistics of route {@code index}. */

@@ -7,6 +7,7 @@ import io.fleetsim.fleet.Fleet;
 import io.fleetsim.fleet.Pool;
 import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.metrics.RouteStats;
+import io.fleetsim.metrics.TimeSeries;
 import io.fleetsim.metrics.TokenCounts;
 import io.fleetsim.scenario.PoolSpec;
 import io.fleetsim.scenario.RouteSpec;
@@ -20,7 +21,8 @@ final class ResultAssembler {
     private ResultAssembler() {
     }
 
-    static RunResult assemble(ScenarioSpec scenario, Fleet fleet, MetricsCollector metrics, long events) {
+    static RunResult assemble(ScenarioSpec scenario, Fleet fleet, MetricsCollector metrics, TimeSeries series,
+                              long events) {
         double horizon = scenario.horizonSeconds();
         List<RouteSpec> routeSpecs = scenario.workload().routes();
         int poolCount = scenario.pools().size();
@@ -60,6 +62,6 @@ final class ResultAssembler {
                 total.latencies(), metrics.interTokenLatency(), total.prefixCacheHitRate(), total.preemptions(),
                 totalUsd, routeUsd[routeSpecs.size()],
                 CostModel.perMillionTokens(totalUsd, tokens.useful()), metrics.meanInSystem(horizon), pools, routes,
-                events);
+                series, events);
     }
 }

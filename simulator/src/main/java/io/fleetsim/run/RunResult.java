@@ -2,6 +2,7 @@ package io.fleetsim.run;
 
 import io.fleetsim.metrics.Latencies;
 import io.fleetsim.metrics.LatencySummary;
+import io.fleetsim.metrics.TimeSeries;
 import io.fleetsim.metrics.RequestCounts;
 import io.fleetsim.metrics.TokenCounts;
 
@@ -25,13 +26,14 @@ import java.util.List;
  * @param meanInSystem         time-average number of requests queued or in service
  * @param pools                per pool
  * @param routes               per route
+ * @param timeSeries           values sampled over time (per minute for long runs)
  * @param events               events the engine handled
  */
 public record RunResult(String scenario, long seed, double simulatedSeconds, RequestCounts requests,
                         TokenCounts tokens, Latencies latency, LatencySummary interTokenLatency,
                         double prefixCacheHitRate, long preemptions, double costUsd, double unattributedCostUsd,
                         double costPerUsefulMtokUsd, double meanInSystem, List<PoolResult> pools,
-                        List<RouteResult> routes, long events) {
+                        List<RouteResult> routes, TimeSeries timeSeries, long events) {
 
     public RunResult {
         pools = List.copyOf(pools);

@@ -17,14 +17,28 @@ public final class Simulation {
     private Simulation() {
     }
 
+    /** Progress is reported this many times per run. */
+    private static final int PROGRESS_SLICES = 200;
+
     /** Runs {@code scenario} to its horizon. */
     public static RunResult run(ScenarioSpec scenario) {
+        return run(scenario, ProgressListener.NONE);
+    }
+
+    /** Runs {@code scenario} to its horizon, telling {@code progress} how far it has got. */
+    public static RunResult run(ScenarioSpec scenario, ProgressListener progress) {
         Simulator sim = new Simulator();
         RandomStreams streams = new RandomStreams(scenario.seed());
         MetricsCollector metrics = new MetricsCollector(scenario.workload().routes(), scenario.pools().size());
         Fleet fleet = new Fleet(sim, scenario, streams, metrics);
         new TrafficGenerator(sim, scenario.workload(), streams, scenario.horizonSeconds(), fleet);
-        sim.runUntil(scenario.horizonSeconds());
-        return ResultAssembler.assemble(scenario, fleet, metrics, sim.eventsProcessed());
+        TimeSeriesSampler sampler = new TimeSeriesSampler(sim, fleet, metrics, scenario.horizonSeconds());
+        double horizon = scenario.horizonSeconds();
+        for (int slice = 1; slice <= PROGRESS_SLICES; slice++) {
+            double until = slice == PROGRESS_SLICES ? horizon : horizon * slice / PROGRESS_SLICES;
+            sim.runUntil(until);
+            progress.progress(until, horizon);
+        }
+        return ResultAssembler.assemble(scenario, fleet, metrics, sampler.series(), sim.eventsProcessed());
     }
 }

@@ -1,0 +1,95 @@
+package io.fleetsim.run;
+
+import io.fleetsim.engine.EventHandler;
+import io.fleetsim.engine.Simulator;
+import io.fleetsim.fleet.Fleet;
+import io.fleetsim.fleet.Pool;
+import io.fleetsim.metrics.MetricsCollector;
+import io.fleetsim.metrics.RunningTotals;
+import io.fleetsim.metrics.TimeSeries;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Samples the fleet at a fixed interval (a minute, or finer for runs under two hours) into a
+ * {@link TimeSeries}: arrivals, completions and SLO attainment in the interval, and at its end the
+ * queue, the replicas and the cost rate of each pool. It only reads state.
+ */
+final class TimeSeriesSampler implements EventHandler {
+
+    /** Sampling runs after every other event of the same instant. */
+    private static final int SAMPLE_PRIORITY = 1000;
+
+    private final Simulator sim;
+    private final int handlerId;
+    private final Fleet fleet;
+    private final MetricsCollector metrics;
+    private final double interval;
+    private final double horizon;
+    private final List<String> columns = new ArrayList<>();
+    private final List<double[]> rows = new ArrayList<>();
+    private RunningTotals last = new RunningTotals(0, 0, 0, 0);
+
+    TimeSeriesSampler(Simulator sim, Fleet fleet, MetricsCollector metrics, double horizon) {
+        this.sim = sim;
+        this.fleet = fleet;
+        this.metrics = metrics;
+        this.horizon = horizon;
+        this.interval = intervalFor(horizon);
+        columns.addAll(List.of("t_start_s", "arrivals", "completions", "within_slo", "rejected", "slo_attainment",
+                "in_system", "queued", "cost_rate_usd_per_h"));
+        for (Pool p : fleet.pools()) {
+            String n = p.spec().name();
+            columns.addAll(List.of(n + ".replicas", n + ".busy_replicas", n + ".in_service", n + ".queued"));
+        }
+        this.handlerId = sim.register(this);
+        sim.schedule(Math.min(interval, horizon), SAMPLE_PRIORITY, handlerId, 0);
+    }
+
+    /** One minute, or 1/120 of the horizon (at least a second) for runs under two hours. */
+    static double intervalFor(double horizon) {
+        return horizon >= 7200 ? 60 : Math.max(1, horizon / 120);
+    }
+
+    @Override
+    public void handle(long payload) {
+        double now = sim.now();
+        RunningTotals totals = metrics.totals();
+        double[] row = new double[columns.size()];
+        int c = 0;
+        row[c++] = rows.size() * interval;
+        row[c++] = totals.arrived() - last.arrived();
+        long completions = totals.completed() - last.completed();
+        long within = totals.withinSlo() - last.withinSlo();
+        long rejected = totals.rejected() - last.rejected();
+        row[c++] = completions;
+        row[c++] = within;
+        row[c++] = rejected;
+        row[c++] = completions + rejected == 0 ? Double.NaN : (double) within / (completions + rejected);
+        row[c++] = metrics.inSystemNow();
+        int queuedIndex = c++;
+        int costIndex = c++;
+        double queued = 0;
+        double costRate = 0;
+        for (Pool p : fleet.pools()) {
+            row[c++] = p.replicas();
+            row[c++] = p.busyReplicas();
+            row[c++] = p.inService();
+            row[c++] = p.queued();
+            queued += p.queued();
+            costRate += p.replicas() * p.spec().server().gpusPerReplica() * p.spec().usdPerGpuHour();
+        }
+        row[queuedIndex] = queued;
+        row[costIndex] = costRate;
+        rows.add(row);
+        last = totals;
+        double next = now + interval;
+        if (next <= horizon + 1e-9) {
+            sim.schedule(Math.min(next, horizon), SAMPLE_PRIORITY, handlerId, 0);
+        }
+    }
+
+    TimeSeries series() {
+        return new TimeSeries(interval, columns, rows);
+    }
+}
