@@ -1,5 +1,7 @@
 package io.fleetsim.metrics;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -52,8 +54,12 @@ public final class LatencyRecorder {
         if (count() == 0) {
             return LatencySummary.EMPTY;
         }
+        List<Double> cdf = new ArrayList<>(LatencySummary.CDF_PERCENTILES.size());
+        for (double p : LatencySummary.CDF_PERCENTILES) {
+            cdf.add(p == 0 ? histogram.getMinValue() / 1e3 : percentileMs(p));
+        }
         return new LatencySummary(count(), meanSeconds() * 1e3, percentileMs(50), percentileMs(95), percentileMs(99),
-                histogram.getMaxValue() / 1e3);
+                histogram.getMaxValue() / 1e3, cdf);
     }
 
     private double percentileMs(double p) {
