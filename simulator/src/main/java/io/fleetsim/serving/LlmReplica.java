@@ -82,7 +82,8 @@ public final class LlmReplica implements Server, EventHandler {
 
     @Override
     public boolean accepts(Request request) {
-        return request.totalTokens() <= maxModelLen;
+        // The whole context must fit in whole blocks, or a lone request could never finish.
+        return request.totalTokens() <= maxModelLen && kv.blocksFor(request.totalTokens()) <= kv.capacityBlocks();
     }
 
     @Override
@@ -108,7 +109,9 @@ public final class LlmReplica implements Server, EventHandler {
 
     @Override
     public void wake() {
-        if (!stepping) {
+        if (!stepping || stepStart == sim.now()) {
+            // Idle, or a step planned this very instant and not yet run: (re)plan so that requests
+            // arriving at the same time share the iteration.
             planStep();
             return;
         }
@@ -230,12 +233,17 @@ public final class LlmReplica implements Server, EventHandler {
             prefillContext += StepTimeModel.prefillContext(s.prefilled, s.chunk);
         }
         prefixCache.shrinkTo(Math.max(0, free) * KV_BLOCK_TOKENS);
-        double kvTokens = kvTokensAt(iteration);
+        double decodeKv = kv.decodingTokensAt(iteration);
+        double kvTokens = decodeKv + prefillHeldTokens;
         if (prefillTokens > 0) {
-            startStep(now, false, 1, steps.iterationSeconds(prefillTokens, prefillContext, decoding.size(), kvTokens));
+            startStep(now, false, 1, steps.iterationSeconds(prefillTokens, prefillContext, decoding.size(), decodeKv,
+                    kvTokens));
         } else if (!decoding.isEmpty()) {
             long untilFinish = decoding.peek().finishIteration - iteration;
             long n = Math.min(untilFinish, kv.firstOverflow(iteration, untilFinish) - 1 - iteration);
+            if (n <= 0) {
+                throw new IllegalStateException("KV cache cannot hold the next token of a lone sequence");
+            }
             stepBatch = decoding.size();
             stepKvTokens = kvTokens;
             startStep(now, true, n, steps.decodeSegmentSeconds(stepBatch, kvTokens, n));
@@ -308,10 +316,6 @@ public final class LlmReplica implements Server, EventHandler {
         youngest.chunk = 0;
         preempted.addFirst(youngest);
         listener.preempted(youngest.request, discarded);
-    }
-
-    private double kvTokensAt(long atIteration) {
-        return kv.decodingTokensAt(atIteration) + prefillHeldTokens;
     }
 
     private void startStep(double now, boolean decodeOnly, long iterations, double seconds) {

@@ -61,14 +61,22 @@ public final class StepTimeModel {
      * @param prefillContext sum over those prompt tokens of the context each attends to (for one
      *                       chunk of {@code c} tokens after {@code p} cached ones: c p + c (c+1) / 2)
      * @param decodeSeqs     sequences generating one token each
-     * @param kvTokens       tokens of KV cache held by the batch (read by decode attention)
+     * @param decodeKvTokens KV tokens of the decoding sequences (their attention context)
+     * @param kvTokens       KV tokens read from memory: the decoding sequences' plus the cached
+     *                       part of prompts being prefilled
      */
-    public double iterationSeconds(int prefillTokens, double prefillContext, int decodeSeqs, double kvTokens) {
+    public double iterationSeconds(int prefillTokens, double prefillContext, int decodeSeqs, double decodeKvTokens,
+                                   double kvTokens) {
         int tokens = prefillTokens + decodeSeqs;
         double compute = (tokens * flopsPerToken
-                + attentionFlopsPerContextToken * (prefillContext + kvTokens)) / computeRate;
+                + attentionFlopsPerContextToken * (prefillContext + decodeKvTokens)) / computeRate;
         double memory = (weightBytes + kvBytesPerToken * kvTokens) / memoryRate;
         return overhead + allReducePerToken * tokens + Math.max(compute, memory);
+    }
+
+    /** One iteration in which all KV read belongs to decoding sequences. */
+    public double iterationSeconds(int prefillTokens, double prefillContext, int decodeSeqs, double kvTokens) {
+        return iterationSeconds(prefillTokens, prefillContext, decodeSeqs, kvTokens, kvTokens);
     }
 
     /**

@@ -1,0 +1,633 @@
+package io.fleetsim.serving;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fleetsim.engine.Simulator;
+import io.fleetsim.hardware.HardwareCatalog;
+import io.fleetsim.hardware.Precision;
+import io.fleetsim.hardware.ReplicaMemory;
+import io.fleetsim.scenario.BatchingSpec;
+import io.fleetsim.scenario.CatalogReader;
+import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.workload.Request;
+import io.fleetsim.workload.TrafficGenerator;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hand-computed cases of one {@link LlmReplica} and of {@link StepTimeModel}.
+ *
+ * <p>Reference replica: llama-3.1-8b (8.03e9 params, 32 layers, 8 KV heads of dim 128) in BF16 on
+ * one H100-SXM-80GB (989 TFLOP/s dense BF16, 3.35 TB/s HBM), default performance (50% of peak
+ * FLOPs, 70% of peak bandwidth, 3 ms per iteration), tensor_parallel 1 (so no all-reduce term):
+ *
+ * <pre>
+ *   FLOPs per token        F = 2 * 8.03e9              = 1.606e10
+ *   attention FLOPs per    A = 4 * 32 * (32 * 128)     = 524288   (4 x layers x query dim)
+ *     (token, context token)
+ *   compute rate           C = 989e12 * 0.5            = 4.945e14 FLOP/s
+ *   weights                W = 8.03e9 * 2              = 1.606e10 B
+ *   KV per token           K = 2 * 32 * 8 * 128 * 2    = 131072 B
+ *   memory rate            M = 3.35e12 * 0.7           = 2.345e12 B/s
+ *   iteration = 0.003 + max(((p + d) F + A (ctx + dkv)) / C, (W + K kv) / M)
+ * </pre>
+ *
+ * for {@code p} prefill tokens whose attention context sums to {@code ctx} (a chunk of {@code c}
+ * tokens after {@code q} cached ones: c q + c (c + 1) / 2), {@code d} decoding sequences holding
+ * {@code dkv} tokens of KV cache, and {@code kv} tokens of KV cache held in all (decoding plus the
+ * already prefilled chunks of prompts, which prefill attention reads but counts in {@code ctx}).
+ */
+class LlmReplicaTest {
+
+    // Datasheet numbers, written out independently of the catalog and of StepTimeModel.
+    private static final double F = 2 * 8.03e9;
+    private static final double A = 4.0 * 32 * 32 * 128;
+    private static final double C = 989e12 * 0.5;
+    private static final double W = 8.03e9 * 2;
+    private static final double K = 2.0 * 32 * 8 * 128 * 2;
+    private static final double M = 3.35e12 * 0.7;
+    private static final double OVERHEAD = 0.003;
+
+    private static final HardwareCatalog CATALOG = CatalogReader.builtIn();
+
+    /** One iteration of the reference replica; {@code prefill} tokens are one chunk after {@code cached}. */
+    private static double handIteration(int prefill, int cached, int decode, double decodeKv, double kv) {
+        double ctx = (double) prefill * cached + prefill * (prefill + 1.0) / 2;
+        return OVERHEAD + Math.max(((prefill + decode) * F + A * (ctx + decodeKv)) / C, (W + K * kv) / M);
+    }
+
+    /** An iteration in which all KV held belongs to decoding sequences. */
+    private static double handIteration(int prefill, int cached, int decode, double kv) {
+        return handIteration(prefill, cached, decode, kv, kv);
+    }
+
+    /** A whole prompt from scratch, as in {@code StepTimeModel.iterationSeconds(p, d, kv)}. */
+    private static double handIteration(int prefill, int decode, double kv) {
+        return handIteration(prefill, 0, decode, kv);
+    }
+
+    private static void assertRel(double expected, double actual, String what) {
+        assertEquals(expected, actual, 1e-9 * Math.abs(expected), what);
+    }
+
+    private static ReplicaMemory memory(String gpu, String model, int tp, Precision precision, double utilization) {
+        return new ReplicaMemory(CATALOG.gpu(gpu), CATALOG.model(model), tp, precision, utilization);
+    }
+
+    private static ServerSpec.Llm llama8b(int maxNumSeqs, int maxBatchedTokens) {
+        return llama8b(maxNumSeqs, maxBatchedTokens, 0.9);
+    }
+
+    private static ServerSpec.Llm llama8b(int maxNumSeqs, int maxBatchedTokens, double memoryUtilization) {
+        ReplicaMemory memory = memory("H100-SXM-80GB", "llama-3.1-8b", 1, Precision.BF16, memoryUtilization);
+        return new ServerSpec.Llm(memory, 131072, new BatchingSpec(maxNumSeqs, maxBatchedTokens),
+                PerformanceSpec.DEFAULT);
+    }
+
+    /** What the replica reported about one request. */
+    record Done(Request request, double admittedAt, double firstTokenAt, double completedAt) {
+    }
+
+    /**
+     * One replica behind a FCFS queue that behaves as {@code fleet.Pool#submit} does for a single
+     * replica: an arrival joins the back of the queue and wakes the replica when it is idle or has
+     * room. Arrivals run at {@link TrafficGenerator#ARRIVAL_PRIORITY}, as real arrivals do.
+     */
+    static final class Harness implements WorkSource, ServingListener {
+        final Simulator sim = new Simulator();
+        final ArrayDeque<Request> queue = new ArrayDeque<>();
+        final List<Request> pending = new ArrayList<>();
+        final List<Done> done = new ArrayList<>();
+        /** Preemptions: request id, discarded tokens, time. */
+        final List<double[]> preemptions = new ArrayList<>();
+        final LlmReplica replica;
+        final StepTimeModel steps;
+        private final int arrivalHandler;
+
+        Harness(ServerSpec.Llm spec) {
+            replica = new LlmReplica(sim, 0, spec, this, this);
+            steps = new StepTimeModel(spec.memory(), spec.performance());
+            arrivalHandler = sim.register(index -> {
+                Request r = pending.get((int) index);
+                assertTrue(replica.accepts(r));
+                queue.add(r);
+                if (replica.isIdle() || replica.hasRoomFor(r)) {
+                    replica.wake();
+                }
+            });
+        }
+
+        /** Schedules an arrival; returns its id (also its index in {@link #done} order of ids). */
+        int arrive(double time, int prompt, int output) {
+            int id = pending.size();
+            pending.add(new Request(id, 0, time, prompt, output));
+            sim.schedule(time, TrafficGenerator.ARRIVAL_PRIORITY, arrivalHandler, id);
+            return id;
+        }
+
+        Harness run() {
+            sim.runUntil(1e6);
+            assertEquals(pending.size(), done.size(), "every request should complete");
+            assertTrue(replica.isIdle());
+            assertEquals(0, replica.inService());
+            return this;
+        }
+
+        Done of(long id) {
+            return done.stream().filter(d -> d.request.id() == id).findFirst().orElseThrow();
+        }
+
+        @Override
+        public Request peek() {
+            return queue.peek();
+        }
+
+        @Override
+        public Request poll() {
+            return queue.poll();
+        }
+
+        @Override
+        public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt) {
+            assertEquals(sim.now(), completedAt);
+            done.add(new Done(request, admittedAt, firstTokenAt, completedAt));
+        }
+
+        @Override
+        public void preempted(Request request, long discardedTokens) {
+            preemptions.add(new double[] {request.id(), discardedTokens, sim.now()});
+        }
+
+        /** Largest number of requests admitted and not yet completed at any one time. */
+        int peakConcurrency() {
+            return (int) peak(d -> 1);
+        }
+
+        /** Largest sum of prompt + output tokens reserved at any one time. */
+        long peakReservedTokens() {
+            return peak(d -> d.request.totalTokens());
+        }
+
+        private long peak(java.util.function.ToLongFunction<Done> weight) {
+            List<double[]> edges = new ArrayList<>();
+            for (Done d : done) {
+                edges.add(new double[] {d.admittedAt, weight.applyAsLong(d)});
+                edges.add(new double[] {d.completedAt, -weight.applyAsLong(d)});
+            }
+            // Releases before admissions at the same instant (the replica frees, then admits).
+            edges.sort(Comparator.<double[]>comparingDouble(e -> e[0]).thenComparingDouble(e -> e[1]));
+            long level = 0;
+            long peak = 0;
+            for (double[] e : edges) {
+                level += (long) e[1];
+                peak = Math.max(peak, level);
+            }
+            return peak;
+        }
+    }
+
+    // ------------------------------------------------------------------ single request
+
+    @Test
+    void loneRequestTakesOnePrefillIterationThenOneDecodeSegment() {
+        Harness h = new Harness(llama8b(256, 8192));
+        double t0 = 10.0;
+        h.arrive(t0, 1000, 200);
+        Done d = h.run().of(0);
+
+        // Prefill of 1000 tokens, nothing in the cache: compute-bound.
+        //   compute = (1000 * 1.606e10 + 524288 * 1000 * 1001 / 2) / 4.945e14 = 0.0330078992 s
+        //   memory  = 1.606e10 / 2.345e12 = 0.0068486 s
+        //   TTFT = 0.003 + 0.0330078992 = 0.0360078992 s
+        double ttft = OVERHEAD + (1000 * F + A * 1000 * 1001 / 2) / C;
+        assertEquals(0.036007899178968655, ttft, 1e-15);
+        assertRel(ttft, handIteration(1000, 0, 0), "hand iteration");
+        assertRel(ttft, h.steps.iterationSeconds(1000, 0, 0), "StepTimeModel prefill");
+        // Then 199 decode iterations of one sequence, the cache holding 1001, 1002, ..., 1199 tokens:
+        // memory-bound (compute (F + A kv) / C = 3.4e-5 s << memory 6.9e-3 s), so
+        //   sum_k 0.003 + (W + K (1001 + k)) / M = 199 (0.003 + W/M) + K/M (199*1001 + 199*198/2) = 1.97210945... s
+        int n = 199;
+        double decode = n * (OVERHEAD + W / M) + K / M * (n * 1001.0 + n * (n - 1) / 2.0);
+        assertEquals(1.9721094502345, decode, 1e-12);
+        assertRel(decode, h.steps.decodeSegmentSeconds(1, 1001, n), "StepTimeModel decode segment");
+
+        assertEquals(t0, d.admittedAt, 0, "no queue when idle");
+        assertRel(ttft, d.firstTokenAt - t0, "TTFT");
+        assertRel(ttft + decode, d.completedAt - t0, "E2E");
+        assertRel(2.00811734941351, d.completedAt - t0, "E2E literal");
+    }
+
+    @Test
+    void oneTokenOutputCompletesAtFirstToken() {
+        Harness h = new Harness(llama8b(256, 8192));
+        h.arrive(0, 300, 1);
+        Done d = h.run().of(0);
+        assertRel(handIteration(300, 0, 0), d.firstTokenAt, "TTFT");
+        assertEquals(d.firstTokenAt, d.completedAt);
+    }
+
+    // ------------------------------------------------------------------ chunked prefill
+
+    @Test
+    void longPromptIsPrefilledInChunks() {
+        int budget = 2048;
+        for (int prompt : new int[] {1, 2047, 2048, 2049, 4096, 5000, 8193}) {
+            Harness h = new Harness(llama8b(256, budget));
+            h.arrive(0, prompt, 2);
+            Done d = h.run().of(0);
+            // ceil(prompt / budget) iterations; each attends to and holds the KV of the chunks before it.
+            int chunks = (prompt + budget - 1) / budget;
+            double expected = 0;
+            for (int i = 0; i < chunks; i++) {
+                int chunk = Math.min(budget, prompt - i * budget);
+                expected += handIteration(chunk, i * budget, 0, 0, (double) i * budget);
+            }
+            assertRel(expected, d.firstTokenAt, "TTFT of a " + prompt + "-token prompt");
+            assertRel(expected + handIteration(0, 1, prompt + 1), d.completedAt, "E2E of " + prompt);
+        }
+        // By hand for 5000 tokens: chunks 2048, 2048, 904, all compute-bound. The chunks' attention
+        // contexts add up to 5000 * 5001 / 2 (every prompt token attends to all before it), so
+        // TTFT = 3 * 0.003 + (5000 F + A (5000 * 5001 / 2)) / C = 0.18464188 s.
+        double byHand = 3 * OVERHEAD + (5000 * F + A * (5000 * 5001 / 2.0)) / C;
+        assertEquals(0.18464188214357938, byHand, 1e-15);
+        Harness h = new Harness(llama8b(256, budget));
+        h.arrive(0, 5000, 2);
+        assertRel(byHand, h.run().of(0).firstTokenAt, "5000-token TTFT");
+    }
+
+    // ------------------------------------------------------------------ batching
+
+    /**
+     * N identical requests arriving at one instant at an idle replica share its first iteration.
+     */
+    @Test
+    void simultaneousArrivalsAtAnIdleReplicaShareTheFirstIteration() {
+        int n = 4;
+        Harness alone = new Harness(llama8b(256, 8192));
+        alone.arrive(1.0, 500, 100);
+        Done single = alone.run().of(0);
+        double singleE2e = single.completedAt - 1.0;
+
+        Harness h = new Harness(llama8b(256, 8192));
+        for (int i = 0; i < n; i++) {
+            h.arrive(1.0, 500, 100);
+        }
+        h.run();
+        // All four share one prefill iteration of 4 x 500 tokens (each prompt attending to itself
+        // only), then decode together (batch 4, the cache holding 4 x 501 tokens at first).
+        double ttft = OVERHEAD + (n * 500 * F + A * n * 500 * 501 / 2.0) / C;
+        assertRel(ttft, h.steps.iterationSeconds(n * 500, n * StepTimeModel.prefillContext(0, 500), 0, 0),
+                "hand vs StepTimeModel");
+        double e2e = ttft + h.steps.decodeSegmentSeconds(n, n * 501.0, 99);
+        for (int i = 0; i < n; i++) {
+            Done d = h.of(i);
+            assertEquals(1.0, d.admittedAt, 0, "request " + i + " admitted at once");
+            assertRel(ttft, d.firstTokenAt - 1.0, "TTFT of request " + i);
+            assertRel(e2e, d.completedAt - 1.0, "E2E of request " + i);
+        }
+        assertTrue(e2e < n * singleE2e, "batching must beat serial service");
+        // Memory-bound decode: four sequences take barely longer than one.
+        assertTrue(e2e < 1.2 * singleE2e);
+    }
+
+    /**
+     * N identical requests arriving at one instant while the replica is decoding join at the same
+     * iteration boundary, are prefilled in one iteration and decode side by side: same TTFT, same
+     * completion, far less than N times the time of one.
+     */
+    @Test
+    void simultaneousIdenticalRequestsAreBatchedTogether() {
+        int n = 4;
+        double t = 2.0;
+        Harness alone = new Harness(llama8b(256, 8192));
+        alone.arrive(0, 100, 3000);
+        alone.arrive(t, 500, 100);
+        alone.run();
+        double singleE2e = alone.of(1).completedAt - t;
+
+        Harness h = new Harness(llama8b(256, 8192));
+        h.arrive(0, 100, 3000); // a long request already decoding
+        for (int i = 0; i < n; i++) {
+            h.arrive(t, 500, 100);
+        }
+        h.run();
+        double ttftX = handIteration(100, 0, 0);
+        long k = h.steps.decodeIterationsWithin(1, 101, t - ttftX, 2999) + 1;
+        double boundary = ttftX + h.steps.decodeSegmentSeconds(1, 101, k);
+        // One iteration: 4 x 500 prefill tokens (each prompt attending to itself) + X's decode token.
+        double kvX = 101 + k;
+        double prefill = OVERHEAD + Math.max(((n * 500 + 1) * F + A * (n * 500 * 501 / 2.0 + kvX)) / C,
+                (W + K * kvX) / M);
+        // Then 99 decode iterations of batch 5, X's cache one token longer, each new one at 501.
+        double decode = h.steps.decodeSegmentSeconds(n + 1, kvX + 1 + n * 501, 99);
+        Done first = h.of(1);
+        for (int i = 1; i <= n; i++) {
+            Done d = h.of(i);
+            assertRel(boundary, d.admittedAt, "request " + i + " admitted at the boundary");
+            assertRel(boundary + prefill, d.firstTokenAt, "first token of request " + i);
+            assertRel(boundary + prefill + decode, d.completedAt, "completion of request " + i);
+            assertEquals(first.firstTokenAt, d.firstTokenAt, 0, "same TTFT");
+            assertEquals(first.completedAt, d.completedAt, 0, "same completion");
+        }
+        double e2e = first.completedAt - t;
+        assertTrue(e2e < n * singleE2e, "batching must beat serial service: " + e2e + " vs " + singleE2e);
+        assertTrue(e2e < 1.2 * singleE2e, "memory-bound decode: " + e2e + " vs " + singleE2e);
+    }
+
+    // ------------------------------------------------------------------ step-time model
+
+    @Test
+    void decodeSegmentIsTheSumOfItsIterations() {
+        ReplicaMemory[] replicas = {
+            memory("H100-SXM-80GB", "llama-3.1-8b", 1, Precision.BF16, 0.9),
+            memory("H100-SXM-80GB", "llama-3.1-70b", 4, Precision.BF16, 0.9), // all-reduce term
+            memory("H100-SXM-80GB", "llama-3.1-70b", 2, Precision.FP8, 0.9),
+            memory("L4", "llama-3.1-8b", 1, Precision.FP8, 0.9),
+        };
+        SplittableRandom random = new SplittableRandom(12345);
+        int crossovers = 0;
+        int computeOnly = 0;
+        int memoryOnly = 0;
+        for (ReplicaMemory memory : replicas) {
+            StepTimeModel steps = new StepTimeModel(memory, PerformanceSpec.DEFAULT);
+            for (int trial = 0; trial < 150; trial++) {
+                int batch = 1 + random.nextInt(random.nextBoolean() ? 64 : 2048);
+                double kv = random.nextBoolean() ? random.nextInt(2000) : random.nextInt(500_000);
+                int n = 1 + random.nextInt(random.nextBoolean() ? 10 : 3000);
+                double sum = 0;
+                double[] prefix = new double[n + 1];
+                for (int k = 0; k < n; k++) {
+                    sum += steps.iterationSeconds(0, batch, kv + (double) batch * k);
+                    prefix[k + 1] = sum;
+                }
+                assertRel(sum, steps.decodeSegmentSeconds(batch, kv, n),
+                        "batch " + batch + " kv " + kv + " n " + n + " on " + memory.model().name());
+                // Classify: where memory time overtakes compute time within the segment.
+                boolean computeBoundAtStart = computeExceedsMemory(memory, batch, kv);
+                boolean memoryBoundAtEnd = !computeExceedsMemory(memory, batch, kv + (double) batch * (n - 1));
+                if (computeBoundAtStart && memoryBoundAtEnd) {
+                    crossovers++;
+                } else if (computeBoundAtStart) {
+                    computeOnly++;
+                } else {
+                    memoryOnly++;
+                }
+                // The inverse: whole iterations done after elapsed seconds.
+                for (int probe = 0; probe < 5; probe++) {
+                    int m = random.nextInt(n + 1);
+                    assertEquals(m, steps.decodeIterationsWithin(batch, kv, steps.decodeSegmentSeconds(batch, kv, m),
+                            n));
+                    double elapsed = random.nextDouble() * sum * 1.1;
+                    long done = steps.decodeIterationsWithin(batch, kv, elapsed, n);
+                    assertTrue(done >= 0 && done <= n);
+                    assertTrue(prefix[(int) done] <= elapsed * (1 + 1e-12), "at most elapsed");
+                    assertTrue(done == n || prefix[(int) done + 1] > elapsed * (1 - 1e-12), "maximal");
+                }
+                assertEquals(0, steps.decodeSegmentSeconds(batch, kv, 0));
+                assertEquals(n, steps.decodeIterationsWithin(batch, kv, 1e9, n));
+            }
+        }
+        assertTrue(crossovers > 20, "cases crossing compute->memory bound: " + crossovers);
+        assertTrue(computeOnly > 20, "compute-bound cases: " + computeOnly);
+        assertTrue(memoryOnly > 20, "memory-bound cases: " + memoryOnly);
+    }
+
+    /** Whether a decode iteration is compute-bound, by the roofline terms written out from the datasheets. */
+    private static boolean computeExceedsMemory(ReplicaMemory m, int batch, double kv) {
+        var model = m.model();
+        int tp = m.tensorParallel();
+        double compute = (2 * model.activeParams() * batch
+                + 4.0 * model.layers() * model.attentionHeads() * model.headDim() * kv)
+                / (tp * m.gpu().flopsPerSecond(m.precision()) * 0.5);
+        double memoryTime = (model.weightBytes(m.precision()) + model.kvBytesPerToken(m.precision()) * kv)
+                / (tp * m.gpu().memoryBandwidthBytesPerSecond() * 0.7);
+        return compute > memoryTime;
+    }
+
+    @Test
+    void tensorParallelAddsTheAllReduceTerm() {
+        // llama-3.1-70b on 4 x H100: per token 2 all-reduces per layer, each 2 (tp-1)/tp * hidden * 2 B
+        // over 900 GB/s; 80 layers, hidden 8192 -> 2 * 80 * (1.5 * 8192 * 2) / 9e11 = 4.369e-6 s/token.
+        ReplicaMemory memory = memory("H100-SXM-80GB", "llama-3.1-70b", 4, Precision.BF16, 0.9);
+        StepTimeModel steps = new StepTimeModel(memory, PerformanceSpec.DEFAULT);
+        double allReduce = 2.0 * 80 * (2.0 * 3 / 4 * 8192 * 2) / 900e9;
+        double rate = 4 * 989e12 * 0.5;
+        double attention = 4.0 * 80 * 64 * 128; // FLOPs per (token, context token)
+        double prefillCompute = (4096 * 2 * 70.6e9 + attention * 4096 * 4097 / 2) / rate;
+        double memoryTime = 70.6e9 * 2 / (4 * 3.35e12 * 0.7);
+        assertRel(OVERHEAD + 4096 * allReduce + prefillCompute, steps.iterationSeconds(4096, 0, 0), "prefill");
+        assertRel(OVERHEAD + allReduce + memoryTime, steps.iterationSeconds(0, 1, 0), "decode");
+    }
+
+    // ------------------------------------------------------------------ joining a running batch
+
+    @Test
+    void arrivalDuringLongDecodeJoinsAtNextIterationBoundary() {
+        Harness h = new Harness(llama8b(256, 8192));
+        h.arrive(0, 100, 5000);
+        double tb = 5.0123;
+        h.arrive(tb, 100, 10);
+        h.run();
+        Done a = h.of(0);
+        Done b = h.of(1);
+        double ttftA = handIteration(100, 0, 0);
+        assertRel(ttftA, a.firstTokenAt, "TTFT of A");
+        // A's decode iterations end at ttftA + seg(k); B joins at the first boundary after tb.
+        long k = h.steps.decodeIterationsWithin(1, 101, tb - ttftA, 4999) + 1;
+        double boundary = ttftA + h.steps.decodeSegmentSeconds(1, 101, k);
+        assertTrue(boundary >= tb);
+        assertRel(boundary, b.admittedAt, "B admitted at the end of the iteration in progress");
+        double wait = b.admittedAt - tb;
+        assertTrue(wait >= 0 && wait < handIteration(0, 1, 101 + k), "queue wait " + wait);
+        // B's prefill iteration also carries A's decode token, A's cache holding 101 + k tokens.
+        assertRel(b.admittedAt + handIteration(100, 1, 101 + k), b.firstTokenAt, "TTFT of B");
+        // B decodes next to A: 9 iterations of batch 2, then A finishes alone.
+        double kvAfterJoin = 101 + k + 1 + 101; // A gained one token in the joint iteration, B has 101
+        assertRel(b.firstTokenAt + h.steps.decodeSegmentSeconds(2, kvAfterJoin, 9), b.completedAt, "E2E of B");
+        long aLeft = 4999 - k - 1 - 9;
+        assertRel(b.completedAt + h.steps.decodeSegmentSeconds(1, 101 + k + 1 + 9, aLeft), a.completedAt,
+                "E2E of A");
+    }
+
+    // ------------------------------------------------------------------ admission limits
+
+    @Test
+    void maxNumSeqsIsRespected() {
+        Harness h = new Harness(llama8b(2, 8192));
+        h.arrive(0, 200, 50);
+        h.arrive(0, 200, 80);
+        h.arrive(0, 200, 120);
+        h.run();
+        double firstDone = Math.min(h.of(0).completedAt, h.of(1).completedAt);
+        assertEquals(firstDone, h.of(2).admittedAt, 0, "the third waits for a free slot");
+        assertTrue(h.of(2).admittedAt > 0);
+        assertEquals(2, h.peakConcurrency());
+
+        // And under a stream of arrivals.
+        Harness busy = new Harness(llama8b(2, 8192));
+        SplittableRandom random = new SplittableRandom(3);
+        double t = 0;
+        for (int i = 0; i < 60; i++) {
+            t += -0.2 * Math.log1p(-random.nextDouble());
+            busy.arrive(t, 50 + random.nextInt(3000), 2 + random.nextInt(300));
+        }
+        busy.run();
+        assertEquals(2, busy.peakConcurrency());
+        // First come, first served.
+        for (int i = 1; i < 60; i++) {
+            assertTrue(busy.of(i).admittedAt >= busy.of(i - 1).admittedAt);
+        }
+    }
+
+    /** Capacity of the cache in whole KV blocks, in tokens. */
+    private static long blockCapacityTokens(ServerSpec.Llm spec) {
+        return spec.memory().kvCacheTokens() / LlmReplica.KV_BLOCK_TOKENS * LlmReplica.KV_BLOCK_TOKENS;
+    }
+
+    @Test
+    void admissionWaitsForFreeKvBlocks() {
+        ServerSpec.Llm spec = llama8b(256, 8192, 0.2255);
+        long capacity = blockCapacityTokens(spec);
+        assertTrue(capacity > 5000 && capacity < 20000, "capacity " + capacity);
+        // Each request needs 40% of the cache for its prompt: two fit, a third must wait. Their whole
+        // contexts (prompt + output) fit together, so nobody is preempted.
+        int output = 50;
+        int prompt = (int) (0.4 * capacity) - output;
+        Harness h = new Harness(spec);
+        h.arrive(0, prompt, output);
+        h.arrive(0, prompt, output + 30);
+        h.arrive(0, prompt, output);
+        h.run();
+        assertEquals(0, h.preemptions.size());
+        double firstDone = Math.min(h.of(0).completedAt, h.of(1).completedAt);
+        assertEquals(firstDone, h.of(2).admittedAt, 0, "the third waits for cache to be freed");
+        assertTrue(h.peakReservedTokens() <= capacity);
+        assertEquals(2, h.peakConcurrency());
+    }
+
+    @Test
+    void kvGrowthPreemptsTheYoungestWhichIsRecomputedLater() {
+        ServerSpec.Llm spec = llama8b(256, 8192, 0.2255);
+        long capacityBlocks = spec.memory().kvCacheTokens() / LlmReplica.KV_BLOCK_TOKENS;
+        long capacity = capacityBlocks * LlmReplica.KV_BLOCK_TOKENS;
+        // Prompts of 30% each fit at once; growing by 30% each they would need 120%: the younger is
+        // preempted (vLLM's recompute policy) when the next iteration would overflow.
+        int prompt = (int) (0.3 * capacity);
+        int output = (int) (0.3 * capacity);
+        Harness h = new Harness(spec);
+        h.arrive(0, prompt, output);
+        h.arrive(0.5, prompt, output);
+        h.run();
+        Done x = h.of(0);
+        Done y = h.of(1);
+        assertEquals(1, h.preemptions.size(), "one preemption");
+        double[] p = h.preemptions.get(0);
+        assertEquals(1, (long) p[0], "the younger request is the victim");
+        double preemptedAt = p[2];
+        long yHeld = (long) p[1]; // Y's prompt and the output it had produced
+        assertTrue(preemptedAt > y.firstTokenAt, "preempted while decoding");
+
+        // X alone decoded k iterations (one token each) before Y joined at an iteration boundary.
+        long k = h.steps.decodeIterationsWithin(1, prompt + 1, y.admittedAt - x.firstTokenAt + 1e-9, output);
+        assertRel(x.firstTokenAt + h.steps.decodeSegmentSeconds(1, prompt + 1, k), y.admittedAt, "Y joins");
+        // Y's prefill iteration gives X one more token; from then on both grow together, so X holds
+        // k + 1 tokens more than Y.
+        long xHeld = yHeld + k + 1;
+        // Preempted exactly at the limit: what both hold fits in whole blocks, one more token each
+        // would not.
+        long blocksNow = blocks(xHeld) + blocks(yHeld);
+        long blocksNext = blocks(xHeld + 1) + blocks(yHeld + 1);
+        assertTrue(blocksNow <= capacityBlocks && blocksNext > capacityBlocks,
+                "held " + xHeld + " + " + yHeld + " tokens, " + blocksNow + " -> " + blocksNext + " of "
+                        + capacityBlocks + " blocks");
+
+        // X then decodes alone, undisturbed, to its end.
+        long xLeft = output - (xHeld - prompt);
+        assertRel(preemptedAt + h.steps.decodeSegmentSeconds(1, xHeld, xLeft), x.completedAt, "X completion");
+        // Y waits for X to free its blocks, recomputes its prompt and the output it had (one prefill
+        // iteration), which yields its next token, then decodes the rest alone.
+        double recompute = handIteration((int) yHeld, 0, 0);
+        long yLeft = output - (yHeld - prompt + 1);
+        assertRel(x.completedAt + recompute + h.steps.decodeSegmentSeconds(1, yHeld + 1, yLeft), y.completedAt,
+                "Y completion");
+        assertEquals(0.5, y.request.arrivalTime());
+        assertTrue(y.firstTokenAt < preemptedAt, "its first token was produced before the preemption");
+    }
+
+    private static long blocks(long tokens) {
+        return (tokens + LlmReplica.KV_BLOCK_TOKENS - 1) / LlmReplica.KV_BLOCK_TOKENS;
+    }
+
+    @Test
+    void heavyLoadPreemptsButCompletesEverything() {
+        ServerSpec.Llm spec = llama8b(64, 2048, 0.2255);
+        long capacity = blockCapacityTokens(spec);
+        Harness h = new Harness(spec);
+        SplittableRandom random = new SplittableRandom(5);
+        double t = 0;
+        for (int i = 0; i < 80; i++) {
+            t += -0.05 * Math.log1p(-random.nextDouble());
+            h.arrive(t, 100 + random.nextInt((int) (0.3 * capacity)), 2 + random.nextInt((int) (0.2 * capacity)));
+        }
+        h.run();
+        assertTrue(h.preemptions.size() > 0, "the load should force preemptions");
+        for (double[] p : h.preemptions) {
+            Request r = h.pending.get((int) p[0]);
+            assertTrue(p[1] >= 0 && p[1] < r.totalTokens(), "discarded " + p[1] + " of " + r);
+            assertTrue(p[2] < h.of(r.id()).completedAt);
+        }
+        assertTrue(h.peakConcurrency() <= 64);
+        // First admissions are first come, first served.
+        for (int i = 1; i < 80; i++) {
+            assertTrue(h.of(i).admittedAt >= h.of(i - 1).admittedAt);
+        }
+    }
+
+    /**
+     * A request the cache can hold in tokens but not in whole blocks. llama-3.1-8b on one H100 at a
+     * memory share that leaves a KV cache of exactly 10007 tokens, i.e. 625 blocks of 16 = 10000 tokens, with
+     * max_model_len 10007 (the scenario validator accepts that: 10007 tokens fit). A 10007-token
+     * request must either be refused by {@code accepts} or be served.
+     */
+    @Test
+    void loneSequenceLargerThanTheCacheBlocksIsRefusedOrServed() throws InterruptedException {
+        var gpu = CATALOG.gpu("H100-SXM-80GB");
+        double share = (W + ReplicaMemory.ACTIVATION_RESERVE_BYTES_PER_GPU + K * 10007.5) / gpu.memoryBytes();
+        ReplicaMemory memory = new ReplicaMemory(gpu, CATALOG.model("llama-3.1-8b"), 1, Precision.BF16, share);
+        assertEquals(10007, memory.kvCacheTokens());
+        assertEquals(null, memory.whyNotFit(10007));
+        ServerSpec.Llm spec = new ServerSpec.Llm(memory, 10007, new BatchingSpec(256, 8192), PerformanceSpec.DEFAULT);
+        Simulator sim = new Simulator();
+        ArrayDeque<Request> queue = new ArrayDeque<>();
+        List<Request> done = new ArrayList<>();
+        LlmReplica replica = new LlmReplica(sim, 0, spec, new WorkSource() {
+            @Override
+            public Request peek() {
+                return queue.peek();
+            }
+
+            @Override
+            public Request poll() {
+                return queue.poll();
+            }
+        }, (request, pool, admittedAt, firstTokenAt, completedAt) -> done.add(request));
+        Request big = new Request(0, 0, 0, 9000, 1007);
+        if (!replica.accepts(big)) {
+            return; // refused up front: the pool rejects it as too long
+        }
+        queue.add(big);
+        replica.wake();
+        Thread runner = new Thread(() -> sim.runUntil(1e6));
+        runner.setDaemon(true);
+        runner.start();
+        runner.join(10_000);
+        assertTrue(!runner.isAlive(), "the run must end (events so far: " + sim.eventsProcessed() + ")");
+        assertEquals(List.of(big), done);
+    }
+}
