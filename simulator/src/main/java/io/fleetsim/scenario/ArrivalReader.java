@@ -1,14 +1,42 @@
 package io.fleetsim.scenario;
 
-/** Validates the {@code workload.arrivals} block into an {@link ArrivalSpec}. */
+import java.util.List;
+
+/**
+ * Validates the {@code workload.arrivals} block into an {@link ArrivalSpec}: a synthetic process
+ * ({@code poisson} or {@code gamma}) with its rate factors, or a trace replay.
+ */
 final class ArrivalReader {
+
+    /** Smallest gamma coefficient of variation (shape 400). */
+    static final double MIN_CV = 0.05;
+    /** Largest gamma coefficient of variation (shape 0.01); gaps below that underflow to 0. */
+    static final double MAX_CV = 10;
+    /** Fields of a synthetic process, refused with a trace. */
+    static final List<String> SYNTHETIC_FIELDS = List.of("rate_per_s", "cv", "diurnal", "flash_crowds",
+            "random_bursts", "growth");
 
     private ArrivalReader() {
     }
 
     static ArrivalSpec read(SpecNode node) {
-        node.allowOnly("process", "rate_per_s");
-        node.required("process").choice("poisson");
-        return new ArrivalSpec.Poisson(node.required("rate_per_s").positiveNumber());
+        String process = node.required("process").choice("poisson", "gamma", "trace");
+        return switch (process) {
+            case "poisson" -> {
+                node.allowOnly(RateFactorReader.FIELDS, "process", "rate_per_s");
+                yield new ArrivalSpec.Poisson(rate(node), RateFactorReader.read(node));
+            }
+            case "gamma" -> {
+                node.allowOnly(RateFactorReader.FIELDS, "process", "rate_per_s", "cv");
+                double rate = rate(node);
+                double cv = node.required("cv").numberIn(MIN_CV, MAX_CV);
+                yield new ArrivalSpec.Gamma(rate, cv, RateFactorReader.read(node));
+            }
+            default -> TraceReplayReader.read(node);
+        };
+    }
+
+    private static double rate(SpecNode node) {
+        return node.required("rate_per_s").positiveNumber();
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.cost.PriceBook;
 import io.fleetsim.hardware.Gpu;
 import io.fleetsim.hardware.HardwareCatalog;
 import io.fleetsim.hardware.LlmModel;
@@ -27,6 +28,20 @@ public final class CatalogReader {
         gpus.allowOnly("gpus");
         models.allowOnly("models");
         return new HardwareCatalog(readGpus(gpus.required("gpus")), readModels(models.required("models")));
+    }
+
+    /** The default prices shipped with fleetsim. */
+    public static PriceBook builtInPrices() {
+        SpecNode root = resource("catalog/prices.yaml");
+        root.allowOnly("gpu_hour_prices");
+        List<PriceBook.GpuHourPrice> out = new ArrayList<>();
+        for (SpecNode n : root.required("gpu_hour_prices").elements()) {
+            n.allowOnly("gpu", "kind", "usd_per_gpu_hour", "source");
+            out.add(new PriceBook.GpuHourPrice(n.required("gpu").text(),
+                    PoolKind.fromId(n.required("kind").choice("reserved", "on-demand", "spot")),
+                    n.required("usd_per_gpu_hour").positiveNumber(), n.required("source").text()));
+        }
+        return new PriceBook(out);
     }
 
     static List<Gpu> readGpus(SpecNode list) {

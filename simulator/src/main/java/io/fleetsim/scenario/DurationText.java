@@ -16,6 +16,9 @@ public final class DurationText {
 
     private static final Pattern FORMAT = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?)\\s*(us|ms|s|m|min|h|d)\\s*");
 
+    private static final double[] FORMAT_UNITS = {86400, 3600, 60, 1, 1e-3};
+    private static final String[] FORMAT_NAMES = {"d", "h", "m", "s", "ms"};
+
     private DurationText() {
     }
 
@@ -39,5 +42,21 @@ public final class DurationText {
             default -> 86400;
         };
         return value * unit;
+    }
+
+    /**
+     * Writes a duration in the largest unit that keeps the number at least 1, with at most one
+     * decimal, in the same notation it is parsed from: {@code 58.4m}, {@code 24h}, {@code 90d}.
+     */
+    public static String format(double seconds) {
+        if (seconds == 0) {
+            return "0s";
+        }
+        int u = 0;
+        while (u < FORMAT_UNITS.length - 1 && Math.abs(seconds) < FORMAT_UNITS[u]) {
+            u++;
+        }
+        String number = String.format(Locale.ROOT, "%.1f", seconds / FORMAT_UNITS[u]);
+        return (number.endsWith(".0") ? number.substring(0, number.length() - 2) : number) + FORMAT_NAMES[u];
     }
 }

@@ -1,15 +1,25 @@
 package io.fleetsim.scenario;
 
 /**
- * A group of identical replicas bought the same way.
+ * A group of identical replicas bought the same way (or a hosted API).
  *
  * @param name          pool name
  * @param kind          how the capacity is bought
- * @param replicas      number of replicas
+ * @param replicas      replicas at the start
  * @param usdPerGpuHour price of one GPU for one hour
  * @param server        what one replica is
+ * @param capacity      how replicas come and go and are billed
+ * @param maxQueue      most requests waiting in the pool's queue before new ones are refused
+ *                      (admission control); {@link Integer#MAX_VALUE} for no limit
+ * @param priceSource   where {@code usdPerGpuHour} comes from
  */
-public record PoolSpec(String name, PoolKind kind, int replicas, double usdPerGpuHour, ServerSpec server) {
+public record PoolSpec(String name, PoolKind kind, int replicas, double usdPerGpuHour, ServerSpec server,
+                       CapacitySpec capacity, int maxQueue, String priceSource) {
+
+    /** A fixed pool with no queue limit whose price comes from the scenario. */
+    public PoolSpec(String name, PoolKind kind, int replicas, double usdPerGpuHour, ServerSpec server) {
+        this(name, kind, replicas, usdPerGpuHour, server, CapacitySpec.FIXED, Integer.MAX_VALUE, "scenario");
+    }
 
     /** GPUs in the whole pool. */
     public int gpus() {

@@ -2,8 +2,11 @@ package io.fleetsim.scenario;
 
 import io.fleetsim.hardware.ReplicaMemory;
 
-/** What one replica of a pool is: an LLM server, or an abstract queueing server for validation. */
-public sealed interface ServerSpec permits ServerSpec.Llm, ServerSpec.Queueing {
+/**
+ * What one replica of a pool is: an LLM server, an abstract queueing server for validation, or
+ * a hosted API (one unbounded "replica" limited by its rate limits).
+ */
+public sealed interface ServerSpec permits ServerSpec.Llm, ServerSpec.Queueing, ServerSpec.Api {
 
     /** GPUs one replica occupies (and is billed for). */
     int gpusPerReplica();
@@ -32,5 +35,17 @@ public sealed interface ServerSpec permits ServerSpec.Llm, ServerSpec.Queueing {
      * @param gpusPerReplica GPUs billed per server
      */
     record Queueing(DurationSpec serviceTime, int gpusPerReplica) implements ServerSpec {
+    }
+
+    /**
+     * A hosted model API.
+     *
+     * @param api prices, limits and latency
+     */
+    record Api(ApiSpec api) implements ServerSpec {
+        @Override
+        public int gpusPerReplica() {
+            return 0;
+        }
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -34,11 +35,26 @@ public final class SpecDocument {
             throw new ScenarioException(displayName, 0, "", "cannot read file: " + e.getMessage());
         }
         boolean json = displayName.toLowerCase(Locale.ROOT).endsWith(".json");
-        return parse(text, displayName, json);
+        return parse(text, displayName, json, file.toAbsolutePath().getParent());
     }
 
-    /** Parses document text; {@code json} selects JSON rather than YAML. */
+    /**
+     * Parses document text; {@code json} selects JSON rather than YAML. Files the document names
+     * are resolved against the folder of {@code displayName}, taken as a path from the working
+     * directory.
+     */
     public static SpecNode parse(String text, String displayName, boolean json) {
+        Path folder;
+        try {
+            folder = Path.of(displayName).toAbsolutePath().getParent();
+        } catch (InvalidPathException e) {
+            folder = Path.of("").toAbsolutePath();
+        }
+        return parse(text, displayName, json, folder);
+    }
+
+    /** Parses document text whose file names are resolved against {@code folder}. */
+    public static SpecNode parse(String text, String displayName, boolean json, Path folder) {
         JsonFactory factory = json ? new JsonFactory() : new YAMLFactory();
         factory.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         ObjectMapper mapper = new ObjectMapper(factory);
@@ -51,7 +67,7 @@ public final class SpecDocument {
             if (root == null || root.isMissingNode() || root.isNull()) {
                 throw new ScenarioException(displayName, 0, "", "the file is empty");
             }
-            return new SpecNode(root, "", displayName, source);
+            return new SpecNode(root, "", displayName, source, folder);
         } catch (JsonParseException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new ScenarioException(displayName, line, "", "not valid " + (json ? "JSON" : "YAML") + ": "

@@ -123,6 +123,17 @@ public final class SpecNode {
         return isMissing() ? fallback : text();
     }
 
+    /** A true/false value, or {@code fallback} when absent. */
+    public boolean flag(boolean fallback) {
+        if (isMissing()) {
+            return fallback;
+        }
+        if (!node.isBoolean()) {
+            throw error("must be true or false (got " + describe() + ")");
+        }
+        return node.booleanValue();
+    }
+
     /** A string that must be one of {@code choices}. */
     public String choice(String... choices) {
         String value = text();

@@ -34,7 +34,7 @@ final class WorkloadReader {
         List<RouteSpec> routes = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < routeNodes.size(); i++) {
-            RouteSpec route = route(routeNodes.get(i), shares.get(i) / shareSum, poolIndex);
+            RouteSpec route = route(routeNodes.get(i), shares.get(i) / shareSum, poolIndex, arrivals);
             if (!names.add(route.name())) {
                 throw routeNodes.get(i).get("name").error("duplicate route name '" + route.name() + "'");
             }
@@ -43,11 +43,24 @@ final class WorkloadReader {
         return new WorkloadSpec(arrivals, routes);
     }
 
-    private static RouteSpec route(SpecNode node, double share, Map<String, Integer> poolIndex) {
-        node.allowOnly("name", "share", "prompt_tokens", "output_tokens", "slo", "pool");
+    /**
+     * A replayed trace brings each request's lengths, so a route may leave them out; if it gives
+     * its own, they replace the recorded ones for that route.
+     */
+    private static RequestShapeSpec requestShape(SpecNode route, ArrivalSpec arrivals) {
+        boolean noLengths = route.get("prompt_tokens").isMissing() && route.get("output_tokens").isMissing()
+                && route.get("lengths").isMissing();
+        if (arrivals instanceof ArrivalSpec.TraceReplay replay && noLengths) {
+            return new RequestShapeSpec.Recorded(replay.trace());
+        }
+        return LengthReader.readShape(route);
+    }
+
+    private static RouteSpec route(SpecNode node, double share, Map<String, Integer> poolIndex,
+                                   ArrivalSpec arrivals) {
+        node.allowOnly("name", "share", "prompt_tokens", "output_tokens", "lengths", "slo", "pool");
         String name = node.required("name").text();
-        LengthSpec prompt = LengthReader.read(node.required("prompt_tokens"));
-        LengthSpec output = LengthReader.read(node.required("output_tokens"));
+        RequestShapeSpec lengths = requestShape(node, arrivals);
         SpecNode sloNode = node.required("slo").allowOnly("ttft", "tpot");
         SloSpec slo = new SloSpec(sloNode.required("ttft").positiveDurationSeconds(),
                 sloNode.required("tpot").positiveDurationSeconds());
@@ -67,6 +80,6 @@ final class WorkloadReader {
             }
             pool = index;
         }
-        return new RouteSpec(name, share, prompt, output, slo, pool);
+        return new RouteSpec(name, share, lengths, slo, pool);
     }
 }

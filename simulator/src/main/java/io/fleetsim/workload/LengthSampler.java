@@ -2,6 +2,11 @@ package io.fleetsim.workload;
 
 import io.fleetsim.random.RandomStream;
 import io.fleetsim.scenario.LengthSpec;
+import io.fleetsim.workload.length.EmpiricalSampler;
+import io.fleetsim.workload.length.LognormalSampler;
+import io.fleetsim.workload.length.ParetoSampler;
+import io.fleetsim.workload.length.TruncatedNormalSampler;
+import io.fleetsim.workload.length.UniformSampler;
 
 /** Draws token counts from a {@link LengthSpec}. */
 public interface LengthSampler {
@@ -15,11 +20,20 @@ public interface LengthSampler {
             int tokens = f.tokens();
             return () -> tokens;
         }
+        if (spec instanceof LengthSpec.Uniform u) {
+            return new UniformSampler(u, stream);
+        }
+        if (spec instanceof LengthSpec.TruncatedNormal n) {
+            return new TruncatedNormalSampler(n, stream);
+        }
         if (spec instanceof LengthSpec.Lognormal l) {
-            return () -> {
-                double x = Math.exp(l.mu() + l.sigma() * stream.nextGaussian());
-                return (int) Math.max(l.min(), Math.min(l.max(), Math.round(x)));
-            };
+            return new LognormalSampler(l, stream);
+        }
+        if (spec instanceof LengthSpec.Pareto p) {
+            return new ParetoSampler(p, stream);
+        }
+        if (spec instanceof LengthSpec.Empirical e) {
+            return new EmpiricalSampler(e.column(), stream);
         }
         throw new IllegalArgumentException("unsupported length distribution " + spec);
     }

@@ -3,14 +3,19 @@ package io.fleetsim.workload;
 import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.random.RandomStreams;
+import io.fleetsim.scenario.ArrivalSpec;
+import io.fleetsim.scenario.RequestShapeSpec;
 import io.fleetsim.scenario.RouteSpec;
 import io.fleetsim.scenario.WorkloadSpec;
+import io.fleetsim.workload.arrival.RecordedRequests;
 import java.util.List;
 
 /**
  * Turns a {@link WorkloadSpec} into arriving {@link Request}s: one arrival event at a time, the
  * route drawn by share, the lengths drawn from the route's distributions. Each of these draws has
- * its own named stream, so a change to the fleet never changes the traffic.
+ * its own named stream, so a change to the fleet never changes the traffic. When arrivals replay
+ * a trace, routes without lengths of their own take each request's recorded lengths and prefix
+ * blocks; the arrival event's payload carries the trace row and copy.
  */
 public final class TrafficGenerator implements EventHandler {
 
@@ -22,8 +27,9 @@ public final class TrafficGenerator implements EventHandler {
     private final ArrivalProcess arrivals;
     private final io.fleetsim.random.RandomStream routeMix;
     private final double[] cumulativeShare;
-    private final LengthSampler[] prompts;
-    private final LengthSampler[] outputs;
+    private final RequestShapeSampler[] shapes;
+    /** The replayed trace's requests, or null for synthetic arrivals. */
+    private final RecordedRequests recorded;
     private final double horizon;
     private final RequestSink sink;
     private long nextId;
@@ -34,19 +40,20 @@ public final class TrafficGenerator implements EventHandler {
         this.sim = sim;
         this.horizon = horizon;
         this.sink = sink;
-        this.arrivals = ArrivalProcess.of(workload.arrivals(), streams.stream("arrivals"));
+        this.arrivals = ArrivalProcess.of(workload.arrivals(), streams, horizon);
+        this.recorded = workload.arrivals() instanceof ArrivalSpec.TraceReplay replay
+                ? new RecordedRequests(replay.trace()) : null;
         this.routeMix = streams.stream("route-mix");
         List<RouteSpec> routes = workload.routes();
         cumulativeShare = new double[routes.size()];
-        prompts = new LengthSampler[routes.size()];
-        outputs = new LengthSampler[routes.size()];
+        shapes = new RequestShapeSampler[routes.size()];
         double sum = 0;
         for (int i = 0; i < routes.size(); i++) {
             RouteSpec r = routes.get(i);
             sum += r.share();
             cumulativeShare[i] = sum;
-            prompts[i] = LengthSampler.of(r.promptTokens(), streams.stream("route/" + r.name() + "/prompt"));
-            outputs[i] = LengthSampler.of(r.outputTokens(), streams.stream("route/" + r.name() + "/output"));
+            shapes[i] = r.lengths() instanceof RequestShapeSpec.Recorded ? null
+                    : RequestShapeSampler.of(r.lengths(), r.name(), streams);
         }
         cumulativeShare[routes.size() - 1] = Double.POSITIVE_INFINITY;
         this.handlerId = sim.register(this);
@@ -56,7 +63,8 @@ public final class TrafficGenerator implements EventHandler {
     private void scheduleNext(double after) {
         double t = arrivals.nextArrivalAfter(after);
         if (t < horizon) {
-            sim.schedule(t, ARRIVAL_PRIORITY, handlerId, 0);
+            long replayed = ((long) arrivals.lastTraceCopy() << 32) | (arrivals.lastTraceRow() & 0xFFFF_FFFFL);
+            sim.schedule(t, ARRIVAL_PRIORITY, handlerId, replayed);
         }
     }
 
@@ -64,7 +72,17 @@ public final class TrafficGenerator implements EventHandler {
     public void handle(long payload) {
         double now = sim.now();
         int route = pickRoute();
-        sink.accept(new Request(nextId++, route, now, prompts[route].sample(), outputs[route].sample()));
+        Request request;
+        if (shapes[route] == null) {
+            int row = (int) payload;
+            RequestShape shape = recorded.shape(row);
+            request = new Request(nextId++, route, now, shape.promptTokens(), shape.outputTokens(),
+                    recorded.prefix(row, (int) (payload >> 32)));
+        } else {
+            RequestShape shape = shapes[route].sample();
+            request = new Request(nextId++, route, now, shape.promptTokens(), shape.outputTokens());
+        }
+        sink.accept(request);
         scheduleNext(now);
     }
 

@@ -1,0 +1,154 @@
+package io.fleetsim.report;
+
+import static io.fleetsim.report.ValueFormat.COUNT;
+import static io.fleetsim.report.ValueFormat.DECIMAL;
+import static io.fleetsim.report.ValueFormat.MILLIS;
+import static io.fleetsim.report.ValueFormat.SHARE;
+import static io.fleetsim.report.ValueFormat.TEXT;
+import static io.fleetsim.report.ValueFormat.USD;
+import static io.fleetsim.report.ValueFormat.USD_PER_MTOK;
+
+import io.fleetsim.metrics.Latencies;
+import io.fleetsim.metrics.RequestCounts;
+import io.fleetsim.metrics.TokenCounts;
+import io.fleetsim.run.PoolResult;
+import io.fleetsim.run.RouteResult;
+import io.fleetsim.run.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tables of one run, built once and shown in the terminal, in {@code index.html} and (the
+ * {@link #summary} table) in {@code summary.csv}. The first row of each route table is the whole
+ * fleet ("all routes").
+ */
+public final class RunTables {
+
+    /** The name of the whole-fleet row. */
+    public static final String ALL_ROUTES = "all routes";
+
+    private RunTables() {
+    }
+
+    /** Per route: requests, SLO attainment, TTFT and TPOT percentiles. */
+    public static Table routeLatency(RunResult run) {
+        Table t = new Table(new Column("route", "route", TEXT), new Column("arrived", "arrived", COUNT),
+                new Column("slo_attainment", "in SLO", SHARE),
+                new Column("ttft_p50_ms", "ttft p50", MILLIS), new Column("ttft_p95_ms", "ttft p95", MILLIS),
+                new Column("ttft_p99_ms", "ttft p99", MILLIS), new Column("tpot_p50_ms", "tpot p50", MILLIS),
+                new Column("tpot_p95_ms", "tpot p95", MILLIS), new Column("tpot_p99_ms", "tpot p99", MILLIS));
+        latencyRow(t, ALL_ROUTES, run.requests(), run.latency());
+        for (RouteResult r : run.routes()) {
+            latencyRow(t, r.name(), r.requests(), r.latency());
+        }
+        return t;
+    }
+
+    private static void latencyRow(Table t, String name, RequestCounts req, Latencies l) {
+        t.addRow(name, req.arrived(), req.sloAttainment(), l.ttft().p50Ms(), l.ttft().p95Ms(), l.ttft().p99Ms(),
+                l.tpot().p50Ms(), l.tpot().p95Ms(), l.tpot().p99Ms());
+    }
+
+    /** Per route: end-to-end latency, useful tokens and what they cost. */
+    public static Table routeCost(RunResult run) {
+        Table t = new Table(new Column("route", "route", TEXT), new Column("e2e_p50_ms", "e2e p50", MILLIS),
+                new Column("e2e_p95_ms", "e2e p95", MILLIS), new Column("e2e_p99_ms", "e2e p99", MILLIS),
+                new Column("useful_tokens", "useful tokens", COUNT), new Column("cost_usd", "cost $", USD),
+                new Column("cost_per_useful_mtok_usd", "$/useful 1M", USD_PER_MTOK));
+        t.addRow(ALL_ROUTES, run.latency().e2e().p50Ms(), run.latency().e2e().p95Ms(), run.latency().e2e().p99Ms(),
+                run.tokens().useful(), run.costUsd(), run.costPerUsefulMtokUsd());
+        for (RouteResult r : run.routes()) {
+            t.addRow(r.name(), r.latency().e2e().p50Ms(), r.latency().e2e().p95Ms(), r.latency().e2e().p99Ms(),
+                    r.tokens().useful(), r.costUsd(), r.costPerUsefulMtokUsd());
+        }
+        return t;
+    }
+
+    /** Per pool: fleet size, utilization, cost (with the idle part estimated) and unit cost. */
+    public static Table pools(RunResult run) {
+        Table t = new Table(new Column("pool", "pool", TEXT), new Column("kind", "kind", TEXT),
+                new Column("replicas", "replicas", COUNT), new Column("gpus", "gpus", COUNT),
+                new Column("utilization", "utilization", SHARE), new Column("cost_usd", "cost $", USD),
+                new Column("idle_cost_usd_est", "idle $ est.", USD),
+                new Column("cost_per_useful_mtok_usd", "$/useful 1M", USD_PER_MTOK));
+        for (PoolResult p : run.pools()) {
+            t.addRow(p.name(), p.kind(), p.replicas(), p.gpus(), p.utilization(), p.costUsd(),
+                    PoolCostSplit.of(p).idleUsd(), p.costPerUsefulMtokUsd());
+        }
+        return t;
+    }
+
+    /** Wasted tokens by cause, with their share of the tokens processed. */
+    public static Table waste(RunResult run) {
+        WasteBreakdown w = WasteBreakdown.of(run.tokens());
+        Table t = new Table(new Column("cause", "waste cause", TEXT), new Column("tokens", "tokens", COUNT),
+                new Column("share_of_processed", "of processed", SHARE));
+        w.tokensByCause().forEach((cause, tokens) -> t.addRow(cause, tokens, w.share(cause)));
+        return t;
+    }
+
+    /**
+     * One row for the whole fleet, one per route and one per pool, with every figure a spreadsheet
+     * needs; cells that do not apply to a row (latency of a pool, replicas of a route) are empty.
+     */
+    public static Table summary(RunResult run) {
+        List<String> causes = new ArrayList<>(WasteBreakdown.of(run.tokens()).tokensByCause().keySet());
+        List<Column> columns = new ArrayList<>(List.of(Column.of("level", TEXT), Column.of("name", TEXT),
+                Column.of("pool_kind", TEXT), Column.of("replicas", COUNT), Column.of("gpus", COUNT),
+                Column.of("gpu_hours", DECIMAL), Column.of("utilization", SHARE),
+                Column.of("requests_arrived", COUNT), Column.of("requests_completed", COUNT),
+                Column.of("requests_rejected", COUNT), Column.of("requests_within_slo", COUNT),
+                Column.of("slo_attainment", SHARE)));
+        for (String metric : List.of("ttft", "tpot", "e2e")) {
+            for (String p : List.of("p50", "p95", "p99")) {
+                columns.add(Column.of(metric + "_" + p + "_ms", MILLIS));
+            }
+        }
+        columns.addAll(List.of(Column.of("input_tokens", COUNT), Column.of("output_tokens", COUNT),
+                Column.of("useful_tokens", COUNT), Column.of("wasted_tokens", COUNT)));
+        causes.forEach(c -> columns.add(Column.of("wasted_tokens_" + c, COUNT)));
+        columns.addAll(List.of(Column.of("cost_usd", USD), Column.of("idle_cost_usd_est", USD),
+                Column.of("cost_per_useful_mtok_usd", USD_PER_MTOK)));
+        Table t = new Table(columns);
+
+        t.addRow(trafficRow("fleet", ALL_ROUTES, run.requests(), run.tokens(), run.latency(), causes,
+                run.costUsd(), run.costPerUsefulMtokUsd()));
+        for (RouteResult r : run.routes()) {
+            t.addRow(trafficRow("route", r.name(), r.requests(), r.tokens(), r.latency(), causes, r.costUsd(),
+                    r.costPerUsefulMtokUsd()));
+        }
+        for (PoolResult p : run.pools()) {
+            List<Object> row = new ArrayList<>(List.of("pool", p.name(), p.kind(), p.replicas(), p.gpus(),
+                    p.gpuHours(), p.utilization()));
+            addEmpty(row, 5 + 9 + 2);
+            row.add(p.usefulTokens());
+            addEmpty(row, 1 + causes.size());
+            row.addAll(List.of(p.costUsd(), PoolCostSplit.of(p).idleUsd(), p.costPerUsefulMtokUsd()));
+            t.addRow(row);
+        }
+        return t;
+    }
+
+    private static List<Object> trafficRow(String level, String name, RequestCounts req, TokenCounts tok,
+                                           Latencies l, List<String> causes, double costUsd, double perMtok) {
+        List<Object> row = new ArrayList<>(List.of(level, name));
+        addEmpty(row, 5);
+        row.addAll(List.of(req.arrived(), req.completed(), req.rejected(), req.withinSlo(), req.sloAttainment(),
+                l.ttft().p50Ms(), l.ttft().p95Ms(), l.ttft().p99Ms(), l.tpot().p50Ms(), l.tpot().p95Ms(),
+                l.tpot().p99Ms(), l.e2e().p50Ms(), l.e2e().p95Ms(), l.e2e().p99Ms(), tok.input(), tok.output(),
+                tok.useful()));
+        WasteBreakdown w = WasteBreakdown.of(tok);
+        row.add(w.total());
+        causes.forEach(c -> row.add(w.tokensByCause().getOrDefault(c, 0L)));
+        row.add(costUsd);
+        row.add(null);
+        row.add(perMtok);
+        return row;
+    }
+
+    private static void addEmpty(List<Object> row, int count) {
+        for (int i = 0; i < count; i++) {
+            row.add(null);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.fleetsim.report;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A table of results built once and rendered to several media: aligned text for the terminal
+ * ({@link TextTableRenderer}), CSV for spreadsheets ({@link CsvTableRenderer}) and HTML
+ * ({@link HtmlTableRenderer}). Cells hold raw values (text, whole numbers, doubles; NaN or null
+ * for "not available"); each column's {@link ValueFormat} decides how they are written.
+ */
+public final class Table {
+
+    private final List<Column> columns;
+    private final List<List<Object>> rows = new ArrayList<>();
+
+    /** An empty table with these columns. */
+    public Table(List<Column> columns) {
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("a table needs a column");
+        }
+        this.columns = List.copyOf(columns);
+    }
+
+    /** An empty table with these columns. */
+    public Table(Column... columns) {
+        this(List.of(columns));
+    }
+
+    /** Appends a row: one value per column, in column order. */
+    public Table addRow(Object... values) {
+        return addRow(Arrays.asList(values));
+    }
+
+    /** Appends a row: one value per column, in column order. */
+    public Table addRow(List<?> values) {
+        if (values.size() != columns.size()) {
+            throw new IllegalArgumentException("row has " + values.size() + " values for " + columns.size()
+                    + " columns");
+        }
+        rows.add(Collections.unmodifiableList(new ArrayList<>(values)));
+        return this;
+    }
+
+    /** The columns, in order. */
+    public List<Column> columns() {
+        return columns;
+    }
+
+    /** The rows, in the order they were added. */
+    public List<List<Object>> rows() {
+        return Collections.unmodifiableList(rows);
+    }
+
+    /** The value in {@code row} of the column keyed {@code key}. */
+    public Object value(int row, String key) {
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).key().equals(key)) {
+                return rows.get(row).get(c);
+            }
+        }
+        throw new IllegalArgumentException("no column " + key);
+    }
+}

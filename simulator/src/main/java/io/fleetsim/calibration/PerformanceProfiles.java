@@ -1,0 +1,85 @@
+package io.fleetsim.calibration;
+
+import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.scenario.SpecDocument;
+import io.fleetsim.scenario.SpecNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The calibrated profiles a scenario can use, as shipped in {@code profiles/calibrated.yaml}.
+ *
+ * <p>A pool whose GPU has a profile fitted at the pool's tensor-parallel degree uses it unless the
+ * pool names another ({@code performance: {profile: NAME}}); other pools use
+ * {@link PerformanceSpec#DEFAULT}. Profiles fitted across several degrees are used only when named:
+ * efficiencies measured end to end fall as tensor parallelism grows, so one set fitted over
+ * several degrees fits each of them worse than its own.
+ */
+public final class PerformanceProfiles {
+
+    /** Where the shipped profiles are, inside the jar. */
+    public static final String RESOURCE = "profiles/calibrated.yaml";
+
+    private static final class BuiltIn {
+        static final PerformanceProfiles PROFILES = load();
+    }
+
+    private final List<PerformanceProfile> profiles;
+
+    /** Profiles as given; {@link ProfileReader} has checked that names and defaults are unique. */
+    PerformanceProfiles(List<PerformanceProfile> profiles) {
+        this.profiles = List.copyOf(profiles);
+    }
+
+    /** The profiles shipped with fleetsim. */
+    public static PerformanceProfiles builtIn() {
+        return BuiltIn.PROFILES;
+    }
+
+    /** All profiles in file order. */
+    public List<PerformanceProfile> all() {
+        return profiles;
+    }
+
+    /** The profile called {@code name}. */
+    public Optional<PerformanceProfile> named(String name) {
+        return profiles.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** The factors of a pool on {@code gpuName} at {@code tensorParallel} that names no profile. */
+    public PerformanceSpec defaultFor(String gpuName, int tensorParallel) {
+        return profiles.stream().filter(p -> p.isDefaultFor(gpuName, tensorParallel)).findFirst()
+                .map(PerformanceProfile::performance).orElse(PerformanceSpec.DEFAULT);
+    }
+
+    /**
+     * The factors of the profile named by {@code nameField} for a pool on {@code gpuName}; an error
+     * at that field when there is no such profile or it was measured on another GPU.
+     */
+    public PerformanceSpec resolve(SpecNode nameField, String gpuName) {
+        String name = nameField.text();
+        PerformanceProfile profile = named(name).orElseThrow(() -> nameField.error("unknown profile '" + name
+                + "'; known: " + String.join(", ", profiles.stream().map(PerformanceProfile::name).toList())));
+        if (!profile.gpu().equals(gpuName)) {
+            throw nameField.error("profile '" + name + "' was measured on " + profile.gpu() + ", not " + gpuName
+                    + "; its efficiencies are shares of that GPU's peaks");
+        }
+        return profile.performance();
+    }
+
+    private static PerformanceProfiles load() {
+        try (InputStream in = PerformanceProfiles.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing built-in resource " + RESOURCE);
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new PerformanceProfiles(ProfileReader.read(SpecDocument.parse(text, RESOURCE, false)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

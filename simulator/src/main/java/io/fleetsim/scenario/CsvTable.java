@@ -1,0 +1,194 @@
+package io.fleetsim.scenario;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A CSV data file held as text cells: a header row naming the columns, then one data row per
+ * line. Cells are converted only when their column is asked for, and a bad cell is an error
+ * naming the file, its line, the data row and the column. Fields may be quoted ({@code "a,b"},
+ * with {@code ""} for a quote inside); a field cannot span lines.
+ */
+final class CsvTable {
+
+    /** A decimal number; stricter than {@link Double#parseDouble}, which also takes "12d" or hex. */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private final DataFile file;
+    private final List<String> header;
+    private final List<String[]> rows;
+    private final List<Integer> lines;
+
+    private CsvTable(DataFile file, List<String> header, List<String[]> rows, List<Integer> lines) {
+        this.file = file;
+        this.header = header;
+        this.rows = rows;
+        this.lines = lines;
+    }
+
+    /** Reads the CSV file named by {@code fileField}; an empty file or a malformed row is an error. */
+    static CsvTable read(SpecNode fileField) {
+        DataFile file = fileField.dataFile();
+        List<String> text;
+        try {
+            text = new ArrayList<>(Files.readAllLines(file.path(), StandardCharsets.UTF_8));
+        } catch (CharacterCodingException e) {
+            throw fileField.error(file.displayName() + " is not UTF-8 text");
+        } catch (IOException e) {
+            throw fileField.error("cannot read " + file.displayName() + ": " + e.getMessage());
+        }
+        while (!text.isEmpty() && text.get(text.size() - 1).isBlank()) {
+            text.remove(text.size() - 1);
+        }
+        if (text.isEmpty()) {
+            throw fileField.error(file.displayName() + " is empty; expected a header row naming the columns, "
+                    + "then one row per request");
+        }
+        List<String> header = List.of(split(stripByteOrderMark(text.get(0)), file, 1));
+        Set<String> seen = new HashSet<>();
+        for (String name : header) {
+            if (name.isBlank() || !seen.add(name)) {
+                throw new ScenarioException(file.displayName(), 1, "",
+                        "the header row must name each column once (got " + String.join(",", header) + ")");
+            }
+        }
+        if (text.size() == 1) {
+            throw fileField.error(file.displayName() + " has a header row but no data rows");
+        }
+        List<String[]> rows = new ArrayList<>(text.size() - 1);
+        List<Integer> lines = new ArrayList<>(text.size() - 1);
+        for (int i = 1; i < text.size(); i++) {
+            int line = i + 1;
+            if (text.get(i).isBlank()) {
+                throw new ScenarioException(file.displayName(), line, "", "row " + i + " is empty");
+            }
+            String[] cells = split(text.get(i), file, line);
+            if (cells.length != header.size()) {
+                throw new ScenarioException(file.displayName(), line, "", "row " + i + " has " + cells.length
+                        + " fields; the header has " + header.size() + " (" + String.join(", ", header) + ")");
+            }
+            rows.add(cells);
+            lines.add(line);
+        }
+        return new CsvTable(file, header, rows, lines);
+    }
+
+    /** The file, for describing where values came from. */
+    DataFile file() {
+        return file;
+    }
+
+    /** Number of data rows, at least 1. */
+    int rowCount() {
+        return rows.size();
+    }
+
+    /**
+     * The column named by {@code columnField} as token counts: whole numbers (written {@code 12}
+     * or {@code 12.0}) from 1 to {@link LengthSpec#MAX_TOKENS}.
+     */
+    int[] tokens(SpecNode columnField) {
+        int column = columnIndex(columnField);
+        int[] out = new int[rows.size()];
+        for (int r = 0; r < out.length; r++) {
+            String cell = rows.get(r)[column].strip();
+            double value = parse(cell, r, column);
+            if (value != Math.rint(value) || value < 1 || value > LengthSpec.MAX_TOKENS) {
+                throw cellError(r, column, "must be a whole number from 1 to " + LengthSpec.MAX_TOKENS, cell);
+            }
+            out[r] = (int) value;
+        }
+        return out;
+    }
+
+    /** The column named by {@code columnField} as weights: numbers >= 0 that do not sum to 0. */
+    double[] weights(SpecNode columnField) {
+        int column = columnIndex(columnField);
+        double[] out = new double[rows.size()];
+        double total = 0;
+        for (int r = 0; r < out.length; r++) {
+            String cell = rows.get(r)[column].strip();
+            double value = parse(cell, r, column);
+            if (!(value >= 0)) {
+                throw cellError(r, column, "must be a number >= 0", cell);
+            }
+            out[r] = value;
+            total += value;
+        }
+        if (!(total > 0) || Double.isInfinite(total)) {
+            throw columnField.error("the weights in column '" + header.get(column) + "' of " + file.displayName()
+                    + " must have a finite total > 0");
+        }
+        return out;
+    }
+
+    private int columnIndex(SpecNode columnField) {
+        String name = columnField.text();
+        int column = header.indexOf(name);
+        if (column < 0) {
+            throw columnField.error("no column '" + name + "' in " + file.displayName() + "; its columns are: "
+                    + String.join(", ", header));
+        }
+        return column;
+    }
+
+    private double parse(String cell, int row, int column) {
+        double value = NUMBER.matcher(cell).matches() ? Double.parseDouble(cell) : Double.NaN;
+        if (!Double.isFinite(value)) {
+            throw cellError(row, column, "must be a number", cell);
+        }
+        return value;
+    }
+
+    private ScenarioException cellError(int row, int column, String problem, String cell) {
+        return new ScenarioException(file.displayName(), lines.get(row), "",
+                "row " + (row + 1) + ", column " + header.get(column) + ": " + problem + " (got \"" + cell + "\")");
+    }
+
+    private static String stripByteOrderMark(String line) {
+        return line.startsWith("\uFEFF") ? line.substring(1) : line;
+    }
+
+    /** Splits one line into fields, honouring double quotes. */
+    private static String[] split(String line, DataFile file, int lineNumber) {
+        if (line.indexOf('"') < 0) {
+            return line.split(",", -1);
+        }
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            throw new ScenarioException(file.displayName(), lineNumber, "",
+                    (lineNumber == 1 ? "header row" : "row " + (lineNumber - 1)) + ": unclosed quote");
+        }
+        fields.add(field.toString());
+        return fields.toArray(String[]::new);
+    }
+}

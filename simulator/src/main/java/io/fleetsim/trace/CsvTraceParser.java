@@ -1,0 +1,111 @@
+package io.fleetsim.trace;
+
+import io.fleetsim.scenario.ScenarioException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a CSV trace: a header row naming the columns, then one request per row. Fields may be
+ * double-quoted (a doubled quote is a literal quote); a field cannot span lines. Blank lines are
+ * skipped. Errors name the file, its line, the data row (from 1, after the header) and the
+ * column.
+ */
+final class CsvTraceParser {
+
+    private CsvTraceParser() {
+    }
+
+    static Trace parse(BufferedReader in, String source, TraceFormat.Csv format) throws IOException {
+        CsvColumns columns = format.columns();
+        String header = in.readLine();
+        if (header == null || header.isBlank()) {
+            throw new ScenarioException(source, 0, "", "the trace is empty (expected a header row naming the columns)");
+        }
+        List<String> names = split(stripByteOrderMark(header));
+        int time = column(names, columns.timestamp(), source);
+        int prompt = column(names, columns.promptTokens(), source);
+        int output = column(names, columns.outputTokens(), source);
+        TraceBuilder trace = new TraceBuilder(source, format, columns.timestampUnit().isClockTime(), false);
+        int line = 1;
+        int row = 0;
+        for (String text = in.readLine(); text != null; text = in.readLine()) {
+            line++;
+            if (text.isBlank()) {
+                continue;
+            }
+            row++;
+            List<String> fields = split(text);
+            if (fields.size() != names.size()) {
+                throw new ScenarioException(source, line, "", "row " + row + ": has " + fields.size()
+                        + " fields, the header has " + names.size());
+            }
+            long nanos;
+            try {
+                nanos = columns.timestampUnit().toNanos(fields.get(time));
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException(source, line, "", "row " + row + ", column " + columns.timestamp() + ": "
+                        + e.getMessage());
+            }
+            trace.add(nanos, tokens(fields.get(prompt), source, line, row, columns.promptTokens()),
+                    tokens(fields.get(output), source, line, row, columns.outputTokens()), null);
+        }
+        return trace.build();
+    }
+
+    private static int column(List<String> names, String wanted, String source) {
+        int i = names.indexOf(wanted);
+        if (i < 0) {
+            throw new ScenarioException(source, 1, "", "no column '" + wanted + "'; the header has: "
+                    + String.join(", ", names));
+        }
+        return i;
+    }
+
+    private static int tokens(String text, String source, int line, int row, String column) {
+        try {
+            int v = Integer.parseInt(text.trim());
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ScenarioException(source, line, "", "row " + row + ", column " + column
+                + ": must be a whole number of tokens >= 0 (got \"" + text + "\")");
+    }
+
+    private static String stripByteOrderMark(String line) {
+        return line.startsWith("\uFEFF") ? line.substring(1) : line;
+    }
+
+    /** Splits one line into trimmed fields, honouring double quotes. */
+    static List<String> split(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString().trim());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString().trim());
+        return fields;
+    }
+}
