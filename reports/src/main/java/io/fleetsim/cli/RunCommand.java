@@ -1,11 +1,10 @@
 package io.fleetsim.cli;
 
-import io.fleetsim.report.AtomicFiles;
-import io.fleetsim.report.JsonReport;
+import io.fleetsim.report.ReportFolder;
+import io.fleetsim.report.RunReport;
 import io.fleetsim.report.SummaryTable;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.run.Simulation;
-import io.fleetsim.scenario.DurationText;
 import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.scenario.ScenarioSpec;
 import java.io.PrintWriter;
@@ -18,7 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code fleetsim run SCENARIO}: simulate, print the summary, write the report folder. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Simulate a scenario, print a summary and write report.json.")
+        description = "Simulate a scenario, print a summary and write the report folder "
+                + "(report.json, summary.txt, summary.csv, timeseries.csv, index.html).")
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SCENARIO", description = "Scenario file (.yaml, .yml or .json).")
@@ -44,37 +44,31 @@ final class RunCommand implements Callable<Integer> {
             scenarioSpec = scenarioSpec.withSeed(seed);
         }
         if (horizon != null) {
-            scenarioSpec = scenarioSpec.withHorizon(parseHorizon());
+            scenarioSpec = scenarioSpec.withHorizon(HorizonOption.parseSeconds(spec.commandLine(), horizon));
         }
         long start = System.nanoTime();
-        RunResult result = Simulation.run(scenarioSpec);
+        ProgressMeter progress = ProgressMeter.onTerminal(spec.commandLine().getErr(), 1);
+        RunResult result;
+        try {
+            result = Simulation.run(scenarioSpec, progress.listener(0));
+        } finally {
+            progress.finish();
+        }
         double wall = (System.nanoTime() - start) / 1e9;
 
         Path folder = out != null ? out : Path.of("out", baseName(scenario));
-        Path report = folder.resolve("report.json");
-        AtomicFiles.writeString(report, JsonReport.render(result));
+        ReportFolder.write(folder, new RunReport(scenarioSpec, result));
 
         PrintWriter o = spec.commandLine().getOut();
         o.print(SummaryTable.render(result));
-        o.printf("%nSimulated %,d events in %.2f s wall time. Report: %s%n", result.events(), wall, report);
+        o.printf("%nSimulated %,d events in %.2f s wall time.%nReport: %s (open index.html in a browser)%n",
+                result.events(), wall, folder.resolve("report.json"));
         o.flush();
         return 0;
     }
 
-    private double parseHorizon() {
-        try {
-            double seconds = DurationText.parseSeconds(horizon);
-            if (seconds > 0) {
-                return seconds;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below with the option name
-        }
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "--horizon: must be " + DurationText.ALLOWED + " and > 0 (got \"" + horizon + "\")");
-    }
-
-    private static String baseName(Path file) {
+    /** The file name of {@code file} without its extension: {@code quickstart} for {@code quickstart.yaml}. */
+    static String baseName(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;

@@ -54,11 +54,33 @@ public final class Table {
         return Collections.unmodifiableList(rows);
     }
 
+    /** A table of the same rows with only the columns keyed {@code keys}, in that order. */
+    public Table select(List<String> keys) {
+        int[] index = keys.stream().mapToInt(this::indexOf).toArray();
+        List<Column> picked = new ArrayList<>();
+        for (int i : index) {
+            picked.add(columns.get(i));
+        }
+        Table t = new Table(picked);
+        for (List<Object> row : rows) {
+            List<Object> values = new ArrayList<>();
+            for (int i : index) {
+                values.add(row.get(i));
+            }
+            t.addRow(values);
+        }
+        return t;
+    }
+
     /** The value in {@code row} of the column keyed {@code key}. */
     public Object value(int row, String key) {
+        return rows.get(row).get(indexOf(key));
+    }
+
+    private int indexOf(String key) {
         for (int c = 0; c < columns.size(); c++) {
             if (columns.get(c).key().equals(key)) {
-                return rows.get(row).get(c);
+                return c;
             }
         }
         throw new IllegalArgumentException("no column " + key);

@@ -49,7 +49,7 @@ public enum ValueFormat {
         return switch (this) {
             case COUNT -> String.format(Locale.ROOT, "%,d", ((Number) value).longValue());
             case DECIMAL -> String.format(Locale.ROOT, Math.abs(v) >= 1000 ? "%,.0f" : "%,.1f", v);
-            case MILLIS -> String.format(Locale.ROOT, Math.abs(v) >= 10_000 ? "%,.0f" : "%.1f", v);
+            case MILLIS -> String.format(Locale.ROOT, Math.abs(v) >= 1000 ? "%,.0f" : "%.1f", v);
             case SHARE -> String.format(Locale.ROOT, "%.2f%%", v * 100);
             case USD -> String.format(Locale.ROOT, "%,.2f", v);
             case USD_PER_MTOK -> String.format(Locale.ROOT, "%.4f", v);

@@ -1,5 +1,6 @@
 package io.fleetsim.calibration;
 
+import io.fleetsim.hardware.Precision;
 import io.fleetsim.scenario.PerformanceSpec;
 import io.fleetsim.scenario.SpecDocument;
 import io.fleetsim.scenario.SpecNode;
@@ -13,8 +14,8 @@ import java.util.Optional;
 /**
  * The calibrated profiles a scenario can use, as shipped in {@code profiles/calibrated.yaml}.
  *
- * <p>A pool whose GPU has a profile fitted at the pool's tensor-parallel degree uses it unless the
- * pool names another ({@code performance: {profile: NAME}}); other pools use
+ * <p>A bf16 pool whose GPU has a profile fitted at the pool's tensor-parallel degree uses it unless
+ * the pool names another ({@code performance: {profile: NAME}}); other pools use
  * {@link PerformanceSpec#DEFAULT}. Profiles fitted across several degrees are used only when named:
  * efficiencies measured end to end fall as tensor parallelism grows, so one set fitted over
  * several degrees fits each of them worse than its own.
@@ -50,8 +51,15 @@ public final class PerformanceProfiles {
         return profiles.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
-    /** The factors of a pool on {@code gpuName} at {@code tensorParallel} that names no profile. */
-    public PerformanceSpec defaultFor(String gpuName, int tensorParallel) {
+    /**
+     * The factors of a pool on {@code gpuName} at {@code tensorParallel} and {@code precision} that
+     * names no profile. Only bf16 pools get a profile: every shipped point was measured with 16-bit
+     * weights, and an fp8 pool's efficiencies are shares of another peak.
+     */
+    public PerformanceSpec defaultFor(String gpuName, int tensorParallel, Precision precision) {
+        if (precision != Precision.BF16) {
+            return PerformanceSpec.DEFAULT;
+        }
         return profiles.stream().filter(p -> p.isDefaultFor(gpuName, tensorParallel)).findFirst()
                 .map(PerformanceProfile::performance).orElse(PerformanceSpec.DEFAULT);
     }

@@ -4,9 +4,9 @@ import io.fleetsim.engine.Simulator;
 import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.random.RandomStreams;
 import io.fleetsim.scenario.PoolSpec;
-import io.fleetsim.scenario.RouteSpec;
 import io.fleetsim.scenario.ScenarioSpec;
 import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.serving.ApiServer;
 import io.fleetsim.serving.LlmReplica;
 import io.fleetsim.serving.QueueingServer;
 import io.fleetsim.serving.Server;
@@ -15,49 +15,60 @@ import io.fleetsim.workload.RequestSink;
 import java.util.ArrayList;
 import java.util.List;
 
-/** All pools of a scenario and the routing of each request to its route's pool. */
+/** All pools of a scenario, their autoscalers, and the router that sends each request to a pool. */
 public final class Fleet implements RequestSink {
 
     private final Simulator sim;
     private final MetricsCollector metrics;
     private final List<Pool> pools = new ArrayList<>();
-    private final int[] poolOfRoute;
+    private final Router router;
 
-    /** Builds every pool and replica of {@code scenario}. */
+    /** Builds every pool, replica and autoscaler of {@code scenario}. */
     public Fleet(Simulator sim, ScenarioSpec scenario, RandomStreams streams, MetricsCollector metrics) {
         this.sim = sim;
         this.metrics = metrics;
         List<PoolSpec> specs = scenario.pools();
         for (int p = 0; p < specs.size(); p++) {
             PoolSpec spec = specs.get(p);
-            Pool pool = new Pool(spec, metrics);
-            List<Server> replicas = new ArrayList<>();
-            for (int r = 0; r < spec.replicas(); r++) {
-                replicas.add(newServer(spec, p, r, pool, streams));
-            }
-            pool.attach(replicas);
-            pools.add(pool);
+            int index = p;
+            Pool[] self = new Pool[1];
+            self[0] = new Pool(sim, index, spec, metrics, streams.stream("pool/" + spec.name() + "/interruptions"),
+                    n -> newServer(spec, index, n, self[0], streams));
+            pools.add(self[0]);
         }
-        List<RouteSpec> routes = scenario.workload().routes();
-        poolOfRoute = new int[routes.size()];
-        for (int i = 0; i < routes.size(); i++) {
-            poolOfRoute[i] = routes.get(i).poolIndex();
+        this.router = new Router(sim, pools, scenario.workload().routes(), metrics);
+        for (Pool pool : pools) {
+            pool.start(router);
+            var scaling = pool.spec().capacity().scaling();
+            if (scaling != null) {
+                List<Pool> watched = pools.stream().filter(p -> scaling.watch().contains(p.spec().name())).toList();
+                new Autoscaler(sim, pool, watched, scenario.horizonSeconds());
+            }
         }
     }
 
     private Server newServer(PoolSpec spec, int poolIndex, int replica, Pool pool, RandomStreams streams) {
+        String prefix = "pool/" + spec.name() + "/replica/" + replica;
         if (spec.server() instanceof ServerSpec.Llm llm) {
             return new LlmReplica(sim, poolIndex, llm, pool, metrics);
         }
+        if (spec.server() instanceof ServerSpec.Api api) {
+            return new ApiServer(sim, poolIndex, api.api(), streams.stream(prefix + "/latency"),
+                    streams.stream(prefix + "/errors"), pool, metrics);
+        }
         ServerSpec.Queueing q = (ServerSpec.Queueing) spec.server();
-        return new QueueingServer(sim, poolIndex, q.serviceTime(),
-                streams.stream("pool/" + spec.name() + "/replica/" + replica + "/service"), pool, metrics);
+        return new QueueingServer(sim, poolIndex, q.serviceTime(), streams.stream(prefix + "/service"), pool, metrics);
     }
 
     @Override
     public void accept(Request request) {
         metrics.arrived(request);
-        pools.get(poolOfRoute[request.route()]).submit(request, sim.now());
+        router.accept(request);
+    }
+
+    /** Closes every pool's books at the end of the run. */
+    public void close(double end) {
+        pools.forEach(p -> p.close(end));
     }
 
     /** The pools, in scenario order. */

@@ -1,37 +1,111 @@
 package io.fleetsim.fleet;
 
+import io.fleetsim.engine.EventHandler;
+import io.fleetsim.engine.Simulator;
 import io.fleetsim.metrics.MetricsCollector;
-import io.fleetsim.metrics.RejectCause;
+import io.fleetsim.random.RandomStream;
+import io.fleetsim.scenario.CapacitySpec;
 import io.fleetsim.scenario.PoolSpec;
+import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.scenario.SpotSpec;
+import io.fleetsim.serving.LlmReplica;
 import io.fleetsim.serving.Server;
 import io.fleetsim.serving.WorkSource;
 import io.fleetsim.workload.Request;
+import io.fleetsim.workload.RequestSink;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
- * A pool of identical replicas behind one first-come-first-served queue. A request that arrives
- * goes to the back of the queue; an idle replica is woken at once, otherwise the least loaded
- * replica, if it has room, is asked to take it at its next iteration boundary (if it has none,
- * the request waits until some replica frees room). Replicas pull from the
- * head of the queue whenever they have room, so waiting requests are served in arrival order.
+ * A pool of identical replicas behind one first-come-first-served queue, and their lives: cold
+ * starts, draining on scale-down, and spot interruptions.
+ *
+ * <p>Dispatch: a request that arrives goes to the back of the queue; an idle replica is woken at
+ * once, otherwise the least loaded replica, if it has room, is asked to take it at its next
+ * iteration boundary. Replicas pull from the head of the queue whenever they have room, so waiting
+ * requests are served in arrival order.
+ *
+ * <p>Spot interruptions happen here: at the notice the replica stops taking work (and a fixed-size
+ * pool asks for a replacement); at the interruption whatever it still serves is lost and sent back
+ * to the router to be served elsewhere.
  */
-public final class Pool implements WorkSource {
+public final class Pool implements WorkSource, EventHandler {
 
+    private static final int READY = 0;
+    private static final int NOTICE = 1;
+    private static final int INTERRUPT = 2;
+    private static final int REPLAYED_NOTICE = 3;
+    private static final int RETRY_START = 4;
+    private static final int KIND_BITS = 3;
+
+    private final Simulator sim;
+    private final int handlerId;
     private final PoolSpec spec;
+    private final CapacitySpec capacity;
+    private final IntFunction<Server> newServer;
+    private final RandomStream interruptionClock;
     private final ArrayDeque<Request> queue = new ArrayDeque<>();
+    private final List<Replica> replicas = new ArrayList<>();
+    private final List<Replica> live = new ArrayList<>();
+    private final PoolLedger ledger;
     private final MetricsCollector metrics;
-    private List<Server> servers = List.of();
+    private final int index;
+    private RequestSink router;
+    private int peakActive;
+    private final ThroughputEstimate throughput = new ThroughputEstimate();
 
-    /** An empty pool; {@link #attach} gives it its replicas. */
-    public Pool(PoolSpec spec, MetricsCollector metrics) {
-        this.spec = spec;
-        this.metrics = metrics;
+    /** One replica and where it is in its life. */
+    private static final class Replica {
+        final int number;
+        final Server server;
+        final double startedAt;
+        ReplicaState state = ReplicaState.COLD_START;
+        double since;
+        boolean noticed;
+
+        Replica(int number, Server server, double startedAt) {
+            this.number = number;
+            this.server = server;
+            this.startedAt = startedAt;
+            this.since = startedAt;
+        }
     }
 
-    /** Gives the pool its replicas (they need the pool as their work source, hence two steps). */
-    void attach(List<Server> replicas) {
-        this.servers = List.copyOf(replicas);
+    /**
+     * A pool with its initial replicas serving at time 0.
+     *
+     * @param newServer builds replica number {@code n}, pulling from this pool
+     */
+    Pool(Simulator sim, int index, PoolSpec spec, MetricsCollector metrics, RandomStream interruptionClock,
+         IntFunction<Server> newServer) {
+        this.sim = sim;
+        this.index = index;
+        this.spec = spec;
+        this.capacity = spec.capacity();
+        this.metrics = metrics;
+        this.interruptionClock = interruptionClock;
+        this.newServer = newServer;
+        this.ledger = new PoolLedger(capacity.billingSeconds());
+        this.handlerId = sim.register(this);
+    }
+
+    /** Starts the initial replicas (warm) and the replayed spot interruptions. */
+    void start(RequestSink routerForLostWork) {
+        this.router = routerForLostWork;
+        for (int i = 0; i < spec.replicas(); i++) {
+            Replica r = launch(0);
+            becomeServing(r, 0);
+        }
+        SpotSpec spot = capacity.spot();
+        if (spot != null) {
+            List<Double> times = spot.interruptions();
+            for (int i = 0; i < times.size(); i++) {
+                double at = Math.max(0, times.get(i) - spot.noticeSeconds());
+                sim.schedule(at, handlerId, encode(i, REPLAYED_NOTICE));
+            }
+        }
     }
 
     /** The pool's spec. */
@@ -39,29 +113,49 @@ public final class Pool implements WorkSource {
         return spec;
     }
 
-    /** Takes an arriving request: rejects it if no replica could ever serve it, else queues it. */
-    public void submit(Request request, double now) {
-        if (servers.isEmpty()) {
-            metrics.rejected(request, RejectCause.NO_CAPACITY, now);
-            return;
-        }
-        if (!servers.get(0).accepts(request)) {
-            metrics.rejected(request, RejectCause.TOO_LONG, now);
-            return;
-        }
+    /** Position of this pool in the scenario. */
+    public int index() {
+        return index;
+    }
+
+    /** Replica-seconds by state and other counts, for the bill. */
+    public PoolLedger ledger() {
+        return ledger;
+    }
+
+    /** True when a replica of this pool could ever serve {@code request} (it fits the context). */
+    public boolean accepts(Request request) {
+        return !(spec.server() instanceof ServerSpec.Llm llm) || LlmReplica.fits(llm, request);
+    }
+
+    /** False for a pool that has no replica and can never get one. */
+    public boolean canEverServe() {
+        return spec.replicas() > 0 || capacity.scaling() != null;
+    }
+
+    /** Whether the queue is at its admission limit. */
+    public boolean isFull() {
+        return queue.size() >= spec.maxQueue();
+    }
+
+    /** Takes an accepted request into the queue and wakes a replica for it. */
+    public void submit(Request request) {
         queue.add(request);
-        Server chosen = null;
-        for (Server s : servers) {
-            if (s.isIdle()) {
-                s.wake();
+        Replica chosen = null;
+        for (Replica r : live) {
+            if (r.state != ReplicaState.SERVING) {
+                continue;
+            }
+            if (r.server.isIdle()) {
+                r.server.wake();
                 return;
             }
-            if (chosen == null || s.inService() < chosen.inService()) {
-                chosen = s;
+            if (chosen == null || r.server.inService() < chosen.server.inService()) {
+                chosen = r;
             }
         }
-        if (chosen.hasRoomFor(request)) {
-            chosen.wake();
+        if (chosen != null && chosen.server.hasRoomFor(request)) {
+            chosen.server.wake();
         }
     }
 
@@ -72,7 +166,11 @@ public final class Pool implements WorkSource {
 
     @Override
     public Request poll() {
-        return queue.poll();
+        Request r = queue.poll();
+        if (r != null) {
+            throughput.taken(sim.now());
+        }
+        return r;
     }
 
     /** Requests waiting in the queue. */
@@ -80,16 +178,59 @@ public final class Pool implements WorkSource {
         return queue.size();
     }
 
-    /** Replicas in the pool. */
-    public int replicas() {
-        return servers.size();
+    /**
+     * Expected wait of a request joining the queue now: the queue ahead of it over the rate at
+     * which replicas have lately been taking requests; 0 when nothing waits, infinite when requests
+     * wait and none has been taken lately.
+     */
+    public double predictedWaitSeconds() {
+        if (queue.isEmpty()) {
+            return 0;
+        }
+        double rate = throughput.perSecond(sim.now());
+        return rate > 0 ? queue.size() / rate : Double.POSITIVE_INFINITY;
     }
 
-    /** Replicas with at least one request in service. */
+    /** Most replicas serving or starting at once so far. */
+    public int peakActiveReplicas() {
+        return peakActive;
+    }
+
+    /** Replica-seconds spent serving with at least one request in service, up to {@code now}. */
+    public double busySeconds(double now) {
+        double busy = 0;
+        for (Replica r : replicas) {
+            busy += r.server.busySeconds(now);
+        }
+        return busy;
+    }
+
+    /** Replicas in {@code state} now. */
+    public int replicasIn(ReplicaState state) {
+        int n = 0;
+        for (Replica r : live) {
+            if (r.state == state) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Replicas serving or starting: what the autoscaler counts as the pool's size. */
+    public int activeReplicas() {
+        return replicasIn(ReplicaState.SERVING) + replicasIn(ReplicaState.COLD_START);
+    }
+
+    /** Replicas serving (for compatibility with fixed pools: their replica count). */
+    public int replicas() {
+        return replicasIn(ReplicaState.SERVING);
+    }
+
+    /** Serving replicas with at least one request in service. */
     public int busyReplicas() {
         int busy = 0;
-        for (Server s : servers) {
-            if (!s.isIdle()) {
+        for (Replica r : live) {
+            if (r.state == ReplicaState.SERVING && !r.server.isIdle()) {
                 busy++;
             }
         }
@@ -99,21 +240,229 @@ public final class Pool implements WorkSource {
     /** Requests in service across the pool's replicas. */
     public int inService() {
         int n = 0;
-        for (Server s : servers) {
-            n += s.inService();
+        for (Replica r : live) {
+            n += r.server.inService();
         }
         return n;
     }
 
-    /** Mean share of replica time spent with at least one request in service, over {@code [0, now]}. */
+    /** Mean KV cache use over serving replicas (0 when none). */
+    public double kvUtilization() {
+        double sum = 0;
+        int n = 0;
+        for (Replica r : live) {
+            if (r.state == ReplicaState.SERVING) {
+                sum += r.server.kvUtilization();
+                n++;
+            }
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+
+    /** Mean share of serving replica time with at least one request in service, over {@code [0, now]}. */
     public double utilization(double now) {
-        if (servers.isEmpty() || now <= 0) {
-            return 0;
+        double busy = busySeconds(now);
+        double serving = ledger.servingSeconds() + ledger.drainingSeconds() + openSeconds(now);
+        return serving <= 0 ? 0 : Math.min(1, busy / serving);
+    }
+
+    private double openSeconds(double now) {
+        double s = 0;
+        for (Replica r : live) {
+            if (r.state == ReplicaState.SERVING || r.state == ReplicaState.DRAINING) {
+                s += now - r.since;
+            }
         }
-        double busy = 0;
-        for (Server s : servers) {
-            busy += s.busySeconds(now);
+        return s;
+    }
+
+    /** Adds or removes replicas so that {@code target} are serving or starting. */
+    public void scaleTo(int target) {
+        double now = sim.now();
+        int active = activeReplicas();
+        for (int i = active; i < target; i++) {
+            if (!canLaunch(now)) {
+                ledger.scaleUpFailed();
+                break;
+            }
+            Replica r = launch(now);
+            if (capacity.coldStartSeconds() == 0) {
+                becomeServing(r, now);
+            } else {
+                sim.schedule(now + capacity.coldStartSeconds(), handlerId, encode(r.number, READY));
+            }
         }
-        return busy / (servers.size() * now);
+        for (int i = target; i < active; i++) {
+            Replica victim = scaleDownVictim();
+            if (victim == null) {
+                break;
+            }
+            if (victim.state == ReplicaState.COLD_START) {
+                retire(victim, now);
+            } else {
+                drain(victim, now);
+            }
+        }
+    }
+
+    private boolean canLaunch(double now) {
+        return capacity.spot() == null || capacity.spot().availableAt(now);
+    }
+
+    /** Newest starting replica first (cancel it), else the serving one with least in service. */
+    private Replica scaleDownVictim() {
+        Replica best = null;
+        for (Replica r : live) {
+            if (r.state == ReplicaState.COLD_START && (best == null || best.state != ReplicaState.COLD_START
+                    || r.number > best.number)) {
+                best = r;
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        for (Replica r : live) {
+            if (r.state == ReplicaState.SERVING && (best == null || r.server.inService() < best.server.inService())) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    private Replica launch(double now) {
+        Replica r = new Replica(replicas.size(), newServer.apply(replicas.size()), now);
+        replicas.add(r);
+        live.add(r);
+        ledger.replicaStarted();
+        peakActive = Math.max(peakActive, activeReplicas());
+        SpotSpec spot = capacity.spot();
+        if (spot != null && spot.meanSecondsBetweenInterruptions() > 0) {
+            double at = now + interruptionClock.nextExponential(spot.meanSecondsBetweenInterruptions());
+            sim.schedule(Math.max(now, at - spot.noticeSeconds()), handlerId, encode(r.number, NOTICE));
+            sim.schedule(at, handlerId, encode(r.number, INTERRUPT));
+        }
+        return r;
+    }
+
+    private void becomeServing(Replica r, double now) {
+        setState(r, ReplicaState.SERVING, now);
+        if (!queue.isEmpty()) {
+            r.server.wake();
+        }
+    }
+
+    private void drain(Replica r, double now) {
+        setState(r, ReplicaState.DRAINING, now);
+        r.server.drain(() -> retire(r, sim.now()));
+    }
+
+    private void retire(Replica r, double now) {
+        if (r.state == ReplicaState.GONE) {
+            return;
+        }
+        setState(r, ReplicaState.GONE, now);
+        live.remove(r);
+        ledger.closeLifetime(now - r.startedAt);
+    }
+
+    private void setState(Replica r, ReplicaState state, double now) {
+        ledger.add(r.state, now - r.since);
+        r.state = state;
+        r.since = now;
+    }
+
+    @Override
+    public void handle(long payload) {
+        int kind = (int) (payload & ((1 << KIND_BITS) - 1));
+        int n = (int) (payload >>> KIND_BITS);
+        double now = sim.now();
+        switch (kind) {
+            case READY -> {
+                Replica r = replicas.get(n);
+                if (r.state == ReplicaState.COLD_START) {
+                    becomeServing(r, now);
+                }
+            }
+            case NOTICE -> notice(replicas.get(n), now);
+            case INTERRUPT -> interrupt(replicas.get(n), now);
+            case REPLAYED_NOTICE -> replayedNotice(now);
+            case RETRY_START -> scaleTo(spec.replicas());
+            default -> throw new IllegalStateException("unknown pool event " + kind);
+        }
+    }
+
+    private void replayedNotice(double now) {
+        Replica oldest = null;
+        for (Replica r : live) {
+            if (!r.noticed && (oldest == null || r.number < oldest.number)) {
+                oldest = r;
+            }
+        }
+        if (oldest != null) {
+            notice(oldest, now);
+            sim.schedule(now + capacity.spot().noticeSeconds(), handlerId, encode(oldest.number, INTERRUPT));
+        }
+    }
+
+    private void notice(Replica r, double now) {
+        if (r.state == ReplicaState.GONE || r.noticed) {
+            return;
+        }
+        r.noticed = true;
+        ledger.interrupted();
+        if (r.state == ReplicaState.COLD_START) {
+            retire(r, now);
+        } else if (r.state == ReplicaState.SERVING) {
+            drain(r, now);
+        }
+        if (capacity.scaling() == null) {
+            replaceLostCapacity(now);
+        }
+    }
+
+    /** A fixed-size pool asks for a replacement, or retries when capacity returns. */
+    private void replaceLostCapacity(double now) {
+        int before = ledger.failedScaleUps();
+        scaleTo(spec.replicas());
+        if (ledger.failedScaleUps() > before) {
+            double retryAt = nextAvailability(now);
+            if (retryAt > now) {
+                sim.schedule(retryAt, handlerId, encode(0, RETRY_START));
+            }
+        }
+    }
+
+    private double nextAvailability(double now) {
+        double t = now;
+        for (SpotSpec.Window w : capacity.spot().unavailable()) {
+            if (t >= w.startSeconds() && t < w.endSeconds()) {
+                t = w.endSeconds();
+            }
+        }
+        return t;
+    }
+
+    private void interrupt(Replica r, double now) {
+        if (r.state == ReplicaState.GONE) {
+            return;
+        }
+        List<Request> lost = r.server.evict();
+        retire(r, now);
+        for (Request request : lost) {
+            router.accept(request);
+        }
+    }
+
+    /** Closes the books at the end of the run: every live replica is paid up to {@code end}. */
+    void close(double end) {
+        for (Replica r : live) {
+            ledger.add(r.state, end - r.since);
+            r.since = end;
+            ledger.closeLifetime(end - r.startedAt);
+        }
+    }
+
+    private static long encode(int number, int kind) {
+        return ((long) number << KIND_BITS) | kind;
     }
 }

@@ -4,6 +4,7 @@ import io.fleetsim.scenario.RouteSpec;
 import io.fleetsim.serving.ServingListener;
 import io.fleetsim.workload.Request;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Listens to the whole run and keeps streaming statistics only: counters, histograms and time
@@ -16,7 +17,13 @@ public final class MetricsCollector implements ServingListener {
     private final long[] usefulServed;
     private final TimeWeightedCount inSystem = new TimeWeightedCount();
     private final LatencyRecorder interTokenGaps = new LatencyRecorder();
+    private final long[] routedTo;
+    private final long[] overflowTo;
+    private final long[][] apiTokens;
+    private final double[][] computeSeconds;
     private long arrivedTotal;
+    private long arrivedPromptTokens;
+    private long arrivedOutputTokens;
     private long completedTotal;
     private long withinSloTotal;
     private long rejectedTotal;
@@ -29,11 +36,17 @@ public final class MetricsCollector implements ServingListener {
         }
         tokensServed = new long[pools][routes.length];
         usefulServed = new long[pools];
+        routedTo = new long[pools];
+        overflowTo = new long[pools];
+        apiTokens = new long[pools][3];
+        computeSeconds = new double[pools][2];
     }
 
     /** A request arrived at {@code time}. */
     public void arrived(Request request) {
         arrivedTotal++;
+        arrivedPromptTokens += request.promptTokens();
+        arrivedOutputTokens += request.outputTokens();
         routes[request.route()].recordArrival();
         inSystem.change(request.arrivalTime(), 1);
     }
@@ -58,6 +71,63 @@ public final class MetricsCollector implements ServingListener {
         }
         tokensServed[pool][request.route()] += request.totalTokens();
         inSystem.change(completedAt, -1);
+    }
+
+    /** The router sent a request to {@code pool}; {@code overflow} when it was not the route's first choice. */
+    public void routed(Request request, int pool, boolean overflow) {
+        routedTo[pool]++;
+        if (overflow) {
+            overflowTo[pool]++;
+        }
+    }
+
+    @Override
+    public void lostToInterruption(Request request, long lostTokens) {
+        routes[request.route()].recordWaste(WasteCause.SPOT_LOST, lostTokens);
+    }
+
+    @Override
+    public void apiUsage(Request request, int pool, long inputTokens, long cachedInputTokens, long outputTokens) {
+        apiTokens[pool][0] += inputTokens;
+        apiTokens[pool][1] += cachedInputTokens;
+        apiTokens[pool][2] += outputTokens;
+    }
+
+    @Override
+    public void computeTime(int pool, double prefillSeconds, double decodeSeconds) {
+        computeSeconds[pool][0] += prefillSeconds;
+        computeSeconds[pool][1] += decodeSeconds;
+    }
+
+    /** Share of a pool's compute time spent on prompts (NaN when it computed nothing). */
+    public double prefillShare(int pool) {
+        double total = computeSeconds[pool][0] + computeSeconds[pool][1];
+        return total == 0 ? Double.NaN : computeSeconds[pool][0] / total;
+    }
+
+    @Override
+    public void retried(Request request, long wastedTokens) {
+        routes[request.route()].recordWaste(WasteCause.FAILED_ATTEMPTS, wastedTokens);
+    }
+
+    @Override
+    public void failed(Request request, String cause, double time) {
+        rejected(request, RejectCause.valueOf(cause.toUpperCase(Locale.ROOT)), time);
+    }
+
+    /** Requests the router sent to {@code pool}, and of those, how many as overflow. */
+    public long routedTo(int pool) {
+        return routedTo[pool];
+    }
+
+    /** Requests the router sent to {@code pool} because the pools before it were saturated. */
+    public long overflowTo(int pool) {
+        return overflowTo[pool];
+    }
+
+    /** Tokens a hosted API pool billed: {input, cached input, output}. */
+    public long[] apiTokens(int pool) {
+        return apiTokens[pool].clone();
     }
 
     @Override
@@ -112,6 +182,14 @@ public final class MetricsCollector implements ServingListener {
     /** Useful tokens of the requests that pool {@code pool} completed. */
     public long usefulServed(int pool) {
         return usefulServed[pool];
+    }
+
+    /**
+     * Prompt and output tokens of every request arrived so far, served or not: the traffic itself,
+     * the same for every fleet run on the same workload and seed.
+     */
+    public long[] arrivedTokens() {
+        return new long[] {arrivedPromptTokens, arrivedOutputTokens};
     }
 
     /** Requests arrived and not yet finished. */

@@ -6,8 +6,14 @@ import java.util.Locale;
 public enum RejectCause {
     /** Prompt plus output exceed the serving pool's maximum model length. */
     TOO_LONG,
-    /** The serving pool has no replica. */
-    NO_CAPACITY;
+    /** The serving pool has no replica and can never get one. */
+    NO_CAPACITY,
+    /** Every pool of the route was at its queue limit (admission control shed the request). */
+    SHED,
+    /** A hosted API's rate limit refused every attempt. */
+    RATE_LIMITED,
+    /** A hosted API failed every attempt. */
+    API_ERROR;
 
     /** The key used in reports, e.g. {@code too_long}. */
     public String id() {

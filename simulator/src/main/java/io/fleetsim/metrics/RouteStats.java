@@ -68,7 +68,11 @@ public final class RouteStats {
 
     void recordPreemption(long discardedTokens) {
         preemptions++;
-        wastedTokens.merge(WasteCause.PREEMPTED_RECOMPUTE, discardedTokens, Long::sum);
+        recordWaste(WasteCause.PREEMPTED_RECOMPUTE, discardedTokens);
+    }
+
+    void recordWaste(WasteCause cause, long tokens) {
+        wastedTokens.merge(cause, tokens, Long::sum);
     }
 
     /** Share of admitted prompt tokens served from a prefix cache (NaN when nothing was admitted). */

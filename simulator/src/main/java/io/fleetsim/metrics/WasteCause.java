@@ -7,7 +7,11 @@ public enum WasteCause {
     /** The request completed, but later than its route's TTFT or TPOT target. */
     OUTSIDE_SLO,
     /** KV cache discarded by a preemption, to be computed again. */
-    PREEMPTED_RECOMPUTE;
+    PREEMPTED_RECOMPUTE,
+    /** Work lost when a spot replica was taken away mid-request (served again elsewhere). */
+    SPOT_LOST,
+    /** Prompt tokens of API calls that failed and were tried again or given up. */
+    FAILED_ATTEMPTS;
 
     /** The key used in reports, e.g. {@code outside_slo}. */
     public String id() {

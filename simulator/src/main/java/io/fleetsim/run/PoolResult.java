@@ -1,19 +1,37 @@
 package io.fleetsim.run;
 
+import java.util.Map;
+
 /**
  * One pool's share of a run.
  *
  * @param name                 pool name
- * @param kind                 how it is bought ({@code reserved}, ...)
- * @param replicas             replicas
- * @param gpus                 GPUs across its replicas
- * @param gpuHours             GPU-hours paid for
+ * @param kind                 how it is bought ({@code reserved}, {@code on-demand}, {@code spot}, {@code api})
+ * @param replicas             replicas at the start
+ * @param gpus                 GPUs across the starting replicas
+ * @param gpuHours             GPU-hours paid for (cold start, serving, draining, billing rounding)
  * @param usdPerGpuHour        price used
- * @param utilization          mean share of replica time with a request in service
- * @param costUsd              money paid
+ * @param utilization          share of serving replica time with a request in service
+ * @param costUsd              money paid (overhead multiplier included)
  * @param usefulTokens         useful tokens of the requests it completed
  * @param costPerUsefulMtokUsd cost over its useful tokens, per million (NaN when none)
+ * @param costByStateUsd       its cost by what the money bought (see {@code CostBreakdown})
+ * @param priceSource          where the price comes from: the scenario or a default with its source
+ * @param routedRequests       requests the router sent to it
+ * @param overflowRequests     of those, requests sent because earlier pools were saturated
+ * @param replicasStarted      replicas requested over the run, initial ones included
+ * @param peakReplicas         most replicas serving or starting at a sample
+ * @param interruptions        spot interruptions
+ * @param failedScaleUps       replicas asked for but not available
+ * @param prefillShare         share of its compute time spent on prompts (NaN when none)
  */
 public record PoolResult(String name, String kind, int replicas, int gpus, double gpuHours, double usdPerGpuHour,
-                         double utilization, double costUsd, long usefulTokens, double costPerUsefulMtokUsd) {
+                         double utilization, double costUsd, long usefulTokens, double costPerUsefulMtokUsd,
+                         Map<String, Double> costByStateUsd, String priceSource, long routedRequests,
+                         long overflowRequests, int replicasStarted, int peakReplicas, int interruptions,
+                         int failedScaleUps, double prefillShare) {
+
+    public PoolResult {
+        costByStateUsd = Map.copyOf(costByStateUsd);
+    }
 }

@@ -1,11 +1,11 @@
 package io.fleetsim.run;
 
+import io.fleetsim.cost.CostBreakdown;
 import io.fleetsim.metrics.Latencies;
 import io.fleetsim.metrics.LatencySummary;
-import io.fleetsim.metrics.TimeSeries;
 import io.fleetsim.metrics.RequestCounts;
+import io.fleetsim.metrics.TimeSeries;
 import io.fleetsim.metrics.TokenCounts;
-
 import java.util.List;
 
 /**
@@ -28,12 +28,13 @@ import java.util.List;
  * @param routes               per route
  * @param timeSeries           values sampled over time (per minute for long runs)
  * @param events               events the engine handled
+ * @param cost                 where the money went: by state, fixed costs, input/output, break-even
  */
 public record RunResult(String scenario, long seed, double simulatedSeconds, RequestCounts requests,
                         TokenCounts tokens, Latencies latency, LatencySummary interTokenLatency,
                         double prefixCacheHitRate, long preemptions, double costUsd, double unattributedCostUsd,
                         double costPerUsefulMtokUsd, double meanInSystem, List<PoolResult> pools,
-                        List<RouteResult> routes, TimeSeries timeSeries, long events) {
+                        List<RouteResult> routes, TimeSeries timeSeries, long events, CostBreakdown cost) {
 
     public RunResult {
         pools = List.copyOf(pools);

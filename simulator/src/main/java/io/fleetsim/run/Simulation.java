@@ -32,13 +32,15 @@ public final class Simulation {
         MetricsCollector metrics = new MetricsCollector(scenario.workload().routes(), scenario.pools().size());
         Fleet fleet = new Fleet(sim, scenario, streams, metrics);
         new TrafficGenerator(sim, scenario.workload(), streams, scenario.horizonSeconds(), fleet);
-        TimeSeriesSampler sampler = new TimeSeriesSampler(sim, fleet, metrics, scenario.horizonSeconds());
+        TimeSeriesSampler sampler = new TimeSeriesSampler(sim, fleet, metrics, scenario.horizonSeconds(),
+                scenario.economics().overheadMultiplier());
         double horizon = scenario.horizonSeconds();
         for (int slice = 1; slice <= PROGRESS_SLICES; slice++) {
             double until = slice == PROGRESS_SLICES ? horizon : horizon * slice / PROGRESS_SLICES;
             sim.runUntil(until);
             progress.progress(until, horizon);
         }
+        fleet.close(horizon);
         return ResultAssembler.assemble(scenario, fleet, metrics, sampler.series(), sim.eventsProcessed());
     }
 }

@@ -4,6 +4,7 @@ import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.fleet.Fleet;
 import io.fleetsim.fleet.Pool;
+import io.fleetsim.fleet.ReplicaState;
 import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.metrics.RunningTotals;
 import io.fleetsim.metrics.TimeSeries;
@@ -12,8 +13,9 @@ import java.util.List;
 
 /**
  * Samples the fleet at a fixed interval (a minute, or finer for runs under two hours) into a
- * {@link TimeSeries}: arrivals, completions and SLO attainment in the interval, and at its end the
- * queue, the replicas and the cost rate of each pool. It only reads state.
+ * {@link TimeSeries}: arrivals (with their prompt and output tokens), completions and SLO
+ * attainment in the interval, and at its end the queue, the replicas and the cost rate of each
+ * pool. It only reads state.
  */
 final class TimeSeriesSampler implements EventHandler {
 
@@ -29,18 +31,25 @@ final class TimeSeriesSampler implements EventHandler {
     private final List<String> columns = new ArrayList<>();
     private final List<double[]> rows = new ArrayList<>();
     private RunningTotals last = new RunningTotals(0, 0, 0, 0);
+    private final long[] lastOverflow;
+    private final double overhead;
+    private long[] lastArrivedTokens = {0, 0};
 
-    TimeSeriesSampler(Simulator sim, Fleet fleet, MetricsCollector metrics, double horizon) {
+    TimeSeriesSampler(Simulator sim, Fleet fleet, MetricsCollector metrics, double horizon, double overhead) {
         this.sim = sim;
+        this.lastOverflow = new long[fleet.pools().size()];
+        this.overhead = overhead;
         this.fleet = fleet;
         this.metrics = metrics;
         this.horizon = horizon;
         this.interval = intervalFor(horizon);
-        columns.addAll(List.of("t_start_s", "arrivals", "completions", "within_slo", "rejected", "slo_attainment",
+        columns.addAll(List.of("t_start_s", "arrivals", "arrived_prompt_tokens", "arrived_output_tokens",
+                "completions", "within_slo", "rejected", "slo_attainment",
                 "in_system", "queued", "cost_rate_usd_per_h"));
         for (Pool p : fleet.pools()) {
             String n = p.spec().name();
-            columns.addAll(List.of(n + ".replicas", n + ".busy_replicas", n + ".in_service", n + ".queued"));
+            columns.addAll(List.of(n + ".replicas", n + ".cold_start", n + ".draining", n + ".busy_replicas",
+                    n + ".in_service", n + ".queued", n + ".overflow_in"));
         }
         this.handlerId = sim.register(this);
         sim.schedule(Math.min(interval, horizon), SAMPLE_PRIORITY, handlerId, 0);
@@ -59,6 +68,9 @@ final class TimeSeriesSampler implements EventHandler {
         int c = 0;
         row[c++] = rows.size() * interval;
         row[c++] = totals.arrived() - last.arrived();
+        long[] arrivedTokens = metrics.arrivedTokens();
+        row[c++] = arrivedTokens[0] - lastArrivedTokens[0];
+        row[c++] = arrivedTokens[1] - lastArrivedTokens[1];
         long completions = totals.completed() - last.completed();
         long within = totals.withinSlo() - last.withinSlo();
         long rejected = totals.rejected() - last.rejected();
@@ -72,17 +84,24 @@ final class TimeSeriesSampler implements EventHandler {
         double queued = 0;
         double costRate = 0;
         for (Pool p : fleet.pools()) {
+            int paid = p.replicas() + p.replicasIn(ReplicaState.COLD_START) + p.replicasIn(ReplicaState.DRAINING);
             row[c++] = p.replicas();
+            row[c++] = p.replicasIn(ReplicaState.COLD_START);
+            row[c++] = p.replicasIn(ReplicaState.DRAINING);
             row[c++] = p.busyReplicas();
             row[c++] = p.inService();
             row[c++] = p.queued();
+            long overflow = metrics.overflowTo(p.index());
+            row[c++] = overflow - lastOverflow[p.index()];
+            lastOverflow[p.index()] = overflow;
             queued += p.queued();
-            costRate += p.replicas() * p.spec().server().gpusPerReplica() * p.spec().usdPerGpuHour();
+            costRate += paid * p.spec().server().gpusPerReplica() * p.spec().usdPerGpuHour() * overhead;
         }
         row[queuedIndex] = queued;
         row[costIndex] = costRate;
         rows.add(row);
         last = totals;
+        lastArrivedTokens = arrivedTokens;
         double next = now + interval;
         if (next <= horizon + 1e-9) {
             sim.schedule(Math.min(next, horizon), SAMPLE_PRIORITY, handlerId, 0);

@@ -129,7 +129,8 @@ public sealed interface ArrivalSpec permits ArrivalSpec.Poisson, ArrivalSpec.Gam
                 int copies = (int) Math.ceil(rateScale);
                 double last = rateScale - (copies - 1);
                 sb.append(", rate x").append(number(rateScale)).append(" by superposing ").append(copies)
-                        .append(" copies shifted by up to ").append(DurationText.format(copyShiftSeconds()))
+                        .append(" copies (the trace and ").append(copies - 1).append(" shifted by up to ")
+                        .append(DurationText.format(copyShiftSeconds())).append(')')
                         .append(last < 1 ? ", the last thinned to " + number(last) : "");
             }
             if (loop) {

@@ -1,10 +1,13 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.calibration.PerformanceProfiles;
+import io.fleetsim.cost.PriceBook;
 import io.fleetsim.hardware.Gpu;
 import io.fleetsim.hardware.HardwareCatalog;
 import io.fleetsim.hardware.LlmModel;
 import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,29 +17,87 @@ import java.util.Locale;
  */
 final class PoolReader {
 
-    private static final List<String> COMMON_FIELDS = List.of("name", "kind", "replicas", "usd_per_gpu_hour");
+    private static final List<String> COMMON_FIELDS = List.of("name", "kind", "max_queue");
+    private static final List<String> CAPACITY_FIELDS = List.of("min_replicas", "max_replicas", "cold_start",
+            "billing", "autoscaling");
+    private static final List<String> LLM_FIELDS = List.of("gpu", "model", "tensor_parallel", "precision",
+            "max_model_len", "memory_utilization", "batching", "performance");
 
     private PoolReader() {
     }
 
-    static PoolSpec read(SpecNode node, HardwareCatalog catalog) {
+    static PoolSpec read(SpecNode node, HardwareCatalog catalog, PriceBook prices) {
+        PoolKind kind = PoolKind.fromId(node.required("kind").choice("reserved", "on-demand", "spot", "api"));
         // Unknown fields first, so a misspelt required field is reported as what it is.
-        boolean queueing = node.isObject() && !node.get("service_time").isMissing();
-        if (queueing) {
-            node.allowOnly(COMMON_FIELDS, "service_time", "gpus_per_replica");
-        } else {
-            node.allowOnly(COMMON_FIELDS, "gpu", "model", "tensor_parallel", "precision", "max_model_len",
-                    "memory_utilization", "batching", "performance");
-        }
+        boolean queueing = kind != PoolKind.API && !node.get("service_time").isMissing();
+        node.allowOnly(allowedFields(kind, queueing));
         String name = node.required("name").text();
-        PoolKind kind = PoolKind.valueOf(node.required("kind").choice("reserved").toUpperCase(Locale.ROOT));
-        int replicas = (int) node.required("replicas").integerIn(0, 1_000_000);
-        double price = node.required("usd_per_gpu_hour").numberIn(0, 1e6);
+        int maxQueue = node.get("max_queue").intIn(0, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        if (kind == PoolKind.API) {
+            return new PoolSpec(name, kind, 1, 0, new ServerSpec.Api(ApiReader.read(node.required("api"))),
+                    CapacitySpec.FIXED, maxQueue, "api prices: " + node.get("api").get("price_source").text("scenario"));
+        }
         ServerSpec server = queueing
-                ? new ServerSpec.Queueing(duration(node.get("service_time")),
+                ? new ServerSpec.Queueing(DurationReader.read(node.get("service_time")),
                         node.get("gpus_per_replica").intIn(0, 1024, 1))
                 : llmServer(node, catalog);
-        return new PoolSpec(name, kind, replicas, price, server);
+        CapacitySpec capacity = CapacityReader.read(node, kind);
+        int replicas = kind == PoolKind.RESERVED ? (int) node.required("replicas").integerIn(0, 1_000_000)
+                : initialReplicas(node, capacity);
+        SpecNode priceNode = node.get("usd_per_gpu_hour");
+        double price;
+        String source;
+        if (!priceNode.isMissing()) {
+            price = priceNode.numberIn(0, 1e6);
+            source = "scenario";
+        } else {
+            String gpu = server instanceof ServerSpec.Llm llm ? llm.memory().gpu().name() : "";
+            PriceBook.GpuHourPrice found = prices.find(gpu, kind);
+            if (found == null) {
+                throw node.error("missing required field 'usd_per_gpu_hour' (no default " + kind.id()
+                        + " price for " + (gpu.isEmpty() ? "this pool" : gpu) + " in catalog/prices.yaml)");
+            }
+            price = found.usdPerGpuHour();
+            source = "default: " + found.source();
+        }
+        return new PoolSpec(name, kind, replicas, price, server, capacity, maxQueue, source);
+    }
+
+    private static String[] allowedFields(PoolKind kind, boolean queueing) {
+        List<String> allowed = new ArrayList<>(COMMON_FIELDS);
+        if (kind == PoolKind.API) {
+            allowed.add("api");
+            return allowed.toArray(new String[0]);
+        }
+        allowed.addAll(List.of("replicas", "usd_per_gpu_hour"));
+        if (kind != PoolKind.RESERVED) {
+            allowed.addAll(CAPACITY_FIELDS);
+        }
+        if (kind == PoolKind.SPOT) {
+            allowed.add("spot");
+        }
+        if (queueing) {
+            allowed.addAll(List.of("service_time", "gpus_per_replica"));
+        } else {
+            allowed.addAll(LLM_FIELDS);
+        }
+        return allowed.toArray(new String[0]);
+    }
+
+    private static int initialReplicas(SpecNode node, CapacitySpec capacity) {
+        ScalingSpec scaling = capacity.scaling();
+        if (node.get("replicas").isMissing()) {
+            if (scaling == null) {
+                throw node.error("missing required field 'replicas' (or 'autoscaling' with min_replicas)");
+            }
+            return scaling.minReplicas();
+        }
+        int replicas = (int) node.get("replicas").integerIn(0, 1_000_000);
+        if (scaling != null && (replicas < scaling.minReplicas() || replicas > scaling.maxReplicas())) {
+            throw node.get("replicas").error("must be between min_replicas (" + scaling.minReplicas()
+                    + ") and max_replicas (" + scaling.maxReplicas() + ")");
+        }
+        return replicas;
     }
 
     private static ServerSpec.Llm llmServer(SpecNode node, HardwareCatalog catalog) {
@@ -85,10 +146,13 @@ final class PoolReader {
                     + "every sequence decodes");
         }
         SpecNode p = node.get("performance");
-        PerformanceSpec performance = PerformanceSpec.DEFAULT;
+        // A calibrated profile of this GPU and degree, if one ships, replaces the guessed defaults.
+        PerformanceProfiles profiles = PerformanceProfiles.builtIn();
+        PerformanceSpec performance = profiles.defaultFor(gpu.name(), tp, precision);
         if (!p.isMissing()) {
-            p.allowOnly("compute_efficiency", "memory_efficiency", "iteration_overhead");
-            PerformanceSpec d = PerformanceSpec.DEFAULT;
+            p.allowOnly("profile", "compute_efficiency", "memory_efficiency", "iteration_overhead");
+            PerformanceSpec d = p.get("profile").isMissing() ? performance
+                    : profiles.resolve(p.get("profile"), gpu.name());
             performance = new PerformanceSpec(
                     p.get("compute_efficiency").isMissing() ? d.computeEfficiency()
                             : p.get("compute_efficiency").numberIn(0.01, 1),
@@ -97,16 +161,6 @@ final class PoolReader {
                     p.get("iteration_overhead").durationSeconds(d.iterationOverheadSeconds()));
         }
         return new ServerSpec.Llm(memory, maxModelLen, batching, performance);
-    }
-
-    private static DurationSpec duration(SpecNode node) {
-        String dist = node.required("dist").choice("fixed", "exponential");
-        if (dist.equals("fixed")) {
-            node.allowOnly("dist", "value");
-            return new DurationSpec.Fixed(node.required("value").positiveDurationSeconds());
-        }
-        node.allowOnly("dist", "mean");
-        return new DurationSpec.Exponential(node.required("mean").positiveDurationSeconds());
     }
 
     private static String names(List<String> names) {

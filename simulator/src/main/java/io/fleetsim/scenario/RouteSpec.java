@@ -1,15 +1,27 @@
 package io.fleetsim.scenario;
 
+import java.util.List;
+
 /**
- * A product feature (chat, summarize...) with its own request shape and SLO.
+ * A product feature (chat, summarize...) with its own request shape, SLO and pools.
  *
- * @param name         route name
- * @param share        fraction of arrivals that belong to this route (shares sum to 1)
- * @param lengths      how its prompt and output lengths are drawn
- * @param slo          latency targets
- * @param poolIndex    index into {@link ScenarioSpec#pools()} of the pool that serves it
+ * @param name    route name
+ * @param share   fraction of arrivals that belong to this route (shares sum to 1)
+ * @param lengths how its prompt and output lengths are drawn
+ * @param slo     latency targets
+ * @param routing which pools serve it, in order of preference
  */
-public record RouteSpec(String name, double share, RequestShapeSpec lengths, SloSpec slo, int poolIndex) {
+public record RouteSpec(String name, double share, RequestShapeSpec lengths, SloSpec slo, Routing routing) {
+
+    /** A route served by one pool only. */
+    public RouteSpec(String name, double share, RequestShapeSpec lengths, SloSpec slo, int poolIndex) {
+        this(name, share, lengths, slo, Routing.only(poolIndex));
+    }
+
+    /** Index into {@link ScenarioSpec#pools()} of the route's first (preferred) pool. */
+    public int poolIndex() {
+        return routing.pools().get(0);
+    }
 
     /** The prompt length distribution (for dataset pairs, the prompt column on its own). */
     public LengthSpec promptTokens() {
@@ -19,5 +31,27 @@ public record RouteSpec(String name, double share, RequestShapeSpec lengths, Slo
     /** The output length distribution (for dataset pairs, the output column on its own). */
     public LengthSpec outputTokens() {
         return lengths.outputTokens();
+    }
+
+    /**
+     * Pools a route's requests go to: the first unless it is saturated, then the next, and so on
+     * (ordered overflow; a single pool pins the route to it).
+     *
+     * @param pools            pool indices in order of preference
+     * @param spillQueueDepth  a pool with this many queued requests is saturated
+     * @param spillWaitSeconds a pool whose predicted queueing delay exceeds this is saturated
+     * @param spillInFlight    a pool with this many requests queued or in service per serving
+     *                         replica is saturated
+     */
+    public record Routing(List<Integer> pools, int spillQueueDepth, double spillWaitSeconds, double spillInFlight) {
+
+        public Routing {
+            pools = List.copyOf(pools);
+        }
+
+        /** Pinned to one pool. */
+        public static Routing only(int pool) {
+            return new Routing(List.of(pool), Integer.MAX_VALUE, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+        }
     }
 }

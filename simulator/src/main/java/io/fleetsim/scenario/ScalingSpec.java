@@ -15,13 +15,17 @@ import java.util.List;
  * @param scaleDownDelaySeconds how long the signal must stay below target before removing replicas
  * @param cooldownSeconds       least time between two scaling actions
  * @param schedule              minimum replicas by time of day
+ * @param watch                 other pools whose load and replicas count with this pool's (a burst
+ *                              pool watching the reserved pool grows when the reserved pool is
+ *                              loaded, even while the burst pool itself has nothing)
  */
 public record ScalingSpec(int minReplicas, int maxReplicas, ScalingSignal signal, double target,
                           double evaluationSeconds, double scaleUpDelaySeconds, double scaleDownDelaySeconds,
-                          double cooldownSeconds, List<ScheduledMinimum> schedule) {
+                          double cooldownSeconds, List<ScheduledMinimum> schedule, List<String> watch) {
 
     public ScalingSpec {
         schedule = List.copyOf(schedule);
+        watch = List.copyOf(watch);
     }
 
     /** What the autoscaler tracks. */

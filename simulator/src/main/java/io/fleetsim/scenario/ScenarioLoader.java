@@ -1,5 +1,6 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.cost.PriceBook;
 import io.fleetsim.hardware.HardwareCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Map;
 public final class ScenarioLoader {
 
     private final HardwareCatalog builtInCatalog;
+    private final PriceBook prices = CatalogReader.builtInPrices();
 
     /** A loader resolving names against the catalog shipped with fleetsim. */
     public ScenarioLoader() {
@@ -39,7 +41,7 @@ public final class ScenarioLoader {
 
     /** Validates an already parsed document. */
     public ScenarioSpec bind(SpecNode root) {
-        root.allowOnly("name", "description", "seed", "horizon", "catalog", "workload", "pools");
+        root.allowOnly("name", "description", "seed", "horizon", "catalog", "workload", "pools", "economics");
         String name = root.required("name").text();
         if (!root.get("description").isMissing()) {
             root.get("description").text();
@@ -55,14 +57,43 @@ public final class ScenarioLoader {
         List<PoolSpec> pools = new ArrayList<>();
         Map<String, Integer> poolIndex = new LinkedHashMap<>();
         for (SpecNode p : poolNodes) {
-            PoolSpec pool = PoolReader.read(p, catalog);
+            PoolSpec pool = PoolReader.read(p, catalog, prices);
             if (poolIndex.putIfAbsent(pool.name(), pools.size()) != null) {
                 throw p.get("name").error("duplicate pool name '" + pool.name() + "'");
             }
             pools.add(pool);
         }
+        checkWatchedPools(poolNodes, pools, poolIndex);
         WorkloadSpec workload = WorkloadReader.read(root.required("workload"), poolIndex);
-        return new ScenarioSpec(name, seed, horizon, workload, pools);
+        return new ScenarioSpec(name, seed, horizon, workload, pools, economics(root.get("economics")));
+    }
+
+    private static void checkWatchedPools(List<SpecNode> nodes, List<PoolSpec> pools, Map<String, Integer> index) {
+        for (int p = 0; p < pools.size(); p++) {
+            ScalingSpec scaling = pools.get(p).capacity().scaling();
+            if (scaling == null) {
+                continue;
+            }
+            List<SpecNode> refs = nodes.get(p).get("autoscaling").get("watch").elements();
+            for (int w = 0; w < refs.size(); w++) {
+                if (!index.containsKey(scaling.watch().get(w))) {
+                    throw refs.get(w).error("no pool named '" + scaling.watch().get(w) + "'; defined pools: "
+                            + String.join(", ", index.keySet()));
+                }
+            }
+        }
+    }
+
+    private static EconomicsSpec economics(SpecNode node) {
+        if (node.isMissing()) {
+            return EconomicsSpec.NONE;
+        }
+        node.allowOnly("overhead_multiplier", "fixed_monthly_usd", "api_reference_usd_per_mtok");
+        return new EconomicsSpec(
+                node.get("overhead_multiplier").isMissing() ? 1 : node.get("overhead_multiplier").numberIn(1, 100),
+                node.get("fixed_monthly_usd").isMissing() ? 0 : node.get("fixed_monthly_usd").numberIn(0, 1e12),
+                node.get("api_reference_usd_per_mtok").isMissing() ? 0
+                        : node.get("api_reference_usd_per_mtok").numberIn(0, 1e4));
     }
 
     private HardwareCatalog catalog(SpecNode node) {

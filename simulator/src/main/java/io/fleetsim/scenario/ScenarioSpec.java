@@ -11,21 +11,27 @@ import java.util.List;
  * @param horizonSeconds simulated duration; arrivals stop and the run is cut at this time
  * @param workload       the traffic
  * @param pools          the serving capacity, in file order
+ * @param economics      overheads, fixed costs and the API reference price
  */
 public record ScenarioSpec(String name, long seed, double horizonSeconds, WorkloadSpec workload,
-                           List<PoolSpec> pools) {
+                           List<PoolSpec> pools, EconomicsSpec economics) {
 
     public ScenarioSpec {
         pools = List.copyOf(pools);
     }
 
+    /** A scenario with no overheads or fixed costs. */
+    public ScenarioSpec(String name, long seed, double horizonSeconds, WorkloadSpec workload, List<PoolSpec> pools) {
+        this(name, seed, horizonSeconds, workload, pools, EconomicsSpec.NONE);
+    }
+
     /** The same scenario with another seed. */
     public ScenarioSpec withSeed(long newSeed) {
-        return new ScenarioSpec(name, newSeed, horizonSeconds, workload, pools);
+        return new ScenarioSpec(name, newSeed, horizonSeconds, workload, pools, economics);
     }
 
     /** The same scenario with another horizon. */
     public ScenarioSpec withHorizon(double newHorizonSeconds) {
-        return new ScenarioSpec(name, seed, newHorizonSeconds, workload, pools);
+        return new ScenarioSpec(name, seed, newHorizonSeconds, workload, pools, economics);
     }
 }

@@ -58,28 +58,67 @@ final class WorkloadReader {
 
     private static RouteSpec route(SpecNode node, double share, Map<String, Integer> poolIndex,
                                    ArrivalSpec arrivals) {
-        node.allowOnly("name", "share", "prompt_tokens", "output_tokens", "lengths", "slo", "pool");
+        node.allowOnly("name", "share", "prompt_tokens", "output_tokens", "lengths", "slo", "pool", "overflow");
         String name = node.required("name").text();
         RequestShapeSpec lengths = requestShape(node, arrivals);
         SpecNode sloNode = node.required("slo").allowOnly("ttft", "tpot");
         SloSpec slo = new SloSpec(sloNode.required("ttft").positiveDurationSeconds(),
                 sloNode.required("tpot").positiveDurationSeconds());
-        int pool;
+        RouteSpec.Routing routing = routing(node, poolIndex, slo);
+        return new RouteSpec(name, share, lengths, slo, routing);
+    }
+
+    /**
+     * {@code pool: name} pins the route to one pool; {@code overflow: {to: [names], ...}} spills to
+     * the listed pools, in order, while the earlier ones are saturated: {@code queue_depth: N},
+     * {@code in_flight_per_replica: N} or {@code predicted_wait: 500ms} (by default, a predicted
+     * wait over half the TTFT target).
+     */
+    private static RouteSpec.Routing routing(SpecNode node, Map<String, Integer> poolIndex, SloSpec slo) {
         SpecNode poolRef = node.get("pool");
+        int first;
         if (poolRef.isMissing()) {
             if (poolIndex.size() > 1) {
                 throw node.error("missing required field 'pool' (there is more than one pool: "
                         + String.join(", ", poolIndex.keySet()) + ")");
             }
-            pool = 0;
+            first = 0;
         } else {
-            Integer index = poolIndex.get(poolRef.text());
-            if (index == null) {
-                throw poolRef.error("no pool named '" + poolRef.text() + "'; defined pools: "
-                        + String.join(", ", poolIndex.keySet()));
-            }
-            pool = index;
+            first = poolNamed(poolRef, poolIndex);
         }
-        return new RouteSpec(name, share, lengths, slo, pool);
+        SpecNode overflow = node.get("overflow");
+        if (overflow.isMissing()) {
+            return RouteSpec.Routing.only(first);
+        }
+        overflow.allowOnly("to", "queue_depth", "predicted_wait", "in_flight_per_replica");
+        List<Integer> pools = new ArrayList<>(List.of(first));
+        List<SpecNode> targets = overflow.required("to").elements();
+        if (targets.isEmpty()) {
+            throw overflow.get("to").error("needs at least one pool to spill to");
+        }
+        for (SpecNode t : targets) {
+            int index = poolNamed(t, poolIndex);
+            if (pools.contains(index)) {
+                throw t.error("pool '" + t.text() + "' is already in this route's pools");
+            }
+            pools.add(index);
+        }
+        int depth = overflow.get("queue_depth").intIn(1, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        double inFlight = overflow.get("in_flight_per_replica").isMissing() ? Double.POSITIVE_INFINITY
+                : overflow.get("in_flight_per_replica").positiveNumber();
+        boolean noTrigger = depth == Integer.MAX_VALUE && inFlight == Double.POSITIVE_INFINITY;
+        double wait = overflow.get("predicted_wait").isMissing()
+                ? (noTrigger ? slo.ttftSeconds() / 2 : Double.POSITIVE_INFINITY)
+                : overflow.get("predicted_wait").positiveDurationSeconds();
+        return new RouteSpec.Routing(pools, depth, wait, inFlight);
+    }
+
+    private static int poolNamed(SpecNode ref, Map<String, Integer> poolIndex) {
+        Integer index = poolIndex.get(ref.text());
+        if (index == null) {
+            throw ref.error("no pool named '" + ref.text() + "'; defined pools: "
+                    + String.join(", ", poolIndex.keySet()));
+        }
+        return index;
     }
 }

@@ -6,8 +6,10 @@ import io.fleetsim.scenario.BatchingSpec;
 import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.workload.Request;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.PriorityQueue;
 
 /**
@@ -57,6 +59,8 @@ public final class LlmReplica implements Server, EventHandler {
     private long iteration;
     private long prefillHeldTokens;
 
+    private boolean admitting = true;
+    private Runnable whenDrained;
     private boolean stepping;
     private boolean decodeSegment;
     private double stepStart;
@@ -64,6 +68,7 @@ public final class LlmReplica implements Server, EventHandler {
     private int stepBatch;
     private double stepKvTokens;
     private double stepSeconds;
+    private int stepPrefillTokens;
     private long generation;
 
     /** A replica of pool {@code pool} as {@code spec} describes it. */
@@ -82,8 +87,18 @@ public final class LlmReplica implements Server, EventHandler {
 
     @Override
     public boolean accepts(Request request) {
-        // The whole context must fit in whole blocks, or a lone request could never finish.
         return request.totalTokens() <= maxModelLen && kv.blocksFor(request.totalTokens()) <= kv.capacityBlocks();
+    }
+
+    /**
+     * Whether a replica of {@code spec} could ever serve {@code request}: its context is within
+     * the maximum model length and fits the KV cache in whole blocks (or a lone request could
+     * never finish).
+     */
+    public static boolean fits(ServerSpec.Llm spec, Request request) {
+        long capacityBlocks = spec.memory().kvCacheTokens() / KV_BLOCK_TOKENS;
+        long needed = (request.totalTokens() + KV_BLOCK_TOKENS - 1L) / KV_BLOCK_TOKENS;
+        return request.totalTokens() <= spec.maxModelLen() && needed <= capacityBlocks;
     }
 
     @Override
@@ -93,13 +108,60 @@ public final class LlmReplica implements Server, EventHandler {
 
     @Override
     public boolean hasRoomFor(Request request) {
-        return inService() < batching.maxNumSeqs()
+        return admitting && inService() < batching.maxNumSeqs()
                 && kv.freeBlocksAt(iteration) - watermarkBlocks >= kv.blocksFor(request.promptTokens() + 1L);
     }
 
     @Override
     public int inService() {
-        return prefilling.size() + decoding.size();
+        return prefilling.size() + decoding.size() + preempted.size();
+    }
+
+    @Override
+    public double kvUtilization() {
+        return kv.capacityBlocks() == 0 ? 0 : 1 - (double) kv.freeBlocksAt(iteration) / kv.capacityBlocks();
+    }
+
+    @Override
+    public void drain(Runnable whenEmpty) {
+        admitting = false;
+        if (!stepping && inService() == 0) {
+            whenEmpty.run();
+        } else {
+            whenDrained = whenEmpty;
+        }
+    }
+
+    @Override
+    public List<Request> evict() {
+        double now = sim.now();
+        if (stepping && decodeSegment) {
+            // Tokens generated so far in the stretch under way are lost too.
+            iteration += steps.decodeIterationsWithin(stepBatch, stepKvTokens, now - stepStart, stepIterations);
+        }
+        List<Request> lost = new ArrayList<>();
+        for (Sequence s : prefilling) {
+            lost.add(s.request);
+            listener.lostToInterruption(s.request, s.prefilled);
+        }
+        for (Sequence s : decoding) {
+            lost.add(s.request);
+            listener.lostToInterruption(s.request, s.decodeOffset + iteration);
+        }
+        for (Sequence s : preempted) {
+            lost.add(s.request);
+            listener.lostToInterruption(s.request, 0);
+        }
+        prefilling.clear();
+        decoding.clear();
+        preempted.clear();
+        admitting = false;
+        whenDrained = null;
+        stepping = false;
+        generation++;
+        clock.idleAt(now);
+        lost.sort(Comparator.comparingLong(Request::id));
+        return lost;
     }
 
     @Override
@@ -141,10 +203,13 @@ public final class LlmReplica implements Server, EventHandler {
     private void finishStep() {
         double now = sim.now();
         if (decodeSegment) {
+            listener.computeTime(pool, 0, steps.decodeSegmentSeconds(stepBatch, stepKvTokens, stepIterations));
             reportDecodeGaps();
             iteration += stepIterations;
             completeFinishedDecodes(now);
         } else {
+            double prefillShare = (double) stepPrefillTokens / (stepPrefillTokens + decoding.size());
+            listener.computeTime(pool, stepSeconds * prefillShare, stepSeconds * (1 - prefillShare));
             listener.tokenGaps(stepSeconds, decoding.size());
             iteration++;
             completeFinishedDecodes(now);
@@ -235,6 +300,7 @@ public final class LlmReplica implements Server, EventHandler {
         prefixCache.shrinkTo(Math.max(0, free) * KV_BLOCK_TOKENS);
         double decodeKv = kv.decodingTokensAt(iteration);
         double kvTokens = decodeKv + prefillHeldTokens;
+        stepPrefillTokens = prefillTokens;
         if (prefillTokens > 0) {
             startStep(now, false, 1, steps.iterationSeconds(prefillTokens, prefillContext, decoding.size(), decodeKv,
                     kvTokens));
@@ -250,6 +316,11 @@ public final class LlmReplica implements Server, EventHandler {
         } else {
             stepping = false;
             clock.idleAt(now);
+            if (whenDrained != null) {
+                Runnable done = whenDrained;
+                whenDrained = null;
+                done.run();
+            }
         }
     }
 
@@ -259,7 +330,7 @@ public final class LlmReplica implements Server, EventHandler {
      */
     private Sequence admitNext(double now, long freeBlocks) {
         Sequence resumed = preempted.peek();
-        Request fresh = resumed == null ? source.peek() : null;
+        Request fresh = resumed == null && admitting ? source.peek() : null;
         if (resumed == null && fresh == null) {
             return null;
         }

@@ -5,6 +5,7 @@ import io.fleetsim.engine.Simulator;
 import io.fleetsim.random.RandomStream;
 import io.fleetsim.scenario.DurationSpec;
 import io.fleetsim.workload.Request;
+import java.util.List;
 
 /**
  * The textbook server: one request at a time, each for a service time drawn from a distribution,
@@ -22,7 +23,10 @@ public final class QueueingServer implements Server, EventHandler {
     private final ServingListener listener;
     private final BusyClock clock = new BusyClock();
     private Request current;
+    private boolean admitting = true;
+    private Runnable whenDrained;
     private double admittedAt;
+    private long generation;
 
     /** A server of pool {@code pool} drawing service times from {@code stream}. */
     public QueueingServer(Simulator sim, int pool, DurationSpec serviceTime, RandomStream stream, WorkSource source,
@@ -48,7 +52,31 @@ public final class QueueingServer implements Server, EventHandler {
 
     @Override
     public boolean hasRoomFor(Request request) {
-        return current == null;
+        return admitting && current == null;
+    }
+
+    @Override
+    public void drain(Runnable whenEmpty) {
+        admitting = false;
+        if (current == null) {
+            whenEmpty.run();
+        } else {
+            whenDrained = whenEmpty;
+        }
+    }
+
+    @Override
+    public List<Request> evict() {
+        List<Request> lost = current == null ? List.of() : List.of(current);
+        if (current != null) {
+            listener.lostToInterruption(current, 0);
+        }
+        current = null;
+        admitting = false;
+        whenDrained = null;
+        generation++;
+        clock.idleAt(sim.now());
+        return lost;
     }
 
     @Override
@@ -70,6 +98,9 @@ public final class QueueingServer implements Server, EventHandler {
 
     @Override
     public void handle(long payload) {
+        if (payload != generation) {
+            return;
+        }
         double now = sim.now();
         listener.completed(current, pool, admittedAt, now, now);
         current = null;
@@ -77,15 +108,20 @@ public final class QueueingServer implements Server, EventHandler {
     }
 
     private void startNext() {
-        current = source.poll();
+        current = admitting ? source.poll() : null;
         double now = sim.now();
         if (current == null) {
             clock.idleAt(now);
+            if (whenDrained != null) {
+                Runnable done = whenDrained;
+                whenDrained = null;
+                done.run();
+            }
             return;
         }
         clock.busyAt(now);
         admittedAt = now;
-        sim.scheduleIn(sample(), handlerId, 0);
+        sim.scheduleIn(sample(), handlerId, generation);
     }
 
     private double sample() {

@@ -1,6 +1,7 @@
 package io.fleetsim.serving;
 
 import io.fleetsim.workload.Request;
+import java.util.List;
 
 /**
  * One replica of a pool. Servers pull work from their pool's {@link WorkSource} whenever they can
@@ -25,4 +26,21 @@ public interface Server {
 
     /** Seconds spent with at least one request in service, up to {@code now}. */
     double busySeconds(double now);
+
+    /** Share of the server's KV cache in use, 0 for servers without one. */
+    default double kvUtilization() {
+        return 0;
+    }
+
+    /**
+     * Stop taking new work; finish what is in service, then call {@code whenEmpty} (at once if
+     * nothing is in service).
+     */
+    void drain(Runnable whenEmpty);
+
+    /**
+     * The machine is taken away now: everything in service is lost. Returns the requests that were
+     * in service, for the pool to serve again elsewhere; their lost work has been reported.
+     */
+    List<Request> evict();
 }

@@ -24,6 +24,26 @@ public interface ServingListener {
     default void preempted(Request request, long discardedTokens) {
     }
 
+    /** A request in service lost {@code lostTokens} of work because its machine was taken away. */
+    default void lostToInterruption(Request request, long lostTokens) {
+    }
+
+    /** A hosted API served a call: the tokens it bills. */
+    default void apiUsage(Request request, int pool, long inputTokens, long cachedInputTokens, long outputTokens) {
+    }
+
+    /** A call failed or was refused and will be tried again; {@code wastedTokens} were processed for nothing. */
+    default void retried(Request request, long wastedTokens) {
+    }
+
+    /** A request was given up on at {@code time} after its last attempt; {@code cause} is a rejection cause id. */
+    default void failed(Request request, String cause, double time) {
+    }
+
+    /** A replica of {@code pool} spent this long computing prompts and generating tokens. */
+    default void computeTime(int pool, double prefillSeconds, double decodeSeconds) {
+    }
+
     /** {@code count} output tokens were each produced {@code seconds} after the previous one. */
     default void tokenGaps(double seconds, long count) {
     }

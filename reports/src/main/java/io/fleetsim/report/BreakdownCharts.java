@@ -1,0 +1,91 @@
+package io.fleetsim.report;
+
+import io.fleetsim.run.PoolResult;
+import io.fleetsim.run.RunResult;
+import java.text.DecimalFormat;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/** Bar charts of where a run's money and tokens went: cost by pool, wasted tokens by cause. */
+public final class BreakdownCharts {
+
+    private BreakdownCharts() {
+    }
+
+    /** Each pool's cost as a bar, split into busy and idle by its utilization (an estimate). */
+    public static JFreeChart costByPool(RunResult run) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (PoolResult p : run.pools()) {
+            PoolCostSplit split = PoolCostSplit.of(p);
+            data.addValue(split.busyUsd(), "busy (estimated from utilization)", p.name());
+            data.addValue(split.idleUsd(), "idle (estimated from utilization)", p.name());
+        }
+        StackedBarRenderer renderer = new StackedBarRenderer();
+        style(renderer);
+        renderer.setSeriesPaint(0, ChartStyle.color(0));
+        renderer.setSeriesPaint(1, ChartStyle.IDLE);
+        return ChartStyle.chart("Cost by pool", horizontal(data, "pool", dollars("cost over the run ($)"),
+                renderer));
+    }
+
+    /** Wasted tokens by cause, every known cause shown. */
+    public static JFreeChart wasteByCause(RunResult run) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        WasteBreakdown waste = WasteBreakdown.of(run.tokens());
+        for (Map.Entry<String, Long> e : waste.tokensByCause().entrySet()) {
+            data.addValue(e.getValue(), "wasted tokens", e.getKey());
+        }
+        BarRenderer renderer = new BarRenderer();
+        style(renderer);
+        renderer.setSeriesPaint(0, ChartStyle.color(1));
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
+                new DecimalFormat("#,##0")));
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,
+                TextAnchor.CENTER_LEFT));
+        NumberAxis tokens = new NumberAxis("tokens");
+        tokens.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        tokens.setUpperMargin(0.2);
+        JFreeChart chart = ChartStyle.chart("Wasted tokens by cause", horizontal(data, "cause", tokens, renderer));
+        chart.removeLegend();
+        return chart;
+    }
+
+    /** A horizontal bar plot: categories down the side, values across. */
+    static CategoryPlot horizontal(DefaultCategoryDataset data, String categoryLabel, NumberAxis valueAxis,
+                                   BarRenderer renderer) {
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(categoryLabel), valueAxis, renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        return plot;
+    }
+
+    /** A value axis in dollars. */
+    static NumberAxis dollars(String label) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setNumberFormatOverride(new DecimalFormat("$#,##0.##"));
+        axis.setUpperMargin(0.1);
+        return axis;
+    }
+
+    /** Flat bars without shadows, the look of every bar chart. */
+    static void style(BarRenderer renderer) {
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setMaximumBarWidth(0.18);
+        renderer.setItemMargin(0.05);
+    }
+}

@@ -1,0 +1,92 @@
+package io.fleetsim.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetsim.run.PoolResult;
+import io.fleetsim.run.RouteResult;
+import io.fleetsim.run.RunResult;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Renders a {@link Comparison} as {@code compare.json}: the target, the verdict, the warnings and
+ * one object per strategy with the figures of the comparison table, its requests by route and the
+ * path of its full report. Fixed key order and rounding, so the same runs give the same bytes.
+ */
+public final class CompareJson {
+
+    /** Version of this layout; bumped when a field changes meaning. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
+    private CompareJson() {
+    }
+
+    /** The comparison as pretty-printed JSON text ending in a newline. */
+    public static String render(Comparison c) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema_version", SCHEMA_VERSION);
+        number(root, "slo_target", c.sloTarget(), 6);
+        root.put("same_traffic", c.sameTraffic());
+        ArrayNode warnings = root.putArray("warnings");
+        c.warnings().forEach(warnings::add);
+        var best = c.cheapestMeetingTarget();
+        if (best.isPresent()) {
+            root.put("cheapest_meeting_slo_target", best.get().name());
+        } else {
+            root.putNull("cheapest_meeting_slo_target");
+        }
+        root.put("verdict", c.verdict());
+        ArrayNode strategies = root.putArray("strategies");
+        for (Strategy s : c.strategies()) {
+            RunResult r = s.result();
+            ObjectNode n = strategies.addObject();
+            n.put("name", s.name());
+            n.put("file", s.file());
+            n.put("scenario", r.scenario());
+            n.put("seed", r.seed());
+            number(n, "simulated_seconds", r.simulatedSeconds(), 3);
+            number(n, "slo_attainment", r.sloAttainment(), 6);
+            n.put("meets_slo_target", c.meetsTarget(s));
+            number(n, "cost_usd", r.costUsd(), 4);
+            number(n, "cost_per_useful_mtok_usd", r.costPerUsefulMtokUsd(), 6);
+            number(n, "ttft_p99_ms", r.latency().ttft().p99Ms(), 3);
+            number(n, "tpot_p99_ms", r.latency().tpot().p99Ms(), 3);
+            n.put("useful_tokens", r.tokens().useful());
+            n.put("wasted_tokens", WasteBreakdown.of(r.tokens()).total());
+            n.put("gpus", r.pools().stream().mapToInt(PoolResult::gpus).sum());
+            number(n, "utilization", ComparisonTables.gpuWeightedUtilization(r), 6);
+            number(n, "idle_cost_usd_est", r.pools().stream().mapToDouble(p -> PoolCostSplit.of(p).idleUsd()).sum(),
+                    4);
+            ObjectNode byPool = n.putObject("cost_usd_by_pool");
+            r.pools().forEach(p -> number(byPool, p.name(), p.costUsd(), 4));
+            ObjectNode arrived = n.putObject("requests_arrived_by_route");
+            for (RouteResult route : r.routes()) {
+                arrived.put(route.name(), route.requests().arrived());
+            }
+            n.put("report", s.name() + "/report.json");
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render comparison", e);
+        }
+    }
+
+    private static void number(ObjectNode target, String field, double value, int decimals) {
+        if (Double.isFinite(value)) {
+            target.put(field, BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN).stripTrailingZeros());
+        } else {
+            target.putNull(field);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.fleetsim.report;
+
+import io.fleetsim.run.PoolResult;
+import io.fleetsim.run.RunResult;
+import java.awt.Color;
+import java.text.DecimalFormat;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/** The charts of {@code compare.html}: one bar per strategy, in command-line order. */
+public final class ComparisonCharts {
+
+    private static final String MEETS = "meets SLO target";
+    private static final String MISSES = "misses SLO target";
+
+    private ComparisonCharts() {
+    }
+
+    /** Cost per useful million tokens, coloured by whether the strategy meets the SLO target. */
+    public static JFreeChart costPerUsefulMtok(Comparison c) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Strategy s : c.strategies()) {
+            double v = s.result().costPerUsefulMtokUsd();
+            data.addValue(c.meetsTarget(s) ? v : null, MEETS, s.name());
+            data.addValue(c.meetsTarget(s) ? null : v, MISSES, s.name());
+        }
+        StackedBarRenderer r = new StackedBarRenderer();
+        BreakdownCharts.style(r);
+        r.setMaximumBarWidth(0.5);
+        r.setSeriesPaint(0, ChartStyle.color(2));
+        r.setSeriesPaint(1, ChartStyle.color(1));
+        labels(r, new DecimalFormat("$#,##0.0000"));
+        NumberAxis axis = BreakdownCharts.dollars("$ per useful 1M tokens");
+        return ChartStyle.chart("Cost per useful 1M tokens", vertical(data, axis, r));
+    }
+
+    /** SLO attainment with the target drawn across. */
+    public static JFreeChart sloAttainment(Comparison c) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        double lowest = c.sloTarget() * 100;
+        for (Strategy s : c.strategies()) {
+            double v = 100 * s.result().sloAttainment();
+            data.addValue(c.meetsTarget(s) ? v : null, MEETS, s.name());
+            data.addValue(c.meetsTarget(s) ? null : v, MISSES, s.name());
+            if (Double.isFinite(v)) {
+                lowest = Math.min(lowest, v);
+            }
+        }
+        StackedBarRenderer r = new StackedBarRenderer();
+        BreakdownCharts.style(r);
+        r.setMaximumBarWidth(0.5);
+        r.setSeriesPaint(0, ChartStyle.color(2));
+        r.setSeriesPaint(1, ChartStyle.color(1));
+        labels(r, new DecimalFormat("0.00'%'"));
+        NumberAxis axis = new NumberAxis("SLO attainment (%)");
+        axis.setRange(Math.max(0, Math.floor(lowest - (100 - lowest) * 0.5 - 1)), 100.5);
+        CategoryPlot plot = vertical(data, axis, r);
+        ValueMarker target = new ValueMarker(c.sloTarget() * 100, ChartStyle.TOTAL, ChartStyle.DASHED);
+        target.setLabel("target " + ValueFormat.SHARE.display(c.sloTarget()));
+        target.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        target.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        target.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        plot.addRangeMarker(target);
+        // bars start at the axis floor, so a zoomed axis still shows every bar
+        r.setBase(axis.getLowerBound());
+        return ChartStyle.chart("SLO attainment", plot);
+    }
+
+    /** Spend by pool, each pool's busy part in its colour and the idle parts (estimated) in grey. */
+    public static JFreeChart spendByPool(Comparison c) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<String> pools = c.poolNames();
+        for (Strategy s : c.strategies()) {
+            double idle = 0;
+            for (String pool : pools) {
+                PoolResult p = s.result().pools().stream().filter(x -> x.name().equals(pool)).findFirst().orElse(null);
+                PoolCostSplit split = p == null ? new PoolCostSplit(pool, 0, 0) : PoolCostSplit.of(p);
+                data.addValue(split.busyUsd(), pool + " busy", s.name());
+                idle += split.idleUsd();
+            }
+            data.addValue(idle, "idle, all pools (estimated from utilization)", s.name());
+        }
+        StackedBarRenderer r = new StackedBarRenderer();
+        BreakdownCharts.style(r);
+        r.setMaximumBarWidth(0.5);
+        for (int i = 0; i < pools.size(); i++) {
+            r.setSeriesPaint(i, ChartStyle.color(i));
+        }
+        r.setSeriesPaint(pools.size(), ChartStyle.IDLE);
+        return ChartStyle.chart("Spend by pool", vertical(data, BreakdownCharts.dollars("cost over the run ($)"), r));
+    }
+
+    /** Wasted tokens by cause, stacked. */
+    public static JFreeChart waste(Comparison c) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Strategy s : c.strategies()) {
+            for (Map.Entry<String, Long> e : WasteBreakdown.of(s.result().tokens()).tokensByCause().entrySet()) {
+                data.addValue(e.getValue(), e.getKey(), s.name());
+            }
+        }
+        StackedBarRenderer r = new StackedBarRenderer();
+        BreakdownCharts.style(r);
+        r.setMaximumBarWidth(0.5);
+        for (int i = 0; i < data.getRowCount(); i++) {
+            r.setSeriesPaint(i, ChartStyle.color(i + 1));
+        }
+        NumberAxis axis = new NumberAxis("wasted tokens");
+        axis.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        return ChartStyle.chart("Wasted tokens by cause", vertical(data, axis, r));
+    }
+
+    /** 99th percentile TTFT. */
+    public static JFreeChart ttftP99(Comparison c) {
+        return latency(c, "TTFT p99 (all routes)", r -> r.latency().ttft().p99Ms());
+    }
+
+    /** 99th percentile TPOT. */
+    public static JFreeChart tpotP99(Comparison c) {
+        return latency(c, "TPOT p99 (all routes)", r -> r.latency().tpot().p99Ms());
+    }
+
+    private static JFreeChart latency(Comparison c, String title, ToDoubleFunction<RunResult> ms) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Strategy s : c.strategies()) {
+            data.addValue(ms.applyAsDouble(s.result()), "p99", s.name());
+        }
+        BarRenderer r = new BarRenderer();
+        BreakdownCharts.style(r);
+        r.setMaximumBarWidth(0.5);
+        r.setSeriesPaint(0, ChartStyle.color(0));
+        labels(r, new DecimalFormat("#,##0.0' ms'"));
+        NumberAxis axis = new NumberAxis("milliseconds");
+        axis.setUpperMargin(0.15);
+        JFreeChart chart = ChartStyle.chart(title, vertical(data, axis, r));
+        chart.removeLegend();
+        return chart;
+    }
+
+    private static CategoryPlot vertical(DefaultCategoryDataset data, NumberAxis axis, BarRenderer r) {
+        axis.setUpperMargin(Math.max(axis.getUpperMargin(), 0.12));
+        return new CategoryPlot(data, new CategoryAxis("strategy"), axis, r);
+    }
+
+    private static void labels(BarRenderer r, NumberFormat format) {
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", format));
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12,
+                TextAnchor.BOTTOM_CENTER));
+    }
+}

@@ -1,0 +1,34 @@
+package io.fleetsim.report;
+
+import io.fleetsim.scenario.DurationText;
+import java.util.Locale;
+
+/**
+ * What {@code fleetsim compare} prints and writes to {@code compare.txt}: what was compared, the
+ * two tables of {@link ComparisonTables}, and the verdict; at most 100 columns wide for a few pools.
+ */
+public final class ComparisonText {
+
+    private ComparisonText() {
+    }
+
+    /** The text of {@code c}. */
+    public static String render(Comparison c) {
+        Strategy first = c.strategies().get(0);
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Comparing %d strategies, %s simulated each, seed %d, %s; "
+                        + "SLO target %s%n", c.strategies().size(),
+                DurationText.format(first.result().simulatedSeconds()), first.result().seed(),
+                c.sameTraffic() ? "same traffic" : "DIFFERENT traffic (see warnings)",
+                ValueFormat.SHARE.display(c.sloTarget())));
+        out.append('\n').append(TextTableRenderer.render(ComparisonTables.overview(c)));
+        out.append('\n').append(TextTableRenderer.render(ComparisonTables.spend(c)));
+        out.append("\nLatencies in ms, all routes. Spend by pool in $; idle $ est. = cost x (1 - utilization).\n");
+        if (!c.warnings().isEmpty()) {
+            out.append('\n');
+            c.warnings().forEach(w -> out.append(Wrapped.text("Note: " + w, 100)));
+        }
+        out.append('\n').append(Wrapped.text(c.verdict(), 100));
+        return out.toString();
+    }
+}

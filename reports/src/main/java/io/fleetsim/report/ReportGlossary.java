@@ -1,0 +1,30 @@
+package io.fleetsim.report;
+
+import java.util.List;
+
+/** What each figure of a report means, shown at the end of the HTML pages (README says the same). */
+final class ReportGlossary {
+
+    /** Pairs of (term, definition). */
+    static final List<String> TERMS = List.of(
+            "TTFT (time to first token)", "From a request's arrival to the end of the iteration that finished "
+                    + "its prefill.",
+            "TPOT (time per output token)", "(completion - first token) / (output tokens - 1).",
+            "E2E", "From arrival to the last token.",
+            "SLO attainment", "Requests completed within both their route's TTFT and TPOT targets, as a share of "
+                    + "requests that reached an outcome (completed, cancelled or rejected). Requests still in "
+                    + "flight at the end are not counted.",
+            "Useful tokens", "Input and output tokens of requests completed within their SLO. Every other "
+                    + "processed token is wasted, by cause.",
+            "Cost", "Reserved capacity is paid every hour of the horizon, busy or idle: GPU-hours x price per "
+                    + "GPU-hour.",
+            "Cost per useful 1M tokens", "Total cost / (useful tokens / 1,000,000): what a useful token costs "
+                    + "once idle capacity and tokens delivered too late are paid for.",
+            "Utilization", "Mean share of replica time with at least one request in service. A replica with one "
+                    + "request in its batch counts as busy, so high utilization does not mean a full batch.",
+            "Busy and idle cost (estimate)", "A pool's cost split by its utilization: idle = cost x (1 - "
+                    + "utilization).");
+
+    private ReportGlossary() {
+    }
+}

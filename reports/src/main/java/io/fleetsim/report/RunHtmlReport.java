@@ -1,0 +1,97 @@
+package io.fleetsim.report;
+
+import io.fleetsim.run.PoolResult;
+import io.fleetsim.run.RunResult;
+import io.fleetsim.scenario.DurationText;
+import io.fleetsim.scenario.PoolSpec;
+import io.fleetsim.scenario.RouteSpec;
+import io.fleetsim.scenario.ServerSpec;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * {@code index.html} of a run: headline figures, then traffic against capacity, latency
+ * distributions against the SLOs, where the money went, waste, and the queue over time, each
+ * chart followed by its table, and the definitions of the figures at the end.
+ */
+public final class RunHtmlReport {
+
+    /** The ids of the chart images, in page order. */
+    public static final java.util.List<String> CHART_IDS = java.util.List.of("chart-traffic", "chart-ttft-cdf",
+            "chart-tpot-cdf", "chart-cost-by-pool", "chart-waste-by-cause", "chart-queue-utilization",
+            "chart-slo-cost-rate");
+
+    private static final int FULL_HEIGHT = 380;
+    private static final int HALF_HEIGHT = 340;
+
+    private RunHtmlReport() {
+    }
+
+    /** The page for {@code report}. */
+    public static String render(RunReport report) {
+        RunResult run = report.result();
+        HtmlPage page = new HtmlPage("fleetsim report: " + run.scenario());
+        page.meta(String.format(Locale.ROOT, "seed %d, %s simulated, %,d events", run.seed(),
+                DurationText.format(run.simulatedSeconds()), run.events()));
+        page.meta("Traffic: " + report.scenario().workload().arrivals().describe() + "; routes "
+                + report.scenario().workload().routes().stream().map(RunHtmlReport::route)
+                .collect(Collectors.joining(", ")));
+        page.meta("Fleet: " + report.scenario().pools().stream().map(RunHtmlReport::pool)
+                .collect(Collectors.joining("; ")));
+        int gpus = run.pools().stream().mapToInt(PoolResult::gpus).sum();
+        page.cards(ValueFormat.SHARE.display(run.sloAttainment()), "SLO attainment",
+                "$" + ValueFormat.USD_PER_MTOK.display(run.costPerUsefulMtokUsd()), "cost per useful 1M tokens",
+                "$" + ValueFormat.USD.display(run.costUsd()), "total cost",
+                ValueFormat.DECIMAL.display(run.requests().completed() / run.simulatedSeconds()), "requests/s completed",
+                ValueFormat.COUNT.display(run.tokens().useful()), "useful tokens",
+                ValueFormat.COUNT.display(WasteBreakdown.of(run.tokens()).total()), "wasted tokens",
+                ValueFormat.COUNT.display(gpus), "GPUs");
+
+        page.section("Traffic and capacity");
+        page.charts(ChartImage.of(CHART_IDS.get(0), "Traffic and capacity over time: replicas by pool (stacked), "
+                + "busy replicas, arrivals and completions per second", TimeSeriesCharts.trafficAndCapacity(run),
+                HtmlPage.FULL_WIDTH, FULL_HEIGHT));
+
+        page.section("Latency against the SLOs");
+        page.charts(ChartImage.of(CHART_IDS.get(1), "TTFT distribution by route with SLO targets",
+                        LatencyCharts.ttft(report), HtmlPage.HALF_WIDTH, HALF_HEIGHT),
+                ChartImage.of(CHART_IDS.get(2), "TPOT distribution by route with SLO targets",
+                        LatencyCharts.tpot(report), HtmlPage.HALF_WIDTH, HALF_HEIGHT));
+        page.table(RunTables.routeLatency(run), "table-route-latency");
+        page.table(RunTables.routeCost(run), "table-route-cost");
+
+        page.section("Cost and waste");
+        page.charts(ChartImage.of(CHART_IDS.get(3), "Cost by pool, busy and idle estimated from utilization",
+                        BreakdownCharts.costByPool(run), HtmlPage.HALF_WIDTH, HALF_HEIGHT),
+                ChartImage.of(CHART_IDS.get(4), "Wasted tokens by cause", BreakdownCharts.wasteByCause(run),
+                        HtmlPage.HALF_WIDTH, HALF_HEIGHT));
+        page.table(RunTables.pools(run), "table-pools");
+        page.table(RunTables.waste(run), "table-waste");
+
+        page.section("Queue, utilization, SLO and cost over time");
+        page.charts(ChartImage.of(CHART_IDS.get(5), "Queued requests and pool utilization over time",
+                TimeSeriesCharts.queueAndUtilization(run), HtmlPage.FULL_WIDTH, FULL_HEIGHT));
+        page.charts(ChartImage.of(CHART_IDS.get(6), "SLO attainment per interval and cost rate over time",
+                TimeSeriesCharts.sloAndCostRate(run), HtmlPage.FULL_WIDTH, FULL_HEIGHT));
+
+        page.section("What the numbers mean");
+        page.definitions(ReportGlossary.TERMS.toArray(String[]::new));
+        page.footer("fleetsim; the same scenario and seed give the same report. Files beside this page: "
+                + "report.json, summary.csv, timeseries.csv, summary.txt.");
+        return page.render();
+    }
+
+    private static String route(RouteSpec r) {
+        return String.format(Locale.ROOT, "%s (%.0f%%, SLO TTFT %s, TPOT %s)", r.name(), r.share() * 100,
+                DurationText.format(r.slo().ttftSeconds()), DurationText.format(r.slo().tpotSeconds()));
+    }
+
+    private static String pool(PoolSpec p) {
+        String server = p.server() instanceof ServerSpec.Llm llm
+                ? String.format(Locale.ROOT, "%s on %d x %s", llm.memory().model().name(),
+                llm.memory().tensorParallel(), llm.memory().gpu().name())
+                : "queueing servers";
+        return String.format(Locale.ROOT, "%s (%s): %d x %s at $%s/GPU-hour", p.name(), p.kind().id(), p.replicas(),
+                server, ValueFormat.plain(p.usdPerGpuHour(), 4));
+    }
+}

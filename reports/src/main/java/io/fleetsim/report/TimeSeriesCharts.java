@@ -1,0 +1,171 @@
+package io.fleetsim.report;
+
+import io.fleetsim.metrics.TimeSeries;
+import io.fleetsim.run.PoolResult;
+import io.fleetsim.run.RunResult;
+import java.awt.Color;
+import java.text.DecimalFormat;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.DefaultTableXYDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Charts over simulated time, drawn from {@link RunResult#timeSeries()}: traffic against the
+ * capacity that served it, the queue and utilization, SLO attainment and the cost rate. Columns a
+ * run does not have are left out; pools are found by their {@code <pool>.replicas} columns.
+ */
+public final class TimeSeriesCharts {
+
+    private TimeSeriesCharts() {
+    }
+
+    /** Replicas of each pool stacked, busy replicas, and arrivals and completions per second. */
+    public static JFreeChart trafficAndCapacity(RunResult run) {
+        TimeSeries ts = run.timeSeries();
+        TimeAxis time = new TimeAxis(ts, run.simulatedSeconds());
+        DefaultTableXYDataset replicas = new DefaultTableXYDataset();
+        XYSeries busy = new XYSeries("busy replicas (all pools)", false, false);
+        List<PoolResult> pools = pools(run);
+        for (PoolResult p : pools) {
+            replicas.addSeries(series(p.name() + " replicas", ts, time, p.name() + ".replicas", false));
+        }
+        for (int r = 0; r < ts.rows().size(); r++) {
+            double sum = 0;
+            for (PoolResult p : pools) {
+                int c = ts.column(p.name() + ".busy_replicas");
+                sum += c >= 0 ? ts.rows().get(r)[c] : 0;
+            }
+            busy.add(time.x(r), sum);
+        }
+        NumberAxis replicaAxis = new NumberAxis("replicas");
+        replicaAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        replicaAxis.setUpperMargin(0.15);
+        StackedXYAreaRenderer2 area = new StackedXYAreaRenderer2();
+        for (int i = 0; i < pools.size(); i++) {
+            area.setSeriesPaint(i, translucent(ChartStyle.color(i)));
+        }
+        XYPlot plot = new XYPlot(replicas, time.axis(), replicaAxis, area);
+
+        XYLineAndShapeRenderer busyLine = lines();
+        busyLine.setSeriesPaint(0, ChartStyle.TOTAL);
+        busyLine.setSeriesStroke(0, ChartStyle.DASHED);
+        plot.setRenderer(1, busyLine);
+        plot.setDataset(1, new XYSeriesCollection(busy));
+
+        XYSeriesCollection traffic = new XYSeriesCollection();
+        traffic.addSeries(series("arrivals / s", ts, time, "arrivals", true));
+        traffic.addSeries(series("completions / s", ts, time, "completions", true));
+        NumberAxis rateAxis = new NumberAxis("requests per second");
+        rateAxis.setUpperMargin(0.15);
+        plot.setRangeAxis(1, rateAxis);
+        XYLineAndShapeRenderer trafficLines = lines();
+        trafficLines.setSeriesPaint(0, ChartStyle.color(1));
+        trafficLines.setSeriesPaint(1, ChartStyle.color(2));
+        plot.setRenderer(2, trafficLines);
+        plot.setDataset(2, traffic);
+        plot.mapDatasetToRangeAxis(2, 1);
+        return ChartStyle.chart("Traffic and capacity over time", plot);
+    }
+
+    /** Requests waiting in pool queues, and the utilization of each pool. */
+    public static JFreeChart queueAndUtilization(RunResult run) {
+        TimeSeries ts = run.timeSeries();
+        TimeAxis time = new TimeAxis(ts, run.simulatedSeconds());
+        XYSeriesCollection queue = new XYSeriesCollection();
+        queue.addSeries(series("queued requests", ts, time, "queued", false));
+        NumberAxis queueAxis = new NumberAxis("queued requests");
+        queueAxis.setUpperMargin(0.15);
+        XYLineAndShapeRenderer queueLine = lines();
+        queueLine.setSeriesPaint(0, ChartStyle.TOTAL);
+        XYPlot plot = new XYPlot(queue, time.axis(), queueAxis, queueLine);
+
+        XYSeriesCollection util = new XYSeriesCollection();
+        List<PoolResult> pools = pools(run);
+        for (PoolResult p : pools) {
+            XYSeries s = new XYSeries(p.name() + " utilization", false, false);
+            int busy = ts.column(p.name() + ".busy_replicas");
+            int size = ts.column(p.name() + ".replicas");
+            for (int r = 0; r < ts.rows().size(); r++) {
+                double n = busy >= 0 && size >= 0 ? ts.rows().get(r)[size] : 0;
+                s.add(time.x(r), n > 0 ? 100 * ts.rows().get(r)[busy] / n : Double.NaN);
+            }
+            util.addSeries(s);
+        }
+        plot.setRangeAxis(1, percentAxis("utilization (% of replicas busy)"));
+        XYLineAndShapeRenderer utilLines = lines();
+        for (int i = 0; i < pools.size(); i++) {
+            utilLines.setSeriesPaint(i, ChartStyle.color(i));
+        }
+        plot.setRenderer(1, utilLines);
+        plot.setDataset(1, util);
+        plot.mapDatasetToRangeAxis(1, 1);
+        return ChartStyle.chart("Queue and utilization over time", plot);
+    }
+
+    /** SLO attainment of each interval, and the fleet's cost rate. */
+    public static JFreeChart sloAndCostRate(RunResult run) {
+        TimeSeries ts = run.timeSeries();
+        TimeAxis time = new TimeAxis(ts, run.simulatedSeconds());
+        XYSeries slo = new XYSeries("SLO attainment in the interval", false, false);
+        int c = ts.column("slo_attainment");
+        for (int r = 0; r < ts.rows().size() && c >= 0; r++) {
+            slo.add(time.x(r), 100 * ts.rows().get(r)[c]);
+        }
+        XYLineAndShapeRenderer sloLine = lines();
+        sloLine.setSeriesPaint(0, ChartStyle.color(0));
+        XYPlot plot = new XYPlot(new XYSeriesCollection(slo), time.axis(), percentAxis("SLO attainment (%)"),
+                sloLine);
+        XYSeriesCollection cost = new XYSeriesCollection();
+        cost.addSeries(series("cost rate ($/h)", ts, time, "cost_rate_usd_per_h", false));
+        NumberAxis costAxis = new NumberAxis("$ per hour");
+        costAxis.setNumberFormatOverride(new DecimalFormat("$#,##0"));
+        costAxis.setAutoRangeIncludesZero(true);
+        costAxis.setUpperMargin(0.15);
+        plot.setRangeAxis(1, costAxis);
+        XYLineAndShapeRenderer costLine = lines();
+        costLine.setSeriesPaint(0, ChartStyle.color(3));
+        plot.setRenderer(1, costLine);
+        plot.setDataset(1, cost);
+        plot.mapDatasetToRangeAxis(1, 1);
+        return ChartStyle.chart("SLO attainment and cost rate over time", plot);
+    }
+
+    private static List<PoolResult> pools(RunResult run) {
+        return run.pools().stream().filter(p -> run.timeSeries().column(p.name() + ".replicas") >= 0).toList();
+    }
+
+    /** A column as a series; {@code perSecond} divides each count by its interval's length. */
+    private static XYSeries series(String name, TimeSeries ts, TimeAxis time, String column, boolean perSecond) {
+        XYSeries s = new XYSeries(name, false, false);
+        int c = ts.column(column);
+        for (int r = 0; r < ts.rows().size(); r++) {
+            double v = c >= 0 ? ts.rows().get(r)[c] : Double.NaN;
+            s.add(time.x(r), perSecond ? v / time.length(r) : v);
+        }
+        return s;
+    }
+
+    private static NumberAxis percentAxis(String label) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setRange(0, 105);
+        return axis;
+    }
+
+    private static XYLineAndShapeRenderer lines() {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setDefaultStroke(ChartStyle.LINE);
+        r.setAutoPopulateSeriesStroke(false);
+        return r;
+    }
+
+    private static Color translucent(java.awt.Paint paint) {
+        Color c = (Color) paint;
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 110);
+    }
+}

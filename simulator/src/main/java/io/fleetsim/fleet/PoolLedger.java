@@ -1,0 +1,90 @@
+package io.fleetsim.fleet;
+
+/**
+ * Replica-seconds of one pool by state, from the replicas' state changes, plus the extra seconds
+ * billing granularity adds (a replica billed per hour that lived 61 minutes pays for 120).
+ * Money is derived from it after the run; nothing here drives the simulation.
+ */
+public final class PoolLedger {
+
+    private final double billingSeconds;
+    private double coldStart;
+    private double serving;
+    private double draining;
+    private double rounding;
+    private int replicasStarted;
+    private int interruptions;
+    private int failedScaleUps;
+
+    PoolLedger(double billingSeconds) {
+        this.billingSeconds = billingSeconds;
+    }
+
+    void add(ReplicaState state, double seconds) {
+        switch (state) {
+            case COLD_START -> coldStart += seconds;
+            case SERVING -> serving += seconds;
+            case DRAINING -> draining += seconds;
+            default -> {
+            }
+        }
+    }
+
+    /** A replica's paid life of {@code lifetime} seconds ended: add what billing rounds it up to. */
+    void closeLifetime(double lifetime) {
+        double billed = Math.ceil(lifetime / billingSeconds - 1e-9) * billingSeconds;
+        rounding += Math.max(0, billed - lifetime);
+    }
+
+    void replicaStarted() {
+        replicasStarted++;
+    }
+
+    void interrupted() {
+        interruptions++;
+    }
+
+    void scaleUpFailed() {
+        failedScaleUps++;
+    }
+
+    /** Replica-seconds spent starting up (paid, not serving). */
+    public double coldStartSeconds() {
+        return coldStart;
+    }
+
+    /** Replica-seconds spent serving, busy or idle. */
+    public double servingSeconds() {
+        return serving;
+    }
+
+    /** Replica-seconds spent draining before release. */
+    public double drainingSeconds() {
+        return draining;
+    }
+
+    /** Replica-seconds paid only because of billing granularity. */
+    public double roundingSeconds() {
+        return rounding;
+    }
+
+    /** All paid replica-seconds. */
+    public double paidSeconds() {
+        return coldStart + serving + draining + rounding;
+    }
+
+    /** Replicas requested over the run (including the initial ones). */
+    public int replicasStarted() {
+        return replicasStarted;
+    }
+
+    /** Spot interruptions suffered. */
+    public int interruptions() {
+        return interruptions;
+    }
+
+    /** Scale-ups refused because capacity could not be had. */
+    public int failedScaleUps() {
+        return failedScaleUps;
+    }
+}

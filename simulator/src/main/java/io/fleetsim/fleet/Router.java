@@ -1,0 +1,83 @@
+package io.fleetsim.fleet;
+
+import io.fleetsim.engine.Simulator;
+import io.fleetsim.metrics.MetricsCollector;
+import io.fleetsim.metrics.RejectCause;
+import io.fleetsim.scenario.RouteSpec;
+import io.fleetsim.workload.Request;
+import io.fleetsim.workload.RequestSink;
+import java.util.List;
+
+/**
+ * Sends each request to a pool: its route's pools are tried in order (reserved first, then
+ * on-demand, spot, API — as the scenario lists them), moving on while a pool is saturated
+ * (predicted queueing delay or queue depth over the route's spill threshold) or full (admission
+ * control). The last pool that could serve it takes it unless full; a request no pool can take is
+ * shed and counted.
+ */
+public final class Router implements RequestSink {
+
+    private final Simulator sim;
+    private final List<Pool> pools;
+    private final List<RouteSpec> routes;
+    private final MetricsCollector metrics;
+
+    Router(Simulator sim, List<Pool> pools, List<RouteSpec> routes, MetricsCollector metrics) {
+        this.sim = sim;
+        this.pools = pools;
+        this.routes = routes;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void accept(Request request) {
+        RouteSpec route = routes.get(request.route());
+        List<Integer> order = route.routing().pools();
+        Pool fallback = null;
+        boolean fits = false;
+        boolean servable = false;
+        for (int k = 0; k < order.size(); k++) {
+            Pool pool = pools.get(order.get(k));
+            if (!pool.accepts(request)) {
+                continue;
+            }
+            fits = true;
+            if (!pool.canEverServe()) {
+                continue;
+            }
+            servable = true;
+            if (pool.isFull()) {
+                continue;
+            }
+            fallback = pool;
+            if (!saturated(pool, route)) {
+                send(request, pool, k > 0);
+                return;
+            }
+        }
+        if (fallback != null) {
+            send(request, fallback, fallback.index() != order.get(0));
+            return;
+        }
+        metrics.rejected(request, !fits ? RejectCause.TOO_LONG : !servable ? RejectCause.NO_CAPACITY
+                : RejectCause.SHED, sim.now());
+    }
+
+    private void send(Request request, Pool pool, boolean overflow) {
+        metrics.routed(request, pool.index(), overflow);
+        pool.submit(request);
+    }
+
+    private static boolean saturated(Pool pool, RouteSpec route) {
+        RouteSpec.Routing r = route.routing();
+        if (r.pools().size() == 1) {
+            return false;
+        }
+        if (pool.queued() >= r.spillQueueDepth() || pool.predictedWaitSeconds() > r.spillWaitSeconds()) {
+            return true;
+        }
+        int serving = pool.replicas();
+        return r.spillInFlight() != Double.POSITIVE_INFINITY
+                && (serving == 0 || (double) (pool.queued() + pool.inService()) / serving >= r.spillInFlight());
+    }
+}

@@ -1,0 +1,25 @@
+package io.fleetsim.scenario;
+
+/** Validates the {@code api} block of an API pool: prices, rate limits, latency and errors. */
+final class ApiReader {
+
+    private ApiReader() {
+    }
+
+    static ApiSpec read(SpecNode n) {
+        n.allowOnly("usd_per_mtok_input", "usd_per_mtok_cached_input", "usd_per_mtok_output", "requests_per_minute",
+                "tokens_per_minute", "ttft", "output_tokens_per_s", "error_rate", "max_attempts", "backoff",
+                "price_source");
+        double input = n.required("usd_per_mtok_input").numberIn(0, 1e4);
+        double cached = n.get("usd_per_mtok_cached_input").isMissing() ? input
+                : n.get("usd_per_mtok_cached_input").numberIn(0, input);
+        DurationSpec ttftSpec = DurationReader.read(n.required("ttft"));
+        return new ApiSpec(input, cached, n.required("usd_per_mtok_output").numberIn(0, 1e4),
+                n.get("requests_per_minute").intIn(0, Integer.MAX_VALUE, 0),
+                n.get("tokens_per_minute").isMissing() ? 0 : n.get("tokens_per_minute").integerIn(0, Long.MAX_VALUE),
+                ttftSpec, n.required("output_tokens_per_s").positiveNumber(),
+                n.get("error_rate").isMissing() ? 0 : n.get("error_rate").numberIn(0, 0.99),
+                n.get("max_attempts").intIn(1, 100, 3), n.get("backoff").durationSeconds(1),
+                n.get("price_source").text("scenario"));
+    }
+}

@@ -1,0 +1,161 @@
+package io.fleetsim.serving;
+
+import io.fleetsim.engine.EventHandler;
+import io.fleetsim.engine.Simulator;
+import io.fleetsim.random.RandomStream;
+import io.fleetsim.scenario.ApiSpec;
+import io.fleetsim.scenario.DurationSpec;
+import io.fleetsim.workload.Request;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A hosted model API seen as one server of unbounded concurrency: every waiting request is sent at
+ * once unless the rate limits refuse it. A call returns its first token after a sampled time to
+ * first token and the rest at the API's output speed; a share of calls fail. Refused and failed
+ * calls are tried again after an exponential backoff, up to the attempt limit, then given up
+ * (counted by cause). Prefixes seen before are billed as cached input.
+ */
+public final class ApiServer implements Server, EventHandler {
+
+    private static final long PROMPT_CACHE_TOKENS = 100_000_000L;
+
+    private final Simulator sim;
+    private final int handlerId;
+    private final int pool;
+    private final ApiSpec api;
+    private final RandomStream latency;
+    private final RandomStream errors;
+    private final WorkSource source;
+    private final ServingListener listener;
+    private final RateLimiter limiter;
+    private final PrefixCache promptCache = new PrefixCache();
+    private final BusyClock clock = new BusyClock();
+    private final Map<Long, Call> calls = new HashMap<>();
+    private final Map<Long, Integer> attempts = new HashMap<>();
+    private long nextCall;
+    private boolean admitting = true;
+
+    private record Call(Request request, boolean retry, boolean fails, double startedAt, double firstTokenAt,
+                        int cachedTokens) {
+    }
+
+    /** The API of pool {@code pool}. */
+    public ApiServer(Simulator sim, int pool, ApiSpec api, RandomStream latency, RandomStream errors,
+                     WorkSource source, ServingListener listener) {
+        this.sim = sim;
+        this.pool = pool;
+        this.api = api;
+        this.latency = latency;
+        this.errors = errors;
+        this.source = source;
+        this.listener = listener;
+        this.limiter = new RateLimiter(api.requestsPerMinute(), api.tokensPerMinute());
+        this.handlerId = sim.register(this);
+    }
+
+    @Override
+    public boolean accepts(Request request) {
+        return true;
+    }
+
+    @Override
+    public boolean isIdle() {
+        return calls.isEmpty();
+    }
+
+    @Override
+    public boolean hasRoomFor(Request request) {
+        return admitting;
+    }
+
+    @Override
+    public int inService() {
+        return calls.size();
+    }
+
+    @Override
+    public double busySeconds(double now) {
+        return clock.busySeconds(now);
+    }
+
+    @Override
+    public void wake() {
+        double now = sim.now();
+        while (admitting && source.peek() != null) {
+            send(source.poll(), now);
+        }
+    }
+
+    @Override
+    public void drain(Runnable whenEmpty) {
+        admitting = false;
+        whenEmpty.run();
+    }
+
+    @Override
+    public List<Request> evict() {
+        admitting = false;
+        return List.of();
+    }
+
+    private void send(Request r, double now) {
+        int attempt = attempts.merge(r.id(), 1, Integer::sum);
+        if (!limiter.tryAcquire(now, r.totalTokens())) {
+            retryOrGiveUp(r, attempt, "rate_limited", 0);
+            return;
+        }
+        double ttft = sample(api.ttft());
+        boolean fails = errors.nextDouble() < api.errorRate();
+        int cached = r.prefix().isEmpty() ? 0 : promptCache.lookup(r.prefix(), r.promptTokens() - 1);
+        double first = now + ttft;
+        double end = fails ? first : first + Math.max(0, r.outputTokens() - 1) / api.outputTokensPerSecond();
+        long id = nextCall++;
+        calls.put(id, new Call(r, false, fails, now, first, cached));
+        clock.busyAt(now);
+        sim.schedule(end, handlerId, id);
+    }
+
+    private void retryOrGiveUp(Request r, int attempt, String cause, long wasted) {
+        if (attempt >= api.maxAttempts()) {
+            attempts.remove(r.id());
+            listener.failed(r, cause, sim.now());
+            return;
+        }
+        listener.retried(r, wasted);
+        long id = nextCall++;
+        calls.put(id, new Call(r, true, false, sim.now(), Double.NaN, 0));
+        clock.busyAt(sim.now());
+        sim.schedule(sim.now() + api.backoffSeconds() * Math.pow(2, attempt - 1), handlerId, id);
+    }
+
+    @Override
+    public void handle(long payload) {
+        Call call = calls.remove(payload);
+        double now = sim.now();
+        Request r = call.request();
+        if (call.retry()) {
+            send(r, now);
+        } else if (call.fails()) {
+            retryOrGiveUp(r, attempts.get(r.id()), "api_error", r.promptTokens());
+        } else {
+            attempts.remove(r.id());
+            promptCache.insert(r.prefix());
+            promptCache.shrinkTo(PROMPT_CACHE_TOKENS);
+            listener.apiUsage(r, pool, r.promptTokens() - call.cachedTokens(), call.cachedTokens(), r.outputTokens());
+            listener.prefixLookup(r, call.cachedTokens());
+            if (r.outputTokens() > 1) {
+                listener.tokenGaps(1 / api.outputTokensPerSecond(), r.outputTokens() - 1L);
+            }
+            listener.completed(r, pool, call.startedAt(), call.firstTokenAt(), now);
+        }
+        if (calls.isEmpty()) {
+            clock.idleAt(now);
+        }
+    }
+
+    private double sample(DurationSpec d) {
+        return d instanceof DurationSpec.Exponential e ? latency.nextExponential(e.meanSeconds()) : d.meanSeconds();
+    }
+}
