@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetsim.cost.CostBreakdown;
 import io.fleetsim.metrics.Latencies;
 import io.fleetsim.metrics.LatencySummary;
 import io.fleetsim.metrics.RequestCounts;
@@ -64,7 +65,25 @@ public final class JsonReport {
         ObjectNode byPool = cost.putObject("by_pool");
         run.pools().forEach(p -> putNumber(byPool, p.name(), p.costUsd(), 4));
         putNumber(cost, "unattributed_to_routes", run.unattributedCostUsd(), 4);
+        CostBreakdown breakdown = run.cost();
+        ObjectNode byState = cost.putObject("by_state");
+        breakdown.byStateUsd().keySet().stream().sorted()
+                .forEach(k -> putNumber(byState, k, breakdown.byStateUsd().get(k), 4));
+        putNumber(cost, "fixed", breakdown.fixedUsd(), 4);
+        putNumber(cost, "idle", breakdown.idleUsd(), 4);
+        putNumber(cost, "input", breakdown.inputUsd(), 4);
+        putNumber(cost, "output", breakdown.outputUsd(), 4);
+        putNumber(cost, "overhead_multiplier", breakdown.overheadMultiplier(), 6);
         putNumber(root, "cost_per_useful_mtok_usd", run.costPerUsefulMtokUsd(), 6);
+        putNumber(root, "cost_per_mtok_input_usd", breakdown.inputUsd() / (run.tokens().input() / 1e6), 6);
+        putNumber(root, "cost_per_mtok_output_usd", breakdown.outputUsd() / (run.tokens().output() / 1e6), 6);
+        ObjectNode breakEven = root.putObject("break_even");
+        if (breakdown.breakEven() != null) {
+            putNumber(breakEven, "api_reference_usd_per_mtok", breakdown.breakEven().apiUsdPerMtok(), 6);
+            putNumber(breakEven, "self_hosted_fixed_monthly_usd", breakdown.breakEven().fixedMonthlyUsd(), 4);
+            putNumber(breakEven, "self_hosted_variable_usd_per_mtok", breakdown.breakEven().variableUsdPerMtok(), 6);
+            putNumber(breakEven, "monthly_mtok", breakdown.breakEven().monthlyMtok(), 6);
+        }
         putNumber(root, "mean_requests_in_system", run.meanInSystem(), 6);
         putNumber(root, "throughput_requests_per_s", run.requests().completed() / run.simulatedSeconds(), 6);
         var pools = root.putArray("pools");
@@ -80,6 +99,17 @@ public final class JsonReport {
             putNumber(n, "cost_usd", p.costUsd(), 4);
             n.put("useful_tokens", p.usefulTokens());
             putNumber(n, "cost_per_useful_mtok_usd", p.costPerUsefulMtokUsd(), 6);
+            ObjectNode states = n.putObject("cost_by_state_usd");
+            p.costByStateUsd().keySet().stream().sorted()
+                    .forEach(k -> putNumber(states, k, p.costByStateUsd().get(k), 4));
+            n.put("price_source", p.priceSource());
+            n.put("routed_requests", p.routedRequests());
+            n.put("overflow_requests", p.overflowRequests());
+            n.put("replicas_started", p.replicasStarted());
+            n.put("peak_replicas", p.peakReplicas());
+            n.put("interruptions", p.interruptions());
+            n.put("failed_scale_ups", p.failedScaleUps());
+            putNumber(n, "prefill_share", p.prefillShare(), 6);
         }
         var routes = root.putArray("routes");
         for (RouteResult r : run.routes()) {
