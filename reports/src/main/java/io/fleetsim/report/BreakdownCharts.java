@@ -3,6 +3,8 @@ package io.fleetsim.report;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
 import java.text.DecimalFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
@@ -25,20 +27,35 @@ public final class BreakdownCharts {
     private BreakdownCharts() {
     }
 
-    /** Each pool's cost as a bar, split into busy and idle by its utilization (an estimate). */
+    /** Each pool's cost as a bar split by what the money bought; fixed costs, if any, as a bar of their own. */
     public static JFreeChart costByPool(RunResult run) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<String> states = usedStates(run);
         for (PoolResult p : run.pools()) {
-            PoolCostSplit split = PoolCostSplit.of(p);
-            data.addValue(split.busyUsd(), "busy (estimated from utilization)", p.name());
-            data.addValue(split.idleUsd(), "idle (estimated from utilization)", p.name());
+            Map<String, Double> byState = CostByState.ordered(p.costByStateUsd());
+            states.forEach(s -> data.addValue(byState.getOrDefault(s, 0.0), s, p.name()));
+        }
+        if (run.cost().fixedUsd() > 0) {
+            states.forEach(s -> data.addValue(s.equals("fixed") ? run.cost().fixedUsd() : 0.0, s, "fixed costs"));
         }
         StackedBarRenderer renderer = new StackedBarRenderer();
         style(renderer);
-        renderer.setSeriesPaint(0, ChartStyle.color(0));
-        renderer.setSeriesPaint(1, ChartStyle.IDLE);
-        return ChartStyle.chart("Cost by pool", horizontal(data, "pool", dollars("cost over the run ($)"),
+        for (int i = 0; i < states.size(); i++) {
+            renderer.setSeriesPaint(i, CostByState.color(states.get(i), i));
+        }
+        return ChartStyle.chart("Cost by pool and state", horizontal(data, "pool", dollars("cost over the run ($)"),
                 renderer));
+    }
+
+    /** The cost states with money in them, in report order (at least {@code busy}, so the legend is never empty). */
+    static List<String> usedStates(RunResult run) {
+        List<String> states = new ArrayList<>();
+        CostByState.ordered(run.cost().byStateUsd()).forEach((s, usd) -> {
+            if (usd > 0 || s.equals("busy")) {
+                states.add(s);
+            }
+        });
+        return states;
     }
 
     /** Wasted tokens by cause, every known cause shown. */

@@ -12,7 +12,7 @@ public final class CompareHtmlReport {
 
     /** The ids of the chart images, in page order. */
     public static final List<String> CHART_IDS = List.of("chart-cost-per-useful-mtok", "chart-slo-attainment",
-            "chart-spend-by-pool", "chart-waste", "chart-ttft-p99", "chart-tpot-p99");
+            "chart-spend-by-pool", "chart-spend-by-state", "chart-waste", "chart-ttft-p99", "chart-tpot-p99");
 
     private static final int HEIGHT = 360;
 
@@ -28,22 +28,26 @@ public final class CompareHtmlReport {
                 + first.result().seed() + "; "
                 + DurationText.format(first.result().simulatedSeconds()) + " simulated per strategy");
         page.meta(c.sameTraffic() ? "Every strategy saw the same requests (same workload and seed)."
-                : "The strategies saw different traffic: see the warnings.");
+                : "The strategies saw different traffic: see the notes.");
         page.callout("verdict", c.verdict());
-        c.warnings().forEach(w -> page.callout("warn", "Warning: " + w));
+        c.warnings().forEach(w -> page.callout("warn", "Note: " + w));
 
         page.section("Unit cost and SLO");
         page.charts(image(0, "Cost per useful 1M tokens by strategy", ComparisonCharts.costPerUsefulMtok(c)),
                 image(1, "SLO attainment by strategy against the target", ComparisonCharts.sloAttainment(c)));
-        page.table(ComparisonTables.full(c), "table-compare");
+        Table table = ComparisonTables.full(c);
+        // the scenario names are in the links below; without them the table fits the page
+        page.table(table.select(table.columns().stream().map(Column::key).filter(k -> !k.equals("scenario"))
+                .toList()), "table-compare");
 
         page.section("Where the money and the tokens went");
-        page.charts(image(2, "Spend by pool, busy and idle (estimated)", ComparisonCharts.spendByPool(c)),
-                image(3, "Wasted tokens by cause", ComparisonCharts.waste(c)));
+        page.charts(image(2, "Spend by pool", ComparisonCharts.spendByPool(c)),
+                image(3, "Spend by state: busy, idle, cold start, API tokens", ComparisonCharts.spendByState(c)));
+        page.charts(image(4, "Wasted tokens by cause", ComparisonCharts.waste(c)));
 
         page.section("Tail latency");
-        page.charts(image(4, "TTFT p99 by strategy", ComparisonCharts.ttftP99(c)),
-                image(5, "TPOT p99 by strategy", ComparisonCharts.tpotP99(c)));
+        page.charts(image(5, "TTFT p99 by strategy", ComparisonCharts.ttftP99(c)),
+                image(6, "TPOT p99 by strategy", ComparisonCharts.tpotP99(c)));
 
         page.section("Reports of each strategy");
         String[] links = new String[c.strategies().size() * 2];

@@ -65,10 +65,11 @@ public final class CompareJson {
             n.put("wasted_tokens", WasteBreakdown.of(r.tokens()).total());
             n.put("gpus", r.pools().stream().mapToInt(PoolResult::gpus).sum());
             number(n, "utilization", ComparisonTables.gpuWeightedUtilization(r), 6);
-            number(n, "idle_cost_usd_est", r.pools().stream().mapToDouble(p -> PoolCostSplit.of(p).idleUsd()).sum(),
-                    4);
+            number(n, "idle_cost_usd", CostByState.usd(r.cost().byStateUsd(), "idle"), 4);
             ObjectNode byPool = n.putObject("cost_usd_by_pool");
             r.pools().forEach(p -> number(byPool, p.name(), p.costUsd(), 4));
+            ObjectNode byState = n.putObject("cost_usd_by_state");
+            CostByState.ordered(r.cost().byStateUsd()).forEach((state, usd) -> number(byState, state, usd, 4));
             ObjectNode arrived = n.putObject("requests_arrived_by_route");
             for (RouteResult route : r.routes()) {
                 arrived.put(route.name(), route.requests().arrived());

@@ -3,10 +3,15 @@ package io.fleetsim.report;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
 import java.awt.Color;
+import java.awt.Font;
 import java.text.DecimalFormat;
 import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -68,12 +73,13 @@ public final class ComparisonCharts {
         r.setSeriesPaint(1, ChartStyle.color(1));
         labels(r, new DecimalFormat("0.00'%'"));
         NumberAxis axis = new NumberAxis("SLO attainment (%)");
-        axis.setRange(Math.max(0, Math.floor(lowest - (100 - lowest) * 0.5 - 1)), 100.5);
+        axis.setRange(Math.max(0, Math.floor(lowest - (100 - lowest) * 0.5 - 1)), 106);
         CategoryPlot plot = vertical(data, axis, r);
         ValueMarker target = new ValueMarker(c.sloTarget() * 100, ChartStyle.TOTAL, ChartStyle.DASHED);
         target.setLabel("target " + ValueFormat.SHARE.display(c.sloTarget()));
-        target.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        target.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        target.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        target.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        target.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         target.setLabelBackgroundColor(new Color(255, 255, 255, 0));
         plot.addRangeMarker(target);
         // bars start at the axis floor, so a zoomed axis still shows every bar
@@ -81,28 +87,47 @@ public final class ComparisonCharts {
         return ChartStyle.chart("SLO attainment", plot);
     }
 
-    /** Spend by pool, each pool's busy part in its colour and the idle parts (estimated) in grey. */
+    /** Spend by pool, stacked. */
     public static JFreeChart spendByPool(Comparison c) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<String> pools = c.poolNames();
         for (Strategy s : c.strategies()) {
-            double idle = 0;
             for (String pool : pools) {
-                PoolResult p = s.result().pools().stream().filter(x -> x.name().equals(pool)).findFirst().orElse(null);
-                PoolCostSplit split = p == null ? new PoolCostSplit(pool, 0, 0) : PoolCostSplit.of(p);
-                data.addValue(split.busyUsd(), pool + " busy", s.name());
-                idle += split.idleUsd();
+                double usd = s.result().pools().stream().filter(p -> p.name().equals(pool))
+                        .mapToDouble(PoolResult::costUsd).sum();
+                data.addValue(usd, pool, s.name());
             }
-            data.addValue(idle, "idle, all pools (estimated from utilization)", s.name());
         }
-        StackedBarRenderer r = new StackedBarRenderer();
-        BreakdownCharts.style(r);
-        r.setMaximumBarWidth(0.5);
+        StackedBarRenderer r = stacked();
         for (int i = 0; i < pools.size(); i++) {
             r.setSeriesPaint(i, ChartStyle.color(i));
         }
-        r.setSeriesPaint(pools.size(), ChartStyle.IDLE);
         return ChartStyle.chart("Spend by pool", vertical(data, BreakdownCharts.dollars("cost over the run ($)"), r));
+    }
+
+    /** Spend by what it bought (busy, idle, cold start, API tokens...), stacked. */
+    public static JFreeChart spendByState(Comparison c) {
+        Set<String> states = new LinkedHashSet<>();
+        for (Strategy s : c.strategies()) {
+            CostByState.ordered(s.result().cost().byStateUsd()).forEach((state, usd) -> {
+                if (usd > 0) {
+                    states.add(state);
+                }
+            });
+        }
+        List<String> order = CostByState.ordered(Map.of()).keySet().stream().filter(states::contains)
+                .collect(Collectors.toCollection(ArrayList::new));
+        states.stream().filter(st -> !order.contains(st)).sorted().forEach(order::add);
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Strategy s : c.strategies()) {
+            order.forEach(state -> data.addValue(CostByState.usd(s.result().cost().byStateUsd(), state), state,
+                    s.name()));
+        }
+        StackedBarRenderer r = stacked();
+        for (int i = 0; i < order.size(); i++) {
+            r.setSeriesPaint(i, CostByState.color(order.get(i), i));
+        }
+        return ChartStyle.chart("Spend by state", vertical(data, BreakdownCharts.dollars("cost over the run ($)"), r));
     }
 
     /** Wasted tokens by cause, stacked. */
@@ -113,9 +138,7 @@ public final class ComparisonCharts {
                 data.addValue(e.getValue(), e.getKey(), s.name());
             }
         }
-        StackedBarRenderer r = new StackedBarRenderer();
-        BreakdownCharts.style(r);
-        r.setMaximumBarWidth(0.5);
+        StackedBarRenderer r = stacked();
         for (int i = 0; i < data.getRowCount(); i++) {
             r.setSeriesPaint(i, ChartStyle.color(i + 1));
         }
@@ -149,6 +172,13 @@ public final class ComparisonCharts {
         JFreeChart chart = ChartStyle.chart(title, vertical(data, axis, r));
         chart.removeLegend();
         return chart;
+    }
+
+    private static StackedBarRenderer stacked() {
+        StackedBarRenderer r = new StackedBarRenderer();
+        BreakdownCharts.style(r);
+        r.setMaximumBarWidth(0.5);
+        return r;
     }
 
     private static CategoryPlot vertical(DefaultCategoryDataset data, NumberAxis axis, BarRenderer r) {

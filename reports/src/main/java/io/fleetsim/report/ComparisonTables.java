@@ -33,7 +33,7 @@ public final class ComparisonTables {
                 new Column("ttft_p99_ms", "ttft p99", MILLIS), new Column("tpot_p99_ms", "tpot p99", MILLIS),
                 new Column("wasted_tokens", "wasted tok.", COUNT), new Column("gpus", "gpus", COUNT),
                 new Column("utilization", "utilization", SHARE),
-                new Column("idle_cost_usd_est", "idle $ est.", USD)));
+                new Column("idle_cost_usd", "idle $", USD)));
         for (String pool : c.poolNames()) {
             columns.add(new Column(POOL_PREFIX + pool, pool + " $", USD));
         }
@@ -44,7 +44,7 @@ public final class ComparisonTables {
                     c.meetsTarget(s) ? "yes" : "no", r.costUsd(), r.costPerUsefulMtokUsd(),
                     r.latency().ttft().p99Ms(), r.latency().tpot().p99Ms(), WasteBreakdown.of(r.tokens()).total(),
                     r.pools().stream().mapToInt(PoolResult::gpus).sum(), gpuWeightedUtilization(r),
-                    r.pools().stream().mapToDouble(p -> PoolCostSplit.of(p).idleUsd()).sum()));
+                    CostByState.usd(r.cost().byStateUsd(), "idle")));
             for (String pool : c.poolNames()) {
                 Optional<PoolResult> p = r.pools().stream().filter(x -> x.name().equals(pool)).findFirst();
                 row.add(p.map(PoolResult::costUsd).orElse(null));
@@ -62,7 +62,7 @@ public final class ComparisonTables {
 
     /** Fleet size, utilization and spend by pool: the terminal's second table. */
     public static Table spend(Comparison c) {
-        List<String> keys = new ArrayList<>(List.of("strategy", "gpus", "utilization", "idle_cost_usd_est"));
+        List<String> keys = new ArrayList<>(List.of("strategy", "gpus", "utilization", "idle_cost_usd"));
         c.poolNames().forEach(p -> keys.add(POOL_PREFIX + p));
         return full(c).select(keys);
     }

@@ -19,11 +19,11 @@ public final class ComparisonText {
         out.append(String.format(Locale.ROOT, "Comparing %d strategies, %s simulated each, seed %d, %s; "
                         + "SLO target %s%n", c.strategies().size(),
                 DurationText.format(first.result().simulatedSeconds()), first.result().seed(),
-                c.sameTraffic() ? "same traffic" : "DIFFERENT traffic (see warnings)",
+                c.sameTraffic() ? "same traffic" : "DIFFERENT traffic (see notes)",
                 ValueFormat.SHARE.display(c.sloTarget())));
         out.append('\n').append(TextTableRenderer.render(ComparisonTables.overview(c)));
         out.append('\n').append(TextTableRenderer.render(ComparisonTables.spend(c)));
-        out.append("\nLatencies in ms, all routes. Spend by pool in $; idle $ est. = cost x (1 - utilization).\n");
+        out.append("\nLatencies in ms, all routes. Spend in $; idle $: paid for replicas with nothing in service.\n");
         if (!c.warnings().isEmpty()) {
             out.append('\n');
             c.warnings().forEach(w -> out.append(Wrapped.text("Note: " + w, 100)));

@@ -14,6 +14,7 @@ import io.fleetsim.metrics.TokenCounts;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RouteResult;
 import io.fleetsim.run.RunResult;
+import io.fleetsim.run.TenantResult;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
@@ -110,6 +111,19 @@ public final class JsonReport {
             n.put("interruptions", p.interruptions());
             n.put("failed_scale_ups", p.failedScaleUps());
             putNumber(n, "prefill_share", p.prefillShare(), 6);
+        }
+        var tenants = root.putArray("tenants");
+        for (TenantResult t : run.tenants()) {
+            ObjectNode n = tenants.addObject();
+            n.put("name", t.name());
+            n.put("arrived", t.counts().arrived());
+            n.put("completed", t.counts().completed());
+            n.put("within_slo", t.counts().withinSlo());
+            n.put("useful_tokens", t.counts().usefulTokens());
+            putNumber(n, "cost_usd", t.costUsd(), 4);
+            putNumber(n, "cost_per_useful_mtok_usd", t.costPerUsefulMtokUsd(), 6);
+            putNumber(n, "monthly_budget_usd", t.monthlyBudgetUsd(), 2);
+            putNumber(n, "projected_monthly_usd", t.projectedMonthlyUsd(), 2);
         }
         var routes = root.putArray("routes");
         for (RouteResult r : run.routes()) {

@@ -16,14 +16,15 @@ final class ReportGlossary {
                     + "flight at the end are not counted.",
             "Useful tokens", "Input and output tokens of requests completed within their SLO. Every other "
                     + "processed token is wasted, by cause.",
-            "Cost", "Reserved capacity is paid every hour of the horizon, busy or idle: GPU-hours x price per "
-                    + "GPU-hour.",
+            "Cost", "Every second a replica is starting, serving or draining is paid (reserved replicas: the "
+                    + "whole horizon, busy or idle), rounded up to the billing granularity; API pools are paid per "
+                    + "token. By state: busy and idle replica time, cold start, draining, billing rounding, API "
+                    + "tokens, fixed costs.",
             "Cost per useful 1M tokens", "Total cost / (useful tokens / 1,000,000): what a useful token costs "
                     + "once idle capacity and tokens delivered too late are paid for.",
-            "Utilization", "Mean share of replica time with at least one request in service. A replica with one "
-                    + "request in its batch counts as busy, so high utilization does not mean a full batch.",
-            "Busy and idle cost (estimate)", "A pool's cost split by its utilization: idle = cost x (1 - "
-                    + "utilization).");
+            "Utilization", "Share of serving replica time with at least one request in service. A replica with "
+                    + "one request in its batch counts as busy, so high utilization does not mean a full batch.",
+            "Idle $", "Money paid for serving replicas with nothing in service.");
 
     private ReportGlossary() {
     }

@@ -61,7 +61,8 @@ public final class RunHtmlReport {
         page.table(RunTables.routeCost(run), "table-route-cost");
 
         page.section("Cost and waste");
-        page.charts(ChartImage.of(CHART_IDS.get(3), "Cost by pool, busy and idle estimated from utilization",
+        page.charts(ChartImage.of(CHART_IDS.get(3), "Cost by pool and by what it bought (busy, idle, cold start, "
+                        + "API tokens)",
                         BreakdownCharts.costByPool(run), HtmlPage.HALF_WIDTH, HALF_HEIGHT),
                 ChartImage.of(CHART_IDS.get(4), "Wasted tokens by cause", BreakdownCharts.wasteByCause(run),
                         HtmlPage.HALF_WIDTH, HALF_HEIGHT));

@@ -9,13 +9,18 @@ import static io.fleetsim.report.ValueFormat.USD;
 import static io.fleetsim.report.ValueFormat.USD_PER_MTOK;
 
 import io.fleetsim.metrics.Latencies;
+import io.fleetsim.metrics.LatencySummary;
 import io.fleetsim.metrics.RequestCounts;
 import io.fleetsim.metrics.TokenCounts;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RouteResult;
 import io.fleetsim.run.RunResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The tables of one run, built once and shown in the terminal, in {@code index.html} and (the
@@ -64,16 +69,16 @@ public final class RunTables {
         return t;
     }
 
-    /** Per pool: fleet size, utilization, cost (with the idle part estimated) and unit cost. */
+    /** Per pool: fleet size, utilization, cost (and the part paid for idle replicas) and unit cost. */
     public static Table pools(RunResult run) {
         Table t = new Table(new Column("pool", "pool", TEXT), new Column("kind", "kind", TEXT),
-                new Column("replicas", "replicas", COUNT), new Column("gpus", "gpus", COUNT),
-                new Column("utilization", "utilization", SHARE), new Column("cost_usd", "cost $", USD),
-                new Column("idle_cost_usd_est", "idle $ est.", USD),
+                new Column("replicas", "replicas", COUNT), new Column("peak_replicas", "peak", COUNT),
+                new Column("gpus", "gpus", COUNT), new Column("utilization", "utilization", SHARE),
+                new Column("cost_usd", "cost $", USD), new Column("idle_cost_usd", "idle $", USD),
                 new Column("cost_per_useful_mtok_usd", "$/useful 1M", USD_PER_MTOK));
         for (PoolResult p : run.pools()) {
-            t.addRow(p.name(), p.kind(), p.replicas(), p.gpus(), p.utilization(), p.costUsd(),
-                    PoolCostSplit.of(p).idleUsd(), p.costPerUsefulMtokUsd());
+            t.addRow(p.name(), p.kind(), p.replicas(), p.peakReplicas(), p.gpus(), p.utilization(), p.costUsd(),
+                    CostByState.usd(p.costByStateUsd(), "idle"), p.costPerUsefulMtokUsd());
         }
         return t;
     }
@@ -92,10 +97,12 @@ public final class RunTables {
      * needs; cells that do not apply to a row (latency of a pool, replicas of a route) are empty.
      */
     public static Table summary(RunResult run) {
-        List<String> causes = new ArrayList<>(WasteBreakdown.of(run.tokens()).tokensByCause().keySet());
+        Set<String> causes = WasteBreakdown.of(run.tokens()).tokensByCause().keySet();
+        Set<String> states = new LinkedHashSet<>(CostByState.ordered(run.cost().byStateUsd()).keySet());
+        run.pools().forEach(p -> states.addAll(CostByState.ordered(p.costByStateUsd()).keySet()));
         List<Column> columns = new ArrayList<>(List.of(Column.of("level", TEXT), Column.of("name", TEXT),
-                Column.of("pool_kind", TEXT), Column.of("replicas", COUNT), Column.of("gpus", COUNT),
-                Column.of("gpu_hours", DECIMAL), Column.of("utilization", SHARE),
+                Column.of("pool_kind", TEXT), Column.of("replicas", COUNT), Column.of("peak_replicas", COUNT),
+                Column.of("gpus", COUNT), Column.of("gpu_hours", DECIMAL), Column.of("utilization", SHARE),
                 Column.of("requests_arrived", COUNT), Column.of("requests_completed", COUNT),
                 Column.of("requests_rejected", COUNT), Column.of("requests_within_slo", COUNT),
                 Column.of("slo_attainment", SHARE)));
@@ -107,48 +114,63 @@ public final class RunTables {
         columns.addAll(List.of(Column.of("input_tokens", COUNT), Column.of("output_tokens", COUNT),
                 Column.of("useful_tokens", COUNT), Column.of("wasted_tokens", COUNT)));
         causes.forEach(c -> columns.add(Column.of("wasted_tokens_" + c, COUNT)));
-        columns.addAll(List.of(Column.of("cost_usd", USD), Column.of("idle_cost_usd_est", USD),
-                Column.of("cost_per_useful_mtok_usd", USD_PER_MTOK)));
+        columns.add(Column.of("cost_usd", USD));
+        states.forEach(s -> columns.add(Column.of("cost_usd_" + s, USD)));
+        columns.add(Column.of("cost_per_useful_mtok_usd", USD_PER_MTOK));
         Table t = new Table(columns);
 
-        t.addRow(trafficRow("fleet", ALL_ROUTES, run.requests(), run.tokens(), run.latency(), causes,
-                run.costUsd(), run.costPerUsefulMtokUsd()));
+        Map<String, Object> fleet = traffic("fleet", ALL_ROUTES, run.requests(), run.tokens(), run.latency(),
+                run.costUsd(), run.costPerUsefulMtokUsd());
+        run.cost().byStateUsd().forEach((s, usd) -> fleet.put("cost_usd_" + s, usd));
+        t.addRow(fleet);
         for (RouteResult r : run.routes()) {
-            t.addRow(trafficRow("route", r.name(), r.requests(), r.tokens(), r.latency(), causes, r.costUsd(),
+            t.addRow(traffic("route", r.name(), r.requests(), r.tokens(), r.latency(), r.costUsd(),
                     r.costPerUsefulMtokUsd()));
         }
         for (PoolResult p : run.pools()) {
-            List<Object> row = new ArrayList<>(List.of("pool", p.name(), p.kind(), p.replicas(), p.gpus(),
-                    p.gpuHours(), p.utilization()));
-            addEmpty(row, 5 + 9 + 2);
-            row.add(p.usefulTokens());
-            addEmpty(row, 1 + causes.size());
-            row.addAll(List.of(p.costUsd(), PoolCostSplit.of(p).idleUsd(), p.costPerUsefulMtokUsd()));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("level", "pool");
+            row.put("name", p.name());
+            row.put("pool_kind", p.kind());
+            row.put("replicas", p.replicas());
+            row.put("peak_replicas", p.peakReplicas());
+            row.put("gpus", p.gpus());
+            row.put("gpu_hours", p.gpuHours());
+            row.put("utilization", p.utilization());
+            row.put("useful_tokens", p.usefulTokens());
+            row.put("cost_usd", p.costUsd());
+            p.costByStateUsd().forEach((s, usd) -> row.put("cost_usd_" + s, usd));
+            row.put("cost_per_useful_mtok_usd", p.costPerUsefulMtokUsd());
             t.addRow(row);
         }
         return t;
     }
 
-    private static List<Object> trafficRow(String level, String name, RequestCounts req, TokenCounts tok,
-                                           Latencies l, List<String> causes, double costUsd, double perMtok) {
-        List<Object> row = new ArrayList<>(List.of(level, name));
-        addEmpty(row, 5);
-        row.addAll(List.of(req.arrived(), req.completed(), req.rejected(), req.withinSlo(), req.sloAttainment(),
-                l.ttft().p50Ms(), l.ttft().p95Ms(), l.ttft().p99Ms(), l.tpot().p50Ms(), l.tpot().p95Ms(),
-                l.tpot().p99Ms(), l.e2e().p50Ms(), l.e2e().p95Ms(), l.e2e().p99Ms(), tok.input(), tok.output(),
-                tok.useful()));
-        WasteBreakdown w = WasteBreakdown.of(tok);
-        row.add(w.total());
-        causes.forEach(c -> row.add(w.tokensByCause().getOrDefault(c, 0L)));
-        row.add(costUsd);
-        row.add(null);
-        row.add(perMtok);
-        return row;
-    }
-
-    private static void addEmpty(List<Object> row, int count) {
-        for (int i = 0; i < count; i++) {
-            row.add(null);
+    private static Map<String, Object> traffic(String level, String name, RequestCounts req, TokenCounts tok,
+                                               Latencies l, double costUsd, double perMtok) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("level", level);
+        row.put("name", name);
+        row.put("requests_arrived", req.arrived());
+        row.put("requests_completed", req.completed());
+        row.put("requests_rejected", req.rejected());
+        row.put("requests_within_slo", req.withinSlo());
+        row.put("slo_attainment", req.sloAttainment());
+        List<LatencySummary> summaries = List.of(l.ttft(), l.tpot(), l.e2e());
+        List<String> metrics = List.of("ttft", "tpot", "e2e");
+        for (int i = 0; i < metrics.size(); i++) {
+            row.put(metrics.get(i) + "_p50_ms", summaries.get(i).p50Ms());
+            row.put(metrics.get(i) + "_p95_ms", summaries.get(i).p95Ms());
+            row.put(metrics.get(i) + "_p99_ms", summaries.get(i).p99Ms());
         }
+        row.put("input_tokens", tok.input());
+        row.put("output_tokens", tok.output());
+        row.put("useful_tokens", tok.useful());
+        WasteBreakdown w = WasteBreakdown.of(tok);
+        row.put("wasted_tokens", w.total());
+        w.tokensByCause().forEach((c, n) -> row.put("wasted_tokens_" + c, n));
+        row.put("cost_usd", costUsd);
+        row.put("cost_per_useful_mtok_usd", perMtok);
+        return row;
     }
 }

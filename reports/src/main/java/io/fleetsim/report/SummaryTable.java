@@ -37,7 +37,7 @@ public final class SummaryTable {
         out.append('\n').append(TextTableRenderer.render(RunTables.routeCost(run)));
         out.append('\n').append(TextTableRenderer.render(RunTables.pools(run)));
         out.append('\n').append(TextTableRenderer.render(RunTables.waste(run)));
-        out.append("\nLatencies in ms. idle $ est. = pool cost x (1 - utilization).\n");
+        out.append("\nLatencies in ms. idle $: paid for replicas with nothing in service.\n");
         return out.toString();
     }
 

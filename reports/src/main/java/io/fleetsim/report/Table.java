@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A table of results built once and rendered to several media: aligned text for the terminal
@@ -42,6 +43,18 @@ public final class Table {
         }
         rows.add(Collections.unmodifiableList(new ArrayList<>(values)));
         return this;
+    }
+
+    /** Appends a row given by column key; columns without a value are empty. */
+    public Table addRow(Map<String, ?> valuesByKey) {
+        for (String key : valuesByKey.keySet()) {
+            indexOf(key);
+        }
+        List<Object> values = new ArrayList<>();
+        for (Column c : columns) {
+            values.add(valuesByKey.get(c.key()));
+        }
+        return addRow(values);
     }
 
     /** The columns, in order. */

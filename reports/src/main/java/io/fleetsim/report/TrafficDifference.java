@@ -33,8 +33,7 @@ public final class TrafficDifference {
         for (Strategy s : strategies.subList(1, strategies.size())) {
             TrafficSummary t = TrafficSummary.of(s.result());
             if (!t.sameAs(reference)) {
-                out.add(s.name() + " saw other traffic than " + first.name() + ": " + t.describe() + " against "
-                        + reference.describe() + ".");
+                out.add(s.name() + " saw other traffic than " + first.name() + ": " + t.contrast(reference) + ".");
             }
         }
         return out;

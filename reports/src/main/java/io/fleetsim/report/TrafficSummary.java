@@ -3,8 +3,11 @@ package io.fleetsim.report;
 import io.fleetsim.metrics.TimeSeries;
 import io.fleetsim.run.RouteResult;
 import io.fleetsim.run.RunResult;
+import io.fleetsim.scenario.DurationText;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -51,13 +54,27 @@ public record TrafficSummary(long seed, double simulatedSeconds, Map<String, Lon
                 && outputTokens == o.outputTokens;
     }
 
-    /** A phrase for a planner: {@code 21,575 requests, 39,451,093 prompt and 7,181,956 output tokens}. */
-    public String describe() {
-        String requests = String.format(Locale.ROOT, "%,d requests", arrived());
-        String tokens = promptTokens < 0 ? ""
-                : String.format(Locale.ROOT, ", %,d prompt and %,d output tokens", promptTokens, outputTokens);
-        String routes = arrivedByRoute.size() > 1 ? " (" + String.join(", ", arrivedByRoute.entrySet().stream()
-                .map(e -> e.getKey() + String.format(Locale.ROOT, " %,d", e.getValue())).toList()) + ")" : "";
-        return requests + routes + tokens + String.format(Locale.ROOT, ", seed %d", seed);
+    /**
+     * How this traffic differs from {@code reference}, e.g. {@code 21,575 vs 17,979 requests,
+     * 39,451,093 vs 32,512,180 prompt tokens}; names only what differs.
+     */
+    public String contrast(TrafficSummary reference) {
+        List<String> parts = new ArrayList<>();
+        if (seed != reference.seed) {
+            parts.add(String.format(Locale.ROOT, "seed %d vs %d", seed, reference.seed));
+        }
+        if (simulatedSeconds != reference.simulatedSeconds) {
+            parts.add(DurationText.format(simulatedSeconds) + " vs " + DurationText.format(reference.simulatedSeconds)
+                    + " simulated");
+        }
+        parts.add(String.format(Locale.ROOT, "%,d vs %,d requests", arrived(), reference.arrived()));
+        if (!arrivedByRoute.keySet().equals(reference.arrivedByRoute.keySet())) {
+            parts.add("routes " + arrivedByRoute.keySet() + " vs " + reference.arrivedByRoute.keySet());
+        }
+        if (promptTokens >= 0 && reference.promptTokens >= 0) {
+            parts.add(String.format(Locale.ROOT, "%,d vs %,d prompt tokens", promptTokens, reference.promptTokens));
+            parts.add(String.format(Locale.ROOT, "%,d vs %,d output tokens", outputTokens, reference.outputTokens));
+        }
+        return String.join(", ", parts);
     }
 }

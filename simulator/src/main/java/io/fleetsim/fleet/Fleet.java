@@ -20,6 +20,7 @@ public final class Fleet implements RequestSink {
 
     private final Simulator sim;
     private final MetricsCollector metrics;
+    private final ClientTracker clients;
     private final List<Pool> pools = new ArrayList<>();
     private final Router router;
 
@@ -27,6 +28,7 @@ public final class Fleet implements RequestSink {
     public Fleet(Simulator sim, ScenarioSpec scenario, RandomStreams streams, MetricsCollector metrics) {
         this.sim = sim;
         this.metrics = metrics;
+        this.clients = new ClientTracker(sim, metrics, scenario.workload().routes(), streams);
         List<PoolSpec> specs = scenario.pools();
         for (int p = 0; p < specs.size(); p++) {
             PoolSpec spec = specs.get(p);
@@ -36,7 +38,8 @@ public final class Fleet implements RequestSink {
                     n -> newServer(spec, index, n, self[0], streams));
             pools.add(self[0]);
         }
-        this.router = new Router(sim, pools, scenario.workload().routes(), metrics);
+        this.router = new Router(sim, pools, scenario.workload().routes(), metrics, clients);
+        clients.connect(router);
         for (Pool pool : pools) {
             pool.start(router);
             var scaling = pool.spec().capacity().scaling();
@@ -50,19 +53,21 @@ public final class Fleet implements RequestSink {
     private Server newServer(PoolSpec spec, int poolIndex, int replica, Pool pool, RandomStreams streams) {
         String prefix = "pool/" + spec.name() + "/replica/" + replica;
         if (spec.server() instanceof ServerSpec.Llm llm) {
-            return new LlmReplica(sim, poolIndex, llm, pool, metrics);
+            return new LlmReplica(sim, poolIndex, llm, pool, clients);
         }
         if (spec.server() instanceof ServerSpec.Api api) {
             return new ApiServer(sim, poolIndex, api.api(), streams.stream(prefix + "/latency"),
-                    streams.stream(prefix + "/errors"), pool, metrics);
+                    streams.stream(prefix + "/errors"), pool, clients);
         }
         ServerSpec.Queueing q = (ServerSpec.Queueing) spec.server();
-        return new QueueingServer(sim, poolIndex, q.serviceTime(), streams.stream(prefix + "/service"), pool, metrics);
+        return new QueueingServer(sim, poolIndex, q.serviceTime(), streams.stream(prefix + "/service"), pool, clients);
     }
 
     @Override
     public void accept(Request request) {
-        metrics.arrived(request);
+        if (request.attempt() == 1) {
+            metrics.arrived(request);
+        }
         router.accept(request);
     }
 

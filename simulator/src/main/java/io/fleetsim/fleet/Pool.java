@@ -15,7 +15,10 @@ import io.fleetsim.workload.Request;
 import io.fleetsim.workload.RequestSink;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
@@ -47,6 +50,7 @@ public final class Pool implements WorkSource, EventHandler {
     private final IntFunction<Server> newServer;
     private final RandomStream interruptionClock;
     private final ArrayDeque<Request> queue = new ArrayDeque<>();
+    private final Set<Request> cancelledInQueue = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Replica> replicas = new ArrayList<>();
     private final List<Replica> live = new ArrayList<>();
     private final PoolLedger ledger;
@@ -135,7 +139,7 @@ public final class Pool implements WorkSource, EventHandler {
 
     /** Whether the queue is at its admission limit. */
     public boolean isFull() {
-        return queue.size() >= spec.maxQueue();
+        return queued() >= spec.maxQueue();
     }
 
     /** Takes an accepted request into the queue and wakes a replica for it. */
@@ -161,11 +165,13 @@ public final class Pool implements WorkSource, EventHandler {
 
     @Override
     public Request peek() {
+        dropCancelledHead();
         return queue.peek();
     }
 
     @Override
     public Request poll() {
+        dropCancelledHead();
         Request r = queue.poll();
         if (r != null) {
             throughput.taken(sim.now());
@@ -173,9 +179,20 @@ public final class Pool implements WorkSource, EventHandler {
         return r;
     }
 
+    /** Removes a waiting request its client gave up on (lazily: it is skipped when it reaches the head). */
+    void cancelQueued(Request request) {
+        cancelledInQueue.add(request);
+    }
+
+    private void dropCancelledHead() {
+        while (!cancelledInQueue.isEmpty() && !queue.isEmpty() && cancelledInQueue.remove(queue.peek())) {
+            queue.poll();
+        }
+    }
+
     /** Requests waiting in the queue. */
     public int queued() {
-        return queue.size();
+        return queue.size() - cancelledInQueue.size();
     }
 
     /**
@@ -184,11 +201,12 @@ public final class Pool implements WorkSource, EventHandler {
      * wait and none has been taken lately.
      */
     public double predictedWaitSeconds() {
-        if (queue.isEmpty()) {
+        int waiting = queued();
+        if (waiting == 0) {
             return 0;
         }
         double rate = throughput.perSecond(sim.now());
-        return rate > 0 ? queue.size() / rate : Double.POSITIVE_INFINITY;
+        return rate > 0 ? waiting / rate : Double.POSITIVE_INFINITY;
     }
 
     /** Most replicas serving or starting at once so far. */
@@ -346,7 +364,7 @@ public final class Pool implements WorkSource, EventHandler {
 
     private void becomeServing(Replica r, double now) {
         setState(r, ReplicaState.SERVING, now);
-        if (!queue.isEmpty()) {
+        if (queued() > 0) {
             r.server.wake();
         }
     }

@@ -21,8 +21,10 @@ public final class Router implements RequestSink {
     private final List<Pool> pools;
     private final List<RouteSpec> routes;
     private final MetricsCollector metrics;
+    private final ClientTracker clients;
 
-    Router(Simulator sim, List<Pool> pools, List<RouteSpec> routes, MetricsCollector metrics) {
+    Router(Simulator sim, List<Pool> pools, List<RouteSpec> routes, MetricsCollector metrics, ClientTracker clients) {
+        this.clients = clients;
         this.sim = sim;
         this.pools = pools;
         this.routes = routes;
@@ -59,12 +61,13 @@ public final class Router implements RequestSink {
             send(request, fallback, fallback.index() != order.get(0));
             return;
         }
-        metrics.rejected(request, !fits ? RejectCause.TOO_LONG : !servable ? RejectCause.NO_CAPACITY
-                : RejectCause.SHED, sim.now());
+        clients.rejected(request, !fits ? RejectCause.TOO_LONG : !servable ? RejectCause.NO_CAPACITY
+                : RejectCause.SHED);
     }
 
     private void send(Request request, Pool pool, boolean overflow) {
         metrics.routed(request, pool.index(), overflow);
+        clients.routed(request, pool);
         pool.submit(request);
     }
 

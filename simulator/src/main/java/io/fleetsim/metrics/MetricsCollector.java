@@ -27,9 +27,19 @@ public final class MetricsCollector implements ServingListener {
     private long completedTotal;
     private long withinSloTotal;
     private long rejectedTotal;
+    private long cancelledTotal;
 
-    /** A collector for these routes and {@code pools} pools. */
+    private static final int TENANT_FIELDS = 5;
+    private final long[][] tenantStats;
+
+    /** A collector for these routes and {@code pools} pools, with one anonymous tenant. */
     public MetricsCollector(List<RouteSpec> routeSpecs, int pools) {
+        this(routeSpecs, pools, 1);
+    }
+
+    /** A collector for these routes, {@code pools} pools and {@code tenants} tenants. */
+    public MetricsCollector(List<RouteSpec> routeSpecs, int pools, int tenants) {
+        tenantStats = new long[Math.max(1, tenants)][TENANT_FIELDS];
         routes = new RouteStats[routeSpecs.size()];
         for (int i = 0; i < routes.length; i++) {
             routes[i] = new RouteStats(routeSpecs.get(i).slo());
@@ -42,9 +52,10 @@ public final class MetricsCollector implements ServingListener {
         computeSeconds = new double[pools][2];
     }
 
-    /** A request arrived at {@code time}. */
+    /** A client request arrived (its first attempt). */
     public void arrived(Request request) {
         arrivedTotal++;
+        tenantStats[request.tenant()][0]++;
         arrivedPromptTokens += request.promptTokens();
         arrivedOutputTokens += request.outputTokens();
         routes[request.route()].recordArrival();
@@ -60,12 +71,17 @@ public final class MetricsCollector implements ServingListener {
 
     @Override
     public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt) {
-        double ttft = firstTokenAt - request.arrivalTime();
+        double ttft = firstTokenAt - request.firstArrivalTime();
         double tpot = request.outputTokens() > 1 ? (completedAt - firstTokenAt) / (request.outputTokens() - 1) : 0;
         long useful = routes[request.route()].recordCompletion(request.promptTokens(), request.outputTokens(),
-                admittedAt - request.arrivalTime(), ttft, tpot, completedAt - request.arrivalTime());
+                admittedAt - request.arrivalTime(), ttft, tpot, completedAt - request.firstArrivalTime());
         usefulServed[pool] += useful;
         completedTotal++;
+        long[] tenant = tenantStats[request.tenant()];
+        tenant[1]++;
+        tenant[2] += useful > 0 ? 1 : 0;
+        tenant[3] += useful;
+        tenant[4] += request.totalTokens();
         if (useful > 0) {
             withinSloTotal++;
         }
@@ -79,6 +95,19 @@ public final class MetricsCollector implements ServingListener {
         if (overflow) {
             overflowTo[pool]++;
         }
+    }
+
+    /** A client gave up on {@code request} for good at {@code time}. */
+    public void cancelled(Request request, double time) {
+        cancelledTotal++;
+        routes[request.route()].recordCancellation();
+        inSystem.change(time, -1);
+    }
+
+    /** Work done for a cancelled attempt: wasted as cancelled if it was the last, else as a failed attempt. */
+    public void cancelledWork(Request request, long processedTokens, boolean lastAttempt) {
+        routes[request.route()].recordWaste(lastAttempt ? WasteCause.CANCELLED : WasteCause.FAILED_ATTEMPTS,
+                processedTokens);
     }
 
     @Override
@@ -150,9 +179,18 @@ public final class MetricsCollector implements ServingListener {
         return interTokenGaps.summary();
     }
 
+    /**
+     * Counters of tenant {@code index}: arrived, completed, within SLO, useful tokens, and tokens
+     * of its completed requests (what its share of the cost follows).
+     */
+    public TenantCounts tenant(int index) {
+        long[] t = tenantStats[index];
+        return new TenantCounts(t[0], t[1], t[2], t[3], t[4]);
+    }
+
     /** Running totals over all routes, for periodic sampling. */
     public RunningTotals totals() {
-        return new RunningTotals(arrivedTotal, completedTotal, withinSloTotal, rejectedTotal);
+        return new RunningTotals(arrivedTotal, completedTotal, withinSloTotal, rejectedTotal + cancelledTotal);
     }
 
     /** Statistics of route {@code index}. */

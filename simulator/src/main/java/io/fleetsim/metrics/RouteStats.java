@@ -16,6 +16,7 @@ public final class RouteStats {
     private long arrived;
     private long completed;
     private long withinSlo;
+    private long cancelled;
     private final EnumMap<RejectCause, Long> rejected = new EnumMap<>(RejectCause.class);
     private long inputTokens;
     private long outputTokens;
@@ -85,6 +86,10 @@ public final class RouteStats {
         return preemptions;
     }
 
+    void recordCancellation() {
+        cancelled++;
+    }
+
     void recordArrival() {
         arrived++;
     }
@@ -102,8 +107,8 @@ public final class RouteStats {
         Map<String, Long> byCause = new TreeMap<>();
         rejected.forEach((cause, n) -> byCause.put(cause.id(), n));
         long rejectedTotal = rejectedTotal();
-        return new RequestCounts(arrived, completed, 0, rejectedTotal, withinSlo, arrived - completed - rejectedTotal,
-                byCause);
+        return new RequestCounts(arrived, completed, cancelled, rejectedTotal, withinSlo,
+                arrived - completed - cancelled - rejectedTotal, byCause);
     }
 
     /** Token counts so far. */
@@ -125,6 +130,7 @@ public final class RouteStats {
         arrived += other.arrived;
         completed += other.completed;
         withinSlo += other.withinSlo;
+        cancelled += other.cancelled;
         other.rejected.forEach((k, v) -> rejected.merge(k, v, Long::sum));
         inputTokens += other.inputTokens;
         outputTokens += other.outputTokens;

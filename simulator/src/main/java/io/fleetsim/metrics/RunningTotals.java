@@ -6,7 +6,7 @@ package io.fleetsim.metrics;
  * @param arrived   requests arrived so far
  * @param completed requests completed so far
  * @param withinSlo completed within their SLO so far
- * @param rejected  requests rejected so far
+ * @param rejected  requests rejected or cancelled so far
  */
 public record RunningTotals(long arrived, long completed, long withinSlo, long rejected) {
 }

@@ -10,8 +10,10 @@ public enum WasteCause {
     PREEMPTED_RECOMPUTE,
     /** Work lost when a spot replica was taken away mid-request (served again elsewhere). */
     SPOT_LOST,
-    /** Prompt tokens of API calls that failed and were tried again or given up. */
-    FAILED_ATTEMPTS;
+    /** Work of attempts that failed and were tried again or given up: API errors, cancelled attempts retried. */
+    FAILED_ATTEMPTS,
+    /** Work done for requests their client gave up on for good. */
+    CANCELLED;
 
     /** The key used in reports, e.g. {@code outside_slo}. */
     public String id() {

@@ -9,6 +9,7 @@ import io.fleetsim.fleet.Pool;
 import io.fleetsim.fleet.PoolLedger;
 import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.metrics.RouteStats;
+import io.fleetsim.metrics.TenantCounts;
 import io.fleetsim.metrics.TimeSeries;
 import io.fleetsim.metrics.TokenCounts;
 import io.fleetsim.scenario.EconomicsSpec;
@@ -17,6 +18,7 @@ import io.fleetsim.scenario.PoolSpec;
 import io.fleetsim.scenario.RouteSpec;
 import io.fleetsim.scenario.ScenarioSpec;
 import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.scenario.TenantSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +98,29 @@ final class ResultAssembler {
         return new RunResult(scenario.name(), scenario.seed(), horizon, total.requestCounts(), tokens,
                 total.latencies(), metrics.interTokenLatency(), total.prefixCacheHitRate(), total.preemptions(),
                 totalUsd, routeUsd[routeSpecs.size()], CostModel.perMillionTokens(totalUsd, tokens.useful()),
-                metrics.meanInSystem(horizon), pools, routes, series, events, cost);
+                metrics.meanInSystem(horizon), pools, routes, series, events, cost,
+                tenants(scenario, metrics, totalUsd, horizon));
+    }
+
+    /** The total cost split among tenants by the tokens of their completed requests. */
+    private static List<TenantResult> tenants(ScenarioSpec scenario, MetricsCollector metrics, double totalUsd,
+                                              double horizon) {
+        List<TenantSpec> specs = scenario.workload().tenants();
+        int n = Math.max(1, specs.size());
+        long served = 0;
+        for (int t = 0; t < n; t++) {
+            served += metrics.tenant(t).servedTokens();
+        }
+        List<TenantResult> out = new ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            TenantCounts c = metrics.tenant(t);
+            double usd = served == 0 ? totalUsd / n : totalUsd * c.servedTokens() / served;
+            String name = specs.isEmpty() ? "all" : specs.get(t).name();
+            double budget = specs.isEmpty() ? 0 : specs.get(t).monthlyBudgetUsd();
+            out.add(new TenantResult(name, c, usd, CostModel.perMillionTokens(usd, c.usefulTokens()), budget,
+                    usd * EconomicsSpec.MONTH_SECONDS / horizon));
+        }
+        return out;
     }
 
     /** A pool's money by state: GPU time split into cold start, busy, idle, draining, rounding; API by token kind. */

@@ -29,14 +29,17 @@ import java.util.List;
  * @param timeSeries           values sampled over time (per minute for long runs)
  * @param events               events the engine handled
  * @param cost                 where the money went: by state, fixed costs, input/output, break-even
+ * @param tenants              per tenant (one anonymous tenant when the scenario names none)
  */
 public record RunResult(String scenario, long seed, double simulatedSeconds, RequestCounts requests,
                         TokenCounts tokens, Latencies latency, LatencySummary interTokenLatency,
                         double prefixCacheHitRate, long preemptions, double costUsd, double unattributedCostUsd,
                         double costPerUsefulMtokUsd, double meanInSystem, List<PoolResult> pools,
-                        List<RouteResult> routes, TimeSeries timeSeries, long events, CostBreakdown cost) {
+                        List<RouteResult> routes, TimeSeries timeSeries, long events, CostBreakdown cost,
+                        List<TenantResult> tenants) {
 
     public RunResult {
+        tenants = List.copyOf(tenants);
         pools = List.copyOf(pools);
         routes = List.copyOf(routes);
     }

@@ -29,7 +29,8 @@ public final class Simulation {
     public static RunResult run(ScenarioSpec scenario, ProgressListener progress) {
         Simulator sim = new Simulator();
         RandomStreams streams = new RandomStreams(scenario.seed());
-        MetricsCollector metrics = new MetricsCollector(scenario.workload().routes(), scenario.pools().size());
+        MetricsCollector metrics = new MetricsCollector(scenario.workload().routes(), scenario.pools().size(),
+                scenario.workload().tenants().size());
         Fleet fleet = new Fleet(sim, scenario, streams, metrics);
         new TrafficGenerator(sim, scenario.workload(), streams, scenario.horizonSeconds(), fleet);
         TimeSeriesSampler sampler = new TimeSeriesSampler(sim, fleet, metrics, scenario.horizonSeconds(),

@@ -10,12 +10,19 @@ import java.util.List;
  * @param lengths how its prompt and output lengths are drawn
  * @param slo     latency targets
  * @param routing which pools serve it, in order of preference
+ * @param clients how its clients behave (patience, retries, shared prefix)
  */
-public record RouteSpec(String name, double share, RequestShapeSpec lengths, SloSpec slo, Routing routing) {
+public record RouteSpec(String name, double share, RequestShapeSpec lengths, SloSpec slo, Routing routing,
+                        ClientSpec clients) {
 
-    /** A route served by one pool only. */
+    /** A route of patient clients. */
+    public RouteSpec(String name, double share, RequestShapeSpec lengths, SloSpec slo, Routing routing) {
+        this(name, share, lengths, slo, routing, ClientSpec.DEFAULT);
+    }
+
+    /** A route of patient clients served by one pool only. */
     public RouteSpec(String name, double share, RequestShapeSpec lengths, SloSpec slo, int poolIndex) {
-        this(name, share, lengths, slo, Routing.only(poolIndex));
+        this(name, share, lengths, slo, Routing.only(poolIndex), ClientSpec.DEFAULT);
     }
 
     /** Index into {@link ScenarioSpec#pools()} of the route's first (preferred) pool. */

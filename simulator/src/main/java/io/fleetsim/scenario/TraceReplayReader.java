@@ -36,11 +36,11 @@ final class TraceReplayReader {
             case "mooncake" -> new TraceFormat.Mooncake();
             default -> new TraceFormat.Csv("csv", columns(node.required("columns")));
         };
-        DataFile file = node.required("file").dataFile();
-        Trace trace = TraceReader.read(file.path(), file.displayName(), format);
         double timeScale = scale(node.get("time_scale"));
         double rateScale = scale(node.get("rate_scale"));
         boolean loop = node.get("loop").flag(false);
+        DataFile file = node.required("file").dataFile();
+        Trace trace = TraceReader.read(file.path(), file.displayName(), format);
         if (loop && !(trace.spanSeconds() > 0)) {
             throw node.get("loop").error("cannot loop " + trace.fileName() + ": its " + trace.size()
                     + " request(s) all arrive at the same time");

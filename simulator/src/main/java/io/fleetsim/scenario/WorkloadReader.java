@@ -13,7 +13,7 @@ final class WorkloadReader {
     }
 
     static WorkloadSpec read(SpecNode node, Map<String, Integer> poolIndex) {
-        node.allowOnly("arrivals", "routes");
+        node.allowOnly("arrivals", "routes", "tenants");
         ArrivalSpec arrivals = ArrivalReader.read(node.required("arrivals"));
         List<SpecNode> routeNodes = node.required("routes").elements();
         if (routeNodes.isEmpty()) {
@@ -40,7 +40,7 @@ final class WorkloadReader {
             }
             routes.add(route);
         }
-        return new WorkloadSpec(arrivals, routes);
+        return new WorkloadSpec(arrivals, routes, ClientReader.tenants(node.get("tenants")));
     }
 
     /**
@@ -58,14 +58,15 @@ final class WorkloadReader {
 
     private static RouteSpec route(SpecNode node, double share, Map<String, Integer> poolIndex,
                                    ArrivalSpec arrivals) {
-        node.allowOnly("name", "share", "prompt_tokens", "output_tokens", "lengths", "slo", "pool", "overflow");
+        node.allowOnly("name", "share", "prompt_tokens", "output_tokens", "lengths", "slo", "pool", "overflow",
+                "patience", "retries", "prefix");
         String name = node.required("name").text();
         RequestShapeSpec lengths = requestShape(node, arrivals);
         SpecNode sloNode = node.required("slo").allowOnly("ttft", "tpot");
         SloSpec slo = new SloSpec(sloNode.required("ttft").positiveDurationSeconds(),
                 sloNode.required("tpot").positiveDurationSeconds());
         RouteSpec.Routing routing = routing(node, poolIndex, slo);
-        return new RouteSpec(name, share, lengths, slo, routing);
+        return new RouteSpec(name, share, lengths, slo, routing, ClientReader.read(node));
     }
 
     /**

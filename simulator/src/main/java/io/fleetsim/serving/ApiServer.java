@@ -94,6 +94,12 @@ public final class ApiServer implements Server, EventHandler {
         whenEmpty.run();
     }
 
+    /** A call in flight cannot be called back; the client's cancellation only stops later retries. */
+    @Override
+    public boolean cancel(Request request) {
+        return false;
+    }
+
     @Override
     public List<Request> evict() {
         admitting = false;
@@ -145,6 +151,7 @@ public final class ApiServer implements Server, EventHandler {
             promptCache.shrinkTo(PROMPT_CACHE_TOKENS);
             listener.apiUsage(r, pool, r.promptTokens() - call.cachedTokens(), call.cachedTokens(), r.outputTokens());
             listener.prefixLookup(r, call.cachedTokens());
+            listener.firstToken(r, call.firstTokenAt());
             if (r.outputTokens() > 1) {
                 listener.tokenGaps(1 / api.outputTokensPerSecond(), r.outputTokens() - 1L);
             }

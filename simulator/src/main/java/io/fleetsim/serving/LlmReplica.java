@@ -133,6 +133,27 @@ public final class LlmReplica implements Server, EventHandler {
     }
 
     @Override
+    public boolean cancel(Request request) {
+        for (Sequence s : prefilling) {
+            if (s.request == request && Double.isNaN(s.firstTokenAt)) {
+                prefilling.remove(s);
+                kv.releasePrefill(s.prefillBlocks);
+                prefillHeldTokens -= s.prefilled;
+                listener.cancelledWork(request, s.prefilled);
+                return true;
+            }
+        }
+        for (Sequence s : preempted) {
+            if (s.request == request && Double.isNaN(s.firstTokenAt)) {
+                preempted.remove(s);
+                listener.cancelledWork(request, 0);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public List<Request> evict() {
         double now = sim.now();
         if (stepping && decodeSegment) {
@@ -255,6 +276,7 @@ public final class LlmReplica implements Server, EventHandler {
             if (Double.isNaN(s.firstTokenAt)) {
                 s.firstTokenAt = now;
                 prefixCache.insert(s.request.prefix());
+                listener.firstToken(s.request, now);
             }
             int generated = s.target - s.request.promptTokens() + 1;
             if (generated >= s.request.outputTokens()) {
@@ -346,6 +368,7 @@ public final class LlmReplica implements Server, EventHandler {
         } else {
             source.poll();
             s = new Sequence(fresh, now, admissions++);
+            listener.admitted(fresh, this);
             if (!fresh.prefix().isEmpty()) {
                 s.prefilled = prefixCache.lookup(fresh.prefix(), fresh.promptTokens() - 1);
                 prefillHeldTokens += s.prefilled;

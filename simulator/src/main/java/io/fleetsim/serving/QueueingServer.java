@@ -66,6 +66,18 @@ public final class QueueingServer implements Server, EventHandler {
     }
 
     @Override
+    public boolean cancel(Request request) {
+        if (current != request) {
+            return false;
+        }
+        listener.cancelledWork(request, 0);
+        current = null;
+        generation++;
+        startNext();
+        return true;
+    }
+
+    @Override
     public List<Request> evict() {
         List<Request> lost = current == null ? List.of() : List.of(current);
         if (current != null) {
@@ -102,6 +114,7 @@ public final class QueueingServer implements Server, EventHandler {
             return;
         }
         double now = sim.now();
+        listener.firstToken(current, now);
         listener.completed(current, pool, admittedAt, now, now);
         current = null;
         startNext();
@@ -121,6 +134,7 @@ public final class QueueingServer implements Server, EventHandler {
         }
         clock.busyAt(now);
         admittedAt = now;
+        listener.admitted(current, this);
         sim.scheduleIn(sample(), handlerId, generation);
     }
 

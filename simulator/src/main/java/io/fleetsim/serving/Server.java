@@ -39,6 +39,12 @@ public interface Server {
     void drain(Runnable whenEmpty);
 
     /**
+     * The client gave up on {@code request} before its first token: drop it if this server holds it
+     * (its work so far is reported as wasted). Returns whether it was found.
+     */
+    boolean cancel(Request request);
+
+    /**
      * The machine is taken away now: everything in service is lost. Returns the requests that were
      * in service, for the pool to serve again elsewhere; their lost work has been reported.
      */

@@ -16,6 +16,18 @@ public interface ServingListener {
      */
     void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt);
 
+    /** A server took a request from its pool's queue. */
+    default void admitted(Request request, Server server) {
+    }
+
+    /** A request's first output token was produced. */
+    default void firstToken(Request request, double time) {
+    }
+
+    /** A request was cancelled while {@code processedTokens} of its work were done (now wasted). */
+    default void cancelledWork(Request request, long processedTokens) {
+    }
+
     /** A request was admitted and {@code cachedTokens} of its prompt came from the prefix cache. */
     default void prefixLookup(Request request, int cachedTokens) {
     }

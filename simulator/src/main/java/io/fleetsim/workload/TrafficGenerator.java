@@ -6,6 +6,7 @@ import io.fleetsim.random.RandomStreams;
 import io.fleetsim.scenario.ArrivalSpec;
 import io.fleetsim.scenario.RequestShapeSpec;
 import io.fleetsim.scenario.RouteSpec;
+import io.fleetsim.scenario.TenantSpec;
 import io.fleetsim.scenario.WorkloadSpec;
 import io.fleetsim.workload.arrival.RecordedRequests;
 import java.util.List;
@@ -25,9 +26,10 @@ public final class TrafficGenerator implements EventHandler {
     private final Simulator sim;
     private final int handlerId;
     private final ArrivalProcess arrivals;
-    private final io.fleetsim.random.RandomStream routeMix;
-    private final double[] cumulativeShare;
+    private final WeightedChoice routeMix;
     private final RequestShapeSampler[] shapes;
+    private final SharedPrefixes[] prefixes;
+    private final WeightedChoice tenants;
     /** The replayed trace's requests, or null for synthetic arrivals. */
     private final RecordedRequests recorded;
     private final double horizon;
@@ -43,19 +45,19 @@ public final class TrafficGenerator implements EventHandler {
         this.arrivals = ArrivalProcess.of(workload.arrivals(), streams, horizon);
         this.recorded = workload.arrivals() instanceof ArrivalSpec.TraceReplay replay
                 ? new RecordedRequests(replay.trace()) : null;
-        this.routeMix = streams.stream("route-mix");
         List<RouteSpec> routes = workload.routes();
-        cumulativeShare = new double[routes.size()];
+        this.routeMix = new WeightedChoice(routes.stream().mapToDouble(RouteSpec::share).toArray(),
+                streams.stream("route-mix"));
         shapes = new RequestShapeSampler[routes.size()];
-        double sum = 0;
+        prefixes = new SharedPrefixes[routes.size()];
+        tenants = new WeightedChoice(workload.tenants().stream().mapToDouble(TenantSpec::share).toArray(),
+                streams.stream("tenant-mix"));
         for (int i = 0; i < routes.size(); i++) {
             RouteSpec r = routes.get(i);
-            sum += r.share();
-            cumulativeShare[i] = sum;
             shapes[i] = r.lengths() instanceof RequestShapeSpec.Recorded ? null
                     : RequestShapeSampler.of(r.lengths(), r.name(), streams);
+            prefixes[i] = new SharedPrefixes(r.clients(), i, streams.stream("route/" + r.name() + "/prefix"));
         }
-        cumulativeShare[routes.size() - 1] = Double.POSITIVE_INFINITY;
         this.handlerId = sim.register(this);
         scheduleNext(0);
     }
@@ -71,30 +73,19 @@ public final class TrafficGenerator implements EventHandler {
     @Override
     public void handle(long payload) {
         double now = sim.now();
-        int route = pickRoute();
+        int route = routeMix.next();
         Request request;
         if (shapes[route] == null) {
             int row = (int) payload;
             RequestShape shape = recorded.shape(row);
             request = new Request(nextId++, route, now, shape.promptTokens(), shape.outputTokens(),
-                    recorded.prefix(row, (int) (payload >> 32)));
+                    recorded.prefix(row, (int) (payload >> 32)), tenants.next());
         } else {
             RequestShape shape = shapes[route].sample();
-            request = new Request(nextId++, route, now, shape.promptTokens(), shape.outputTokens());
+            request = new Request(nextId++, route, now, shape.promptTokens(), shape.outputTokens(),
+                    prefixes[route].draw(shape.promptTokens()), tenants.next());
         }
         sink.accept(request);
         scheduleNext(now);
-    }
-
-    private int pickRoute() {
-        if (cumulativeShare.length == 1) {
-            return 0;
-        }
-        double u = routeMix.nextDouble();
-        int i = 0;
-        while (u >= cumulativeShare[i]) {
-            i++;
-        }
-        return i;
     }
 }

@@ -1,0 +1,194 @@
+package io.fleetsim.fleet;
+
+import io.fleetsim.engine.EventHandler;
+import io.fleetsim.engine.Simulator;
+import io.fleetsim.metrics.MetricsCollector;
+import io.fleetsim.metrics.RejectCause;
+import io.fleetsim.random.RandomStream;
+import io.fleetsim.random.RandomStreams;
+import io.fleetsim.scenario.ClientSpec;
+import io.fleetsim.scenario.DurationSpec;
+import io.fleetsim.scenario.RouteSpec;
+import io.fleetsim.serving.Server;
+import io.fleetsim.serving.ServingListener;
+import io.fleetsim.workload.Request;
+import io.fleetsim.workload.RequestSink;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The clients' side of each request: an impatient client cancels a request that has not produced
+ * its first token within its patience (wherever it is: in a pool's queue or being prefilled), and
+ * a client with retries sends a cancelled or rejected request again after a backoff. Stands
+ * between the servers and the metrics, so it sees every admission, first token and outcome; only
+ * requests of routes with patience are followed, so memory stays with the requests in flight.
+ */
+final class ClientTracker implements ServingListener, EventHandler {
+
+    private final Simulator sim;
+    private final int handlerId;
+    private final MetricsCollector metrics;
+    private final List<RouteSpec> routes;
+    private final RandomStream[] patience;
+    private final Map<Request, Waiting> waiting = new IdentityHashMap<>();
+    private final Map<Long, Pending> pending = new HashMap<>();
+    private RequestSink router;
+    private long nextEvent;
+
+    /** Where a request waiting for its first token is. */
+    private static final class Waiting {
+        final Pool pool;
+        Server server;
+
+        Waiting(Pool pool) {
+            this.pool = pool;
+        }
+    }
+
+    /** A scheduled deadline or retry. */
+    private record Pending(Request request, boolean retry) {
+    }
+
+    ClientTracker(Simulator sim, MetricsCollector metrics, List<RouteSpec> routes, RandomStreams streams) {
+        this.sim = sim;
+        this.metrics = metrics;
+        this.routes = routes;
+        this.patience = new RandomStream[routes.size()];
+        for (int i = 0; i < routes.size(); i++) {
+            patience[i] = streams.stream("route/" + routes.get(i).name() + "/patience");
+        }
+        this.handlerId = sim.register(this);
+    }
+
+    void connect(RequestSink routerForRetries) {
+        this.router = routerForRetries;
+    }
+
+    /** The router queued {@code request} in {@code pool}: start its client's patience clock. */
+    void routed(Request request, Pool pool) {
+        DurationSpec p = routes.get(request.route()).clients().patience();
+        if (p == null) {
+            return;
+        }
+        waiting.put(request, new Waiting(pool));
+        double wait = p instanceof DurationSpec.Exponential e ? patience[request.route()].nextExponential(e.meanSeconds())
+                : p.meanSeconds();
+        schedule(sim.now() + wait, new Pending(request, false));
+    }
+
+    /** No pool took {@code request}: retry it if its client still may, else count the rejection. */
+    void rejected(Request request, RejectCause cause) {
+        if (cause != RejectCause.TOO_LONG && retryIfAllowed(request)) {
+            return;
+        }
+        metrics.rejected(request, cause, sim.now());
+    }
+
+    @Override
+    public void handle(long payload) {
+        Pending p = pending.remove(payload);
+        if (p.retry()) {
+            router.accept(p.request().retryAt(sim.now()));
+            return;
+        }
+        Waiting w = waiting.remove(p.request());
+        if (w == null) {
+            return;
+        }
+        boolean cancelled;
+        if (w.server == null) {
+            w.pool.cancelQueued(p.request());
+            cancelledWork(p.request(), 0);
+            cancelled = true;
+        } else {
+            cancelled = w.server.cancel(p.request());
+        }
+        if (cancelled && !retryIfAllowed(p.request())) {
+            metrics.cancelled(p.request(), sim.now());
+        }
+    }
+
+    private boolean retryIfAllowed(Request request) {
+        ClientSpec c = routes.get(request.route()).clients();
+        if (request.attempt() >= c.maxAttempts()) {
+            return false;
+        }
+        schedule(sim.now() + c.backoffSeconds() * Math.pow(2, request.attempt() - 1), new Pending(request, true));
+        return true;
+    }
+
+    private void schedule(double time, Pending p) {
+        long id = nextEvent++;
+        pending.put(id, p);
+        sim.schedule(time, handlerId, id);
+    }
+
+    @Override
+    public void admitted(Request request, Server server) {
+        Waiting w = waiting.get(request);
+        if (w != null) {
+            w.server = server;
+        }
+    }
+
+    @Override
+    public void firstToken(Request request, double time) {
+        waiting.remove(request);
+    }
+
+    @Override
+    public void cancelledWork(Request request, long processedTokens) {
+        boolean last = request.attempt() >= routes.get(request.route()).clients().maxAttempts();
+        metrics.cancelledWork(request, processedTokens, last);
+    }
+
+    @Override
+    public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt) {
+        waiting.remove(request);
+        metrics.completed(request, pool, admittedAt, firstTokenAt, completedAt);
+    }
+
+    @Override
+    public void failed(Request request, String cause, double time) {
+        waiting.remove(request);
+        rejected(request, RejectCause.valueOf(cause.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    @Override
+    public void prefixLookup(Request request, int cachedTokens) {
+        metrics.prefixLookup(request, cachedTokens);
+    }
+
+    @Override
+    public void preempted(Request request, long discardedTokens) {
+        metrics.preempted(request, discardedTokens);
+    }
+
+    @Override
+    public void lostToInterruption(Request request, long lostTokens) {
+        waiting.remove(request);
+        metrics.lostToInterruption(request, lostTokens);
+    }
+
+    @Override
+    public void apiUsage(Request request, int pool, long inputTokens, long cachedInputTokens, long outputTokens) {
+        metrics.apiUsage(request, pool, inputTokens, cachedInputTokens, outputTokens);
+    }
+
+    @Override
+    public void retried(Request request, long wastedTokens) {
+        metrics.retried(request, wastedTokens);
+    }
+
+    @Override
+    public void computeTime(int pool, double prefillSeconds, double decodeSeconds) {
+        metrics.computeTime(pool, prefillSeconds, decodeSeconds);
+    }
+
+    @Override
+    public void tokenGaps(double seconds, long count) {
+        metrics.tokenGaps(seconds, count);
+    }
+}

@@ -1,0 +1,21 @@
+package io.fleetsim.scenario;
+
+/**
+ * How a route's clients behave: how long they wait for a first token, whether they try again, and
+ * what share of their prompts begin with a shared system prompt.
+ *
+ * @param patience          time a client waits for the first token before cancelling, or null
+ *                          for clients who never give up
+ * @param maxAttempts       attempts per request, the first included, after a cancellation or a
+ *                          rejection
+ * @param backoffSeconds    wait before the first retry, doubled for each later one
+ * @param prefixTokens      length of the shared system prompt (0 for none)
+ * @param prefixShare       share of requests whose prompt begins with it
+ * @param prefixVariants    number of distinct system prompts, drawn uniformly
+ */
+public record ClientSpec(DurationSpec patience, int maxAttempts, double backoffSeconds, int prefixTokens,
+                         double prefixShare, int prefixVariants) {
+
+    /** Patient clients who never retry, with no shared prefix. */
+    public static final ClientSpec DEFAULT = new ClientSpec(null, 1, 0, 0, 0, 1);
+}
