@@ -357,9 +357,25 @@ class ScenarioLoaderTest {
 
     @Test
     void missingRequiredFieldInPool() {
-        String text = replace(BASE, "    usd_per_gpu_hour: 2.5\n", "");
+        String text = replace(BASE, "    replicas: 2\n", "");
         ScenarioException e = fails(text);
-        assertError(e, FILE, lineOf(text, "- name: p1"), "pools[0]", "missing required field 'usd_per_gpu_hour'");
+        assertError(e, FILE, lineOf(text, "- name: p1"), "pools[0]", "missing required field 'replicas'");
+    }
+
+    @Test
+    void missingPriceTakesTheDefaultWithItsSource() {
+        ScenarioSpec s = bind(replace(BASE, "    usd_per_gpu_hour: 2.5\n", ""));
+        assertEquals(6.5, s.pools().get(0).usdPerGpuHour());
+        assertTrue(s.pools().get(0).priceSource().startsWith("default: AWS"), s.pools().get(0).priceSource());
+        assertEquals("scenario", bind(BASE).pools().get(0).priceSource());
+    }
+
+    @Test
+    void missingPriceWithoutADefaultIsAnError() {
+        String text = replace(replace(BASE, "    usd_per_gpu_hour: 2.5\n", ""), "gpu: H100-SXM-80GB", "gpu: A100-SXM-80GB");
+        ScenarioException e = fails(text);
+        assertError(e, FILE, lineOf(text, "- name: p1"), "pools[0]", "missing required field 'usd_per_gpu_hour'",
+                "no default reserved price for A100-SXM-80GB");
     }
 
     @Test
