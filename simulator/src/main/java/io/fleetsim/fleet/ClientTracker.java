@@ -11,6 +11,7 @@ import io.fleetsim.scenario.DurationSpec;
 import io.fleetsim.scenario.RouteSpec;
 import io.fleetsim.serving.Server;
 import io.fleetsim.serving.ServingListener;
+import io.fleetsim.workload.OutcomeListener;
 import io.fleetsim.workload.Request;
 import io.fleetsim.workload.RequestSink;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ final class ClientTracker implements ServingListener, EventHandler {
     private final Map<Request, Waiting> waiting = new IdentityHashMap<>();
     private final Map<Long, Pending> pending = new HashMap<>();
     private RequestSink router;
+    private OutcomeListener outcomes = OutcomeListener.NONE;
     private long nextEvent;
 
     /** Where a request waiting for its first token is. */
@@ -66,6 +68,10 @@ final class ClientTracker implements ServingListener, EventHandler {
         this.router = routerForRetries;
     }
 
+    void onOutcome(OutcomeListener listener) {
+        this.outcomes = listener;
+    }
+
     /** The router queued {@code request} in {@code pool}: start its client's patience clock. */
     void routed(Request request, Pool pool) {
         DurationSpec p = routes.get(request.route()).clients().patience();
@@ -84,6 +90,7 @@ final class ClientTracker implements ServingListener, EventHandler {
             return;
         }
         metrics.rejected(request, cause, sim.now());
+        outcomes.finished(request, false, sim.now());
     }
 
     @Override
@@ -107,6 +114,7 @@ final class ClientTracker implements ServingListener, EventHandler {
         }
         if (cancelled && !retryIfAllowed(p.request())) {
             metrics.cancelled(p.request(), sim.now());
+            outcomes.finished(p.request(), false, sim.now());
         }
     }
 
@@ -148,6 +156,7 @@ final class ClientTracker implements ServingListener, EventHandler {
     public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt) {
         waiting.remove(request);
         metrics.completed(request, pool, admittedAt, firstTokenAt, completedAt);
+        outcomes.finished(request, true, completedAt);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.fleetsim.serving.ApiServer;
 import io.fleetsim.serving.LlmReplica;
 import io.fleetsim.serving.QueueingServer;
 import io.fleetsim.serving.Server;
+import io.fleetsim.workload.OutcomeListener;
 import io.fleetsim.workload.Request;
 import io.fleetsim.workload.RequestSink;
 import java.util.ArrayList;
@@ -69,6 +70,11 @@ public final class Fleet implements RequestSink {
             metrics.arrived(request);
         }
         router.accept(request);
+    }
+
+    /** Tells {@code listener} how each client request ends (for clients that send follow-ups). */
+    public void onOutcome(OutcomeListener listener) {
+        clients.onOutcome(listener);
     }
 
     /** Closes every pool's books at the end of the run. */

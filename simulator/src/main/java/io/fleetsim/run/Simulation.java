@@ -32,7 +32,9 @@ public final class Simulation {
         MetricsCollector metrics = new MetricsCollector(scenario.workload().routes(), scenario.pools().size(),
                 scenario.workload().tenants().size());
         Fleet fleet = new Fleet(sim, scenario, streams, metrics);
-        new TrafficGenerator(sim, scenario.workload(), streams, scenario.horizonSeconds(), fleet);
+        TrafficGenerator traffic = new TrafficGenerator(sim, scenario.workload(), streams, scenario.horizonSeconds(),
+                fleet);
+        fleet.onOutcome(traffic);
         TimeSeriesSampler sampler = new TimeSeriesSampler(sim, fleet, metrics, scenario.horizonSeconds(),
                 scenario.economics().overheadMultiplier());
         double horizon = scenario.horizonSeconds();

@@ -8,10 +8,6 @@ import java.util.List;
  */
 final class ArrivalReader {
 
-    /** Smallest gamma coefficient of variation (shape 400). */
-    static final double MIN_CV = 0.05;
-    /** Largest gamma coefficient of variation (shape 0.01); gaps below that underflow to 0. */
-    static final double MAX_CV = 10;
     /** Fields of a synthetic process, refused with a trace. */
     static final List<String> SYNTHETIC_FIELDS = List.of("rate_per_s", "cv", "diurnal", "flash_crowds",
             "random_bursts", "growth");
@@ -29,7 +25,7 @@ final class ArrivalReader {
             case "gamma" -> {
                 node.allowOnly(RateFactorReader.FIELDS, "process", "rate_per_s", "cv");
                 double rate = rate(node);
-                double cv = node.required("cv").numberIn(MIN_CV, MAX_CV);
+                double cv = node.required("cv").numberIn(ArrivalSpec.Gamma.MIN_CV, ArrivalSpec.Gamma.MAX_CV);
                 yield new ArrivalSpec.Gamma(rate, cv, RateFactorReader.read(node));
             }
             default -> TraceReplayReader.read(node);

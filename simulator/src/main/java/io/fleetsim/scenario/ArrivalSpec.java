@@ -59,6 +59,11 @@ public sealed interface ArrivalSpec permits ArrivalSpec.Poisson, ArrivalSpec.Gam
      */
     record Gamma(double ratePerSecond, double cv, List<RateFactorSpec> modulation) implements ArrivalSpec {
 
+        /** Smallest coefficient of variation a scenario may give (shape 400). */
+        public static final double MIN_CV = 0.05;
+        /** Largest coefficient of variation a scenario may give (shape 0.01; smaller gaps underflow to 0). */
+        public static final double MAX_CV = 10;
+
         public Gamma {
             modulation = List.copyOf(modulation);
         }

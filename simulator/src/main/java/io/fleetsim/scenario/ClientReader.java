@@ -5,7 +5,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Validates how clients behave ({@code patience}, {@code retries}, {@code prefix} on a route) and tenants. */
+/**
+ * Validates how clients behave ({@code patience}, {@code retries}, {@code prefix} and
+ * {@code session} on a route) and the workload's tenants.
+ */
 final class ClientReader {
 
     private ClientReader() {
@@ -32,7 +35,15 @@ final class ClientReader {
             prefixShare = prefix.get("share").isMissing() ? 1 : prefix.get("share").numberIn(0, 1);
             variants = prefix.get("variants").intIn(1, 1_000_000, 1);
         }
-        return new ClientSpec(patienceSpec, attempts, backoff, prefixTokens, prefixShare, variants);
+        LengthSpec turns = null;
+        DurationSpec think = null;
+        SpecNode session = route.get("session");
+        if (!session.isMissing()) {
+            session.allowOnly("turns", "think_time");
+            turns = LengthReader.read(session.required("turns"));
+            think = DurationReader.read(session.required("think_time"));
+        }
+        return new ClientSpec(patienceSpec, attempts, backoff, prefixTokens, prefixShare, variants, turns, think);
     }
 
     static List<TenantSpec> tenants(SpecNode list) {

@@ -12,10 +12,14 @@ package io.fleetsim.scenario;
  * @param prefixTokens      length of the shared system prompt (0 for none)
  * @param prefixShare       share of requests whose prompt begins with it
  * @param prefixVariants    number of distinct system prompts, drawn uniformly
+ * @param sessionTurns      turns per conversation (null for single requests): each later turn's
+ *                          prompt is the conversation so far plus a new message drawn from the
+ *                          route's prompt lengths, sent a think time after the previous answer
+ * @param thinkTime         time between an answer and the next turn
  */
 public record ClientSpec(DurationSpec patience, int maxAttempts, double backoffSeconds, int prefixTokens,
-                         double prefixShare, int prefixVariants) {
+                         double prefixShare, int prefixVariants, LengthSpec sessionTurns, DurationSpec thinkTime) {
 
-    /** Patient clients who never retry, with no shared prefix. */
-    public static final ClientSpec DEFAULT = new ClientSpec(null, 1, 0, 0, 0, 1);
+    /** Patient clients who never retry, with no shared prefix, one request per conversation. */
+    public static final ClientSpec DEFAULT = new ClientSpec(null, 1, 0, 0, 0, 1, null, null);
 }

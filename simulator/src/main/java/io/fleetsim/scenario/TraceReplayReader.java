@@ -5,7 +5,7 @@ import io.fleetsim.trace.TimestampUnit;
 import io.fleetsim.trace.Trace;
 import io.fleetsim.trace.TraceFormat;
 import io.fleetsim.trace.TraceReader;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Validates {@code arrivals} with {@code process: trace}: which file, in which format, and how
@@ -50,8 +50,8 @@ final class TraceReplayReader {
 
     private static CsvColumns columns(SpecNode node) {
         node.allowOnly("timestamp", "timestamp_unit", "prompt_tokens", "output_tokens");
-        List<String> units = List.of(TimestampUnit.ALLOWED.split(", "));
-        String unit = node.required("timestamp_unit").choice(units.toArray(new String[0]));
+        String[] units = Arrays.stream(TimestampUnit.values()).map(TimestampUnit::id).toArray(String[]::new);
+        String unit = node.required("timestamp_unit").choice(units);
         return new CsvColumns(node.required("timestamp").text(), TimestampUnit.fromId(unit),
                 node.required("prompt_tokens").text(), node.required("output_tokens").text());
     }

@@ -59,7 +59,7 @@ final class WorkloadReader {
     private static RouteSpec route(SpecNode node, double share, Map<String, Integer> poolIndex,
                                    ArrivalSpec arrivals) {
         node.allowOnly("name", "share", "prompt_tokens", "output_tokens", "lengths", "slo", "pool", "overflow",
-                "patience", "retries", "prefix");
+                "patience", "retries", "prefix", "session");
         String name = node.required("name").text();
         RequestShapeSpec lengths = requestShape(node, arrivals);
         SpecNode sloNode = node.required("slo").allowOnly("ttft", "tpot");

@@ -126,6 +126,10 @@ public final class ApiServer implements Server, EventHandler {
     private void retryOrGiveUp(Request r, int attempt, String cause, long wasted) {
         if (attempt >= api.maxAttempts()) {
             attempts.remove(r.id());
+            if (wasted > 0) {
+                // The last failed call's prompt was processed for nothing too (failed_attempts).
+                listener.retried(r, wasted);
+            }
             listener.failed(r, cause, sim.now());
             return;
         }

@@ -44,7 +44,10 @@ public interface ServingListener {
     default void apiUsage(Request request, int pool, long inputTokens, long cachedInputTokens, long outputTokens) {
     }
 
-    /** A call failed or was refused and will be tried again; {@code wastedTokens} were processed for nothing. */
+    /**
+     * A call failed or was refused; {@code wastedTokens} were processed for nothing. It will be tried
+     * again, unless {@link #failed} follows at once (the last attempt).
+     */
     default void retried(Request request, long wastedTokens) {
     }
 

@@ -18,7 +18,7 @@ import java.util.List;
  * a trace, routes without lengths of their own take each request's recorded lengths and prefix
  * blocks; the arrival event's payload carries the trace row and copy.
  */
-public final class TrafficGenerator implements EventHandler {
+public final class TrafficGenerator implements EventHandler, OutcomeListener {
 
     /** Arrivals run before other events at the same instant, so a request is never missed by a step. */
     public static final int ARRIVAL_PRIORITY = 10;
@@ -35,6 +35,7 @@ public final class TrafficGenerator implements EventHandler {
     private final double horizon;
     private final RequestSink sink;
     private long nextId;
+    private final Conversations conversations;
 
     /** Builds the generator and schedules the first arrival. */
     public TrafficGenerator(Simulator sim, WorkloadSpec workload, RandomStreams streams, double horizon,
@@ -58,8 +59,14 @@ public final class TrafficGenerator implements EventHandler {
                     : RequestShapeSampler.of(r.lengths(), r.name(), streams);
             prefixes[i] = new SharedPrefixes(r.clients(), i, streams.stream("route/" + r.name() + "/prefix"));
         }
+        this.conversations = new Conversations(sim, routes, shapes, streams, horizon, sink, () -> nextId++);
         this.handlerId = sim.register(this);
         scheduleNext(0);
+    }
+
+    @Override
+    public void finished(Request request, boolean delivered, double time) {
+        conversations.finished(request, delivered, time);
     }
 
     private void scheduleNext(double after) {
@@ -85,6 +92,7 @@ public final class TrafficGenerator implements EventHandler {
             request = new Request(nextId++, route, now, shape.promptTokens(), shape.outputTokens(),
                     prefixes[route].draw(shape.promptTokens()), tenants.next());
         }
+        conversations.started(request);
         sink.accept(request);
         scheduleNext(now);
     }
