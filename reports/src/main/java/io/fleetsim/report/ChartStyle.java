@@ -55,7 +55,7 @@ public final class ChartStyle {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        chart.setPadding(new RectangleInsets(6, 6, 6, 10));
+        chart.setPadding(new RectangleInsets(6, 6, 6, 22));
         TextTitle t = chart.getTitle();
         t.setPaint(TOTAL);
         LegendTitle legend = chart.getLegend();

@@ -90,13 +90,13 @@ public final class LatencyCharts {
                 if (ms * 1.15 > x.getUpperBound()) {
                     x.setUpperBound(ms * 1.15);
                 }
-                plot.addDomainMarker(sloMarker(routes.get(i).name(), ms, i, ms > middle(x)));
+                plot.addDomainMarker(sloMarker(routes.get(i).name(), ms, i, ms > threeQuarters(x)));
             }
         }
         return ChartStyle.chart(title, plot);
     }
 
-    /** A dashed line at {@code ms}, labelled on its left when it is in the right half of the plot. */
+    /** A dashed line at {@code ms}, labelled on its left when it is near the right edge of the plot. */
     private static ValueMarker sloMarker(String route, double ms, int index, boolean labelOnLeft) {
         ValueMarker m = new ValueMarker(ms, ChartStyle.color(index), ChartStyle.DASHED);
         m.setLabel(route + " SLO " + DurationText.format(ms / 1000));
@@ -109,11 +109,11 @@ public final class LatencyCharts {
         return m;
     }
 
-    /** The middle of an axis's range, on a log axis in log space. */
-    private static double middle(ValueAxis axis) {
+    /** Three quarters of the way along an axis (on a log axis, in log space). */
+    private static double threeQuarters(ValueAxis axis) {
         double lo = axis.getLowerBound();
         double hi = axis.getUpperBound();
-        return axis instanceof LogAxis && lo > 0 ? Math.sqrt(lo * hi) : (lo + hi) / 2;
+        return axis instanceof LogAxis && lo > 0 ? Math.pow(lo, 0.25) * Math.pow(hi, 0.75) : lo + 0.75 * (hi - lo);
     }
 
     private static boolean addCurve(XYSeriesCollection curves, String name, LatencySummary s) {

@@ -66,6 +66,9 @@ public final class RunHtmlReport {
                         BreakdownCharts.costByPool(run), HtmlPage.HALF_WIDTH, HALF_HEIGHT),
                 ChartImage.of(CHART_IDS.get(4), "Wasted tokens by cause", BreakdownCharts.wasteByCause(run),
                         HtmlPage.HALF_WIDTH, HALF_HEIGHT));
+        if (run.cost().breakEven() != null) {
+            page.paragraph("Break-even: " + SummaryTable.breakEven(run.cost().breakEven()) + ".");
+        }
         page.table(RunTables.pools(run), "table-pools");
         page.table(RunTables.waste(run), "table-waste");
 

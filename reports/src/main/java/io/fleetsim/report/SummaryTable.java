@@ -1,5 +1,6 @@
 package io.fleetsim.report;
 
+import io.fleetsim.cost.BreakEven;
 import io.fleetsim.metrics.RequestCounts;
 import io.fleetsim.metrics.TokenCounts;
 import io.fleetsim.run.PoolResult;
@@ -30,6 +31,9 @@ public final class SummaryTable {
         line(out, "SLO attainment %s   cost $%,.2f   cost per useful 1M tokens %s",
                 ValueFormat.SHARE.display(run.sloAttainment()), run.costUsd(),
                 "$" + ValueFormat.USD_PER_MTOK.display(run.costPerUsefulMtokUsd()));
+        if (run.cost().breakEven() != null) {
+            line(out, "Break-even  %s", breakEven(run.cost().breakEven()));
+        }
         WasteBreakdown waste = WasteBreakdown.of(tok);
         line(out, "Tokens      input %,d  output %,d  useful %,d  wasted %,d", tok.input(), tok.output(),
                 tok.useful(), waste.total());
@@ -47,6 +51,15 @@ public final class SummaryTable {
         double gpuHours = run.pools().stream().mapToDouble(PoolResult::gpuHours).sum();
         return String.format(Locale.ROOT, "%d pool(s), %,d replicas, %,d GPUs, %,.1f GPU-hours", run.pools().size(),
                 replicas, gpus, gpuHours);
+    }
+
+    /** One sentence on the monthly volume above which self-hosting beats the API reference price. */
+    static String breakEven(BreakEven b) {
+        String api = "$" + ValueFormat.USD_PER_MTOK.display(b.apiUsdPerMtok()) + " per 1M tokens";
+        return Double.isFinite(b.monthlyMtok())
+                ? String.format(Locale.ROOT, "self-hosting beats the API at %s above %,.1fM tokens a month", api,
+                b.monthlyMtok())
+                : "the API at " + api + " is cheaper than self-hosting at any volume";
     }
 
     private static String hours(double seconds) {

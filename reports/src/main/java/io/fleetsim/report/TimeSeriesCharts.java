@@ -166,6 +166,6 @@ public final class TimeSeriesCharts {
 
     private static Color translucent(java.awt.Paint paint) {
         Color c = (Color) paint;
-        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 110);
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 80);
     }
 }

@@ -26,9 +26,9 @@ import java.util.function.IntFunction;
  * starts, draining on scale-down, and spot interruptions.
  *
  * <p>Dispatch: a request that arrives goes to the back of the queue; an idle replica is woken at
- * once, otherwise the least loaded replica, if it has room, is asked to take it at its next
- * iteration boundary. Replicas pull from the head of the queue whenever they have room, so waiting
- * requests are served in arrival order.
+ * once, otherwise the next replica in turn with room is asked to take it at its next iteration
+ * boundary. Replicas pull from the head of the queue whenever they have room, so waiting requests
+ * are served in arrival order.
  *
  * <p>Spot interruptions happen here: at the notice the replica stops taking work (and a fixed-size
  * pool asks for a replacement); at the interruption whatever it still serves is lost and sent back
@@ -53,6 +53,8 @@ public final class Pool implements WorkSource, EventHandler {
     private final Set<Request> cancelledInQueue = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Replica> replicas = new ArrayList<>();
     private final List<Replica> live = new ArrayList<>();
+    private final ArrayDeque<Replica> idle = new ArrayDeque<>();
+    private int nextTurn;
     private final PoolLedger ledger;
     private final MetricsCollector metrics;
     private final int index;
@@ -142,24 +144,38 @@ public final class Pool implements WorkSource, EventHandler {
         return queued() >= spec.maxQueue();
     }
 
-    /** Takes an accepted request into the queue and wakes a replica for it. */
+    /**
+     * Takes an accepted request into the queue and wakes a replica for it: an idle one if there is
+     * one, else the next serving replica in turn that has room (it takes the request at the end of
+     * its iteration in progress).
+     */
     public void submit(Request request) {
         queue.add(request);
-        Replica chosen = null;
-        for (Replica r : live) {
-            if (r.state != ReplicaState.SERVING) {
-                continue;
-            }
-            if (r.server.isIdle()) {
+        while (!idle.isEmpty()) {
+            Replica r = idle.pop();
+            if (r.state == ReplicaState.SERVING && r.server.isIdle()) {
                 r.server.wake();
                 return;
             }
-            if (chosen == null || r.server.inService() < chosen.server.inService()) {
-                chosen = r;
+        }
+        int n = live.size();
+        for (int k = 0; k < n; k++) {
+            Replica r = live.get((nextTurn + k) % n);
+            if (r.state == ReplicaState.SERVING && r.server.hasRoomFor(request)) {
+                nextTurn = (nextTurn + k + 1) % n;
+                r.server.wake();
+                return;
             }
         }
-        if (chosen != null && chosen.server.hasRoomFor(request)) {
-            chosen.server.wake();
+    }
+
+    @Override
+    public void serverIdle(Server server) {
+        for (Replica r : live) {
+            if (r.server == server) {
+                idle.push(r);
+                return;
+            }
         }
     }
 
@@ -366,6 +382,8 @@ public final class Pool implements WorkSource, EventHandler {
         setState(r, ReplicaState.SERVING, now);
         if (queued() > 0) {
             r.server.wake();
+        } else {
+            idle.push(r);
         }
     }
 

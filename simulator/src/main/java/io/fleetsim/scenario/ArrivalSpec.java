@@ -12,7 +12,8 @@ public sealed interface ArrivalSpec permits ArrivalSpec.Poisson, ArrivalSpec.Gam
 
     /**
      * Mean arrivals per second of the base process, before time-of-day, burst and growth
-     * multipliers; for a trace, its mean rate after time and rate scaling.
+     * multipliers; for a trace, its mean rate after time and rate scaling (infinite when all its
+     * requests arrive at once).
      */
     double meanRatePerSecond();
 

@@ -42,6 +42,19 @@ public final class SpecNode {
         return path;
     }
 
+    /**
+     * A deep copy of this value's tree, to edit before binding it again with {@link #withTree}
+     * (sweeps override fields of a parsed scenario this way, so every variant is validated like a file).
+     */
+    public JsonNode copyTree() {
+        return node == null ? null : node.deepCopy();
+    }
+
+    /** This value's document (file name, source lines, folder) holding {@code tree} instead. */
+    public SpecNode withTree(JsonNode tree) {
+        return new SpecNode(tree, path, file, source, folder);
+    }
+
     /** True when the field was absent (or null). */
     public boolean isMissing() {
         return node == null || node.isNull() || node.isMissingNode();

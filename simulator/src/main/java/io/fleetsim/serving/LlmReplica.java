@@ -338,6 +338,7 @@ public final class LlmReplica implements Server, EventHandler {
         } else {
             stepping = false;
             clock.idleAt(now);
+            source.serverIdle(this);
             if (whenDrained != null) {
                 Runnable done = whenDrained;
                 whenDrained = null;

@@ -125,6 +125,7 @@ public final class QueueingServer implements Server, EventHandler {
         double now = sim.now();
         if (current == null) {
             clock.idleAt(now);
+            source.serverIdle(this);
             if (whenDrained != null) {
                 Runnable done = whenDrained;
                 whenDrained = null;

@@ -10,4 +10,8 @@ public interface WorkSource {
 
     /** Takes the next request, or returns null when none waits. */
     Request poll();
+
+    /** {@code server} has just run out of work (so the source can hand it the next request at once). */
+    default void serverIdle(Server server) {
+    }
 }

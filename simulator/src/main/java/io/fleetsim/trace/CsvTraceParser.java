@@ -81,7 +81,7 @@ final class CsvTraceParser {
     }
 
     /** Splits one line into trimmed fields, honouring double quotes. */
-    static List<String> split(String line) {
+    private static List<String> split(String line) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;

@@ -1,5 +1,6 @@
 package io.fleetsim.report.trace;
 
+import io.fleetsim.scenario.ArrivalSpec;
 import io.fleetsim.trace.Trace;
 import io.fleetsim.trace.TraceFit;
 import io.fleetsim.trace.TraceStats;
@@ -17,9 +18,6 @@ public final class FittedWorkloadYaml {
 
     /** Gaps whose CV is this close to 1 are called Poisson. */
     private static final double POISSON_CV_TOLERANCE = 0.1;
-    /** The range of {@code cv} a scenario accepts. */
-    private static final double MIN_CV = 0.05;
-    private static final double MAX_CV = 10;
 
     private FittedWorkloadYaml() {
     }
@@ -30,19 +28,21 @@ public final class FittedWorkloadYaml {
         StringBuilder y = new StringBuilder();
         y.append("# Fitted by fleetsim trace fit to ").append(trace.source()).append('\n');
         y.append("#   ").append(trace.describe()).append('\n');
+        double cv = Math.max(ArrivalSpec.Gamma.MIN_CV, Math.min(ArrivalSpec.Gamma.MAX_CV, fit.gapCv()));
         y.append(String.format(Locale.ROOT, "# Gaps: CV %.2f%s, so %s%s.%n", fit.gapCv(),
                 fit.hourly().isPresent() ? " after removing the hourly profile" : "",
                 poisson ? "Poisson" : "a gamma renewal process",
-                fit.gapCv() > MAX_CV ? " (cv capped at " + number(MAX_CV) + ", the most a scenario takes)" : ""));
+                cv != fit.gapCv() ? " (cv limited to " + number(cv) + ", the range a scenario takes)" : ""));
         y.append(String.format(Locale.ROOT, "# Lengths: lognormal by median and p99, each on its own%n"
-                + "#   (the trace's prompt/output Spearman correlation, %.2f, is not kept).%n", stats.lengthSpearman()));
+                + "#   (the trace's prompt/output Spearman correlation, %.2f, is not kept).%n",
+                stats.lengthSpearman()));
         y.append("# A trace records no latency targets: set the route's slo to yours.\n");
         y.append("workload:\n");
         y.append("  arrivals:\n");
         y.append("    process: ").append(poisson ? "poisson" : "gamma").append('\n');
         y.append("    rate_per_s: ").append(number(fit.ratePerSecond())).append('\n');
         if (!poisson) {
-            y.append("    cv: ").append(number(Math.max(MIN_CV, Math.min(MAX_CV, fit.gapCv())))).append('\n');
+            y.append("    cv: ").append(number(cv)).append('\n');
         }
         fit.hourly().ifPresent(hourly -> y.append("    diurnal:\n")
                 .append("      start_hour: ").append(String.format(Locale.ROOT, "%.2f",
