@@ -53,6 +53,7 @@ public final class JsonReport {
         root.put("scenario", run.scenario());
         root.put("seed", run.seed());
         root.put("simulated_seconds", round(run.simulatedSeconds(), 3));
+        root.put("arrivals", run.arrivals());
         root.set("requests", requests(run.requests()));
         root.set("tokens", tokens(run.tokens()));
         ObjectNode latency = latency(run.latency());

@@ -26,8 +26,8 @@ import java.util.function.IntFunction;
  * starts, draining on scale-down, and spot interruptions.
  *
  * <p>Dispatch: a request that arrives goes to the back of the queue; an idle replica is woken at
- * once, otherwise the next replica in turn with room is asked to take it at its next iteration
- * boundary. Replicas pull from the head of the queue whenever they have room, so waiting requests
+ * once, otherwise the least loaded serving replica, if it has room, is asked to take it at its
+ * next iteration boundary (if it has none, the request waits for the first replica to free room). Replicas pull from the head of the queue whenever they have room, so waiting requests
  * are served in arrival order.
  *
  * <p>Spot interruptions happen here: at the notice the replica stops taking work (and a fixed-size
@@ -54,7 +54,6 @@ public final class Pool implements WorkSource, EventHandler {
     private final List<Replica> replicas = new ArrayList<>();
     private final List<Replica> live = new ArrayList<>();
     private final ArrayDeque<Replica> idle = new ArrayDeque<>();
-    private int nextTurn;
     private final PoolLedger ledger;
     private final MetricsCollector metrics;
     private final int index;
@@ -146,7 +145,7 @@ public final class Pool implements WorkSource, EventHandler {
 
     /**
      * Takes an accepted request into the queue and wakes a replica for it: an idle one if there is
-     * one, else the next serving replica in turn that has room (it takes the request at the end of
+     * one, else the least loaded serving replica if it has room (it takes the request at the end of
      * its iteration in progress).
      */
     public void submit(Request request) {
@@ -158,14 +157,19 @@ public final class Pool implements WorkSource, EventHandler {
                 return;
             }
         }
-        int n = live.size();
-        for (int k = 0; k < n; k++) {
-            Replica r = live.get((nextTurn + k) % n);
-            if (r.state == ReplicaState.SERVING && r.server.hasRoomFor(request)) {
-                nextTurn = (nextTurn + k + 1) % n;
-                r.server.wake();
-                return;
+        Replica chosen = null;
+        int least = Integer.MAX_VALUE;
+        for (Replica r : live) {
+            if (r.state == ReplicaState.SERVING) {
+                int load = r.server.inService();
+                if (load < least) {
+                    least = load;
+                    chosen = r;
+                }
             }
+        }
+        if (chosen != null && chosen.server.hasRoomFor(request)) {
+            chosen.server.wake();
         }
     }
 

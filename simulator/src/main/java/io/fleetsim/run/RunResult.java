@@ -30,13 +30,14 @@ import java.util.List;
  * @param events               events the engine handled
  * @param cost                 where the money went: by state, fixed costs, input/output, break-even
  * @param tenants              per tenant (one anonymous tenant when the scenario names none)
+ * @param arrivals             how the arrivals were made (process, modulation, trace scaling)
  */
 public record RunResult(String scenario, long seed, double simulatedSeconds, RequestCounts requests,
                         TokenCounts tokens, Latencies latency, LatencySummary interTokenLatency,
                         double prefixCacheHitRate, long preemptions, double costUsd, double unattributedCostUsd,
                         double costPerUsefulMtokUsd, double meanInSystem, List<PoolResult> pools,
                         List<RouteResult> routes, TimeSeries timeSeries, long events, CostBreakdown cost,
-                        List<TenantResult> tenants) {
+                        List<TenantResult> tenants, String arrivals) {
 
     public RunResult {
         tenants = List.copyOf(tenants);

@@ -1,0 +1,40 @@
+package io.fleetsim.sweep;
+
+import io.fleetsim.run.PoolResult;
+import io.fleetsim.run.RunResult;
+import java.util.List;
+
+/**
+ * The figures a sweep keeps of one run: enough to compare fleets, small enough to keep one line
+ * per run in the results file.
+ *
+ * @param costPerUsefulMtokUsd total cost per million useful tokens (NaN when none)
+ * @param sloAttainment        within-SLO share of requests that reached an outcome
+ * @param ttftP99Ms            99th percentile time to first token
+ * @param tpotP99Ms            99th percentile time per output token
+ * @param totalCostUsd         everything paid over the horizon
+ * @param reservedShare        share of paid GPU-hours that are reserved (NaN when no GPU-hours)
+ * @param pools                per pool, in scenario order
+ */
+public record PointMetrics(double costPerUsefulMtokUsd, double sloAttainment, double ttftP99Ms, double tpotP99Ms,
+                           double totalCostUsd, double reservedShare, List<PoolSpend> pools) {
+
+    public PointMetrics {
+        pools = List.copyOf(pools);
+    }
+
+    /** The figures of {@code run}. */
+    public static PointMetrics of(RunResult run) {
+        double reservedGpuHours = 0;
+        double gpuHours = 0;
+        List<PoolSpend> pools = run.pools().stream()
+                .map(p -> new PoolSpend(p.name(), p.kind(), p.gpuHours(), p.costUsd())).toList();
+        for (PoolResult p : run.pools()) {
+            gpuHours += p.gpuHours();
+            reservedGpuHours += p.kind().equals("reserved") ? p.gpuHours() : 0;
+        }
+        return new PointMetrics(run.costPerUsefulMtokUsd(), run.sloAttainment(), run.latency().ttft().p99Ms(),
+                run.latency().tpot().p99Ms(), run.costUsd(), gpuHours > 0 ? reservedGpuHours / gpuHours : Double.NaN,
+                pools);
+    }
+}

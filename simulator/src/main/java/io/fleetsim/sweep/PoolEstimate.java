@@ -1,0 +1,12 @@
+package io.fleetsim.sweep;
+
+/**
+ * One pool's spend over the replications of a configuration.
+ *
+ * @param name     pool name
+ * @param kind     how it is bought
+ * @param costUsd  money paid
+ * @param gpuHours GPU-hours paid for
+ */
+public record PoolEstimate(String name, String kind, Estimate costUsd, Estimate gpuHours) {
+}

@@ -1,0 +1,12 @@
+package io.fleetsim.sweep;
+
+/**
+ * What one pool cost in one run.
+ *
+ * @param name     pool name
+ * @param kind     {@code reserved}, {@code on-demand}, {@code spot} or {@code api}
+ * @param gpuHours GPU-hours paid for
+ * @param costUsd  money paid
+ */
+public record PoolSpend(String name, String kind, double gpuHours, double costUsd) {
+}
