@@ -16,7 +16,7 @@ final class ArrivalReader {
     }
 
     static ArrivalSpec read(SpecNode node) {
-        String process = node.required("process").choice("poisson", "gamma", "trace");
+        String process = node.required("process").choice("poisson", "gamma", "trace", "closed_loop");
         return switch (process) {
             case "poisson" -> {
                 node.allowOnly(RateFactorReader.FIELDS, "process", "rate_per_s");
@@ -27,6 +27,11 @@ final class ArrivalReader {
                 double rate = rate(node);
                 double cv = node.required("cv").numberIn(ArrivalSpec.Gamma.MIN_CV, ArrivalSpec.Gamma.MAX_CV);
                 yield new ArrivalSpec.Gamma(rate, cv, RateFactorReader.read(node));
+            }
+            case "closed_loop" -> {
+                node.allowOnly("process", "users", "think_time");
+                yield new ArrivalSpec.ClosedLoop((int) node.required("users").integerIn(1, 10_000_000),
+                        DurationReader.read(node.required("think_time")));
             }
             default -> TraceReplayReader.read(node);
         };

@@ -8,7 +8,8 @@ import java.util.Locale;
  * How request arrival times are generated: a synthetic process (Poisson or gamma renewal) whose
  * rate may vary over time through {@link RateFactorSpec}s, or the replay of a recorded trace.
  */
-public sealed interface ArrivalSpec permits ArrivalSpec.Poisson, ArrivalSpec.Gamma, ArrivalSpec.TraceReplay {
+public sealed interface ArrivalSpec permits ArrivalSpec.Poisson, ArrivalSpec.Gamma, ArrivalSpec.TraceReplay,
+        ArrivalSpec.ClosedLoop {
 
     /**
      * Mean arrivals per second of the base process, before time-of-day, burst and growth
@@ -164,5 +165,27 @@ public sealed interface ArrivalSpec permits ArrivalSpec.Poisson, ArrivalSpec.Gam
             return s;
         }
         return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+
+    /**
+     * A closed loop: a fixed number of users, each sending its next request a think time after the
+     * previous one ended (answered, cancelled or rejected), so load backs off when the fleet is slow.
+     *
+     * @param users     concurrent users
+     * @param thinkTime time between the end of a request and the user's next one
+     */
+    record ClosedLoop(int users, DurationSpec thinkTime) implements ArrivalSpec {
+
+        /** The rate if every request were answered at once: an upper bound. */
+        @Override
+        public double meanRatePerSecond() {
+            return users / thinkTime.meanSeconds();
+        }
+
+        @Override
+        public String describe() {
+            return String.format(java.util.Locale.ROOT, "closed loop: %,d users, mean think time %s", users,
+                    io.fleetsim.scenario.DurationText.format(thinkTime.meanSeconds()));
+        }
     }
 }

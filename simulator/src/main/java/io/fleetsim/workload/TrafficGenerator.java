@@ -4,19 +4,14 @@ import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.random.RandomStreams;
 import io.fleetsim.scenario.ArrivalSpec;
-import io.fleetsim.scenario.RequestShapeSpec;
-import io.fleetsim.scenario.RouteSpec;
-import io.fleetsim.scenario.TenantSpec;
 import io.fleetsim.scenario.WorkloadSpec;
-import io.fleetsim.workload.arrival.RecordedRequests;
-import java.util.List;
 
 /**
- * Turns a {@link WorkloadSpec} into arriving {@link Request}s: one arrival event at a time, the
- * route drawn by share, the lengths drawn from the route's distributions. Each of these draws has
- * its own named stream, so a change to the fleet never changes the traffic. When arrivals replay
- * a trace, routes without lengths of their own take each request's recorded lengths and prefix
- * blocks; the arrival event's payload carries the trace row and copy.
+ * Turns a {@link WorkloadSpec} into arriving {@link Request}s: open-loop arrivals one event at a
+ * time (the next scheduled when one arrives), or a closed loop of users; later turns of
+ * conversations follow the answers. Every draw has its own named stream, so a change to the fleet
+ * never changes the traffic. When arrivals replay a trace, the arrival event's payload carries the
+ * trace row and copy.
  */
 public final class TrafficGenerator implements EventHandler, OutcomeListener {
 
@@ -26,47 +21,44 @@ public final class TrafficGenerator implements EventHandler, OutcomeListener {
     private final Simulator sim;
     private final int handlerId;
     private final ArrivalProcess arrivals;
-    private final WeightedChoice routeMix;
-    private final RequestShapeSampler[] shapes;
-    private final SharedPrefixes[] prefixes;
-    private final WeightedChoice tenants;
-    /** The replayed trace's requests, or null for synthetic arrivals. */
-    private final RecordedRequests recorded;
+    private final RequestFactory factory;
+    private final Conversations conversations;
+    private final ClosedLoopUsers closedLoop;
     private final double horizon;
     private final RequestSink sink;
-    private long nextId;
-    private final Conversations conversations;
 
-    /** Builds the generator and schedules the first arrival. */
+    /** Builds the generator and schedules the first arrivals. */
     public TrafficGenerator(Simulator sim, WorkloadSpec workload, RandomStreams streams, double horizon,
                             RequestSink sink) {
         this.sim = sim;
         this.horizon = horizon;
         this.sink = sink;
-        this.arrivals = ArrivalProcess.of(workload.arrivals(), streams, horizon);
-        this.recorded = workload.arrivals() instanceof ArrivalSpec.TraceReplay replay
-                ? new RecordedRequests(replay.trace()) : null;
-        List<RouteSpec> routes = workload.routes();
-        this.routeMix = new WeightedChoice(routes.stream().mapToDouble(RouteSpec::share).toArray(),
-                streams.stream("route-mix"));
-        shapes = new RequestShapeSampler[routes.size()];
-        prefixes = new SharedPrefixes[routes.size()];
-        tenants = new WeightedChoice(workload.tenants().stream().mapToDouble(TenantSpec::share).toArray(),
-                streams.stream("tenant-mix"));
-        for (int i = 0; i < routes.size(); i++) {
-            RouteSpec r = routes.get(i);
-            shapes[i] = r.lengths() instanceof RequestShapeSpec.Recorded ? null
-                    : RequestShapeSampler.of(r.lengths(), r.name(), streams);
-            prefixes[i] = new SharedPrefixes(r.clients(), i, streams.stream("route/" + r.name() + "/prefix"));
-        }
-        this.conversations = new Conversations(sim, routes, shapes, streams, horizon, sink, () -> nextId++);
+        this.factory = new RequestFactory(workload, streams);
+        this.conversations = new Conversations(sim, workload.routes(), factory.shapes(), streams, horizon, sink,
+                factory::nextId);
+        Conversations started = conversations;
+        RequestSink withConversations = request -> {
+            started.started(request);
+            sink.accept(request);
+        };
         this.handlerId = sim.register(this);
-        scheduleNext(0);
+        if (workload.arrivals() instanceof ArrivalSpec.ClosedLoop loop) {
+            this.arrivals = null;
+            this.closedLoop = new ClosedLoopUsers(sim, loop, streams.stream("arrivals"), factory, withConversations,
+                    horizon);
+        } else {
+            this.arrivals = ArrivalProcess.of(workload.arrivals(), streams, horizon);
+            this.closedLoop = null;
+            scheduleNext(0);
+        }
     }
 
     @Override
     public void finished(Request request, boolean delivered, double time) {
         conversations.finished(request, delivered, time);
+        if (closedLoop != null) {
+            closedLoop.finished(request, delivered, time);
+        }
     }
 
     private void scheduleNext(double after) {
@@ -80,18 +72,7 @@ public final class TrafficGenerator implements EventHandler, OutcomeListener {
     @Override
     public void handle(long payload) {
         double now = sim.now();
-        int route = routeMix.next();
-        Request request;
-        if (shapes[route] == null) {
-            int row = (int) payload;
-            RequestShape shape = recorded.shape(row);
-            request = new Request(nextId++, route, now, shape.promptTokens(), shape.outputTokens(),
-                    recorded.prefix(row, (int) (payload >> 32)), tenants.next());
-        } else {
-            RequestShape shape = shapes[route].sample();
-            request = new Request(nextId++, route, now, shape.promptTokens(), shape.outputTokens(),
-                    prefixes[route].draw(shape.promptTokens()), tenants.next());
-        }
+        Request request = factory.next(now, (int) payload, (int) (payload >> 32));
         conversations.started(request);
         sink.accept(request);
         scheduleNext(now);

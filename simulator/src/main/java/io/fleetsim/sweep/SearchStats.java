@@ -1,0 +1,16 @@
+package io.fleetsim.sweep;
+
+/**
+ * How much work a search did.
+ *
+ * @param configurations configurations in the grid
+ * @param evaluated      configurations simulated
+ * @param inferred       configurations settled without simulation, from one that dominates them
+ * @param simulations    units of work (configuration x replication) the search used
+ * @param resumed        of those, units read from the results file instead of simulated
+ * @param rounds         batches of parallel simulations
+ * @param method         how the search went, in words
+ */
+public record SearchStats(int configurations, int evaluated, int inferred, int simulations, int resumed, int rounds,
+                          String method) {
+}

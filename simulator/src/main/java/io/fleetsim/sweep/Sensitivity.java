@@ -1,0 +1,131 @@
+package io.fleetsim.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetsim.scenario.DurationText;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a chosen fleet's cost and SLO attainment move when the world changes: traffic 30% lower and
+ * higher (the arrival rate scaled), spot interruptions twice as frequent (mean time between
+ * interruptions halved) and API token prices 20% lower and higher. Each runs the fleet's
+ * replications on the same seeds, so the change is the perturbation's, not the draws'.
+ */
+public final class Sensitivity {
+
+    private Sensitivity() {
+    }
+
+    /** The perturbations of the scenario with {@code settings} applied. */
+    public static List<Perturbation> perturbations(ScenarioVariant variant, List<Setting> settings) {
+        ObjectNode tree = variant.tree(settings);
+        List<Perturbation> out = new ArrayList<>();
+        out.add(traffic(tree, 0.7, "traffic -30%"));
+        out.add(traffic(tree, 1.3, "traffic +30%"));
+        out.add(spotInterruptions(tree));
+        out.add(apiPrices(tree, 0.8, "API price -20%"));
+        out.add(apiPrices(tree, 1.2, "API price +20%"));
+        return out;
+    }
+
+    /** The fleet {@code chosen} of {@code spec} under each perturbation, with as many replications as it has. */
+    public static List<SensitivityRow> run(SweepSpec spec, PointSummary chosen, PointExecutor executor,
+                                           BatchProgress progress) throws InterruptedException {
+        List<Perturbation> perturbations = perturbations(ScenarioVariant.of(spec.scenario()),
+                chosen.configuration().settings());
+        List<WorkUnit> units = new ArrayList<>();
+        List<Configuration> configurations = new ArrayList<>();
+        for (Perturbation p : perturbations) {
+            Configuration c = chosen.configuration().plus(p.settings());
+            configurations.add(c);
+            if (p.applies()) {
+                units.addAll(spec.units(c, 0, chosen.n()));
+            }
+        }
+        List<PointResult> results;
+        try {
+            results = executor.run(units, progress.start(units.size()));
+        } finally {
+            progress.finish();
+        }
+        List<SensitivityRow> rows = new ArrayList<>();
+        int next = 0;
+        for (int i = 0; i < perturbations.size(); i++) {
+            Perturbation p = perturbations.get(i);
+            PointSummary summary = null;
+            if (p.applies()) {
+                summary = spec.summarize(configurations.get(i), results.subList(next, next + chosen.n()));
+                next += chosen.n();
+            }
+            rows.add(new SensitivityRow(p, summary));
+        }
+        return rows;
+    }
+
+    private static Perturbation traffic(ObjectNode tree, double factor, String name) {
+        JsonNode arrivals = tree.path("workload").path("arrivals");
+        String process = arrivals.path("process").asText("");
+        if (process.equals("trace")) {
+            double scale = arrivals.path("rate_scale").isNumber() ? arrivals.path("rate_scale").doubleValue() : 1;
+            return new Perturbation(name, List.of(new Setting("workload.arrivals.rate_scale", number(scale * factor))),
+                    null);
+        }
+        if (!arrivals.path("rate_per_s").isNumber()) {
+            return new Perturbation(name, List.of(), "no workload.arrivals.rate_per_s to scale");
+        }
+        double rate = arrivals.path("rate_per_s").doubleValue();
+        return new Perturbation(name, List.of(new Setting("workload.arrivals.rate_per_s", number(rate * factor))), null);
+    }
+
+    private static Perturbation spotInterruptions(ObjectNode tree) {
+        String name = "spot interruptions x2";
+        List<Setting> settings = new ArrayList<>();
+        JsonNode pools = tree.path("pools");
+        for (int i = 0; i < pools.size(); i++) {
+            JsonNode mtbi = pools.get(i).path("spot").path("mean_time_between_interruptions");
+            if (pools.get(i).path("kind").asText("").equals("spot") && mtbi.isTextual()) {
+                double seconds;
+                try {
+                    seconds = DurationText.parseSeconds(mtbi.textValue());
+                } catch (IllegalArgumentException e) {
+                    continue;
+                }
+                settings.add(new Setting("pools[" + i + "].spot.mean_time_between_interruptions",
+                        number(seconds / 2) + "s"));
+            }
+        }
+        return settings.isEmpty()
+                ? new Perturbation(name, settings, "no spot pool with mean_time_between_interruptions")
+                : new Perturbation(name, settings, null);
+    }
+
+    private static Perturbation apiPrices(ObjectNode tree, double factor, String name) {
+        List<Setting> settings = new ArrayList<>();
+        JsonNode pools = tree.path("pools");
+        for (int i = 0; i < pools.size(); i++) {
+            JsonNode api = pools.get(i).path("api");
+            if (!pools.get(i).path("kind").asText("").equals("api")) {
+                continue;
+            }
+            for (String field : List.of("usd_per_mtok_input", "usd_per_mtok_cached_input", "usd_per_mtok_output")) {
+                if (api.path(field).isNumber()) {
+                    settings.add(new Setting("pools[" + i + "].api." + field,
+                            number(api.path(field).doubleValue() * factor)));
+                }
+            }
+        }
+        return settings.isEmpty() ? new Perturbation(name, settings, "no api pool")
+                : new Perturbation(name, settings, null);
+    }
+
+    /** {@code v} in plain decimal, 12 significant digits, so 4.5 x 1.3 is written 5.85. */
+    private static String number(double v) {
+        BigDecimal d = new BigDecimal(v).round(new MathContext(12)).stripTrailingZeros();
+        String text = d.toPlainString();
+        // a whole number stays a decimal, so a rate of 5 x 1.0 is not read as a count
+        return text.contains(".") ? text : text + ".0";
+    }
+}
