@@ -10,6 +10,7 @@ import io.fleetsim.serving.ApiServer;
 import io.fleetsim.serving.LlmReplica;
 import io.fleetsim.serving.QueueingServer;
 import io.fleetsim.serving.Server;
+import io.fleetsim.serving.WorkSource;
 import io.fleetsim.workload.OutcomeListener;
 import io.fleetsim.workload.Request;
 import io.fleetsim.workload.RequestSink;
@@ -34,10 +35,9 @@ public final class Fleet implements RequestSink {
         for (int p = 0; p < specs.size(); p++) {
             PoolSpec spec = specs.get(p);
             int index = p;
-            Pool[] self = new Pool[1];
-            self[0] = new Pool(sim, index, spec, metrics, streams.stream("pool/" + spec.name() + "/interruptions"),
-                    n -> newServer(spec, index, n, self[0], streams));
-            pools.add(self[0]);
+            pools.add(new Pool(sim, index, spec, metrics, streams.stream("pool/" + spec.name() + "/interruptions"),
+                    streams.stream("pool/" + spec.name() + "/balancer"),
+                    (n, source) -> newServer(spec, index, n, source, streams)));
         }
         this.router = new Router(sim, pools, scenario.workload().routes(), metrics, clients);
         clients.connect(router);
@@ -51,7 +51,7 @@ public final class Fleet implements RequestSink {
         }
     }
 
-    private Server newServer(PoolSpec spec, int poolIndex, int replica, Pool pool, RandomStreams streams) {
+    private Server newServer(PoolSpec spec, int poolIndex, int replica, WorkSource pool, RandomStreams streams) {
         String prefix = "pool/" + spec.name() + "/replica/" + replica;
         if (spec.server() instanceof ServerSpec.Llm llm) {
             return new LlmReplica(sim, poolIndex, llm, pool, clients);

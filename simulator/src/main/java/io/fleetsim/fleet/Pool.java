@@ -4,6 +4,7 @@ import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.random.RandomStream;
+import io.fleetsim.scenario.BalancingPolicy;
 import io.fleetsim.scenario.CapacitySpec;
 import io.fleetsim.scenario.PoolSpec;
 import io.fleetsim.scenario.ServerSpec;
@@ -19,7 +20,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.function.IntFunction;
+import java.util.function.BiFunction;
 
 /**
  * A pool of identical replicas behind one first-come-first-served queue, and their lives: cold
@@ -47,13 +48,15 @@ public final class Pool implements WorkSource, EventHandler {
     private final int handlerId;
     private final PoolSpec spec;
     private final CapacitySpec capacity;
-    private final IntFunction<Server> newServer;
+    private final BiFunction<Integer, WorkSource, Server> newServer;
+    private final RandomStream balancerDraws;
     private final RandomStream interruptionClock;
     private final ArrayDeque<Request> queue = new ArrayDeque<>();
     private final Set<Request> cancelledInQueue = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Replica> replicas = new ArrayList<>();
     private final List<Replica> live = new ArrayList<>();
     private final ArrayDeque<Replica> idle = new ArrayDeque<>();
+    private int nextTurn;
     private final PoolLedger ledger;
     private final MetricsCollector metrics;
     private final int index;
@@ -65,14 +68,16 @@ public final class Pool implements WorkSource, EventHandler {
     private static final class Replica {
         final int number;
         final Server server;
+        final ReplicaQueue local;
         final double startedAt;
         ReplicaState state = ReplicaState.COLD_START;
         double since;
         boolean noticed;
 
-        Replica(int number, Server server, double startedAt) {
+        Replica(int number, Server server, ReplicaQueue local, double startedAt) {
             this.number = number;
             this.server = server;
+            this.local = local;
             this.startedAt = startedAt;
             this.since = startedAt;
         }
@@ -81,10 +86,11 @@ public final class Pool implements WorkSource, EventHandler {
     /**
      * A pool with its initial replicas serving at time 0.
      *
-     * @param newServer builds replica number {@code n}, pulling from this pool
+     * @param newServer builds replica number {@code n}, pulling from the given work source
      */
     Pool(Simulator sim, int index, PoolSpec spec, MetricsCollector metrics, RandomStream interruptionClock,
-         IntFunction<Server> newServer) {
+         RandomStream balancerDraws, BiFunction<Integer, WorkSource, Server> newServer) {
+        this.balancerDraws = balancerDraws;
         this.sim = sim;
         this.index = index;
         this.spec = spec;
@@ -149,6 +155,10 @@ public final class Pool implements WorkSource, EventHandler {
      * its iteration in progress).
      */
     public void submit(Request request) {
+        if (spec.balancing() != BalancingPolicy.CENTRAL_QUEUE) {
+            assign(request);
+            return;
+        }
         queue.add(request);
         while (!idle.isEmpty()) {
             Replica r = idle.pop();
@@ -171,6 +181,62 @@ public final class Pool implements WorkSource, EventHandler {
         if (chosen != null && chosen.server.hasRoomFor(request)) {
             chosen.server.wake();
         }
+    }
+
+    /** Puts {@code request} in the queue of the replica the pool's policy picks, and wakes it. */
+    private void assign(Request request) {
+        List<Replica> serving = new ArrayList<>();
+        for (Replica r : live) {
+            if (r.state == ReplicaState.SERVING) {
+                serving.add(r);
+            }
+        }
+        if (serving.isEmpty()) {
+            queue.add(request);
+            return;
+        }
+        Replica chosen = switch (spec.balancing()) {
+            case ROUND_ROBIN -> serving.get(nextTurn++ % serving.size());
+            case POWER_OF_TWO -> lessLoaded(serving.get(balancerDraws.nextInt(serving.size())),
+                    serving.get(balancerDraws.nextInt(serving.size())));
+            case PREFIX_AWARE -> longestCachedPrefix(serving, request);
+            default -> serving.stream().reduce(Pool::lessLoaded).orElseThrow();
+        };
+        chosen.local.add(request);
+        if (chosen.server.isIdle() || chosen.server.hasRoomFor(request)) {
+            chosen.server.wake();
+        }
+    }
+
+    private static Replica lessLoaded(Replica a, Replica b) {
+        return outstanding(b) < outstanding(a) ? b : a;
+    }
+
+    private static long outstanding(Replica r) {
+        return r.server.outstandingTokens() + r.local.tokens();
+    }
+
+    private static Replica longestCachedPrefix(List<Replica> serving, Request request) {
+        Replica best = serving.get(0);
+        int bestHit = -1;
+        for (Replica r : serving) {
+            int hit = r.server.cachedPrefixTokens(request.prefix());
+            if (hit > bestHit || (hit == bestHit && outstanding(r) < outstanding(best))) {
+                best = r;
+                bestHit = hit;
+            }
+        }
+        return best;
+    }
+
+    /** A replica took a request from its own queue. */
+    void takenFromReplicaQueue() {
+        throughput.taken(sim.now());
+    }
+
+    /** True (and forgotten) when {@code request} was cancelled while it waited. */
+    boolean forgetIfCancelled(Request request) {
+        return !cancelledInQueue.isEmpty() && cancelledInQueue.remove(request);
     }
 
     @Override
@@ -212,7 +278,11 @@ public final class Pool implements WorkSource, EventHandler {
 
     /** Requests waiting in the queue. */
     public int queued() {
-        return queue.size() - cancelledInQueue.size();
+        int waiting = queue.size();
+        for (Replica r : live) {
+            waiting += r.local == null ? 0 : r.local.size();
+        }
+        return waiting - cancelledInQueue.size();
     }
 
     /**
@@ -368,7 +438,9 @@ public final class Pool implements WorkSource, EventHandler {
     }
 
     private Replica launch(double now) {
-        Replica r = new Replica(replicas.size(), newServer.apply(replicas.size()), now);
+        ReplicaQueue local = spec.balancing() == BalancingPolicy.CENTRAL_QUEUE ? null : new ReplicaQueue(this);
+        Replica r = new Replica(replicas.size(), newServer.apply(replicas.size(), local == null ? this : local),
+                local, now);
         replicas.add(r);
         live.add(r);
         ledger.replicaStarted();
@@ -393,6 +465,7 @@ public final class Pool implements WorkSource, EventHandler {
 
     private void drain(Replica r, double now) {
         setState(r, ReplicaState.DRAINING, now);
+        handBack(r);
         r.server.drain(() -> retire(r, sim.now()));
     }
 
@@ -488,8 +561,27 @@ public final class Pool implements WorkSource, EventHandler {
         }
         List<Request> lost = r.server.evict();
         retire(r, now);
+        handBack(r);
         for (Request request : lost) {
             router.accept(request);
+        }
+    }
+
+    /** Requests still waiting in a replica's own queue go back to the pool's shared queue. */
+    private void handBack(Replica r) {
+        if (r.local == null) {
+            return;
+        }
+        for (Request request : r.local.takeAll()) {
+            if (forgetIfCancelled(request)) {
+                continue;
+            }
+            queue.add(request);
+        }
+        for (Replica other : live) {
+            if (other.state == ReplicaState.SERVING && other.server.isIdle() && !queue.isEmpty()) {
+                other.server.wake();
+            }
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 final class PoolReader {
 
-    private static final List<String> COMMON_FIELDS = List.of("name", "kind", "max_queue");
+    private static final List<String> COMMON_FIELDS = List.of("name", "kind", "max_queue", "balancing");
     private static final List<String> CAPACITY_FIELDS = List.of("min_replicas", "max_replicas", "cold_start",
             "billing", "autoscaling");
     private static final List<String> LLM_FIELDS = List.of("gpu", "model", "tensor_parallel", "precision",
@@ -33,9 +33,13 @@ final class PoolReader {
         node.allowOnly(allowedFields(kind, queueing));
         String name = node.required("name").text();
         int maxQueue = node.get("max_queue").intIn(0, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        BalancingPolicy balancing = node.get("balancing").isMissing() ? BalancingPolicy.CENTRAL_QUEUE
+                : BalancingPolicy.valueOf(node.get("balancing").choice("central_queue", "round_robin",
+                        "least_outstanding_tokens", "power_of_two", "prefix_aware").toUpperCase(Locale.ROOT));
         if (kind == PoolKind.API) {
             return new PoolSpec(name, kind, 1, 0, new ServerSpec.Api(ApiReader.read(node.required("api"))),
-                    CapacitySpec.FIXED, maxQueue, "api prices: " + node.get("api").get("price_source").text("scenario"));
+                    CapacitySpec.FIXED, maxQueue, "api prices: " + node.get("api").get("price_source").text("scenario"),
+                    BalancingPolicy.CENTRAL_QUEUE);
         }
         ServerSpec server = queueing
                 ? new ServerSpec.Queueing(DurationReader.read(node.get("service_time")),
@@ -60,7 +64,7 @@ final class PoolReader {
             price = found.usdPerGpuHour();
             source = "default: " + found.source();
         }
-        return new PoolSpec(name, kind, replicas, price, server, capacity, maxQueue, source);
+        return new PoolSpec(name, kind, replicas, price, server, capacity, maxQueue, source, balancing);
     }
 
     private static String[] allowedFields(PoolKind kind, boolean queueing) {

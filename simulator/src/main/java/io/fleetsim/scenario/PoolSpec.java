@@ -12,13 +12,15 @@ package io.fleetsim.scenario;
  * @param maxQueue      most requests waiting in the pool's queue before new ones are refused
  *                      (admission control); {@link Integer#MAX_VALUE} for no limit
  * @param priceSource   where {@code usdPerGpuHour} comes from
+ * @param balancing     how requests are spread over the replicas
  */
 public record PoolSpec(String name, PoolKind kind, int replicas, double usdPerGpuHour, ServerSpec server,
-                       CapacitySpec capacity, int maxQueue, String priceSource) {
+                       CapacitySpec capacity, int maxQueue, String priceSource, BalancingPolicy balancing) {
 
-    /** A fixed pool with no queue limit whose price comes from the scenario. */
+    /** A fixed pool behind one queue, with no queue limit, whose price comes from the scenario. */
     public PoolSpec(String name, PoolKind kind, int replicas, double usdPerGpuHour, ServerSpec server) {
-        this(name, kind, replicas, usdPerGpuHour, server, CapacitySpec.FIXED, Integer.MAX_VALUE, "scenario");
+        this(name, kind, replicas, usdPerGpuHour, server, CapacitySpec.FIXED, Integer.MAX_VALUE, "scenario",
+                BalancingPolicy.CENTRAL_QUEUE);
     }
 
     /** GPUs in the whole pool. */

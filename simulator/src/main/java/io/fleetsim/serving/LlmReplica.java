@@ -4,6 +4,7 @@ import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.scenario.BatchingSpec;
 import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.workload.PromptPrefix;
 import io.fleetsim.workload.Request;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ public final class LlmReplica implements Server, EventHandler {
     private long admissions;
     private long iteration;
     private long prefillHeldTokens;
+    private long outstandingTokens;
 
     private boolean admitting = true;
     private Runnable whenDrained;
@@ -118,6 +120,16 @@ public final class LlmReplica implements Server, EventHandler {
     }
 
     @Override
+    public long outstandingTokens() {
+        return outstandingTokens;
+    }
+
+    @Override
+    public int cachedPrefixTokens(PromptPrefix prefix) {
+        return prefix.isEmpty() ? 0 : prefixCache.peek(prefix);
+    }
+
+    @Override
     public double kvUtilization() {
         return kv.capacityBlocks() == 0 ? 0 : 1 - (double) kv.freeBlocksAt(iteration) / kv.capacityBlocks();
     }
@@ -139,6 +151,7 @@ public final class LlmReplica implements Server, EventHandler {
                 prefilling.remove(s);
                 kv.releasePrefill(s.prefillBlocks);
                 prefillHeldTokens -= s.prefilled;
+                outstandingTokens -= request.totalTokens();
                 listener.cancelledWork(request, s.prefilled);
                 return true;
             }
@@ -146,6 +159,7 @@ public final class LlmReplica implements Server, EventHandler {
         for (Sequence s : preempted) {
             if (s.request == request && Double.isNaN(s.firstTokenAt)) {
                 preempted.remove(s);
+                outstandingTokens -= request.totalTokens();
                 listener.cancelledWork(request, 0);
                 return true;
             }
@@ -176,6 +190,7 @@ public final class LlmReplica implements Server, EventHandler {
         prefilling.clear();
         decoding.clear();
         preempted.clear();
+        outstandingTokens = 0;
         admitting = false;
         whenDrained = null;
         stepping = false;
@@ -253,6 +268,7 @@ public final class LlmReplica implements Server, EventHandler {
         while (!decoding.isEmpty() && decoding.peek().finishIteration <= iteration) {
             Sequence s = decoding.poll();
             kv.removeDecoding(s.decodeOffset + iteration, iteration);
+            outstandingTokens -= s.request.totalTokens();
             listener.completed(s.request, pool, s.admittedAt, s.firstTokenAt, now);
         }
     }
@@ -280,6 +296,7 @@ public final class LlmReplica implements Server, EventHandler {
             }
             int generated = s.target - s.request.promptTokens() + 1;
             if (generated >= s.request.outputTokens()) {
+                outstandingTokens -= s.request.totalTokens();
                 listener.completed(s.request, pool, s.admittedAt, s.firstTokenAt, now);
                 continue;
             }
@@ -369,6 +386,7 @@ public final class LlmReplica implements Server, EventHandler {
         } else {
             source.poll();
             s = new Sequence(fresh, now, admissions++);
+            outstandingTokens += fresh.totalTokens();
             listener.admitted(fresh, this);
             if (!fresh.prefix().isEmpty()) {
                 s.prefilled = prefixCache.lookup(fresh.prefix(), fresh.promptTokens() - 1);

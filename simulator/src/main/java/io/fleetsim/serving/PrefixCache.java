@@ -32,6 +32,19 @@ final class PrefixCache {
         return (int) matched;
     }
 
+    /** Like {@link #lookup} but leaves the recency order alone (to compare replicas before choosing). */
+    int peek(PromptPrefix prefix) {
+        long matched = 0;
+        for (long hash : prefix.blockHashes()) {
+            Integer tokens = blocks.containsKey(hash) ? prefix.blockTokens() : null;
+            if (tokens == null) {
+                break;
+            }
+            matched += tokens;
+        }
+        return (int) matched;
+    }
+
     /** Caches every block of {@code prefix} (they were just computed). */
     void insert(PromptPrefix prefix) {
         for (long hash : prefix.blockHashes()) {

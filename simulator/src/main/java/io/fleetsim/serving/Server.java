@@ -1,5 +1,6 @@
 package io.fleetsim.serving;
 
+import io.fleetsim.workload.PromptPrefix;
 import io.fleetsim.workload.Request;
 import java.util.List;
 
@@ -26,6 +27,16 @@ public interface Server {
 
     /** Seconds spent with at least one request in service, up to {@code now}. */
     double busySeconds(double now);
+
+    /** Prompt plus output tokens of the requests in service (for least-outstanding-tokens balancing). */
+    default long outstandingTokens() {
+        return 0;
+    }
+
+    /** Tokens of {@code prefix} this server has cached (for prefix-aware balancing); 0 without a cache. */
+    default int cachedPrefixTokens(PromptPrefix prefix) {
+        return 0;
+    }
 
     /** Share of the server's KV cache in use, 0 for servers without one. */
     default double kvUtilization() {

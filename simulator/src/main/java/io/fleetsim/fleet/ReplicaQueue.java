@@ -1,0 +1,73 @@
+package io.fleetsim.fleet;
+
+import io.fleetsim.serving.Server;
+import io.fleetsim.serving.WorkSource;
+import io.fleetsim.workload.Request;
+import java.util.ArrayDeque;
+
+/**
+ * One replica's own queue, for pools that assign each request to a replica on arrival. When it
+ * is empty the replica takes from the pool's shared queue, where requests wait while no replica is
+ * serving or after their replica stopped taking work.
+ */
+final class ReplicaQueue implements WorkSource {
+
+    private final Pool pool;
+    private final ArrayDeque<Request> requests = new ArrayDeque<>();
+    private long tokens;
+
+    ReplicaQueue(Pool pool) {
+        this.pool = pool;
+    }
+
+    void add(Request request) {
+        requests.add(request);
+        tokens += request.totalTokens();
+    }
+
+    /** Prompt plus output tokens waiting here. */
+    long tokens() {
+        return tokens;
+    }
+
+    int size() {
+        return requests.size();
+    }
+
+    /** Empties the queue, handing back what waited (for the pool to place elsewhere). */
+    ArrayDeque<Request> takeAll() {
+        ArrayDeque<Request> out = new ArrayDeque<>(requests);
+        requests.clear();
+        tokens = 0;
+        return out;
+    }
+
+    @Override
+    public Request peek() {
+        dropCancelledHead();
+        return requests.isEmpty() ? pool.peek() : requests.peek();
+    }
+
+    @Override
+    public Request poll() {
+        dropCancelledHead();
+        if (requests.isEmpty()) {
+            return pool.poll();
+        }
+        Request r = requests.poll();
+        tokens -= r.totalTokens();
+        pool.takenFromReplicaQueue();
+        return r;
+    }
+
+    @Override
+    public void serverIdle(Server server) {
+        pool.serverIdle(server);
+    }
+
+    private void dropCancelledHead() {
+        while (!requests.isEmpty() && pool.forgetIfCancelled(requests.peek())) {
+            tokens -= requests.poll().totalTokens();
+        }
+    }
+}
