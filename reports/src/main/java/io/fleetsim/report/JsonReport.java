@@ -112,6 +112,7 @@ public final class JsonReport {
             n.put("interruptions", p.interruptions());
             n.put("failed_scale_ups", p.failedScaleUps());
             putNumber(n, "prefill_share", p.prefillShare(), 6);
+            putNumber(n, "batch_occupancy", p.batchOccupancy(), 6);
         }
         var tenants = root.putArray("tenants");
         for (TenantResult t : run.tenants()) {

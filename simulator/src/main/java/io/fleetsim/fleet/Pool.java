@@ -313,6 +313,21 @@ public final class Pool implements WorkSource, EventHandler {
         return busy;
     }
 
+    /**
+     * Mean batch occupancy over serving time: the share of request slots ({@code max_num_seqs})
+     * in use, averaged over replica-seconds serving or draining. Unlike {@link #utilization}, which
+     * counts a replica as busy with a single request in its batch, this shows how full the batches
+     * were.
+     */
+    public double batchOccupancy(double now) {
+        double area = 0;
+        for (Replica r : replicas) {
+            area += r.server.occupiedSlotSeconds();
+        }
+        double serving = ledger.servingSeconds() + ledger.drainingSeconds() + openSeconds(now);
+        return serving <= 0 ? 0 : Math.min(1, area / serving);
+    }
+
     /** Replicas in {@code state} now. */
     public int replicasIn(ReplicaState state) {
         int n = 0;

@@ -24,12 +24,13 @@ import java.util.Map;
  * @param interruptions        spot interruptions
  * @param failedScaleUps       replicas asked for but not available
  * @param prefillShare         share of its compute time spent on prompts (NaN when none)
+ * @param batchOccupancy       share of request slots (max_num_seqs) in use over serving time
  */
 public record PoolResult(String name, String kind, int replicas, int gpus, double gpuHours, double usdPerGpuHour,
                          double utilization, double costUsd, long usefulTokens, double costPerUsefulMtokUsd,
                          Map<String, Double> costByStateUsd, String priceSource, long routedRequests,
                          long overflowRequests, int replicasStarted, int peakReplicas, int interruptions,
-                         int failedScaleUps, double prefillShare) {
+                         int failedScaleUps, double prefillShare, double batchOccupancy) {
 
     public PoolResult {
         costByStateUsd = Map.copyOf(costByStateUsd);

@@ -72,7 +72,8 @@ final class ResultAssembler {
                     ledger.paidSeconds() * spec.server().gpusPerReplica() / 3600, spec.usdPerGpuHour(),
                     pool.utilization(horizon), usd, useful, CostModel.perMillionTokens(usd, useful), poolStates,
                     spec.priceSource(), metrics.routedTo(p), metrics.overflowTo(p), ledger.replicasStarted(),
-                    pool.peakActiveReplicas(), ledger.interruptions(), ledger.failedScaleUps(), prefillShare));
+                    pool.peakActiveReplicas(), ledger.interruptions(), ledger.failedScaleUps(), prefillShare,
+                    pool.batchOccupancy(horizon)));
         }
         double fixedUsd = economics.fixedMonthlyUsd() * horizon / EconomicsSpec.MONTH_SECONDS;
         byState.put("fixed", fixedUsd);

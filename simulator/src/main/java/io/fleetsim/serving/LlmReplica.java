@@ -71,6 +71,8 @@ public final class LlmReplica implements Server, EventHandler {
     private double stepKvTokens;
     private double stepSeconds;
     private int stepPrefillTokens;
+    private int stepInService;
+    private double occupiedSlotSeconds;
     private long generation;
 
     /** A replica of pool {@code pool} as {@code spec} describes it. */
@@ -117,6 +119,11 @@ public final class LlmReplica implements Server, EventHandler {
     @Override
     public int inService() {
         return prefilling.size() + decoding.size() + preempted.size();
+    }
+
+    @Override
+    public double occupiedSlotSeconds() {
+        return occupiedSlotSeconds;
     }
 
     @Override
@@ -238,6 +245,7 @@ public final class LlmReplica implements Server, EventHandler {
 
     private void finishStep() {
         double now = sim.now();
+        occupiedSlotSeconds += (double) stepInService / batching.maxNumSeqs() * (now - stepStart);
         if (decodeSegment) {
             listener.computeTime(pool, 0, steps.decodeSegmentSeconds(stepBatch, stepKvTokens, stepIterations));
             reportDecodeGaps();
@@ -432,6 +440,7 @@ public final class LlmReplica implements Server, EventHandler {
     }
 
     private void startStep(double now, boolean decodeOnly, long iterations, double seconds) {
+        stepInService = prefilling.size() + decoding.size();
         stepping = true;
         clock.busyAt(now);
         decodeSegment = decodeOnly;

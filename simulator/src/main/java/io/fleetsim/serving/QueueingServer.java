@@ -104,6 +104,11 @@ public final class QueueingServer implements Server, EventHandler {
     }
 
     @Override
+    public double occupiedSlotSeconds() {
+        return clock.busySeconds(sim.now());
+    }
+
+    @Override
     public double busySeconds(double now) {
         return clock.busySeconds(now);
     }

@@ -38,6 +38,14 @@ public interface Server {
         return 0;
     }
 
+    /**
+     * Time integral, up to the end of the last step, of the share of the server's request slots in
+     * use (batch occupancy); a server that takes one request at a time counts its busy time.
+     */
+    default double occupiedSlotSeconds() {
+        return 0;
+    }
+
     /** Share of the server's KV cache in use, 0 for servers without one. */
     default double kvUtilization() {
         return 0;
