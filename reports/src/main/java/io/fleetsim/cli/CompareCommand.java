@@ -87,7 +87,8 @@ final class CompareCommand implements Callable<Integer> {
         Comparison comparison = new Comparison(sloTarget, strategies);
         String text = ComparisonText.render(comparison);
         AtomicFiles.writeString(folder.resolve("compare.txt"), text);
-        AtomicFiles.writeString(folder.resolve("compare.csv"), CsvTableRenderer.render(ComparisonTables.full(comparison)));
+        AtomicFiles.writeString(folder.resolve("compare.csv"),
+                CsvTableRenderer.render(ComparisonTables.full(comparison)));
         AtomicFiles.writeString(folder.resolve("compare.json"), CompareJson.render(comparison));
         AtomicFiles.writeString(folder.resolve("compare.html"), CompareHtmlReport.render(comparison));
 

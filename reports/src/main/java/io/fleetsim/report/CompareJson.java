@@ -85,7 +85,8 @@ public final class CompareJson {
 
     private static void number(ObjectNode target, String field, double value, int decimals) {
         if (Double.isFinite(value)) {
-            target.put(field, BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN).stripTrailingZeros());
+            target.put(field,
+                    BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN).stripTrailingZeros());
         } else {
             target.putNull(field);
         }

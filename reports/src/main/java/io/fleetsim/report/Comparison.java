@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -68,11 +69,12 @@ public record Comparison(double sloTarget, List<Strategy> strategies) {
         Optional<Strategy> best = cheapestMeetingTarget();
         if (best.isPresent()) {
             Strategy s = best.get();
-            return String.format(java.util.Locale.ROOT,
+            return String.format(Locale.ROOT,
                     "Cheapest strategy meeting the SLO target (%s): %s, at $%s per useful 1M tokens "
                             + "($%s in total, SLO attainment %s).", target, s.name(),
                     ValueFormat.USD_PER_MTOK.display(s.result().costPerUsefulMtokUsd()),
-                    ValueFormat.USD.display(s.result().costUsd()), ValueFormat.SHARE.display(s.result().sloAttainment()));
+                    ValueFormat.USD.display(s.result().costUsd()),
+                    ValueFormat.SHARE.display(s.result().sloAttainment()));
         }
         return "No strategy meets the SLO target (" + target + ")"
                 + closestToTarget().map(s -> "; the closest is " + s.name() + " at "

@@ -6,6 +6,7 @@ import io.fleetsim.scenario.DurationText;
 import io.fleetsim.scenario.PoolSpec;
 import io.fleetsim.scenario.RouteSpec;
 import io.fleetsim.scenario.ServerSpec;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
 public final class RunHtmlReport {
 
     /** The ids of the chart images, in page order. */
-    public static final java.util.List<String> CHART_IDS = java.util.List.of("chart-traffic", "chart-ttft-cdf",
+    public static final List<String> CHART_IDS = List.of("chart-traffic", "chart-ttft-cdf",
             "chart-tpot-cdf", "chart-cost-by-pool", "chart-waste-by-cause", "chart-queue-utilization",
             "chart-slo-cost-rate");
 
@@ -42,7 +43,8 @@ public final class RunHtmlReport {
         page.cards(ValueFormat.SHARE.display(run.sloAttainment()), "SLO attainment",
                 "$" + ValueFormat.USD_PER_MTOK.display(run.costPerUsefulMtokUsd()), "cost per useful 1M tokens",
                 "$" + ValueFormat.USD.display(run.costUsd()), "total cost",
-                ValueFormat.DECIMAL.display(run.requests().completed() / run.simulatedSeconds()), "requests/s completed",
+                ValueFormat.DECIMAL.display(run.requests().completed() / run.simulatedSeconds()),
+                "requests/s completed",
                 ValueFormat.COUNT.display(run.tokens().useful()), "useful tokens",
                 ValueFormat.COUNT.display(WasteBreakdown.of(run.tokens()).total()), "wasted tokens",
                 ValueFormat.COUNT.display(gpus), "GPUs");

@@ -85,11 +85,6 @@ public final class Table {
         return t;
     }
 
-    /** The value in {@code row} of the column keyed {@code key}. */
-    public Object value(int row, String key) {
-        return rows.get(row).get(indexOf(key));
-    }
-
     private int indexOf(String key) {
         for (int c = 0; c < columns.size(); c++) {
             if (columns.get(c).key().equals(key)) {

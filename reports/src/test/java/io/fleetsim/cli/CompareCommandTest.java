@@ -107,7 +107,8 @@ class CompareCommandTest {
             assertEquals(report.get("latency_ms").get("ttft").get("p99"), s.get("ttft_p99_ms"));
             assertEquals(report.get("cost_usd").get("by_pool"), s.get("cost_usd_by_pool"));
         }
-        assertEquals(strategies.get(0).get("requests_arrived_by_route"), strategies.get(1).get("requests_arrived_by_route"));
+        assertEquals(strategies.get(0).get("requests_arrived_by_route"),
+                strategies.get(1).get("requests_arrived_by_route"));
 
         Csv csv = Csv.read(out.resolve("compare.csv"));
         assertEquals(List.of("four", "six"), csv.column("strategy"));

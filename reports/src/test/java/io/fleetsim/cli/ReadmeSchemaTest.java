@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -145,9 +146,9 @@ class ReadmeSchemaTest {
         // "same shape as the fleet-wide field": routes[].tokens.input is documented by tokens.input
         String[] segments = path.split("\\.");
         for (int k = segments.length - 1; k >= 1; k--) {
-            String prefix = String.join(".", java.util.Arrays.copyOfRange(segments, 0, k));
+            String prefix = String.join(".", Arrays.copyOfRange(segments, 0, k));
             if (Boolean.FALSE.equals(report.get(prefix)) && docs.stream().anyMatch(d -> matches(d, prefix))) {
-                String rest = String.join(".", java.util.Arrays.copyOfRange(segments, k, segments.length));
+                String rest = String.join(".", Arrays.copyOfRange(segments, k, segments.length));
                 String fleetWide = segments[k - 1].replace("[]", "") + "." + rest;
                 if (!fleetWide.equals(path) && documented(fleetWide, docs, report)) {
                     return true;

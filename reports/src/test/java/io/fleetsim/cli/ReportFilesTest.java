@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -117,7 +118,7 @@ class ReportFilesTest {
                     + "([A-Za-z0-9+/=]+)\"").matcher(html);
             assertTrue(m.find(), "no embedded PNG with id " + id);
             byte[] png = Base64.getDecoder().decode(m.group(2));
-            assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png, 4), id);
+            assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4), id);
             assertFalse(m.group(1).isBlank(), "chart " + id + " has no alt text");
         }
         for (String table : List.of("table-route-latency", "table-route-cost", "table-pools", "table-waste")) {

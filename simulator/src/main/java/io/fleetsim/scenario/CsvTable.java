@@ -51,7 +51,7 @@ final class CsvTable {
             throw fileField.error(file.displayName() + " is empty; expected a header row naming the columns, "
                     + "then one row per request");
         }
-        List<String> header = List.of(split(stripByteOrderMark(text.get(0)), file, 1));
+        List<String> header = List.of(split(CsvLine.withoutByteOrderMark(text.get(0)), file, 1));
         Set<String> seen = new HashSet<>();
         for (String name : header) {
             if (name.isBlank() || !seen.add(name)) {
@@ -152,43 +152,13 @@ final class CsvTable {
                 "row " + (row + 1) + ", column " + header.get(column) + ": " + problem + " (got \"" + cell + "\")");
     }
 
-    private static String stripByteOrderMark(String line) {
-        return line.startsWith("\uFEFF") ? line.substring(1) : line;
-    }
-
     /** Splits one line into fields, honouring double quotes. */
     private static String[] split(String line, DataFile file, int lineNumber) {
-        if (line.indexOf('"') < 0) {
-            return line.split(",", -1);
-        }
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
+        List<String> fields = CsvLine.fields(line);
+        if (fields == null) {
             throw new ScenarioException(file.displayName(), lineNumber, "",
                     (lineNumber == 1 ? "header row" : "row " + (lineNumber - 1)) + ": unclosed quote");
         }
-        fields.add(field.toString());
         return fields.toArray(String[]::new);
     }
 }

@@ -62,7 +62,7 @@ public final class LlmReplica implements Server, EventHandler {
     private long outstandingTokens;
 
     private boolean admitting = true;
-    private Runnable whenDrained;
+    private final DrainSignal drained = new DrainSignal();
     private boolean stepping;
     private boolean decodeSegment;
     private double stepStart;
@@ -147,7 +147,7 @@ public final class LlmReplica implements Server, EventHandler {
         if (!stepping && inService() == 0) {
             whenEmpty.run();
         } else {
-            whenDrained = whenEmpty;
+            drained.await(whenEmpty);
         }
     }
 
@@ -199,7 +199,7 @@ public final class LlmReplica implements Server, EventHandler {
         preempted.clear();
         outstandingTokens = 0;
         admitting = false;
-        whenDrained = null;
+        drained.cancel();
         stepping = false;
         generation++;
         clock.idleAt(now);
@@ -364,11 +364,7 @@ public final class LlmReplica implements Server, EventHandler {
             stepping = false;
             clock.idleAt(now);
             source.serverIdle(this);
-            if (whenDrained != null) {
-                Runnable done = whenDrained;
-                whenDrained = null;
-                done.run();
-            }
+            drained.emptied();
         }
     }
 

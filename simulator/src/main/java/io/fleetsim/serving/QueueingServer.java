@@ -24,7 +24,7 @@ public final class QueueingServer implements Server, EventHandler {
     private final BusyClock clock = new BusyClock();
     private Request current;
     private boolean admitting = true;
-    private Runnable whenDrained;
+    private final DrainSignal drained = new DrainSignal();
     private double admittedAt;
     private long generation;
 
@@ -61,7 +61,7 @@ public final class QueueingServer implements Server, EventHandler {
         if (current == null) {
             whenEmpty.run();
         } else {
-            whenDrained = whenEmpty;
+            drained.await(whenEmpty);
         }
     }
 
@@ -85,7 +85,7 @@ public final class QueueingServer implements Server, EventHandler {
         }
         current = null;
         admitting = false;
-        whenDrained = null;
+        drained.cancel();
         generation++;
         clock.idleAt(sim.now());
         return lost;
@@ -131,11 +131,7 @@ public final class QueueingServer implements Server, EventHandler {
         if (current == null) {
             clock.idleAt(now);
             source.serverIdle(this);
-            if (whenDrained != null) {
-                Runnable done = whenDrained;
-                whenDrained = null;
-                done.run();
-            }
+            drained.emptied();
             return;
         }
         clock.busyAt(now);

@@ -14,9 +14,10 @@ import java.util.Map;
  * <ul>
  *   <li>Where the grid varies a pool's replica count and the search is monotone in it (the
  *   objective is a cost, which grows with capacity, and every constraint is helped by capacity),
- *   it bisects along the last such dimension for each setting of the others, and settles a
- *   configuration without simulating it when one it dominates already meets the constraints
- *   (then it meets them too, and costs more: pruned) or one that dominates it misses them.</li>
+ *   it bisects along the last such dimension for each setting of the others: more replicas of
+ *   that pool are assumed never to serve worse. A configuration is pruned without simulating it
+ *   when one with no more replicas in any pool (and the same other settings) already meets the
+ *   constraints: it is dominated, costing more for nothing needed.</li>
  *   <li>Every evaluated configuration starts with the minimum number of replications; only while
  *   a constraint's confidence interval straddles its threshold are replications added, doubling,
  *   up to the maximum. Still straddling then, it is <em>marginal</em>.</li>
@@ -72,14 +73,14 @@ public final class Optimizer {
         }
         List<PointSummary> inGridOrder = evaluated.values().stream()
                 .sorted(Comparator.comparingInt(p -> order.get(p.configuration()))).toList();
-        List<PointSummary> candidates = candidates(lines, order);
+        List<PointSummary> candidates = candidates(lines, order, whyNotMonotone == null);
         PointSummary best = candidates.stream().filter(p -> p.verdict() == Verdict.MET).findFirst()
                 .orElse(candidates.isEmpty() ? null : candidates.get(0));
         List<PointSummary> runnerUps = candidates.stream().filter(p -> p != best).limit(5).toList();
         int simulations = executor.simulated() - simulatedBefore + executor.resumed() - resumedBefore;
         String method = whyNotMonotone == null
-                ? "bisection on " + capacity.searched() + " (" + lines.size() + " line" + (lines.size() == 1 ? "" : "s")
-                        + "), configurations dominated by one that meets the constraints pruned"
+                ? "bisection on " + capacity.searched() + " over " + lines.size() + " line"
+                        + (lines.size() == 1 ? "" : "s (one per setting of the other --vary)")
                 : "every configuration evaluated: " + whyNotMonotone;
         SearchStats stats = new SearchStats(grid.size(), evaluated.size(), inferred, simulations,
                 executor.resumed() - resumedBefore, rounds, method);
@@ -110,13 +111,9 @@ public final class Optimizer {
                 return;
             }
             Configuration middle = line.middle();
-            Verdict known = infer ? inferredVerdict(middle) : null;
-            if (known == Verdict.MET) {
+            if (infer && dominatedByMeeting(middle)) {
                 inferred++;
                 line.meets();
-            } else if (known == Verdict.MISSED) {
-                inferred++;
-                line.fails();
             } else {
                 line.probeMiddle();
                 due.put(middle, new int[] {0, options.minReplications()});
@@ -125,17 +122,20 @@ public final class Optimizer {
         }
     }
 
-    /** What monotonicity says of {@code c} from the settled configurations, or null. */
-    private Verdict inferredVerdict(Configuration c) {
+    /**
+     * {@link Verdict#MET} when a settled configuration with no more replicas in any pool (and the
+     * same other settings) meets the constraints: {@code c} costs more and is pruned. Only this
+     * direction is inferred across lines: a configuration missing its constraints says nothing of
+     * one with fewer replicas in another pool, since that can change where traffic goes (fewer
+     * replicas in a route's first pool may spill more of it to a better one).
+     */
+    private boolean dominatedByMeeting(Configuration c) {
         for (PointSummary p : settled) {
             if (p.verdict() == Verdict.MET && capacity.atMost(p.configuration(), c)) {
-                return Verdict.MET;
-            }
-            if (p.verdict() == Verdict.MISSED && capacity.atMost(c, p.configuration())) {
-                return Verdict.MISSED;
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     private void runRound(Map<Configuration, int[]> due) throws InterruptedException {
@@ -169,18 +169,24 @@ public final class Optimizer {
      * inferred, a cheaper configuration dominates it) and every marginal configuration, best
      * first on the objective, ties in grid order.
      */
-    private List<PointSummary> candidates(List<SearchLine> lines, Map<Configuration, Integer> order) {
-        List<PointSummary> out = new ArrayList<>();
+    private List<PointSummary> candidates(List<SearchLine> lines, Map<Configuration, Integer> order, boolean monotone) {
+        List<PointSummary> all = new ArrayList<>();
         for (SearchLine line : lines) {
             Configuration c = line.lowestMeeting();
             PointSummary p = c == null ? null : evaluated.get(c);
             if (p != null && p.verdict() == Verdict.MET) {
-                out.add(p);
+                all.add(p);
             }
         }
         for (PointSummary p : evaluated.values()) {
             if (p.verdict() == Verdict.MARGINAL) {
-                out.add(p);
+                all.add(p);
+            }
+        }
+        List<PointSummary> out = new ArrayList<>();
+        for (PointSummary q : all) {
+            if (!monotone || all.stream().noneMatch(p -> p != q && dominates(p, q))) {
+                out.add(q);
             }
         }
         Metric objective = options.objective();
@@ -188,6 +194,12 @@ public final class Optimizer {
                         (a, b) -> objective.better(a, b) ? -1 : objective.better(b, a) ? 1 : 0)
                 .thenComparingInt(p -> order.get(p.configuration())));
         return out;
+    }
+
+    /** True when {@code p} has no more replicas than {@code q} anywhere and is at least as sure to meet. */
+    private boolean dominates(PointSummary p, PointSummary q) {
+        boolean atLeastAsSure = p.verdict() == Verdict.MET || q.verdict() != Verdict.MET;
+        return atLeastAsSure && capacity.atMost(p.configuration(), q.configuration());
     }
 
     /** Why bisection on capacity would not be valid here, or null when it is. */

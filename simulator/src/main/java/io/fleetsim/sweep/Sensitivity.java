@@ -81,7 +81,7 @@ public final class Sensitivity {
     }
 
     private static Perturbation spotInterruptions(ObjectNode tree) {
-        String name = "spot interruptions x2";
+        String name = "spot preemption x2";
         List<Setting> settings = new ArrayList<>();
         JsonNode pools = tree.path("pools");
         for (int i = 0; i < pools.size(); i++) {

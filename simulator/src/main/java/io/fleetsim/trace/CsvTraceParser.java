@@ -1,5 +1,6 @@
 package io.fleetsim.trace;
 
+import io.fleetsim.scenario.CsvLine;
 import io.fleetsim.scenario.ScenarioException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,7 +24,7 @@ final class CsvTraceParser {
         if (header == null || header.isBlank()) {
             throw new ScenarioException(source, 0, "", "the trace is empty (expected a header row naming the columns)");
         }
-        List<String> names = split(stripByteOrderMark(header));
+        List<String> names = split(CsvLine.withoutByteOrderMark(header));
         int time = column(names, columns.timestamp(), source);
         int prompt = column(names, columns.promptTokens(), source);
         int output = column(names, columns.outputTokens(), source);
@@ -76,36 +77,14 @@ final class CsvTraceParser {
                 + ": must be a whole number of tokens >= 0 (got \"" + text + "\")");
     }
 
-    private static String stripByteOrderMark(String line) {
-        return line.startsWith("\uFEFF") ? line.substring(1) : line;
-    }
-
-    /** Splits one line into trimmed fields, honouring double quotes. */
+    /** Splits one line into trimmed fields, honouring double quotes (an open quote runs to the end). */
     private static List<String> split(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString().trim());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
+        List<String> fields = CsvLine.fields(line);
+        if (fields == null) {
+            fields = CsvLine.fields(line + "\"");
         }
-        fields.add(field.toString().trim());
-        return fields;
+        List<String> trimmed = new ArrayList<>(fields.size());
+        fields.forEach(f -> trimmed.add(f.trim()));
+        return trimmed;
     }
 }

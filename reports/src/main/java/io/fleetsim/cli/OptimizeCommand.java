@@ -1,0 +1,124 @@
+package io.fleetsim.cli;
+
+import io.fleetsim.report.AtomicFiles;
+import io.fleetsim.report.ChartImage;
+import io.fleetsim.report.CsvTableRenderer;
+import io.fleetsim.report.sweep.OptimizeText;
+import io.fleetsim.report.sweep.SensitivityTable;
+import io.fleetsim.report.sweep.SweepCharts;
+import io.fleetsim.report.sweep.SweepTables;
+import io.fleetsim.sweep.Metric;
+import io.fleetsim.sweep.OptimizeOptions;
+import io.fleetsim.sweep.OptimizeResult;
+import io.fleetsim.sweep.Optimizer;
+import io.fleetsim.sweep.ParetoFront;
+import io.fleetsim.sweep.PointExecutor;
+import io.fleetsim.sweep.ResultsLog;
+import io.fleetsim.sweep.Sensitivity;
+import io.fleetsim.sweep.SensitivityRow;
+import io.fleetsim.sweep.SweepSpec;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code fleetsim optimize SCENARIO --vary ... --objective M --constraint 'M>=X'}: the best
+ * configuration meeting the constraints with 95% confidence, found by bisection on pool capacity
+ * with dominated configurations pruned and replications added only near the constraint boundary;
+ * then runner-ups and the best fleet's sensitivity to traffic, spot interruptions and API prices.
+ */
+@Command(name = "optimize", mixinStandardHelpOptions = true,
+        description = {"Find the configuration of the --vary grid that is best on --objective among those meeting "
+                + "every --constraint with 95% confidence; report it with runner-ups and its sensitivity to traffic "
+                + "+-30%, spot interruptions x2 and API prices +-20%.",
+            "Writes optimize.txt, optimize.csv (configurations simulated), sensitivity.csv, cost-vs-slo.png, "
+                + "cost-vs-reserved-share.png and results.jsonl (rerunning resumes)."})
+final class OptimizeCommand implements Callable<Integer> {
+
+    @Mixin
+    SweepOptions options;
+
+    @Option(names = "--objective", paramLabel = "METRIC", defaultValue = "cost_per_useful_mtok",
+            description = "Metric to make best: costs and latencies lowest, slo_attainment highest "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String objective;
+
+    @Option(names = "--min-replications", paramLabel = "N", defaultValue = "3",
+            description = "Replications of every configuration simulated (default: ${DEFAULT-VALUE}).")
+    int minReplications;
+
+    @Option(names = "--replications", paramLabel = "N", defaultValue = "10",
+            description = "Most replications of a configuration, added while a constraint's interval straddles its "
+                    + "threshold (default: ${DEFAULT-VALUE}).")
+    int maxReplications;
+
+    @Option(names = "--exhaustive", description = "Simulate every configuration instead of bisecting on replicas.")
+    boolean exhaustive;
+
+    @Option(names = "--no-sensitivity", description = "Skip the sensitivity runs of the best fleet.")
+    boolean noSensitivity;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cl = spec.commandLine();
+        OptimizeOptions search;
+        try {
+            search = new OptimizeOptions(Metric.fromId(objective), minReplications, maxReplications, exhaustive);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage().startsWith("unknown metric")
+                    ? "--objective: " + e.getMessage() : e.getMessage());
+        }
+        int threads = options.threadCount(cl);
+        SweepSpec sweep = options.spec(cl, List.of("slo_attainment>=0.99"));
+        Path folder = options.folder("optimize");
+        long start = System.nanoTime();
+        OptimizeResult result;
+        List<SensitivityRow> sensitivity = List.of();
+        int simulated;
+        int resumed;
+        BatchMeter meter = new BatchMeter(cl.getErr());
+        try (ResultsLog log = ResultsLog.open(folder.resolve("results.jsonl"));
+             PointExecutor executor = new PointExecutor(threads, log)) {
+            result = Optimizer.run(sweep, search, executor, meter);
+            if (!noSensitivity && result.best() != null) {
+                sensitivity = Sensitivity.run(sweep, result.best(), executor, meter);
+            }
+            simulated = executor.simulated();
+            resumed = executor.resumed();
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+
+        String text = OptimizeText.render(result, sensitivity);
+        AtomicFiles.writeString(folder.resolve("optimize.txt"), text);
+        List<Integer> front = ParetoFront.of(result.evaluated(), Metric.TOTAL_COST_USD, Metric.SLO_ATTAINMENT);
+        AtomicFiles.writeString(folder.resolve("optimize.csv"), CsvTableRenderer.render(SweepTables.points(
+                result.evaluated(), sweep.grid().dimensions(), true, new HashSet<>(front))));
+        if (result.best() != null) {
+            AtomicFiles.writeString(folder.resolve("sensitivity.csv"),
+                    CsvTableRenderer.render(SensitivityTable.of(result.best(), sensitivity)));
+        }
+        AtomicFiles.writeBytes(folder.resolve("cost-vs-slo.png"), ChartImage.of("cost-vs-slo", "cost against SLO",
+                SweepCharts.costVersusSlo(result.evaluated(), front, sweep.constraints(), sweep.grid().dimensions()),
+                900, 560).png());
+        AtomicFiles.writeBytes(folder.resolve("cost-vs-reserved-share.png"), ChartImage.of("cost-vs-reserved-share",
+                "cost per useful token against reserved share",
+                SweepCharts.costPerTokenVersusReservedShare(result.evaluated(), true), 900, 560).png());
+
+        PrintWriter o = cl.getOut();
+        o.print(text);
+        o.printf("%n%d simulations (%d run, %d from %s) on %d threads in %.1f s wall time.%nReport: %s%n",
+                simulated + resumed, simulated, resumed, folder.resolve("results.jsonl"), threads, wall,
+                folder.resolve("optimize.txt"));
+        o.flush();
+        return 0;
+    }
+}

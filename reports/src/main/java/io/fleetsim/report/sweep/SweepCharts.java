@@ -1,0 +1,136 @@
+package io.fleetsim.report.sweep;
+
+import io.fleetsim.report.ChartStyle;
+import io.fleetsim.sweep.Constraint;
+import io.fleetsim.sweep.Dimension;
+import io.fleetsim.sweep.Estimate;
+import io.fleetsim.sweep.Metric;
+import io.fleetsim.sweep.PointSummary;
+import io.fleetsim.sweep.Verdict;
+import java.awt.Font;
+import java.awt.geom.Ellipse2D;
+import java.text.DecimalFormat;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The charts of a sweep: every configuration as a point with its 95% confidence intervals as
+ * error bars, coloured by whether it meets the constraints.
+ */
+public final class SweepCharts {
+
+    /** Front points are labelled with their settings only when there are this few. */
+    private static final int MAX_LABELS = 15;
+
+    private SweepCharts() {
+    }
+
+    /**
+     * Total cost against SLO attainment, with the Pareto front (the configurations no other beats
+     * on both) joined by a line and labelled with their settings.
+     */
+    public static JFreeChart costVersusSlo(List<PointSummary> points, List<Integer> front, List<Constraint> constraints,
+                                           List<Dimension> dimensions) {
+        XYPlot plot = scatter(points, Metric.SLO_ATTAINMENT, 100, Metric.TOTAL_COST_USD, 1, !constraints.isEmpty());
+        plot.getDomainAxis().setLabel("SLO attainment (%)");
+        plot.getRangeAxis().setLabel("total cost over the horizon ($)");
+        XYSeries line = new XYSeries("Pareto front", false, true);
+        List<Integer> sorted = front.stream()
+                .sorted(Comparator.comparingDouble(i -> points.get(i).estimate(Metric.SLO_ATTAINMENT).mean())).toList();
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+        for (int i : sorted) {
+            double x = 100 * points.get(i).estimate(Metric.SLO_ATTAINMENT).mean();
+            double y = points.get(i).estimate(Metric.TOTAL_COST_USD).mean();
+            line.add(x, y);
+            if (sorted.size() <= MAX_LABELS) {
+                XYTextAnnotation label = new XYTextAnnotation(" " + settings(points.get(i), dimensions), x, y);
+                label.setFont(font);
+                label.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+                plot.addAnnotation(label);
+            }
+        }
+        XYLineAndShapeRenderer frontRenderer = new XYLineAndShapeRenderer(true, false);
+        frontRenderer.setSeriesPaint(0, ChartStyle.TOTAL);
+        frontRenderer.setSeriesStroke(0, ChartStyle.DASHED);
+        plot.setDataset(1, new XYSeriesCollection(line));
+        plot.setRenderer(1, frontRenderer);
+        for (Constraint c : constraints) {
+            if (c.metric() == Metric.SLO_ATTAINMENT) {
+                ValueMarker target = new ValueMarker(100 * c.threshold(), ChartStyle.TOTAL, ChartStyle.DASHED);
+                target.setLabel(c.toString());
+                target.setLabelFont(font);
+                target.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+                target.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+                plot.addDomainMarker(target);
+            }
+        }
+        return ChartStyle.chart("Cost against SLO attainment", plot);
+    }
+
+    /** Cost per useful million tokens against the share of GPU-hours that are reserved. */
+    public static JFreeChart costPerTokenVersusReservedShare(List<PointSummary> points, boolean judged) {
+        XYPlot plot = scatter(points, Metric.RESERVED_SHARE, 100, Metric.COST_PER_USEFUL_MTOK, 1, judged);
+        plot.getDomainAxis().setLabel("reserved share of paid GPU-hours (%)");
+        plot.getRangeAxis().setLabel("$ per useful 1M tokens");
+        return ChartStyle.chart("Cost per useful token against reserved share", plot);
+    }
+
+    /** A scatter of y against x with error bars, split into meeting and missing the constraints. */
+    private static XYPlot scatter(List<PointSummary> points, Metric x, double xScale, Metric y, double yScale,
+                                  boolean judged) {
+        XYIntervalSeries meets = new XYIntervalSeries(judged ? "meets constraints (95%)" : "configurations");
+        XYIntervalSeries marginal = new XYIntervalSeries("marginal");
+        XYIntervalSeries misses = new XYIntervalSeries("misses constraints");
+        for (PointSummary p : points) {
+            Estimate ex = p.estimate(x);
+            Estimate ey = p.estimate(y);
+            if (!Double.isFinite(ex.mean()) || !Double.isFinite(ey.mean())) {
+                continue;
+            }
+            XYIntervalSeries series = !judged || p.verdict() == Verdict.MET ? meets
+                    : p.verdict() == Verdict.MARGINAL ? marginal : misses;
+            double hx = Double.isFinite(ex.halfWidth()) ? ex.halfWidth() : 0;
+            double hy = Double.isFinite(ey.halfWidth()) ? ey.halfWidth() : 0;
+            series.add(ex.mean() * xScale, (ex.mean() - hx) * xScale, (ex.mean() + hx) * xScale,
+                    ey.mean() * yScale, (ey.mean() - hy) * yScale, (ey.mean() + hy) * yScale);
+        }
+        XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+        data.addSeries(meets);
+        if (judged) {
+            data.addSeries(marginal);
+            data.addSeries(misses);
+        }
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDefaultLinesVisible(false);
+        renderer.setCapLength(4);
+        int[] colours = {2, 3, 1};
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            renderer.setSeriesPaint(s, ChartStyle.color(colours[s]));
+            renderer.setSeriesShape(s, new Ellipse2D.Double(-4, -4, 8, 8));
+        }
+        NumberAxis xAxis = new NumberAxis();
+        xAxis.setAutoRangeIncludesZero(false);
+        xAxis.setNumberFormatOverride(new DecimalFormat("0.##"));
+        NumberAxis yAxis = new NumberAxis();
+        yAxis.setAutoRangeIncludesZero(false);
+        return new XYPlot(data, xAxis, yAxis, renderer);
+    }
+
+    private static String settings(PointSummary p, List<Dimension> dimensions) {
+        return dimensions.stream().map(d -> p.configuration().valueOf(d.path())).collect(Collectors.joining("/"));
+    }
+}

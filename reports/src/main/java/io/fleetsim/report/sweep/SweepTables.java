@@ -1,0 +1,180 @@
+package io.fleetsim.report.sweep;
+
+import io.fleetsim.report.Column;
+import io.fleetsim.report.Table;
+import io.fleetsim.report.ValueFormat;
+import io.fleetsim.sweep.Dimension;
+import io.fleetsim.sweep.Estimate;
+import io.fleetsim.sweep.FieldPath;
+import io.fleetsim.sweep.Metric;
+import io.fleetsim.sweep.PoolEstimate;
+import io.fleetsim.sweep.PointSummary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The tables of a sweep's configurations: one row per configuration, its settings, then every
+ * figure as mean and 95% confidence half-width ({@code _ci95} columns). The full table goes to
+ * CSV; {@link #terminal} picks what fits a terminal.
+ */
+public final class SweepTables {
+
+    /** The figures of every row, with the format of their values. */
+    private static final Map<Metric, ValueFormat> FIGURES = new LinkedHashMap<>();
+
+    static {
+        FIGURES.put(Metric.COST_PER_USEFUL_MTOK, ValueFormat.USD_PER_MTOK);
+        FIGURES.put(Metric.SLO_ATTAINMENT, ValueFormat.SHARE);
+        FIGURES.put(Metric.TTFT_P99_MS, ValueFormat.MILLIS);
+        FIGURES.put(Metric.TPOT_P99_MS, ValueFormat.MILLIS);
+        FIGURES.put(Metric.TOTAL_COST_USD, ValueFormat.USD);
+        FIGURES.put(Metric.RESERVED_SHARE, ValueFormat.SHARE);
+    }
+
+    private static final Map<Metric, String> LABELS = Map.of(
+            Metric.COST_PER_USEFUL_MTOK, "$/useful 1M", Metric.SLO_ATTAINMENT, "SLO",
+            Metric.TTFT_P99_MS, "ttft p99", Metric.TPOT_P99_MS, "tpot p99", Metric.TOTAL_COST_USD, "cost $",
+            Metric.RESERVED_SHARE, "reserved");
+
+    private SweepTables() {
+    }
+
+    /**
+     * All figures of {@code points}.
+     *
+     * @param dimensions the sweep's dimensions, one settings column each
+     * @param judged     true to add the verdict against the constraints
+     * @param front      indices of points on the Pareto front, or null for no such column
+     */
+    public static Table points(List<PointSummary> points, List<Dimension> dimensions, boolean judged,
+                               Set<Integer> front) {
+        List<Column> columns = settingColumns(dimensions);
+        columns.add(new Column("replications", "n", ValueFormat.COUNT));
+        if (judged) {
+            columns.add(new Column("constraints", "constraints", ValueFormat.TEXT));
+        }
+        if (front != null) {
+            columns.add(new Column("pareto_front", "front", ValueFormat.TEXT));
+        }
+        FIGURES.forEach((metric, format) -> {
+            columns.add(new Column(key(metric), LABELS.get(metric), format));
+            columns.add(new Column(key(metric) + "_ci95", "±", format));
+        });
+        List<String> pools = points.isEmpty() ? List.of()
+                : points.get(0).pools().stream().map(PoolEstimate::name).toList();
+        for (String pool : pools) {
+            columns.add(new Column("pool_" + pool + "_cost_usd", pool + " $", ValueFormat.USD));
+            columns.add(new Column("pool_" + pool + "_cost_usd_ci95", "±", ValueFormat.USD));
+        }
+        Table table = new Table(columns);
+        for (int i = 0; i < points.size(); i++) {
+            PointSummary p = points.get(i);
+            List<Object> row = settingValues(p, dimensions, columns);
+            row.add((long) p.n());
+            if (judged) {
+                row.add(p.verdict().id());
+            }
+            if (front != null) {
+                row.add(front.contains(i) ? "yes" : "");
+            }
+            for (Metric m : FIGURES.keySet()) {
+                Estimate e = p.estimate(m);
+                row.add(e.mean());
+                row.add(e.halfWidth());
+            }
+            for (PoolEstimate pool : p.pools()) {
+                row.add(pool.costUsd().mean());
+                row.add(pool.costUsd().halfWidth());
+            }
+            table.addRow(row);
+        }
+        return table;
+    }
+
+    /** The columns of {@link #points} shown on a terminal: settings, verdict and the main figures. */
+    public static Table terminal(Table points, List<Dimension> dimensions) {
+        List<String> keys = new ArrayList<>();
+        for (Dimension d : dimensions) {
+            keys.add(d.path());
+        }
+        keys.add("replications");
+        for (String optional : List.of("constraints", "pareto_front")) {
+            if (points.columns().stream().anyMatch(c -> c.key().equals(optional))) {
+                keys.add(optional);
+            }
+        }
+        for (Metric m : List.of(Metric.COST_PER_USEFUL_MTOK, Metric.SLO_ATTAINMENT)) {
+            keys.add(key(m));
+            keys.add(key(m) + "_ci95");
+        }
+        keys.add(key(Metric.TTFT_P99_MS));
+        keys.add(key(Metric.TPOT_P99_MS));
+        keys.add(key(Metric.TOTAL_COST_USD));
+        keys.add(key(Metric.TOTAL_COST_USD) + "_ci95");
+        return points.select(keys);
+    }
+
+    /**
+     * Runner-ups against the best: settings, verdict, the objective with the paired difference to
+     * the best (common random numbers), and the constrained figures.
+     */
+    public static Table runnerUps(List<PointSummary> runnerUps, PointSummary best, Metric objective,
+                                  List<Dimension> dimensions) {
+        ValueFormat format = FIGURES.get(objective);
+        List<Column> columns = settingColumns(dimensions);
+        columns.add(new Column("replications", "n", ValueFormat.COUNT));
+        columns.add(new Column("constraints", "constraints", ValueFormat.TEXT));
+        columns.add(new Column(key(objective), LABELS.get(objective), format));
+        columns.add(new Column(key(objective) + "_ci95", "±", format));
+        columns.add(new Column("vs_best", "vs best", format));
+        columns.add(new Column("vs_best_ci95", "±", format));
+        columns.add(new Column(key(Metric.SLO_ATTAINMENT), "SLO", ValueFormat.SHARE));
+        columns.add(new Column(key(Metric.SLO_ATTAINMENT) + "_ci95", "±", ValueFormat.SHARE));
+        Table table = new Table(columns);
+        for (PointSummary p : runnerUps) {
+            List<Object> row = settingValues(p, dimensions, columns);
+            Estimate e = p.estimate(objective);
+            Estimate d = Estimate.ofDifference(p.values(objective), best.values(objective));
+            Estimate slo = p.estimate(Metric.SLO_ATTAINMENT);
+            row.addAll(List.of((long) p.n(), p.verdict().id(), e.mean(), e.halfWidth(), d.mean(), d.halfWidth(),
+                    slo.mean(), slo.halfWidth()));
+            table.addRow(row);
+        }
+        return table;
+    }
+
+    /** The column key of a metric's mean, with its unit, e.g. {@code cost_per_useful_mtok_usd}. */
+    public static String key(Metric m) {
+        return switch (m) {
+            case COST_PER_USEFUL_MTOK -> "cost_per_useful_mtok_usd";
+            default -> m.id();
+        };
+    }
+
+    /** The format of a metric's values. */
+    public static ValueFormat format(Metric m) {
+        return FIGURES.get(m);
+    }
+
+    private static List<Column> settingColumns(List<Dimension> dimensions) {
+        List<Column> columns = new ArrayList<>();
+        for (Dimension d : dimensions) {
+            boolean whole = d.values().stream().allMatch(v -> v.matches("[-+]?\\d{1,18}"));
+            columns.add(new Column(d.path(), FieldPath.parse(d.path()).label(),
+                    whole ? ValueFormat.COUNT : ValueFormat.TEXT));
+        }
+        return columns;
+    }
+
+    private static List<Object> settingValues(PointSummary p, List<Dimension> dimensions, List<Column> columns) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 0; i < dimensions.size(); i++) {
+            String v = p.configuration().valueOf(dimensions.get(i).path());
+            row.add(columns.get(i).format() == ValueFormat.COUNT ? (Object) Long.parseLong(v.replace("+", "")) : v);
+        }
+        return row;
+    }
+}

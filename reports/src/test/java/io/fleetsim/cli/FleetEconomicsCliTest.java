@@ -1,0 +1,225 @@
+package io.fleetsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Fleet economics as {@code report.json} shows it: money adds up every way within the report's
+ * rounding (4 decimals on dollars), on a scenario with every pool kind, overhead and fixed costs,
+ * and on the shipped strategy scenarios (run briefly). Surefire runs this module from the
+ * repository root, so {@code scenarios/} resolves.
+ */
+class FleetEconomicsCliTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path STRATEGIES = Path.of("scenarios", "strategies");
+
+    /** Every pool kind, an overhead multiplier, fixed costs and a pool no route uses. */
+    private static final String MIX = """
+            name: mix
+            seed: 3
+            horizon: 40m
+            economics: {overhead_multiplier: 1.2, fixed_monthly_usd: 5000, api_reference_usd_per_mtok: 0.88}
+            workload:
+              arrivals: {process: poisson, rate_per_s: 12}
+              routes:
+                - name: chat
+                  share: 0.8
+                  prompt_tokens: {dist: lognormal, median: 700, p99: 6000, max: 32000}
+                  output_tokens: {dist: lognormal, median: 250, p99: 1500, max: 4096}
+                  slo: {ttft: 1s, tpot: 60ms}
+                  pool: reserved
+                  overflow: {to: [burst, spot, api], in_flight_per_replica: 40}
+                - name: summarize
+                  share: 0.2
+                  prompt_tokens: {dist: fixed, tokens: 3000}
+                  output_tokens: {dist: fixed, tokens: 200}
+                  slo: {ttft: 3s, tpot: 80ms}
+                  pool: spot
+                  overflow: {to: [api], queue_depth: 2}
+            pools:
+              - name: reserved
+                kind: reserved
+                replicas: 2
+                gpu: H100-SXM-80GB
+                model: llama-3.1-70b
+                tensor_parallel: 4
+              - name: burst
+                kind: on-demand
+                min_replicas: 0
+                max_replicas: 3
+                gpu: H100-SXM-80GB
+                model: llama-3.1-70b
+                tensor_parallel: 4
+                cold_start: {provision: 2m, model_load: 90s}
+                billing: per-minute
+                autoscaling: {signal: in_flight_per_replica, target: 30, scale_down_delay: 3m, watch: [reserved]}
+              - name: spot
+                kind: spot
+                replicas: 1
+                gpu: H100-SXM-80GB
+                model: llama-3.1-70b
+                tensor_parallel: 4
+                cold_start: {provision: 1m}
+                spot: {mean_time_between_interruptions: 20m, notice: 30s, unavailable: [{start: 10m, end: 20m}]}
+              - name: api
+                kind: api
+                api: {usd_per_mtok_input: 0.88, usd_per_mtok_output: 0.88, requests_per_minute: 120,
+                      tokens_per_minute: 400000, ttft: {dist: exponential, mean: 500ms},
+                      output_tokens_per_s: 60, error_rate: 0.05}
+              - name: standby
+                kind: reserved
+                replicas: 1
+                gpu: H100-SXM-80GB
+                model: llama-3.1-70b
+                tensor_parallel: 4
+            """;
+
+    @TempDir
+    Path tmp;
+
+    private static JsonNode run(Path scenario, Path out, String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of("run", scenario.toString(), "--out", out.toString()));
+        args.addAll(List.of(extra));
+        var cl = FleetsimCommand.newCommandLine();
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        cl.setOut(new PrintWriter(stdout, true));
+        cl.setErr(new PrintWriter(stderr, true));
+        int code = cl.execute(args.toArray(String[]::new));
+        assertEquals(0, code, "exit " + code + "\n" + stdout + "\n" + stderr);
+        return JSON.readTree(out.resolve("report.json").toFile());
+    }
+
+    private static double num(JsonNode parent, String... path) {
+        JsonNode n = parent;
+        for (String p : path) {
+            n = n.get(p);
+            assertNotNull(n, "missing " + String.join(".", path));
+        }
+        assertTrue(n.isNumber(), String.join(".", path) + " is " + n);
+        return n.asDouble();
+    }
+
+    private static double sumFields(JsonNode object) {
+        double s = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            s += it.next().getValue().asDouble();
+        }
+        return s;
+    }
+
+    /** Dollars are rounded to 1e-4 each: a sum of n of them is off by at most n x 0.5e-4. */
+    private static void assertDollars(double expected, double actual, int terms, String what) {
+        assertEquals(expected, actual, (terms + 1) * 0.5e-4 + 1e-9, what);
+    }
+
+    /** Every money identity report.json promises. */
+    static void assertMoneyConserved(JsonNode r) {
+        JsonNode cost = r.get("cost_usd");
+        double total = num(cost, "total");
+        JsonNode byState = cost.get("by_state");
+        assertDollars(total, sumFields(byState), byState.size(), "total = sum of by_state");
+        double fixed = num(cost, "fixed");
+        assertDollars(fixed, num(byState, "fixed"), 1, "fixed");
+        double pools = 0;
+        int poolCount = 0;
+        for (JsonNode p : r.get("pools")) {
+            double c = num(p, "cost_usd");
+            assertDollars(c, sumFields(p.get("cost_by_state_usd")), p.get("cost_by_state_usd").size(),
+                    p.get("name").asText() + ": cost = sum of its states");
+            assertEquals(c, num(cost, "by_pool", p.get("name").asText()), 0, "by_pool");
+            pools += c;
+            poolCount++;
+        }
+        assertDollars(total, pools + fixed, poolCount + 1, "total = pools + fixed");
+        double routes = 0;
+        for (JsonNode route : r.get("routes")) {
+            routes += num(route, "cost_usd");
+        }
+        assertDollars(total, routes + num(cost, "unattributed_to_routes"), r.get("routes").size() + 1,
+                "total = routes + unattributed");
+        double input = num(cost, "input");
+        double output = num(cost, "output");
+        assertDollars(total - fixed, input + output, 3, "input + output = total - fixed");
+        assertDollars(num(byState, "idle") + num(byState, "cold_start"), num(cost, "idle"), 2, "idle");
+        // Per-Mtok prices (6 decimals) times the tokens give back the money.
+        double inMtok = num(r, "tokens", "input") / 1e6;
+        double outMtok = num(r, "tokens", "output") / 1e6;
+        assertEquals(input, num(r, "cost_per_mtok_input_usd") * inMtok, 0.5e-6 * inMtok + 1e-4);
+        assertEquals(output, num(r, "cost_per_mtok_output_usd") * outMtok, 0.5e-6 * outMtok + 1e-4);
+        JsonNode req = r.get("requests");
+        assertEquals(num(req, "arrived"), num(req, "completed") + num(req, "cancelled") + num(req, "rejected")
+                + num(req, "in_flight_at_end"));
+    }
+
+    @Test
+    void reportJsonConservesMoneyOnEveryPoolKind() throws IOException {
+        Path file = tmp.resolve("mix.yaml");
+        Files.writeString(file, MIX, StandardCharsets.UTF_8);
+        JsonNode r = run(file, tmp.resolve("out"));
+        assertMoneyConserved(r);
+        JsonNode cost = r.get("cost_usd");
+        assertDollars(5000.0 * 2400 / (30 * 86400), num(cost, "fixed"), 1, "fixed: 40 min of a 30-day month");
+        assertEquals(1.2, num(cost, "overhead_multiplier"));
+        for (JsonNode p : r.get("pools")) {
+            assertTrue(num(p, "cost_usd") > 0, p.get("name").asText() + " cost nothing");
+            assertFalse(p.get("price_source").asText().isEmpty());
+        }
+        // The standby pool: 1 replica x 4 GPUs x 40 min x $6.50 x 1.2, all idle, unattributed.
+        JsonNode standby = r.get("pools").get(4);
+        assertEquals("standby", standby.get("name").asText());
+        assertDollars(4 * (40 / 60.0) * 6.5 * 1.2, num(standby, "cost_usd"), 1, "standby commitment");
+        assertDollars(num(standby, "cost_usd"), num(standby, "cost_by_state_usd", "idle"), 1, "standby idle");
+        assertTrue(num(cost, "unattributed_to_routes") >= num(standby, "cost_usd") - 1e-4);
+        // Break-even: fixed monthly / (reference - variable) when the reference is dearer.
+        JsonNode be = r.get("break_even");
+        assertEquals(0.88, num(be, "api_reference_usd_per_mtok"));
+        double margin = 0.88 - num(be, "self_hosted_variable_usd_per_mtok");
+        if (margin > 0) {
+            assertEquals(num(be, "self_hosted_fixed_monthly_usd") / margin, num(be, "monthly_mtok"),
+                    1e-3 * num(be, "monthly_mtok"));
+        } else {
+            assertTrue(be.get("monthly_mtok").isNull(), "no break-even when the API is cheaper on the margin");
+        }
+    }
+
+    static Stream<Path> strategyFiles() throws IOException {
+        assertTrue(Files.isDirectory(STRATEGIES), "run from the repository root: no " + STRATEGIES.toAbsolutePath());
+        try (Stream<Path> list = Files.list(STRATEGIES)) {
+            List<Path> files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            assertEquals(3, files.size(), "strategy scenarios: " + files);
+            return files.stream();
+        }
+    }
+
+    /** The strategy scenarios run (their first 10 minutes) and conserve money. */
+    @ParameterizedTest
+    @MethodSource("strategyFiles")
+    void strategyScenariosRunAndConserveMoney(Path file) throws IOException {
+        JsonNode r = run(file, tmp.resolve("out"), "--horizon", "10m");
+        assertMoneyConserved(r);
+        assertTrue(num(r, "requests", "completed") > 0);
+        assertTrue(num(r, "cost_usd", "total") > 0);
+    }
+}
