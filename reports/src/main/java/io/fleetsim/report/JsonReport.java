@@ -132,6 +132,11 @@ public final class JsonReport {
             ObjectNode n = routes.addObject();
             n.put("name", r.name());
             putNumber(n, "slo_attainment", r.requests().sloAttainment(), 6);
+            ObjectNode slo = n.putObject("slo_at_percentile");
+            putNumber(slo, "percentile", r.sloCheck().percentile(), 3);
+            putNumber(slo, "ttft_ms", r.sloCheck().ttftMs(), 3);
+            putNumber(slo, "tpot_ms", r.sloCheck().tpotMs(), 3);
+            slo.put("met", r.sloCheck().met());
             n.set("requests", requests(r.requests()));
             n.set("tokens", tokens(r.tokens()));
             n.set("latency_ms", latency(r.latency()));

@@ -4,6 +4,7 @@ import io.fleetsim.engine.Simulator;
 import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.random.RandomStreams;
 import io.fleetsim.scenario.PoolSpec;
+import io.fleetsim.scenario.RouteSpec;
 import io.fleetsim.scenario.ScenarioSpec;
 import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.serving.ApiServer;
@@ -32,11 +33,12 @@ public final class Fleet implements RequestSink {
         this.metrics = metrics;
         this.clients = new ClientTracker(sim, metrics, scenario.workload().routes(), streams);
         List<PoolSpec> specs = scenario.pools();
+        int[] priorityOfRoute = scenario.workload().routes().stream().mapToInt(RouteSpec::priority).toArray();
         for (int p = 0; p < specs.size(); p++) {
             PoolSpec spec = specs.get(p);
             int index = p;
             pools.add(new Pool(sim, index, spec, metrics, streams.stream("pool/" + spec.name() + "/interruptions"),
-                    streams.stream("pool/" + spec.name() + "/balancer"),
+                    streams.stream("pool/" + spec.name() + "/balancer"), priorityOfRoute,
                     (n, source) -> newServer(spec, index, n, source, streams)));
         }
         this.router = new Router(sim, pools, scenario.workload().routes(), metrics, clients);

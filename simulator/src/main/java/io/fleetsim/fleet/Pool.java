@@ -23,13 +23,15 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
- * A pool of identical replicas behind one first-come-first-served queue, and their lives: cold
- * starts, draining on scale-down, and spot interruptions.
+ * A pool of identical replicas and their lives: cold starts, draining on scale-down, and spot
+ * interruptions.
  *
- * <p>Dispatch: a request that arrives goes to the back of the queue; an idle replica is woken at
- * once, otherwise the least loaded serving replica, if it has room, is asked to take it at its
- * next iteration boundary (if it has none, the request waits for the first replica to free room). Replicas pull from the head of the queue whenever they have room, so waiting requests
- * are served in arrival order.
+ * <p>Dispatch ({@code balancing}): with the default central queue, a request goes to the back of
+ * the pool's queue (by route priority, then arrival); an idle replica is woken at once, otherwise
+ * the least loaded serving replica, if it has room, is asked to take it at its next iteration
+ * boundary; replicas pull from the head of the queue whenever they have room. With the other
+ * policies the request is assigned on arrival to one replica's own queue (round-robin, least
+ * outstanding tokens, power of two choices, or the longest cached prefix).
  *
  * <p>Spot interruptions happen here: at the notice the replica stops taking work (and a fixed-size
  * pool asks for a replacement); at the interruption whatever it still serves is lost and sent back
@@ -51,7 +53,7 @@ public final class Pool implements WorkSource, EventHandler {
     private final BiFunction<Integer, WorkSource, Server> newServer;
     private final RandomStream balancerDraws;
     private final RandomStream interruptionClock;
-    private final ArrayDeque<Request> queue = new ArrayDeque<>();
+    private final PriorityFifo queue;
     private final Set<Request> cancelledInQueue = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Replica> replicas = new ArrayList<>();
     private final List<Replica> live = new ArrayList<>();
@@ -86,10 +88,12 @@ public final class Pool implements WorkSource, EventHandler {
     /**
      * A pool with its initial replicas serving at time 0.
      *
-     * @param newServer builds replica number {@code n}, pulling from the given work source
+     * @param priorityOfRoute the priority of each route's requests in the shared queue
+     * @param newServer       builds replica number {@code n}, pulling from the given work source
      */
     Pool(Simulator sim, int index, PoolSpec spec, MetricsCollector metrics, RandomStream interruptionClock,
-         RandomStream balancerDraws, BiFunction<Integer, WorkSource, Server> newServer) {
+         RandomStream balancerDraws, int[] priorityOfRoute, BiFunction<Integer, WorkSource, Server> newServer) {
+        this.queue = new PriorityFifo(priorityOfRoute);
         this.balancerDraws = balancerDraws;
         this.sim = sim;
         this.index = index;

@@ -62,7 +62,8 @@ public final class LatencyRecorder {
                 histogram.getMaxValue() / 1e3, cdf);
     }
 
-    private double percentileMs(double p) {
+    /** The value at percentile {@code p} in milliseconds (0 when empty). */
+    public double percentileMs(double p) {
         return histogram.getValueAtPercentile(p) / 1e3;
     }
 }

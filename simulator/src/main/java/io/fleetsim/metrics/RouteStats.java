@@ -76,6 +76,17 @@ public final class RouteStats {
         wastedTokens.merge(cause, tokens, Long::sum);
     }
 
+    /**
+     * Whether the route meets its SLO at its percentile: that percentile of TTFT and of TPOT
+     * within the targets (vacuously true with no completed request).
+     */
+    public RouteSloCheck sloCheck() {
+        double ttftMs = ttft.percentileMs(slo.percentile());
+        double tpotMs = tpot.percentileMs(slo.percentile());
+        boolean met = ttftMs <= slo.ttftSeconds() * 1e3 && tpotMs <= slo.tpotSeconds() * 1e3;
+        return new RouteSloCheck(slo.percentile(), ttftMs, tpotMs, met);
+    }
+
     /** Share of admitted prompt tokens served from a prefix cache (NaN when nothing was admitted). */
     public double prefixCacheHitRate() {
         return promptTokensLookedUp == 0 ? Double.NaN : (double) cachedInputTokens / promptTokensLookedUp;

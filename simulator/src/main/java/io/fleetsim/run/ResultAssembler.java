@@ -88,7 +88,7 @@ final class ResultAssembler {
             TokenCounts tokens = stats.tokenCounts();
             routes.add(new RouteResult(routeSpecs.get(r).name(), stats.requestCounts(), tokens, stats.latencies(),
                     stats.prefixCacheHitRate(), stats.preemptions(), routeUsd[r],
-                    CostModel.perMillionTokens(routeUsd[r], tokens.useful())));
+                    CostModel.perMillionTokens(routeUsd[r], tokens.useful()), stats.sloCheck()));
         }
 
         RouteStats total = metrics.fleetTotals();

@@ -2,6 +2,7 @@ package io.fleetsim.run;
 
 import io.fleetsim.metrics.Latencies;
 import io.fleetsim.metrics.RequestCounts;
+import io.fleetsim.metrics.RouteSloCheck;
 import io.fleetsim.metrics.TokenCounts;
 
 /**
@@ -15,7 +16,9 @@ import io.fleetsim.metrics.TokenCounts;
  * @param preemptions          times one of its requests lost its KV cache
  * @param costUsd              attributed cost (see {@code RouteCostAttribution})
  * @param costPerUsefulMtokUsd attributed cost over its useful tokens, per million (NaN when none)
+ * @param sloCheck             its SLO judged at the route's percentile
  */
 public record RouteResult(String name, RequestCounts requests, TokenCounts tokens, Latencies latency,
-                          double prefixCacheHitRate, long preemptions, double costUsd, double costPerUsefulMtokUsd) {
+                          double prefixCacheHitRate, long preemptions, double costUsd, double costPerUsefulMtokUsd,
+                          RouteSloCheck sloCheck) {
 }

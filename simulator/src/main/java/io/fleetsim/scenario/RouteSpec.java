@@ -10,19 +10,21 @@ import java.util.List;
  * @param lengths how its prompt and output lengths are drawn
  * @param slo     latency targets
  * @param routing which pools serve it, in order of preference
- * @param clients how its clients behave (patience, retries, shared prefix)
+ * @param clients  how its clients behave (patience, retries, shared prefix)
+ * @param priority higher goes first in a pool's shared queue (0 by default; equal priorities in
+ *                 arrival order)
  */
 public record RouteSpec(String name, double share, RequestShapeSpec lengths, SloSpec slo, Routing routing,
-                        ClientSpec clients) {
+                        ClientSpec clients, int priority) {
 
-    /** A route of patient clients. */
+    /** A route of patient clients at the default priority. */
     public RouteSpec(String name, double share, RequestShapeSpec lengths, SloSpec slo, Routing routing) {
-        this(name, share, lengths, slo, routing, ClientSpec.DEFAULT);
+        this(name, share, lengths, slo, routing, ClientSpec.DEFAULT, 0);
     }
 
-    /** A route of patient clients served by one pool only. */
+    /** A route of patient clients at the default priority, served by one pool only. */
     public RouteSpec(String name, double share, RequestShapeSpec lengths, SloSpec slo, int poolIndex) {
-        this(name, share, lengths, slo, Routing.only(poolIndex), ClientSpec.DEFAULT);
+        this(name, share, lengths, slo, Routing.only(poolIndex), ClientSpec.DEFAULT, 0);
     }
 
     /** Index into {@link ScenarioSpec#pools()} of the route's first (preferred) pool. */

@@ -59,14 +59,16 @@ final class WorkloadReader {
     private static RouteSpec route(SpecNode node, double share, Map<String, Integer> poolIndex,
                                    ArrivalSpec arrivals) {
         node.allowOnly("name", "share", "prompt_tokens", "output_tokens", "lengths", "slo", "pool", "overflow",
-                "patience", "retries", "prefix", "session");
+                "patience", "retries", "prefix", "session", "priority");
         String name = node.required("name").text();
         RequestShapeSpec lengths = requestShape(node, arrivals);
-        SpecNode sloNode = node.required("slo").allowOnly("ttft", "tpot");
+        SpecNode sloNode = node.required("slo").allowOnly("ttft", "tpot", "percentile");
         SloSpec slo = new SloSpec(sloNode.required("ttft").positiveDurationSeconds(),
-                sloNode.required("tpot").positiveDurationSeconds());
+                sloNode.required("tpot").positiveDurationSeconds(),
+                sloNode.get("percentile").isMissing() ? 99 : sloNode.get("percentile").numberIn(1, 99.9));
         RouteSpec.Routing routing = routing(node, poolIndex, slo);
-        return new RouteSpec(name, share, lengths, slo, routing, ClientReader.read(node));
+        return new RouteSpec(name, share, lengths, slo, routing, ClientReader.read(node),
+                node.get("priority").intIn(0, 1000, 0));
     }
 
     /**
