@@ -49,8 +49,8 @@ final class ClientTracker implements ServingListener, EventHandler {
         }
     }
 
-    /** A scheduled deadline or retry. */
-    private record Pending(Request request, boolean retry) {
+    /** A scheduled deadline (of one routing of the request) or retry. */
+    private record Pending(Request request, boolean retry, Waiting routing) {
     }
 
     ClientTracker(Simulator sim, MetricsCollector metrics, List<RouteSpec> routes, RandomStreams streams) {
@@ -78,10 +78,11 @@ final class ClientTracker implements ServingListener, EventHandler {
         if (p == null) {
             return;
         }
-        waiting.put(request, new Waiting(pool));
+        Waiting w = new Waiting(pool);
+        waiting.put(request, w);
         double wait = p instanceof DurationSpec.Exponential e ? patience[request.route()].nextExponential(e.meanSeconds())
                 : p.meanSeconds();
-        schedule(sim.now() + wait, new Pending(request, false));
+        schedule(sim.now() + wait, new Pending(request, false, w));
     }
 
     /** No pool took {@code request}: retry it if its client still may, else count the rejection. */
@@ -100,10 +101,12 @@ final class ClientTracker implements ServingListener, EventHandler {
             router.accept(p.request().retryAt(sim.now()));
             return;
         }
-        Waiting w = waiting.remove(p.request());
-        if (w == null) {
+        Waiting w = waiting.get(p.request());
+        if (w == null || w != p.routing()) {
+            // Answered already, or re-routed after a spot interruption (a later deadline applies).
             return;
         }
+        waiting.remove(p.request());
         boolean cancelled;
         if (w.server == null) {
             w.pool.cancelQueued(p.request());
@@ -123,7 +126,7 @@ final class ClientTracker implements ServingListener, EventHandler {
         if (request.attempt() >= c.maxAttempts()) {
             return false;
         }
-        schedule(sim.now() + c.backoffSeconds() * Math.pow(2, request.attempt() - 1), new Pending(request, true));
+        schedule(sim.now() + c.backoffSeconds() * Math.pow(2, request.attempt() - 1), new Pending(request, true, null));
         return true;
     }
 

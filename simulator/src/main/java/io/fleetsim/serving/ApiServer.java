@@ -3,6 +3,7 @@ package io.fleetsim.serving;
 import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.random.RandomStream;
+import io.fleetsim.scenario.ApiLatency;
 import io.fleetsim.scenario.ApiSpec;
 import io.fleetsim.scenario.DurationSpec;
 import io.fleetsim.workload.Request;
@@ -13,9 +14,10 @@ import java.util.Map;
 /**
  * A hosted model API seen as one server of unbounded concurrency: every waiting request is sent at
  * once unless the rate limits refuse it. A call returns its first token after a sampled time to
- * first token and the rest at the API's output speed; a share of calls fail. Refused and failed
- * calls are tried again after an exponential backoff, up to the attempt limit, then given up
- * (counted by cause). Prefixes seen before are billed as cached input.
+ * first token and the rest at the API's output speed (both drawn together from measured calls when
+ * the API has them); a share of calls fail. Refused and failed calls are tried again after an
+ * exponential backoff, up to the attempt limit, then given up (counted by cause). Prefixes seen
+ * before are billed as cached input.
  */
 public final class ApiServer implements Server, EventHandler {
 
@@ -38,7 +40,7 @@ public final class ApiServer implements Server, EventHandler {
     private boolean admitting = true;
 
     private record Call(Request request, boolean retry, boolean fails, double startedAt, double firstTokenAt,
-                        int cachedTokens) {
+                        int cachedTokens, double tokensPerSecond) {
     }
 
     /** The API of pool {@code pool}. */
@@ -112,13 +114,14 @@ public final class ApiServer implements Server, EventHandler {
             retryOrGiveUp(r, attempt, "rate_limited", 0);
             return;
         }
-        double ttft = sample(api.ttft());
+        ApiLatency.Sample latencyOfCall = drawLatency();
         boolean fails = errors.nextDouble() < api.errorRate();
         int cached = r.prefix().isEmpty() ? 0 : promptCache.lookup(r.prefix(), r.promptTokens() - 1);
-        double first = now + ttft;
-        double end = fails ? first : first + Math.max(0, r.outputTokens() - 1) / api.outputTokensPerSecond();
+        double first = now + latencyOfCall.ttftSeconds();
+        double speed = latencyOfCall.outputTokensPerSecond();
+        double end = fails ? first : first + Math.max(0, r.outputTokens() - 1) / speed;
         long id = nextCall++;
-        calls.put(id, new Call(r, false, fails, now, first, cached));
+        calls.put(id, new Call(r, false, fails, now, first, cached, speed));
         clock.busyAt(now);
         sim.schedule(end, handlerId, id);
     }
@@ -135,7 +138,7 @@ public final class ApiServer implements Server, EventHandler {
         }
         listener.retried(r, wasted);
         long id = nextCall++;
-        calls.put(id, new Call(r, true, false, sim.now(), Double.NaN, 0));
+        calls.put(id, new Call(r, true, false, sim.now(), Double.NaN, 0, Double.NaN));
         clock.busyAt(sim.now());
         sim.schedule(sim.now() + api.backoffSeconds() * Math.pow(2, attempt - 1), handlerId, id);
     }
@@ -157,13 +160,22 @@ public final class ApiServer implements Server, EventHandler {
             listener.prefixLookup(r, call.cachedTokens());
             listener.firstToken(r, call.firstTokenAt());
             if (r.outputTokens() > 1) {
-                listener.tokenGaps(1 / api.outputTokensPerSecond(), r.outputTokens() - 1L);
+                listener.tokenGaps(1 / call.tokensPerSecond(), r.outputTokens() - 1L);
             }
             listener.completed(r, pool, call.startedAt(), call.firstTokenAt(), now);
         }
         if (calls.isEmpty()) {
             clock.idleAt(now);
         }
+    }
+
+    /** One call's TTFT and speed: a measured call drawn uniformly (the pair together), or the model's. */
+    private ApiLatency.Sample drawLatency() {
+        if (api.latency() instanceof ApiLatency.Measured measured) {
+            return measured.calls().get(latency.nextInt(measured.calls().size()));
+        }
+        ApiLatency.Modelled modelled = (ApiLatency.Modelled) api.latency();
+        return new ApiLatency.Sample(sample(modelled.ttft()), modelled.outputTokensPerSecond());
     }
 
     private double sample(DurationSpec d) {

@@ -159,7 +159,8 @@ public final class LlmReplica implements Server, EventHandler {
                 kv.releasePrefill(s.prefillBlocks);
                 prefillHeldTokens -= s.prefilled;
                 outstandingTokens -= request.totalTokens();
-                listener.cancelledWork(request, s.prefilled);
+                // Prompt tokens served from the prefix cache were not computed: not wasted.
+                listener.cancelledWork(request, s.prefilled - s.cachedTokens);
                 return true;
             }
         }
@@ -184,7 +185,7 @@ public final class LlmReplica implements Server, EventHandler {
         List<Request> lost = new ArrayList<>();
         for (Sequence s : prefilling) {
             lost.add(s.request);
-            listener.lostToInterruption(s.request, s.prefilled);
+            listener.lostToInterruption(s.request, s.prefilled - s.cachedTokens);
         }
         for (Sequence s : decoding) {
             lost.add(s.request);
@@ -394,6 +395,7 @@ public final class LlmReplica implements Server, EventHandler {
             listener.admitted(fresh, this);
             if (!fresh.prefix().isEmpty()) {
                 s.prefilled = prefixCache.lookup(fresh.prefix(), fresh.promptTokens() - 1);
+                s.cachedTokens = s.prefilled;
                 prefillHeldTokens += s.prefilled;
             }
             listener.prefixLookup(fresh, s.prefilled);
@@ -430,6 +432,7 @@ public final class LlmReplica implements Server, EventHandler {
             youngest.target = youngest.request.promptTokens() + youngest.generatedAt(iteration);
         }
         youngest.prefilled = 0;
+        youngest.cachedTokens = 0;
         youngest.chunk = 0;
         preempted.addFirst(youngest);
         listener.preempted(youngest.request, discarded);

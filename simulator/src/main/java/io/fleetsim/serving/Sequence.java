@@ -14,6 +14,8 @@ final class Sequence {
     long order;
     int target;
     int prefilled;
+    /** Of {@link #prefilled}, the tokens found in the prefix cache at admission (0 after a preemption). */
+    int cachedTokens;
     int chunk;
     long prefillBlocks;
     double firstTokenAt = Double.NaN;

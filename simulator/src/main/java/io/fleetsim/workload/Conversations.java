@@ -14,10 +14,13 @@ import java.util.function.LongSupplier;
 
 /**
  * Multi-turn conversations: after each answer a client thinks, then sends the next turn, whose
- * prompt is the whole conversation so far plus a new message. The conversation so far is its
- * prompt prefix (a chain of block hashes unique to the conversation), so a replica that served the
- * previous turn can skip its prefill. A conversation ends after its turns, when a turn is not
- * delivered, or at the horizon. Only conversations in progress are kept.
+ * prompt is the whole conversation so far plus a new message. Every turn carries, as its prompt
+ * prefix, the chain of block hashes of the whole context it ends with (its prompt and its answer):
+ * the first turn's shared system prompt, if any, then blocks unique to the conversation. A replica
+ * caches a turn's chain when it serves it, so the next turn, whose chain extends it, skips the
+ * prefill of the conversation so far (a lookup never goes past the prompt). A conversation ends
+ * after its turns, when a turn is not delivered, or at the horizon. Only conversations in progress
+ * are kept.
  */
 final class Conversations implements EventHandler, OutcomeListener {
 
@@ -40,12 +43,15 @@ final class Conversations implements EventHandler, OutcomeListener {
     private static final class Conversation {
         final long chain;
         final int tenant;
+        /** Block hashes of the first turn's shared system prompt (empty when none). */
+        final long[] systemPrompt;
         int turnsLeft;
         long contextTokens;
 
-        Conversation(long chain, int tenant, int turnsLeft, long contextTokens) {
+        Conversation(long chain, int tenant, long[] systemPrompt, int turnsLeft, long contextTokens) {
             this.chain = chain;
             this.tenant = tenant;
+            this.systemPrompt = systemPrompt;
             this.turnsLeft = turnsLeft;
             this.contextTokens = contextTokens;
         }
@@ -72,17 +78,27 @@ final class Conversations implements EventHandler, OutcomeListener {
         this.handlerId = sim.register(this);
     }
 
-    /** A first turn arrived: start a conversation if its route has them and more turns follow. */
-    void started(Request first) {
+    /**
+     * A first turn arrived: start a conversation if its route has them and more turns follow. Returns
+     * the request to send: {@code first} itself, or for a conversation the same request carrying the
+     * conversation's chain, so that serving it caches the context the next turn begins with.
+     */
+    Request started(Request first) {
         int route = first.route();
         if (turns[route] == null) {
-            return;
+            return first;
         }
         int total = turns[route].sample();
-        if (total > 1) {
-            byRequest.put(first.id(), new Conversation(nextConversation++, first.tenant(), total - 1,
-                    first.totalTokens()));
+        if (total <= 1) {
+            return first;
         }
+        PromptPrefix system = first.prefix();
+        Conversation c = new Conversation(nextConversation++, first.tenant(),
+                system.blockTokens() == BLOCK_TOKENS ? system.blockHashes() : new long[0], total - 1,
+                first.totalTokens());
+        byRequest.put(first.id(), c);
+        return new Request(first.id(), route, first.arrivalTime(), first.promptTokens(), first.outputTokens(),
+                history(c, c.contextTokens), first.tenant());
     }
 
     @Override
@@ -108,21 +124,25 @@ final class Conversations implements EventHandler, OutcomeListener {
         Conversation c = scheduled.remove(payload >>> 8);
         RequestShape message = shapes[route].sample();
         long prompt = c.contextTokens + message.promptTokens();
+        long context = prompt + message.outputTokens();
         Request next = new Request(ids.getAsLong(), route, sim.now(), (int) Math.min(Integer.MAX_VALUE, prompt),
-                message.outputTokens(), history(c), c.tenant);
-        c.contextTokens = prompt + message.outputTokens();
+                message.outputTokens(), history(c, context), c.tenant);
+        c.contextTokens = context;
         if (--c.turnsLeft > 0) {
             byRequest.put(next.id(), c);
         }
         sink.accept(next);
     }
 
-    /** The conversation so far as whole blocks of a hash chain unique to the conversation. */
-    private static PromptPrefix history(Conversation c) {
-        int blocks = (int) Math.min(1 << 20, c.contextTokens / BLOCK_TOKENS);
+    /**
+     * The first {@code tokens} tokens of the conversation as whole blocks: the system prompt's, then
+     * blocks of a hash chain unique to the conversation.
+     */
+    private static PromptPrefix history(Conversation c, long tokens) {
+        int blocks = (int) Math.min(1 << 20, tokens / BLOCK_TOKENS);
         long[] hashes = new long[blocks];
         for (int b = 0; b < blocks; b++) {
-            hashes[b] = (0x5E55L << 48) ^ (c.chain << 20) ^ b;
+            hashes[b] = b < c.systemPrompt.length ? c.systemPrompt[b] : (0x5E55L << 48) ^ (c.chain << 20) ^ b;
         }
         return new PromptPrefix(hashes, BLOCK_TOKENS);
     }

@@ -37,10 +37,7 @@ public final class TrafficGenerator implements EventHandler, OutcomeListener {
         this.conversations = new Conversations(sim, workload.routes(), factory.shapes(), streams, horizon, sink,
                 factory::nextId);
         Conversations started = conversations;
-        RequestSink withConversations = request -> {
-            started.started(request);
-            sink.accept(request);
-        };
+        RequestSink withConversations = request -> sink.accept(started.started(request));
         this.handlerId = sim.register(this);
         if (workload.arrivals() instanceof ArrivalSpec.ClosedLoop loop) {
             this.arrivals = null;
@@ -72,8 +69,7 @@ public final class TrafficGenerator implements EventHandler, OutcomeListener {
     @Override
     public void handle(long payload) {
         double now = sim.now();
-        Request request = factory.next(now, (int) payload, (int) (payload >> 32));
-        conversations.started(request);
+        Request request = conversations.started(factory.next(now, (int) payload, (int) (payload >> 32)));
         sink.accept(request);
         scheduleNext(now);
     }
