@@ -35,8 +35,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "optimize", mixinStandardHelpOptions = true,
         description = {"Find the configuration of the --vary grid that is best on --objective among those meeting "
-                + "every --constraint with 95% confidence; report it with runner-ups and its sensitivity to traffic "
-                + "+-30%, spot interruptions x2 and API prices +-20%.",
+                + "every --constraint with 95%% confidence; report it with runner-ups and its sensitivity to traffic "
+                + "+-30%%, spot preemption x2 and API prices +-20%%.",
             "Writes optimize.txt, optimize.csv (configurations simulated), sensitivity.csv, cost-vs-slo.png, "
                 + "cost-vs-reserved-share.png and results.jsonl (rerunning resumes)."})
 final class OptimizeCommand implements Callable<Integer> {
@@ -111,7 +111,8 @@ final class OptimizeCommand implements Callable<Integer> {
                 900, 560).png());
         AtomicFiles.writeBytes(folder.resolve("cost-vs-reserved-share.png"), ChartImage.of("cost-vs-reserved-share",
                 "cost per useful token against reserved share",
-                SweepCharts.costPerTokenVersusReservedShare(result.evaluated(), true), 900, 560).png());
+                SweepCharts.costPerTokenVersusReservedShare(result.evaluated(), true, sweep.grid().dimensions()), 900,
+                560).png());
 
         PrintWriter o = cl.getOut();
         o.print(text);

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Simulate every combination of --vary values, each with --replications seeds (the same seeds "
-                + "for every configuration), and report means with 95% confidence intervals.",
+                + "for every configuration), and report means with 95%% confidence intervals.",
             "Writes sweep.txt, sweep.csv, cost-vs-slo.png, cost-vs-reserved-share.png and results.jsonl (one line per "
                 + "finished run; rerunning the same sweep skips what is there)."})
 final class SweepCommand implements Callable<Integer> {
@@ -78,7 +78,8 @@ final class SweepCommand implements Callable<Integer> {
                         sweep.grid().dimensions()), 900, 560).png());
         AtomicFiles.writeBytes(folder.resolve("cost-vs-reserved-share.png"), ChartImage.of("cost-vs-reserved-share",
                 "cost per useful token against reserved share",
-                SweepCharts.costPerTokenVersusReservedShare(result.points(), judged), 900, 560).png());
+                SweepCharts.costPerTokenVersusReservedShare(result.points(), judged, sweep.grid().dimensions()), 900,
+                560).png());
 
         PrintWriter o = cl.getOut();
         o.print(text);

@@ -26,7 +26,7 @@ final class SweepOptions {
     List<String> vary = new ArrayList<>();
 
     @Option(names = "--constraint", paramLabel = "METRIC>=VALUE",
-            description = "A requirement, judged on the 95% confidence interval, e.g. slo_attainment>=0.99 or "
+            description = "A requirement, judged on the 95%% confidence interval, e.g. slo_attainment>=0.99 or "
                     + "ttft_p99_ms<=2000 (repeatable). Metrics: cost_per_useful_mtok, slo_attainment, ttft_p99_ms, "
                     + "tpot_p99_ms, total_cost_usd, reserved_share.")
     List<String> constraints = new ArrayList<>();

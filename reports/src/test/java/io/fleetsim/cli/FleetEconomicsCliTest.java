@@ -213,6 +213,37 @@ class FleetEconomicsCliTest {
         }
     }
 
+    /** The workload block of a scenario file, without the route's pool choice and comment-only lines. */
+    private static List<String> trafficLines(Path file) throws IOException {
+        List<String> out = new ArrayList<>();
+        boolean in = false;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.startsWith(" ") && !line.isBlank()) {
+                in = line.startsWith("workload:");
+            }
+            String t = line.strip();
+            if (in && !t.isEmpty() && !t.startsWith("#") && !t.startsWith("pool:") && !t.startsWith("overflow:")) {
+                out.add(line);
+            }
+        }
+        return out;
+    }
+
+    /** Common random numbers: every strategy has spiky-day's seed, horizon and traffic, to the character. */
+    @ParameterizedTest
+    @MethodSource("strategyFiles")
+    void strategiesServeSpikyDaysTraffic(Path file) throws IOException {
+        Path spiky = Path.of("scenarios", "spiky-day.yaml");
+        List<String> expected = trafficLines(spiky);
+        assertTrue(expected.size() > 5, "spiky-day's workload: " + expected);
+        assertEquals(expected, trafficLines(file));
+        for (String key : new String[] {"seed:", "horizon:"}) {
+            String want = Files.readAllLines(spiky).stream().filter(l -> l.startsWith(key)).findFirst().orElseThrow();
+            String got = Files.readAllLines(file).stream().filter(l -> l.startsWith(key)).findFirst().orElseThrow();
+            assertEquals(want.replaceAll("\\s*#.*", ""), got.replaceAll("\\s*#.*", ""), key);
+        }
+    }
+
     /** The strategy scenarios run (their first 10 minutes) and conserve money. */
     @ParameterizedTest
     @MethodSource("strategyFiles")

@@ -4,6 +4,7 @@ import io.fleetsim.engine.Simulator;
 import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.metrics.RejectCause;
 import io.fleetsim.scenario.RouteSpec;
+import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.workload.Request;
 import io.fleetsim.workload.RequestSink;
 import java.util.List;
@@ -76,10 +77,14 @@ public final class Router implements RequestSink {
         if (r.pools().size() == 1) {
             return false;
         }
+        int serving = pool.replicas();
+        if (serving == 0 && !(pool.spec().server() instanceof ServerSpec.Api)) {
+            // Nothing can serve it now (after a spot notice, before a cold start): move on.
+            return true;
+        }
         if (pool.queued() >= r.spillQueueDepth() || pool.predictedWaitSeconds() > r.spillWaitSeconds()) {
             return true;
         }
-        int serving = pool.replicas();
         return r.spillInFlight() != Double.POSITIVE_INFINITY
                 && (serving == 0 || (double) (pool.queued() + pool.inService()) / serving >= r.spillInFlight());
     }

@@ -3,6 +3,7 @@ package io.fleetsim.scenario;
 import io.fleetsim.scenario.ScalingSpec.ScalingSignal;
 import io.fleetsim.scenario.ScalingSpec.ScheduledMinimum;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -94,17 +95,19 @@ final class CapacityReader {
     private static SpotSpec spot(SpecNode n) {
         if (n.isMissing()) {
             throw n.error("missing required block 'spot' for a spot pool "
-                    + "(mean_time_between_interruptions and/or interruptions, notice)");
+                    + "(mean_time_between_interruptions, interruptions and/or trace, notice)");
         }
-        n.allowOnly("mean_time_between_interruptions", "notice", "interruptions", "unavailable", "source");
+        n.allowOnly("mean_time_between_interruptions", "notice", "interruptions", "unavailable", "trace", "source");
         double mtbi = n.get("mean_time_between_interruptions").isMissing() ? 0
                 : n.get("mean_time_between_interruptions").positiveDurationSeconds();
+        double notice = n.get("notice").durationSeconds(120);
+        SpotReplay replay = n.get("trace").isMissing() ? null : SpotTraceReader.read(n.get("trace"), notice);
         List<Double> times = new ArrayList<>();
         for (SpecNode t : n.get("interruptions").elements()) {
             times.add(t.durationSeconds());
         }
-        if (mtbi == 0 && times.isEmpty()) {
-            throw n.error("give mean_time_between_interruptions, interruptions, or both");
+        if (mtbi == 0 && times.isEmpty() && replay == null) {
+            throw n.error("give mean_time_between_interruptions, interruptions, trace, or several of them");
         }
         List<SpotSpec.Window> windows = new ArrayList<>();
         for (SpecNode w : n.get("unavailable").elements()) {
@@ -116,7 +119,15 @@ final class CapacityReader {
             }
             windows.add(new SpotSpec.Window(start, end));
         }
-        return new SpotSpec(mtbi, n.get("notice").durationSeconds(120), times, windows,
-                n.get("source").text("scenario"));
+        if (replay == null) {
+            return new SpotSpec(mtbi, notice, times, windows, n.get("source").text("scenario"));
+        }
+        times.addAll(replay.interruptions());
+        times.sort(null);
+        windows.addAll(replay.unavailable());
+        // The pool looks for the end of an outage by walking the windows in order of start.
+        windows.sort(Comparator.comparingDouble(SpotSpec.Window::startSeconds));
+        return new SpotSpec(mtbi, notice, times, windows, n.get("source").text("trace " + replay.description()),
+                replay.endSeconds());
     }
 }

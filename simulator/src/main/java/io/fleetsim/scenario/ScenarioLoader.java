@@ -64,8 +64,21 @@ public final class ScenarioLoader {
             pools.add(pool);
         }
         checkWatchedPools(poolNodes, pools, poolIndex);
+        checkSpotTraces(poolNodes, pools, horizon);
         WorkloadSpec workload = WorkloadReader.read(root.required("workload"), poolIndex);
         return new ScenarioSpec(name, seed, horizon, workload, pools, economics(root.get("economics")));
+    }
+
+    /** A replayed spot trace must last the run: past its end nothing would interrupt the pool. */
+    private static void checkSpotTraces(List<SpecNode> nodes, List<PoolSpec> pools, double horizon) {
+        for (int p = 0; p < pools.size(); p++) {
+            SpotSpec spot = pools.get(p).capacity().spot();
+            if (spot != null && spot.replayedUntilSeconds() < horizon) {
+                throw nodes.get(p).get("spot").get("trace").error("the trace runs out "
+                        + DurationText.format(spot.replayedUntilSeconds()) + " into the run, before the horizon ("
+                        + DurationText.format(horizon) + "): start earlier in the trace or shorten the horizon");
+            }
+        }
     }
 
     private static void checkWatchedPools(List<SpecNode> nodes, List<PoolSpec> pools, Map<String, Integer> index) {

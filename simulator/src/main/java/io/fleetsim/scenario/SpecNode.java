@@ -122,6 +122,14 @@ public final class SpecNode {
         return node != null && node.isObject();
     }
 
+    /** The field names of this object, in file order (for a mapping keyed by names the user picks). */
+    public List<String> fieldNames() {
+        requireObject();
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     /** A string value. */
     public String text() {
         requirePresent();

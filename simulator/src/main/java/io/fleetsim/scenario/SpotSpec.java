@@ -13,13 +13,22 @@ import java.util.List;
  *                                        replica is interrupted, e.g. from a measured trace
  * @param unavailable                     windows in which no new spot replica can be had
  * @param source                          where the interruption data comes from
+ * @param replayedUntilSeconds            end of the measured trace the replayed times come from
+ *                                        (nothing is known past it); infinite without a trace
  */
 public record SpotSpec(double meanSecondsBetweenInterruptions, double noticeSeconds, List<Double> interruptions,
-                       List<Window> unavailable, String source) {
+                       List<Window> unavailable, String source, double replayedUntilSeconds) {
 
     public SpotSpec {
         interruptions = List.copyOf(interruptions);
         unavailable = List.copyOf(unavailable);
+    }
+
+    /** Interruptions and windows written out in the scenario, not cut off by a trace's end. */
+    public SpotSpec(double meanSecondsBetweenInterruptions, double noticeSeconds, List<Double> interruptions,
+                    List<Window> unavailable, String source) {
+        this(meanSecondsBetweenInterruptions, noticeSeconds, interruptions, unavailable, source,
+                Double.POSITIVE_INFINITY);
     }
 
     /**

@@ -66,8 +66,8 @@ public record FieldPath(String text, List<Segment> segments) {
     }
 
     /**
-     * A short column label: {@code reserved.replicas} for {@code pools[reserved].replicas}, the last
-     * two fields otherwise.
+     * A short column label: {@code reserved.replicas} for {@code pools[reserved].replicas},
+     * {@code pools[0].replicas} for itself, the last two fields otherwise.
      */
     public String label() {
         if (segments.size() == 1) {
@@ -75,8 +75,10 @@ public record FieldPath(String text, List<Segment> segments) {
         }
         Segment parent = segments.get(segments.size() - 2);
         Segment last = segments.get(segments.size() - 1);
-        String parentName = parent.selectors().isEmpty() ? parent.field()
-                : parent.selectors().get(parent.selectors().size() - 1);
+        String selector = parent.selectors().isEmpty() ? null : parent.selectors().get(parent.selectors().size() - 1);
+        // a name says which element; an index says little without the list's name
+        String parentName = selector == null ? parent.field()
+                : selector.chars().allMatch(Character::isDigit) ? parent.field() + "[" + selector + "]" : selector;
         return parentName + "." + last.field() + last.selectors().stream().map(s -> "[" + s + "]")
                 .reduce("", String::concat);
     }

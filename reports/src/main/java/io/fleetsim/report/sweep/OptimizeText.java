@@ -39,12 +39,12 @@ public final class OptimizeText {
         out.append(spec.constraints().isEmpty() ? "" : " subject to " + spec.constraints().stream()
                 .map(Constraint::toString).collect(Collectors.joining(", "))).append('\n');
         out.append(String.format(Locale.ROOT, "Search: %s.%n  %d of %d configurations simulated, %d pruned as "
-                        + "dominated, %d left out by bisection; %d simulations in %d rounds; seeds from %d, the same "
-                        + "for every configuration.%n", stats.method(), stats.evaluated(), stats.configurations(),
-                stats.inferred(), stats.configurations() - stats.evaluated() - stats.inferred(), stats.simulations(),
-                stats.rounds(), spec.seed()));
-        out.append("Means with 95% confidence half-widths (±, Student t); a constraint is met when its whole "
-                + "interval is on the right side.\n\n");
+                        + "dominated, %d left out by bisection;%n  %d simulations in %d rounds, seeds from %d "
+                        + "(the same for every configuration).%n", stats.method(), stats.evaluated(),
+                stats.configurations(), stats.inferred(), stats.configurations() - stats.evaluated() - stats.inferred(),
+                stats.simulations(), stats.rounds(), spec.seed()));
+        out.append("Means with 95% confidence half-widths (±, Student t); a constraint is met when its\n"
+                + "whole interval is on the right side.\n\n");
         PointSummary best = result.best();
         if (best == null) {
             out.append("No configuration simulated meets the constraints, even marginally: widen the --vary ranges.\n");
@@ -57,9 +57,10 @@ public final class OptimizeText {
                     spec.grid().dimensions())));
         }
         if (best != null && !sensitivity.isEmpty()) {
-            out.append("\nSensitivity of the best fleet (").append(best.n())
-                    .append(" replications on the same seeds each):\n");
-            out.append(TextTableRenderer.render(SensitivityTable.of(best, sensitivity)));
+            out.append("\nSensitivity of the best fleet, ").append(best.n())
+                    .append(" replications on the same seeds each\n(change: the paired difference from as chosen):\n");
+            List<SensitivityRow> applicable = sensitivity.stream().filter(r -> r.perturbation().applies()).toList();
+            out.append(TextTableRenderer.render(SensitivityTable.terminal(SensitivityTable.of(best, applicable))));
             for (SensitivityRow r : sensitivity) {
                 if (!r.perturbation().applies()) {
                     out.append("  ").append(r.perturbation().name()).append(": not applicable, ")
@@ -74,18 +75,17 @@ public final class OptimizeText {
     }
 
     private static void best(StringBuilder out, PointSummary best, SweepSpec spec, Metric objective) {
-        out.append("Best: ").append(best.configuration().key());
-        out.append(best.verdict() == Verdict.MET
-                ? "  (meets the constraints with 95% confidence)\n"
-                : "  (MARGINAL: no configuration meets the constraints with 95% confidence; this one's interval "
-                        + "straddles a threshold after " + best.n() + " replications)\n");
+        out.append("Best: ").append(best.configuration().key()).append('\n');
+        out.append(best.verdict() == Verdict.MET ? "  meets the constraints with 95% confidence\n"
+                : "  MARGINAL: no configuration meets the constraints with 95% confidence; this one's interval\n"
+                        + "  still straddles a threshold after " + best.n() + " replications\n");
         line(out, objective.id() + " (objective)", best.estimate(objective), SweepTables.format(objective), "");
         for (int i = 0; i < spec.constraints().size(); i++) {
             Constraint c = spec.constraints().get(i);
             Estimate e = best.estimate(c.metric());
-            line(out, c.metric().id(), e, SweepTables.format(c.metric()), "  " + c + ": "
-                    + best.constraintVerdicts().get(i).id() + String.format(Locale.ROOT, " (interval %s to %s)",
-                    SweepTables.format(c.metric()).display(e.lower()), SweepTables.format(c.metric()).display(e.upper())));
+            line(out, c.metric().id(), e, SweepTables.format(c.metric()), "  " + best.constraintVerdicts().get(i).id()
+                    + String.format(Locale.ROOT, " (%s to %s)", SweepTables.format(c.metric()).display(e.lower()),
+                    SweepTables.format(c.metric()).display(e.upper())));
         }
         for (Metric m : List.of(Metric.COST_PER_USEFUL_MTOK, Metric.SLO_ATTAINMENT, Metric.TTFT_P99_MS,
                 Metric.TPOT_P99_MS, Metric.TOTAL_COST_USD)) {

@@ -33,8 +33,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 public final class SweepCharts {
 
-    /** Front points are labelled with their settings only when there are this few. */
-    private static final int MAX_LABELS = 15;
+    /** Points are labelled with their settings only when there are this few. */
+    private static final int MAX_LABELS = 20;
+    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
 
     private SweepCharts() {
     }
@@ -51,16 +52,12 @@ public final class SweepCharts {
         XYSeries line = new XYSeries("Pareto front", false, true);
         List<Integer> sorted = front.stream()
                 .sorted(Comparator.comparingDouble(i -> points.get(i).estimate(Metric.SLO_ATTAINMENT).mean())).toList();
-        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
         for (int i : sorted) {
             double x = 100 * points.get(i).estimate(Metric.SLO_ATTAINMENT).mean();
             double y = points.get(i).estimate(Metric.TOTAL_COST_USD).mean();
             line.add(x, y);
             if (sorted.size() <= MAX_LABELS) {
-                XYTextAnnotation label = new XYTextAnnotation(" " + settings(points.get(i), dimensions), x, y);
-                label.setFont(font);
-                label.setTextAnchor(TextAnchor.BOTTOM_LEFT);
-                plot.addAnnotation(label);
+                plot.addAnnotation(label(settings(points.get(i), dimensions), x, y));
             }
         }
         XYLineAndShapeRenderer frontRenderer = new XYLineAndShapeRenderer(true, false);
@@ -72,7 +69,7 @@ public final class SweepCharts {
             if (c.metric() == Metric.SLO_ATTAINMENT) {
                 ValueMarker target = new ValueMarker(100 * c.threshold(), ChartStyle.TOTAL, ChartStyle.DASHED);
                 target.setLabel(c.toString());
-                target.setLabelFont(font);
+                target.setLabelFont(LABEL_FONT);
                 target.setLabelAnchor(RectangleAnchor.TOP_LEFT);
                 target.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
                 plot.addDomainMarker(target);
@@ -82,10 +79,21 @@ public final class SweepCharts {
     }
 
     /** Cost per useful million tokens against the share of GPU-hours that are reserved. */
-    public static JFreeChart costPerTokenVersusReservedShare(List<PointSummary> points, boolean judged) {
+    public static JFreeChart costPerTokenVersusReservedShare(List<PointSummary> points, boolean judged,
+                                                            List<Dimension> dimensions) {
         XYPlot plot = scatter(points, Metric.RESERVED_SHARE, 100, Metric.COST_PER_USEFUL_MTOK, 1, judged);
         plot.getDomainAxis().setLabel("reserved share of paid GPU-hours (%)");
+        plot.getDomainAxis().setRange(-4, 104);
         plot.getRangeAxis().setLabel("$ per useful 1M tokens");
+        if (points.size() <= MAX_LABELS) {
+            for (PointSummary p : points) {
+                double x = 100 * p.estimate(Metric.RESERVED_SHARE).mean();
+                double y = p.estimate(Metric.COST_PER_USEFUL_MTOK).mean();
+                if (Double.isFinite(x) && Double.isFinite(y)) {
+                    plot.addAnnotation(label(settings(p, dimensions), x, y));
+                }
+            }
+        }
         return ChartStyle.chart("Cost per useful token against reserved share", plot);
     }
 
@@ -130,6 +138,15 @@ public final class SweepCharts {
         return new XYPlot(data, xAxis, yAxis, renderer);
     }
 
+    /** A point's settings written next to it. */
+    private static XYTextAnnotation label(String text, double x, double y) {
+        XYTextAnnotation label = new XYTextAnnotation(" " + text, x, y);
+        label.setFont(LABEL_FONT);
+        label.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+        return label;
+    }
+
+    /** The values of a point's settings, e.g. {@code 2/1} for two dimensions. */
     private static String settings(PointSummary p, List<Dimension> dimensions) {
         return dimensions.stream().map(d -> p.configuration().valueOf(d.path())).collect(Collectors.joining("/"));
     }

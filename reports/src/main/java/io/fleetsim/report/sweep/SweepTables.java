@@ -94,7 +94,10 @@ public final class SweepTables {
         return table;
     }
 
-    /** The columns of {@link #points} shown on a terminal: settings, verdict and the main figures. */
+    /**
+     * The columns of {@link #points} shown on a terminal (about 100 characters wide): settings,
+     * verdict and the main figures.
+     */
     public static Table terminal(Table points, List<Dimension> dimensions) {
         List<String> keys = new ArrayList<>();
         for (Dimension d : dimensions) {
@@ -111,15 +114,13 @@ public final class SweepTables {
             keys.add(key(m) + "_ci95");
         }
         keys.add(key(Metric.TTFT_P99_MS));
-        keys.add(key(Metric.TPOT_P99_MS));
         keys.add(key(Metric.TOTAL_COST_USD));
-        keys.add(key(Metric.TOTAL_COST_USD) + "_ci95");
         return points.select(keys);
     }
 
     /**
-     * Runner-ups against the best: settings, verdict, the objective with the paired difference to
-     * the best (common random numbers), and the constrained figures.
+     * Runner-ups against the best: settings, verdict, the objective and its paired difference to
+     * the best with half-width (common random numbers), and SLO attainment.
      */
     public static Table runnerUps(List<PointSummary> runnerUps, PointSummary best, Metric objective,
                                   List<Dimension> dimensions) {
@@ -128,7 +129,6 @@ public final class SweepTables {
         columns.add(new Column("replications", "n", ValueFormat.COUNT));
         columns.add(new Column("constraints", "constraints", ValueFormat.TEXT));
         columns.add(new Column(key(objective), LABELS.get(objective), format));
-        columns.add(new Column(key(objective) + "_ci95", "±", format));
         columns.add(new Column("vs_best", "vs best", format));
         columns.add(new Column("vs_best_ci95", "±", format));
         columns.add(new Column(key(Metric.SLO_ATTAINMENT), "SLO", ValueFormat.SHARE));
@@ -139,7 +139,7 @@ public final class SweepTables {
             Estimate e = p.estimate(objective);
             Estimate d = Estimate.ofDifference(p.values(objective), best.values(objective));
             Estimate slo = p.estimate(Metric.SLO_ATTAINMENT);
-            row.addAll(List.of((long) p.n(), p.verdict().id(), e.mean(), e.halfWidth(), d.mean(), d.halfWidth(),
+            row.addAll(List.of((long) p.n(), p.verdict().id(), e.mean(), d.mean(), d.halfWidth(),
                     slo.mean(), slo.halfWidth()));
             table.addRow(row);
         }
@@ -152,6 +152,11 @@ public final class SweepTables {
             case COST_PER_USEFUL_MTOK -> "cost_per_useful_mtok_usd";
             default -> m.id();
         };
+    }
+
+    /** The column label of a metric, e.g. {@code $/useful 1M}. */
+    public static String label(Metric m) {
+        return LABELS.get(m);
     }
 
     /** The format of a metric's values. */

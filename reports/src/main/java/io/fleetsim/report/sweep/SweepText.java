@@ -26,7 +26,7 @@ public final class SweepText {
         out.append("Sweep of ").append(spec.scenario().displayName()).append(": ")
                 .append(result.points().size()).append(" configuration").append(result.points().size() == 1 ? "" : "s")
                 .append(" x ").append(result.points().isEmpty() ? 0 : result.points().get(0).n())
-                .append(" replications (seeds from ").append(spec.seed()).append(", the same for every configuration)\n");
+                .append(" replications,\nseeds from ").append(spec.seed()).append(" (the same for every configuration)\n");
         if (!spec.constraints().isEmpty()) {
             out.append("Constraints: ").append(spec.constraints().stream().map(Constraint::toString)
                     .collect(Collectors.joining(", "))).append(" (met: the whole 95% interval on the right side)\n");
@@ -35,10 +35,11 @@ public final class SweepText {
                 .append("% confidence half-widths (±, Student t).\n\n");
         out.append(TextTableRenderer.render(SweepTables.terminal(table(result), spec.grid().dimensions())));
         List<Integer> front = result.paretoFront();
-        out.append("\nPareto front (no other configuration costs less and attains more): ");
-        out.append(front.isEmpty() ? "none" : front.stream()
-                .map(i -> result.points().get(i).configuration().key()).collect(Collectors.joining("; ")));
-        out.append('\n');
+        out.append("\nPareto front of total cost and SLO attainment (no other configuration costs less and\n"
+                + "attains more):\n");
+        for (int i : front) {
+            out.append("  ").append(result.points().get(i).configuration().key()).append('\n');
+        }
         return out.toString();
     }
 

@@ -1,0 +1,124 @@
+package io.fleetsim.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fleetsim.scenario.ArrivalSpec;
+import io.fleetsim.scenario.ScenarioException;
+import io.fleetsim.scenario.ScenarioSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Settings applied to a copy of the parsed document, then validated as a file would be. */
+class ScenarioVariantTest {
+
+    private static final String TWO_POOLS = """
+            name: two
+            horizon: 10m
+            workload:
+              arrivals: {process: poisson, rate_per_s: 2}
+              routes:
+                - name: chat
+                  prompt_tokens: {dist: fixed, tokens: 100}
+                  output_tokens: {dist: fixed, tokens: 10}
+                  slo: {ttft: 1s, tpot: 1s}
+                  pool: first
+            pools:
+              - name: first
+                kind: reserved
+                replicas: 2
+                usd_per_gpu_hour: 1
+                service_time: {dist: exponential, mean: 1s}
+              - name: second
+                kind: reserved
+                replicas: 1
+                usd_per_gpu_hour: 2
+                service_time: {dist: fixed, value: 1s}
+            """;
+
+    private final ScenarioVariant variant = ScenarioVariant.of(new ScenarioText(TWO_POOLS, "two.yaml", false));
+
+    private static List<Setting> set(String path, String value) {
+        return List.of(new Setting(path, value));
+    }
+
+    private ScenarioException refused(String path, String value) {
+        return assertThrows(ScenarioException.class, () -> variant.bind(set(path, value)));
+    }
+
+    @Test
+    void listElementsByNameOrIndex() {
+        ScenarioSpec byName = variant.bind(set("pools[second].replicas", "5"));
+        ScenarioSpec byIndex = variant.bind(set("pools[1].replicas", "5"));
+        assertEquals(5, byName.pools().get(1).replicas());
+        assertEquals(byName, byIndex);
+        assertEquals(2, byName.pools().get(0).replicas(), "the other pool untouched");
+        assertEquals(1, variant.base().pools().get(1).replicas(), "the parsed document untouched");
+    }
+
+    @Test
+    void numbersTextAndMissingBlocks() {
+        ScenarioSpec rate = variant.bind(set("workload.arrivals.rate_per_s", "3.5"));
+        assertEquals(3.5, ((ArrivalSpec.Poisson) rate.workload().arrivals()).ratePerSecond());
+        ScenarioSpec slo = variant.bind(set("workload.routes[chat].slo.ttft", "250ms"));
+        assertEquals(0.25, slo.workload().routes().get(0).slo().ttftSeconds(), 1e-12);
+        ScenarioSpec price = variant.bind(List.of(new Setting("pools[first].usd_per_gpu_hour", "1.25"),
+                new Setting("pools[first].gpus_per_replica", "2")));
+        assertEquals(1.25, price.pools().get(0).usdPerGpuHour());
+        assertEquals(4, price.pools().get(0).gpus());
+        // a text field stays text even when the value looks like a number
+        assertEquals("7", variant.bind(set("pools[second].name", "7")).pools().get(1).name());
+    }
+
+    @Test
+    void pathsThatLeadNowhereNameTheVary() {
+        ScenarioException e = refused("pools[third].replicas", "1");
+        assertEquals("--vary pools[third].replicas", e.fieldPath());
+        assertTrue(e.getMessage().contains("no element of pools is named 'third'; names: first, second"), e.getMessage());
+
+        e = refused("pools[2].replicas", "1");
+        assertTrue(e.getMessage().contains("--vary pools[2].replicas: pools has 2 elements (index 0 to 1), no [2]"),
+                e.getMessage());
+
+        e = refused("horizon.hours", "1");
+        assertTrue(e.getMessage().contains("--vary horizon.hours: horizon is not a mapping"), e.getMessage());
+
+        e = refused("pools[first]", "1");
+        assertTrue(e.getMessage().contains("--vary pools[first]"), e.getMessage());
+    }
+
+    @Test
+    void badValuesAreRefusedByValidationNamingTheVary() {
+        ScenarioException e = refused("pools[second].replicas", "-1");
+        assertEquals("pools[1].replicas", e.fieldPath());
+        assertTrue(e.getMessage().startsWith("two.yaml:"), "file and line: " + e.getMessage());
+        assertTrue(e.getMessage().endsWith("(set by --vary pools[second].replicas=-1)"), e.getMessage());
+
+        e = refused("workload.arrivals.rate_per_s", "fast");
+        assertTrue(e.getMessage().contains("must be a number"), e.getMessage());
+        assertTrue(e.getMessage().contains("set by --vary workload.arrivals.rate_per_s=fast"), e.getMessage());
+
+        e = refused("pools[first].replicaz", "3");
+        assertTrue(e.getMessage().contains("unknown field") && e.getMessage().contains("set by --vary"), e.getMessage());
+
+        e = refused("pools[first].replicas", "2.5");
+        assertTrue(e.getMessage().contains("must be a whole number"), e.getMessage());
+    }
+
+    @Test
+    void aSweepRefusesToVaryTheSeed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SweepSpec.validated(
+                new ScenarioText(TWO_POOLS, "two.yaml", false), null, null,
+                new Grid(List.of(Dimension.parse("seed=1,2"))), List.of()));
+        assertTrue(e.getMessage().startsWith("--vary seed:"), e.getMessage());
+    }
+
+    @Test
+    void everyConfigurationIsValidatedBeforeAnythingRuns() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> SweepSpec.validated(
+                new ScenarioText(TWO_POOLS, "two.yaml", false), null, null,
+                new Grid(List.of(Dimension.parse("pools[first].replicas=1,2,-3"))), List.of()));
+        assertTrue(e.getMessage().contains("(set by --vary pools[first].replicas=-3)"), e.getMessage());
+    }
+}
