@@ -57,13 +57,7 @@ final class SweepCommand implements Callable<Integer> {
         int resumed;
         try (ResultsLog log = ResultsLog.open(folder.resolve("results.jsonl"));
              PointExecutor executor = new PointExecutor(threads, log)) {
-            BatchMeter meter = new BatchMeter(cl.getErr());
-            try {
-                result = Sweep.run(sweep, replications, executor, meter.start(
-                        sweep.grid().configurations().size() * replications));
-            } finally {
-                meter.finish();
-            }
+            result = Sweep.run(sweep, replications, executor, new BatchMeter(cl.getErr()));
             simulated = executor.simulated();
             resumed = executor.resumed();
         }

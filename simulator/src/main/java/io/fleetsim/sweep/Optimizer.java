@@ -57,7 +57,7 @@ public final class Optimizer {
         int simulatedBefore = executor.simulated();
         int resumedBefore = executor.resumed();
         while (true) {
-            Map<Configuration, int[]> due = new LinkedHashMap<>();
+            Map<Configuration, Due> due = new LinkedHashMap<>();
             for (SearchLine line : lines) {
                 advance(line, due, whyNotMonotone == null);
             }
@@ -91,13 +91,13 @@ public final class Optimizer {
      * Moves {@code line} on as far as known results allow, adding to {@code due} the replications
      * it needs next.
      */
-    private void advance(SearchLine line, Map<Configuration, int[]> due, boolean infer) {
+    private void advance(SearchLine line, Map<Configuration, Due> due, boolean infer) {
         while (true) {
             Configuration probe = line.probe();
             if (probe != null) {
                 PointSummary p = evaluated.get(probe);
                 if (p.verdict() == Verdict.MARGINAL && p.n() < options.maxReplications()) {
-                    due.put(probe, new int[] {p.n(), options.next(p.n())});
+                    due.put(probe, new Due(p.n(), options.next(p.n())));
                     return;
                 }
                 settled.add(p);
@@ -116,15 +116,15 @@ public final class Optimizer {
                 line.meets();
             } else {
                 line.probeMiddle();
-                due.put(middle, new int[] {0, options.minReplications()});
+                due.put(middle, new Due(0, options.minReplications()));
                 return;
             }
         }
     }
 
     /**
-     * {@link Verdict#MET} when a settled configuration with no more replicas in any pool (and the
-     * same other settings) meets the constraints: {@code c} costs more and is pruned. Only this
+     * True when a settled configuration with no more replicas in any pool (and the same other
+     * settings) meets the constraints: {@code c} costs more and is pruned. Only this
      * direction is inferred across lines: a configuration missing its constraints says nothing of
      * one with fewer replicas in another pool, since that can change where traffic goes (fewer
      * replicas in a route's first pool may spill more of it to a better one).
@@ -138,21 +138,16 @@ public final class Optimizer {
         return false;
     }
 
-    private void runRound(Map<Configuration, int[]> due) throws InterruptedException {
+    private void runRound(Map<Configuration, Due> due) throws InterruptedException {
         List<WorkUnit> units = new ArrayList<>();
-        for (Map.Entry<Configuration, int[]> e : due.entrySet()) {
-            units.addAll(spec.units(e.getKey(), e.getValue()[0], e.getValue()[1]));
+        for (Map.Entry<Configuration, Due> e : due.entrySet()) {
+            units.addAll(spec.units(e.getKey(), e.getValue().from(), e.getValue().to()));
         }
-        List<PointResult> results;
-        try {
-            results = executor.run(units, progress.start(units.size()));
-        } finally {
-            progress.finish();
-        }
+        List<PointResult> results = executor.run(units, progress);
         rounds++;
         int next = 0;
-        for (Map.Entry<Configuration, int[]> e : due.entrySet()) {
-            int count = e.getValue()[1] - e.getValue()[0];
+        for (Map.Entry<Configuration, Due> e : due.entrySet()) {
+            int count = e.getValue().to() - e.getValue().from();
             List<PointResult> all = new ArrayList<>();
             PointSummary before = evaluated.get(e.getKey());
             if (before != null) {
@@ -240,5 +235,9 @@ public final class Optimizer {
 
     private List<SearchLine> singletons() {
         return spec.grid().configurations().stream().map(c -> new SearchLine(List.of(c))).toList();
+    }
+
+    /** Replications {@code from} (inclusive) to {@code to} (exclusive) a configuration needs next. */
+    private record Due(int from, int to) {
     }
 }

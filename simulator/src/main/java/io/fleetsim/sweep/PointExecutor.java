@@ -41,8 +41,16 @@ public final class PointExecutor implements AutoCloseable {
         this.log = log;
     }
 
-    /** Runs {@code units}; {@code progress} gives the listener of the unit at each index. */
-    public List<PointResult> run(List<WorkUnit> units, IntFunction<ProgressListener> progress)
+    /** Runs {@code units} as one batch shown on {@code batch}. */
+    public List<PointResult> run(List<WorkUnit> units, BatchProgress batch) throws InterruptedException {
+        try {
+            return run(units, batch.start(units.size()));
+        } finally {
+            batch.finish();
+        }
+    }
+
+    private List<PointResult> run(List<WorkUnit> units, IntFunction<ProgressListener> progress)
             throws InterruptedException {
         List<Future<PointResult>> futures = new ArrayList<>();
         List<PointResult> done = new ArrayList<>();

@@ -45,12 +45,7 @@ public final class Sensitivity {
                 units.addAll(spec.units(c, 0, chosen.n()));
             }
         }
-        List<PointResult> results;
-        try {
-            results = executor.run(units, progress.start(units.size()));
-        } finally {
-            progress.finish();
-        }
+        List<PointResult> results = executor.run(units, progress);
         List<SensitivityRow> rows = new ArrayList<>();
         int next = 0;
         for (int i = 0; i < perturbations.size(); i++) {

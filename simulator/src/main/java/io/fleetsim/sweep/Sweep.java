@@ -1,9 +1,7 @@
 package io.fleetsim.sweep;
 
-import io.fleetsim.run.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntFunction;
 
 /**
  * The full sweep: every configuration of the grid, each with the same number of replications,
@@ -14,13 +12,9 @@ public final class Sweep {
     private Sweep() {
     }
 
-    /**
-     * Runs {@code replications} replications of every configuration of {@code spec}.
-     *
-     * @param progress the listener of the i-th unit (configuration-major, replication-minor)
-     */
-    public static SweepResult run(SweepSpec spec, int replications, PointExecutor executor,
-                                  IntFunction<ProgressListener> progress) throws InterruptedException {
+    /** Runs {@code replications} replications of every configuration of {@code spec}, as one batch. */
+    public static SweepResult run(SweepSpec spec, int replications, PointExecutor executor, BatchProgress progress)
+            throws InterruptedException {
         List<Configuration> configurations = spec.grid().configurations();
         List<WorkUnit> units = new ArrayList<>();
         for (Configuration c : configurations) {

@@ -22,7 +22,7 @@ class SweepTest {
 
     private static SweepResult sweep(SweepSpec spec, int replications, Path log) throws Exception {
         try (ResultsLog results = ResultsLog.open(log); PointExecutor executor = new PointExecutor(2, results)) {
-            return Sweep.run(spec, replications, executor, i -> io.fleetsim.run.ProgressListener.NONE);
+            return Sweep.run(spec, replications, executor, BatchProgress.NONE);
         }
     }
 
@@ -77,7 +77,7 @@ class SweepTest {
         try (ResultsLog results = ResultsLog.open(cut); PointExecutor executor = new PointExecutor(2, results)) {
             assertEquals(5, results.size());
             assertEquals(1, results.skippedLines(), "the cut-off line");
-            resumed = Sweep.run(spec, 2, executor, i -> io.fleetsim.run.ProgressListener.NONE);
+            resumed = Sweep.run(spec, 2, executor, BatchProgress.NONE);
             assertEquals(5, executor.resumed());
             assertEquals(7, executor.simulated());
         }
@@ -90,7 +90,7 @@ class SweepTest {
 
         // and a third run simulates nothing
         try (ResultsLog results = ResultsLog.open(cut); PointExecutor executor = new PointExecutor(2, results)) {
-            assertEquals(uninterrupted.points(), Sweep.run(spec, 2, executor, i -> io.fleetsim.run.ProgressListener.NONE).points());
+            assertEquals(uninterrupted.points(), Sweep.run(spec, 2, executor, BatchProgress.NONE).points());
             assertEquals(0, executor.simulated());
         }
     }
@@ -104,7 +104,7 @@ class SweepTest {
         SweepSpec spec = SweepSpec.validated(edited, null, null,
                 new Grid(List.of(Dimension.parse("pools[servers].replicas=6"))), List.of());
         try (ResultsLog results = ResultsLog.open(log); PointExecutor executor = new PointExecutor(1, results)) {
-            Sweep.run(spec, 2, executor, i -> io.fleetsim.run.ProgressListener.NONE);
+            Sweep.run(spec, 2, executor, BatchProgress.NONE);
             assertEquals(2, executor.simulated());
         }
     }
