@@ -3,13 +3,21 @@ package io.fleetsim.engine;
 import java.util.Arrays;
 
 /**
- * Future-event list: a binary min-heap kept in parallel primitive arrays, so that scheduling and
- * popping an event allocate nothing once the arrays have grown to the peak number of pending
- * events.
+ * Future-event list kept in one primitive array, so that scheduling and popping an event allocate
+ * nothing once the array has grown to the peak number of pending events.
  *
  * <p>Order: earlier time first; at equal times, lower priority value first; at equal time and
  * priority, the event scheduled first runs first (FIFO). The last two are packed into one
  * {@code long} key ({@code priority << 48 | sequence}), so ties are exact and deterministic.
+ *
+ * <p>Layout: an event is four consecutive {@code long}s (time bits, key, handler, payload), so
+ * comparing or moving one touches adjacent memory rather than four arrays. While at most {@value #SORTED_LIMIT} events are pending
+ * they form a sorted run: popping is an index increment, and pushing scans from the latest end,
+ * where newly scheduled events usually belong. A model with a handful of servers lives entirely in
+ * this mode, where a push costs one hard-to-predict branch instead of the several of a heap's
+ * sift-up and sift-down. Above the limit the events are a binary min-heap (a sorted run already is
+ * one); when the heap shrinks to a quarter of the limit it is sorted again. Either way the order is
+ * the one above: the mode changes speed, never results.
  */
 public final class EventQueue {
 
@@ -18,11 +26,22 @@ public final class EventQueue {
     private static final int SEQUENCE_BITS = 48;
     private static final long SEQUENCE_MASK = (1L << SEQUENCE_BITS) - 1;
 
-    private double[] times;
-    private long[] keys;
-    private int[] handlers;
-    private long[] payloads;
+    /** Most events kept as a sorted run; past this, insertion shifts cost more than a heap. */
+    private static final int SORTED_LIMIT = 32;
+    /** Heap size at which the heap is sorted back into a run; well below the limit to avoid flapping. */
+    private static final int RESORT_SIZE = SORTED_LIMIT / 4;
+
+    private static final int STRIDE = 4;
+    private static final int TIME = 0;
+    private static final int KEY = 1;
+    private static final int HANDLER = 2;
+    private static final int PAYLOAD = 3;
+
+    private long[] entries;
+    /** In sorted mode the run is {@code [head, head + size)}; in heap mode {@code head} is 0. */
+    private int head;
     private int size;
+    private boolean heapMode;
     private long nextSequence;
 
     private double poppedTime;
@@ -31,11 +50,9 @@ public final class EventQueue {
 
     /** Creates an empty queue with room for {@code initialCapacity} events before it grows. */
     public EventQueue(int initialCapacity) {
-        int capacity = Math.max(16, initialCapacity);
-        times = new double[capacity];
-        keys = new long[capacity];
-        handlers = new int[capacity];
-        payloads = new long[capacity];
+        // Twice the sorted limit, so that compacting a sorted run always frees room.
+        int capacity = Math.max(2 * SORTED_LIMIT, initialCapacity);
+        entries = new long[capacity * STRIDE];
     }
 
     /** Number of pending events. */
@@ -50,7 +67,7 @@ public final class EventQueue {
 
     /** Time of the next event; only meaningful when the queue is not empty. */
     public double peekTime() {
-        return times[0];
+        return Double.longBitsToDouble(entries[head * STRIDE + TIME]);
     }
 
     /**
@@ -65,24 +82,16 @@ public final class EventQueue {
         if (priority < 0 || priority > MAX_PRIORITY) {
             throw new IllegalArgumentException("priority must be in [0, " + MAX_PRIORITY + "]: " + priority);
         }
-        if (size == times.length) {
-            grow();
-        }
         long key = ((long) priority << SEQUENCE_BITS) | (nextSequence++ & SEQUENCE_MASK);
-        int hole = size++;
-        // Sift up by moving parents down into the hole, then write once.
-        while (hole > 0) {
-            int parent = (hole - 1) >>> 1;
-            if (!before(time, key, times[parent], keys[parent])) {
-                break;
-            }
-            move(parent, hole);
-            hole = parent;
+        if (heapMode) {
+            heapPush(time, key, handler, payload);
+        } else if (size < SORTED_LIMIT) {
+            sortedPush(time, key, handler, payload);
+        } else {
+            compact();
+            heapMode = true;
+            heapPush(time, key, handler, payload);
         }
-        times[hole] = time;
-        keys[hole] = key;
-        handlers[hole] = handler;
-        payloads[hole] = payload;
     }
 
     /**
@@ -90,35 +99,22 @@ public final class EventQueue {
      * {@link #poppedPayload()}. The queue must not be empty.
      */
     public void pop() {
-        poppedTime = times[0];
-        poppedHandler = handlers[0];
-        poppedPayload = payloads[0];
-        int last = --size;
-        if (last == 0) {
+        long[] e = entries;
+        int top = head * STRIDE;
+        poppedTime = Double.longBitsToDouble(e[top + TIME]);
+        poppedHandler = (int) e[top + HANDLER];
+        poppedPayload = e[top + PAYLOAD];
+        size--;
+        if (!heapMode) {
+            head = size == 0 ? 0 : head + 1;
             return;
         }
-        double time = times[last];
-        long key = keys[last];
-        int handler = handlers[last];
-        long payload = payloads[last];
-        int hole = 0;
-        int half = last >>> 1;
-        while (hole < half) {
-            int child = 2 * hole + 1;
-            int right = child + 1;
-            if (right < last && before(times[right], keys[right], times[child], keys[child])) {
-                child = right;
-            }
-            if (!before(times[child], keys[child], time, key)) {
-                break;
-            }
-            move(child, hole);
-            hole = child;
+        if (size > 0) {
+            siftDownLast();
         }
-        times[hole] = time;
-        keys[hole] = key;
-        handlers[hole] = handler;
-        payloads[hole] = payload;
+        if (size <= RESORT_SIZE) {
+            sortHeap();
+        }
     }
 
     /** Time of the event removed by the last {@link #pop()}. */
@@ -136,22 +132,112 @@ public final class EventQueue {
         return poppedPayload;
     }
 
-    private static boolean before(double timeA, long keyA, double timeB, long keyB) {
-        return timeA < timeB || (timeA == timeB && keyA < keyB);
+    /** True when an event at (time, key) runs after the event stored at offset {@code at}. */
+    private static boolean after(double time, long key, long[] e, int at) {
+        double other = Double.longBitsToDouble(e[at + TIME]);
+        return time > other || (time == other && key > e[at + KEY]);
     }
 
-    private void move(int from, int to) {
-        times[to] = times[from];
-        keys[to] = keys[from];
-        handlers[to] = handlers[from];
-        payloads[to] = payloads[from];
+    private static void write(long[] e, int at, double time, long key, long handler, long payload) {
+        e[at + TIME] = Double.doubleToRawLongBits(time);
+        e[at + KEY] = key;
+        e[at + HANDLER] = handler;
+        e[at + PAYLOAD] = payload;
     }
 
-    private void grow() {
-        int capacity = times.length * 2;
-        times = Arrays.copyOf(times, capacity);
-        keys = Arrays.copyOf(keys, capacity);
-        handlers = Arrays.copyOf(handlers, capacity);
-        payloads = Arrays.copyOf(payloads, capacity);
+    private static void copy(long[] e, int from, int to) {
+        e[to] = e[from];
+        e[to + 1] = e[from + 1];
+        e[to + 2] = e[from + 2];
+        e[to + 3] = e[from + 3];
+    }
+
+    private void sortedPush(double time, long key, int handler, long payload) {
+        long[] e = entries;
+        if ((head + size) * STRIDE == e.length) {
+            compact();
+        }
+        int end = head + size;
+        int at = end * STRIDE;
+        int first = head * STRIDE;
+        while (at > first && !after(time, key, e, at - STRIDE)) {
+            copy(e, at - STRIDE, at);
+            at -= STRIDE;
+        }
+        write(e, at, time, key, handler, payload);
+        size++;
+    }
+
+    /** Moves a sorted run to the start of the array. */
+    private void compact() {
+        if (head > 0) {
+            System.arraycopy(entries, head * STRIDE, entries, 0, size * STRIDE);
+            head = 0;
+        }
+    }
+
+    private void heapPush(double time, long key, int handler, long payload) {
+        if (size * STRIDE == entries.length) {
+            entries = Arrays.copyOf(entries, entries.length * 2);
+        }
+        long[] e = entries;
+        int hole = size++;
+        // Sift up by moving parents down into the hole, then write once.
+        while (hole > 0) {
+            int parent = (hole - 1) >>> 1;
+            if (after(time, key, e, parent * STRIDE)) {
+                break;
+            }
+            copy(e, parent * STRIDE, hole * STRIDE);
+            hole = parent;
+        }
+        write(e, hole * STRIDE, time, key, handler, payload);
+    }
+
+    /** Re-inserts the heap's last event from the root after the root has been taken. */
+    private void siftDownLast() {
+        long[] e = entries;
+        int last = size;
+        int from = last * STRIDE;
+        double time = Double.longBitsToDouble(e[from + TIME]);
+        long key = e[from + KEY];
+        long handler = e[from + HANDLER];
+        long payload = e[from + PAYLOAD];
+        int hole = 0;
+        int half = last >>> 1;
+        while (hole < half) {
+            int child = 2 * hole + 1;
+            int right = child + 1;
+            if (right < last && after(Double.longBitsToDouble(e[child * STRIDE + TIME]), e[child * STRIDE + KEY],
+                    e, right * STRIDE)) {
+                child = right;
+            }
+            if (!after(time, key, e, child * STRIDE)) {
+                break;
+            }
+            copy(e, child * STRIDE, hole * STRIDE);
+            hole = child;
+        }
+        write(e, hole * STRIDE, time, key, handler, payload);
+    }
+
+    /** Insertion-sorts the (small) heap back into a run starting at 0. */
+    private void sortHeap() {
+        long[] e = entries;
+        for (int i = 1; i < size; i++) {
+            int from = i * STRIDE;
+            double time = Double.longBitsToDouble(e[from + TIME]);
+            long key = e[from + KEY];
+            long handler = e[from + HANDLER];
+            long payload = e[from + PAYLOAD];
+            int slot = i;
+            while (slot > 0 && !after(time, key, e, (slot - 1) * STRIDE)) {
+                copy(e, (slot - 1) * STRIDE, slot * STRIDE);
+                slot--;
+            }
+            write(e, slot * STRIDE, time, key, handler, payload);
+        }
+        heapMode = false;
+        head = 0;
     }
 }

@@ -78,7 +78,8 @@ public final class Simulator {
 
     /**
      * Runs every event whose time is at most {@code endTime}, then leaves the clock at
-     * {@code endTime} (unless stopped earlier). Events after {@code endTime} stay pending.
+     * {@code endTime} (unless stopped earlier). Events after {@code endTime} stay pending. With an
+     * infinite {@code endTime} it runs until no event is left and leaves the clock at the last one.
      */
     public void runUntil(double endTime) {
         stopRequested = false;
@@ -94,7 +95,9 @@ public final class Simulator {
             }
             hs = handlers;
         }
-        if (endTime > now) {
+        // An infinite end means "until exhausted": moving the clock to infinity would poison
+        // every later now() and scheduleIn().
+        if (endTime > now && endTime != Double.POSITIVE_INFINITY) {
             now = endTime;
         }
     }

@@ -28,7 +28,8 @@ public final class RandomStream {
 
     /** Exponential with the given mean. */
     public double nextExponential(double mean) {
-        return -mean * Math.log1p(-uniform.nextDouble());
+        // Same bits as Math.log1p, without JDK 17's JNI call (see FdlibmLog1p).
+        return -mean * FdlibmLog1p.log1p(-uniform.nextDouble());
     }
 
     /** Standard normal. */
@@ -45,7 +46,8 @@ public final class RandomStream {
             v = 2 * uniform.nextDouble() - 1;
             s = u * u + v * v;
         } while (s >= 1 || s == 0);
-        double factor = Math.sqrt(-2 * Math.log(s) / s);
+        // StrictMath, not Math: Math.log may differ by an ulp between JVMs and platforms.
+        double factor = Math.sqrt(-2 * StrictMath.log(s) / s);
         spareGaussian = v * factor;
         hasSpareGaussian = true;
         return u * factor;

@@ -70,9 +70,12 @@ final class KvBlockLedger {
         // sum over sequences of floor((offset + iteration + bt - 1) / bt), via residues
         long numerator = sumOffsets + decoding * (iteration + blockTokens - 1);
         long remainders = 0;
+        int shift = (int) Math.floorMod(iteration, (long) blockTokens);
         for (int r = 0; r < blockTokens; r++) {
-            if (residueCounts[r] != 0) {
-                remainders += residueCounts[r] * Math.floorMod(r + iteration, blockTokens);
+            long count = residueCounts[r];
+            if (count != 0) {
+                int shifted = r + shift;
+                remainders += count * (shifted >= blockTokens ? shifted - blockTokens : shifted);
             }
         }
         return prefillBlocks + (numerator - remainders) / blockTokens;

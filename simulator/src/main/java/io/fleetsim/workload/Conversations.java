@@ -103,6 +103,9 @@ final class Conversations implements EventHandler, OutcomeListener {
 
     @Override
     public void finished(Request request, boolean delivered, double time) {
+        if (byRequest.isEmpty()) {
+            return;
+        }
         Conversation c = byRequest.remove(request.id());
         if (c == null || !delivered) {
             return;
