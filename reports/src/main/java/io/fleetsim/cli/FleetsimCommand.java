@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 /** The {@code fleetsim} command line: one class per subcommand. */
 @Command(name = "fleetsim", mixinStandardHelpOptions = true, version = "fleetsim 0.1",
         description = "Capacity-planning simulator for LLM inference fleets.",
-        subcommands = {RunCommand.class, CompareCommand.class, ValidateCommand.class, CatalogCommand.class, CalibrateCommand.class, TraceCommand.class, SweepCommand.class, OptimizeCommand.class},
+        subcommands = {RunCommand.class, CompareCommand.class, ValidateCommand.class, SweepCommand.class,
+                OptimizeCommand.class, CatalogCommand.class, CalibrateCommand.class, TraceCommand.class,
+                BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure", "2:invalid input (scenario file or arguments)"})
 public final class FleetsimCommand implements Runnable {

@@ -13,12 +13,12 @@ import io.fleetsim.theory.ErlangC;
  * <p>The model has two handlers, arrival and departure. Waiting customers are represented only by
  * their arrival times in a primitive ring buffer, busy servers by an {@code int}, and events carry
  * no payload, so the steady state allocates nothing per event: what is measured is the event
- * queue, the dispatch and the exponential variates (drawn by inversion from the
- * {@code "arrivals"} and {@code "service"} streams, one per event).
+ * queue, the dispatch and the exponential variates (drawn with {@code RandomStream.nextExponential}
+ * from the {@code "arrivals"} and {@code "service"} streams, one per event).
  *
  * <p>Each stream's next variate is drawn one step ahead of its use. The sample path is the same as
- * drawing on demand (each stream feeds one kind of quantity, in order), but the logarithm's
- * latency then overlaps the engine's work instead of stalling it.
+ * drawing on demand (each stream feeds one kind of quantity, in order), but the variate's latency
+ * then overlaps the engine's work instead of stalling it.
  */
 public final class MmcEngineBenchmark {
 

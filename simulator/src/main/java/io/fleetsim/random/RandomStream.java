@@ -3,8 +3,11 @@ package io.fleetsim.random;
 import java.util.SplittableRandom;
 
 /**
- * One named source of randomness. The variates are computed here from uniform draws with fixed
- * algorithms (inversion, Marsaglia's polar method), so a seed gives the same numbers on every JVM.
+ * One named source of randomness on a {@link SplittableRandom}. Variates come from fixed, pure-Java
+ * algorithms, so a seed gives the same numbers on every platform: Marsaglia's polar method for
+ * normals (with {@link StrictMath}), and for exponentials the JDK's modified ziggurat
+ * ({@code RandomGenerator.nextExponential}, pure Java since JDK 17), about three times faster than
+ * inversion through a logarithm, which matters because every arrival and service draws one.
  */
 public final class RandomStream {
 
@@ -26,10 +29,9 @@ public final class RandomStream {
         return uniform.nextInt(bound);
     }
 
-    /** Exponential with the given mean. */
+    /** Exponential with the given mean (the JDK's ziggurat, see the class comment). */
     public double nextExponential(double mean) {
-        // Same bits as Math.log1p, without JDK 17's JNI call (see FdlibmLog1p).
-        return -mean * FdlibmLog1p.log1p(-uniform.nextDouble());
+        return mean * uniform.nextExponential();
     }
 
     /** Standard normal. */
