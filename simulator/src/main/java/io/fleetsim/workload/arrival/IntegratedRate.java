@@ -23,6 +23,11 @@ public final class IntegratedRate {
     private static final double[] WEIGHTS = {0.3626837833783620, 0.3137066458778873, 0.2223810344533745,
         0.1012285362903763};
     private static final int MAX_ITERATIONS = 200;
+    /** Longest span the short-gap shortcut integrates over. */
+    private static final double NEARBY_SECONDS = 60;
+    private static final int NEARBY_ITERATIONS = 8;
+    /** Node of 2-point Gauss-Legendre quadrature: 1 / sqrt(3). */
+    private static final double GAUSS_2 = 0.5773502691896257;
 
     private final RateProfile profile;
     private final double horizon;
@@ -42,6 +47,10 @@ public final class IntegratedRate {
         if (!(mass > 0)) {
             return from;
         }
+        double near = nearbyTime(from, mass);
+        if (!Double.isNaN(near)) {
+            return near;
+        }
         double a = from;
         double remaining = mass;
         while (a < horizon) {
@@ -54,6 +63,39 @@ public final class IntegratedRate {
             a = b;
         }
         return Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * The common case of a busy process: the answer lies a short span ahead, before the next break
+     * of the profile. Over such a span the smooth factors are nearly linear, and 2-point
+     * Gauss-Legendre quadrature (exact for cubics; relative error about 1e-13 for a day-long
+     * cosine over a minute) is as good as the full piece integral at a fraction of its cost.
+     * Returns NaN when the answer is not found that way.
+     */
+    private double nearbyTime(double from, double mass) {
+        double rate = profile.rate(from);
+        if (!(rate > 0)) {
+            return Double.NaN;
+        }
+        double end = Math.min(Math.min(profile.nextBreak(from), from + NEARBY_SECONDS), horizon);
+        double lastInside = Math.nextDown(end);
+        double t = from + mass / rate;
+        for (int i = 0; i < NEARBY_ITERATIONS && t < end; i++) {
+            double excess = shortIntegral(from, t) - mass;
+            double next = t - excess / profile.rate(Math.min(t, lastInside));
+            if (Math.abs(next - t) <= Math.max(1e-9, 4 * Math.ulp(t))) {
+                return next < end ? next : Double.NaN;
+            }
+            t = next;
+        }
+        return Double.NaN;
+    }
+
+    private double shortIntegral(double a, double b) {
+        double half = 0.5 * (b - a);
+        double mid = 0.5 * (a + b);
+        double dx = half * GAUSS_2;
+        return half * (profile.rate(mid - dx) + profile.rate(mid + dx));
     }
 
     /** The time in {@code [a, b]} where the integral from a reaches {@code mass <= pieceMass}. */
