@@ -1,7 +1,6 @@
 package io.fleetsim.cli;
 
 import io.fleetsim.report.AtomicFiles;
-import io.fleetsim.report.ChartImage;
 import io.fleetsim.report.CsvTableRenderer;
 import io.fleetsim.report.sweep.OptimizeText;
 import io.fleetsim.report.sweep.SensitivityTable;
@@ -106,13 +105,7 @@ final class OptimizeCommand implements Callable<Integer> {
             AtomicFiles.writeString(folder.resolve("sensitivity.csv"),
                     CsvTableRenderer.render(SensitivityTable.of(result.best(), sensitivity)));
         }
-        AtomicFiles.writeBytes(folder.resolve("cost-vs-slo.png"), ChartImage.of("cost-vs-slo", "cost against SLO",
-                SweepCharts.costVersusSlo(result.evaluated(), front, sweep.constraints(), sweep.grid().dimensions()),
-                900, 560).png());
-        AtomicFiles.writeBytes(folder.resolve("cost-vs-reserved-share.png"), ChartImage.of("cost-vs-reserved-share",
-                "cost per useful token against reserved share",
-                SweepCharts.costPerTokenVersusReservedShare(result.evaluated(), true, sweep.grid().dimensions()), 900,
-                560).png());
+        SweepCharts.write(folder, result.evaluated(), front, sweep.constraints(), sweep.grid().dimensions(), true);
 
         PrintWriter o = cl.getOut();
         o.print(text);

@@ -1,7 +1,6 @@
 package io.fleetsim.cli;
 
 import io.fleetsim.report.AtomicFiles;
-import io.fleetsim.report.ChartImage;
 import io.fleetsim.report.CsvTableRenderer;
 import io.fleetsim.report.sweep.SweepCharts;
 import io.fleetsim.report.sweep.SweepText;
@@ -67,13 +66,8 @@ final class SweepCommand implements Callable<Integer> {
         AtomicFiles.writeString(folder.resolve("sweep.txt"), text);
         AtomicFiles.writeString(folder.resolve("sweep.csv"), CsvTableRenderer.render(SweepText.table(result)));
         boolean judged = !sweep.constraints().isEmpty();
-        AtomicFiles.writeBytes(folder.resolve("cost-vs-slo.png"), ChartImage.of("cost-vs-slo", "cost against SLO",
-                SweepCharts.costVersusSlo(result.points(), result.paretoFront(), sweep.constraints(),
-                        sweep.grid().dimensions()), 900, 560).png());
-        AtomicFiles.writeBytes(folder.resolve("cost-vs-reserved-share.png"), ChartImage.of("cost-vs-reserved-share",
-                "cost per useful token against reserved share",
-                SweepCharts.costPerTokenVersusReservedShare(result.points(), judged, sweep.grid().dimensions()), 900,
-                560).png());
+        SweepCharts.write(folder, result.points(), result.paretoFront(), sweep.constraints(),
+                sweep.grid().dimensions(), judged);
 
         PrintWriter o = cl.getOut();
         o.print(text);

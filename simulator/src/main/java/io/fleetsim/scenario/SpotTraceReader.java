@@ -11,7 +11,6 @@ import java.util.List;
  */
 final class SpotTraceReader {
 
-    private static final double MAX_SCALE = 1000;
 
     private SpotTraceReader() {
     }
@@ -31,7 +30,7 @@ final class SpotTraceReader {
             throw node.get("start").error("must be before the end of the trace (" + trace.name() + " covers "
                     + DurationText.format(trace.spanSeconds()) + ")");
         }
-        return trace.replay(start, timeScale(node.get("time_scale")), noticeSeconds);
+        return trace.replay(start, TraceReplayReader.scale(node.get("time_scale")), noticeSeconds);
     }
 
     private static SpotTrace trace(SpecNode document, SpecNode block, DataFile file) {
@@ -80,16 +79,5 @@ final class SpotTraceReader {
             unavailable[i] = value == 1;
         }
         return new SpotTrace(name, tick, unavailable);
-    }
-
-    private static double timeScale(SpecNode node) {
-        if (node.isMissing()) {
-            return 1;
-        }
-        double v = node.positiveNumber();
-        if (v > MAX_SCALE) {
-            throw node.error("must be at most " + (long) MAX_SCALE + " (got " + v + ")");
-        }
-        return v;
     }
 }

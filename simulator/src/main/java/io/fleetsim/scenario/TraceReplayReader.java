@@ -56,7 +56,8 @@ final class TraceReplayReader {
                 node.required("prompt_tokens").text(), node.required("output_tokens").text());
     }
 
-    private static double scale(SpecNode node) {
+    /** A positive scale factor up to 1000, 1 when absent (shared with spot trace replay). */
+    static double scale(SpecNode node) {
         if (node.isMissing()) {
             return 1;
         }

@@ -1,5 +1,7 @@
 package io.fleetsim.report.sweep;
 
+import io.fleetsim.report.AtomicFiles;
+import io.fleetsim.report.ChartImage;
 import io.fleetsim.report.ChartStyle;
 import io.fleetsim.sweep.Constraint;
 import io.fleetsim.sweep.Dimension;
@@ -9,6 +11,8 @@ import io.fleetsim.sweep.PointSummary;
 import io.fleetsim.sweep.Verdict;
 import java.awt.Font;
 import java.awt.geom.Ellipse2D;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.util.Comparator;
 import java.util.List;
@@ -38,6 +42,19 @@ public final class SweepCharts {
     private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
 
     private SweepCharts() {
+    }
+
+    /**
+     * Writes both charts of a sweep into {@code folder}: {@code cost-vs-slo.png} and
+     * {@code cost-vs-reserved-share.png}.
+     */
+    public static void write(Path folder, List<PointSummary> points, List<Integer> front, List<Constraint> constraints,
+                             List<Dimension> dimensions, boolean judged) throws IOException {
+        AtomicFiles.writeBytes(folder.resolve("cost-vs-slo.png"), ChartImage.of("cost-vs-slo", "cost against SLO",
+                costVersusSlo(points, front, constraints, dimensions), 900, 560).png());
+        AtomicFiles.writeBytes(folder.resolve("cost-vs-reserved-share.png"), ChartImage.of("cost-vs-reserved-share",
+                "cost per useful token against reserved share",
+                costPerTokenVersusReservedShare(points, judged, dimensions), 900, 560).png());
     }
 
     /**
