@@ -332,6 +332,17 @@ public final class Pool implements WorkSource, EventHandler {
         return serving <= 0 ? 0 : Math.min(1, area / serving);
     }
 
+    /** The smallest token gap a request joining now would see on a serving replica (0 when none batches). */
+    public double predictedTokenGapSeconds() {
+        double best = Double.POSITIVE_INFINITY;
+        for (Replica r : live) {
+            if (r.state == ReplicaState.SERVING) {
+                best = Math.min(best, r.server.predictedTokenGapSeconds());
+            }
+        }
+        return best == Double.POSITIVE_INFINITY ? 0 : best;
+    }
+
     /** Replicas in {@code state} now. */
     public int replicasIn(ReplicaState state) {
         int n = 0;

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Sends each request to a pool: its route's pools are tried in order (reserved first, then
  * on-demand, spot, API — as the scenario lists them), moving on while a pool is saturated
- * (predicted queueing delay or queue depth over the route's spill threshold) or full (admission
+ * (queue depth, requests in flight per replica, predicted queueing delay or predicted gap between
+ * output tokens over the route's spill threshold; or no replica serving) or full (admission
  * control). The last pool that could serve it takes it unless full; a request no pool can take is
  * shed and counted.
  */
@@ -83,6 +84,10 @@ public final class Router implements RequestSink {
             return true;
         }
         if (pool.queued() >= r.spillQueueDepth() || pool.predictedWaitSeconds() > r.spillWaitSeconds()) {
+            return true;
+        }
+        if (r.spillTokenGapSeconds() != Double.POSITIVE_INFINITY
+                && pool.predictedTokenGapSeconds() > r.spillTokenGapSeconds()) {
             return true;
         }
         return r.spillInFlight() != Double.POSITIVE_INFINITY

@@ -51,8 +51,11 @@ public record RouteSpec(String name, double share, RequestShapeSpec lengths, Slo
      * @param spillWaitSeconds a pool whose predicted queueing delay exceeds this is saturated
      * @param spillInFlight    a pool with this many requests queued or in service per serving
      *                         replica is saturated
+     * @param spillTokenGapSeconds a pool where a joining request would see a longer gap between
+     *                         output tokens than this is saturated
      */
-    public record Routing(List<Integer> pools, int spillQueueDepth, double spillWaitSeconds, double spillInFlight) {
+    public record Routing(List<Integer> pools, int spillQueueDepth, double spillWaitSeconds, double spillInFlight,
+                          double spillTokenGapSeconds) {
 
         public Routing {
             pools = List.copyOf(pools);
@@ -60,7 +63,8 @@ public record RouteSpec(String name, double share, RequestShapeSpec lengths, Slo
 
         /** Pinned to one pool. */
         public static Routing only(int pool) {
-            return new Routing(List.of(pool), Integer.MAX_VALUE, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+            return new Routing(List.of(pool), Integer.MAX_VALUE, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                    Double.POSITIVE_INFINITY);
         }
     }
 }

@@ -9,6 +9,12 @@ import java.util.Set;
 /** Validates the {@code workload} section of a scenario: arrivals, routes, lengths and SLOs. */
 final class WorkloadReader {
 
+    /**
+     * Share of the TPOT target at which a pool counts as saturated by default: the batch a request
+     * joins keeps growing after it joins, so spilling must start before the target is reached.
+     */
+    private static final double DEFAULT_TPOT_MARGIN = 0.6;
+
     private WorkloadReader() {
     }
 
@@ -74,8 +80,9 @@ final class WorkloadReader {
     /**
      * {@code pool: name} pins the route to one pool; {@code overflow: {to: [names], ...}} spills to
      * the listed pools, in order, while the earlier ones are saturated: {@code queue_depth: N},
-     * {@code in_flight_per_replica: N} or {@code predicted_wait: 500ms} (by default, a predicted
-     * wait over half the TTFT target).
+     * {@code in_flight_per_replica: N}, {@code predicted_wait: 500ms} or {@code predicted_tpot: 50ms}
+     * (by default, a predicted wait over half the TTFT target or a predicted token gap over 60 % of
+     * the TPOT target).
      */
     private static RouteSpec.Routing routing(SpecNode node, Map<String, Integer> poolIndex, SloSpec slo) {
         SpecNode poolRef = node.get("pool");
@@ -93,7 +100,7 @@ final class WorkloadReader {
         if (overflow.isMissing()) {
             return RouteSpec.Routing.only(first);
         }
-        overflow.allowOnly("to", "queue_depth", "predicted_wait", "in_flight_per_replica");
+        overflow.allowOnly("to", "queue_depth", "predicted_wait", "in_flight_per_replica", "predicted_tpot");
         List<Integer> pools = new ArrayList<>(List.of(first));
         List<SpecNode> targets = overflow.required("to").elements();
         if (targets.isEmpty()) {
@@ -109,11 +116,15 @@ final class WorkloadReader {
         int depth = overflow.get("queue_depth").intIn(1, Integer.MAX_VALUE, Integer.MAX_VALUE);
         double inFlight = overflow.get("in_flight_per_replica").isMissing() ? Double.POSITIVE_INFINITY
                 : overflow.get("in_flight_per_replica").positiveNumber();
-        boolean noTrigger = depth == Integer.MAX_VALUE && inFlight == Double.POSITIVE_INFINITY;
+        boolean noTrigger = depth == Integer.MAX_VALUE && inFlight == Double.POSITIVE_INFINITY
+                && overflow.get("predicted_wait").isMissing() && overflow.get("predicted_tpot").isMissing();
         double wait = overflow.get("predicted_wait").isMissing()
                 ? (noTrigger ? slo.ttftSeconds() / 2 : Double.POSITIVE_INFINITY)
                 : overflow.get("predicted_wait").positiveDurationSeconds();
-        return new RouteSpec.Routing(pools, depth, wait, inFlight);
+        double gap = overflow.get("predicted_tpot").isMissing()
+                ? (noTrigger ? DEFAULT_TPOT_MARGIN * slo.tpotSeconds() : Double.POSITIVE_INFINITY)
+                : overflow.get("predicted_tpot").positiveDurationSeconds();
+        return new RouteSpec.Routing(pools, depth, wait, inFlight, gap);
     }
 
     private static int poolNamed(SpecNode ref, Map<String, Integer> poolIndex) {

@@ -36,6 +36,8 @@ public final class LlmReplica implements Server, EventHandler {
     public static final int KV_BLOCK_TOKENS = 16;
     /** Share of KV blocks kept free when admitting, so growth does not preempt at once (vLLM: 1 %). */
     private static final double WATERMARK = 0.01;
+    /** Weight of each new iteration in the moving average of iteration times. */
+    private static final double ITERATION_SMOOTHING = 0.05;
     /** Pieces a decode stretch's inter-token gaps are summarized in. */
     private static final int GAP_PIECES = 4;
 
@@ -73,6 +75,8 @@ public final class LlmReplica implements Server, EventHandler {
     private int stepPrefillTokens;
     private int stepInService;
     private double occupiedSlotSeconds;
+    /** Moving average of iteration times, about the last 20 iterations (only while stepping). */
+    private double recentIterationSeconds;
     private long generation;
 
     /** A replica of pool {@code pool} as {@code spec} describes it. */
@@ -119,6 +123,16 @@ public final class LlmReplica implements Server, EventHandler {
     @Override
     public int inService() {
         return prefilling.size() + decoding.size() + preempted.size();
+    }
+
+    /**
+     * The larger of the recent mean iteration time (which includes the stalls prefill work puts
+     * into decoding) and the next decode iteration with one more sequence.
+     */
+    @Override
+    public double predictedTokenGapSeconds() {
+        double kvTokens = kv.decodingTokensAt(iteration) + prefillHeldTokens;
+        return Math.max(recentIterationSeconds, steps.iterationSeconds(0, 0, decoding.size() + 1, kvTokens));
     }
 
     @Override
@@ -247,6 +261,7 @@ public final class LlmReplica implements Server, EventHandler {
     private void finishStep() {
         double now = sim.now();
         occupiedSlotSeconds += (double) stepInService / batching.maxNumSeqs() * (now - stepStart);
+        recordIterations(stepIterations, now - stepStart);
         if (decodeSegment) {
             listener.computeTime(pool, 0, steps.decodeSegmentSeconds(stepBatch, stepKvTokens, stepIterations));
             reportDecodeGaps();
@@ -260,6 +275,11 @@ public final class LlmReplica implements Server, EventHandler {
             completeFinishedDecodes(now);
             advancePrefills(now);
         }
+    }
+
+    private void recordIterations(long n, double seconds) {
+        double keep = Math.pow(1 - ITERATION_SMOOTHING, n);
+        recentIterationSeconds = recentIterationSeconds * keep + seconds / n * (1 - keep);
     }
 
     private void reportDecodeGaps() {
@@ -363,6 +383,7 @@ public final class LlmReplica implements Server, EventHandler {
             startStep(now, true, n, steps.decodeSegmentSeconds(stepBatch, kvTokens, n));
         } else {
             stepping = false;
+            recentIterationSeconds = 0;
             clock.idleAt(now);
             source.serverIdle(this);
             drained.emptied();

@@ -46,6 +46,14 @@ public interface Server {
         return 0;
     }
 
+    /**
+     * The gap between output tokens a request joining now would see (the next decode iteration
+     * with one more sequence), 0 for servers that do not batch.
+     */
+    default double predictedTokenGapSeconds() {
+        return 0;
+    }
+
     /** Share of the server's KV cache in use, 0 for servers without one. */
     default double kvUtilization() {
         return 0;
