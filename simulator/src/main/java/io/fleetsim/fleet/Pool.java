@@ -8,7 +8,6 @@ import io.fleetsim.scenario.BalancingPolicy;
 import io.fleetsim.scenario.CapacitySpec;
 import io.fleetsim.scenario.PoolSpec;
 import io.fleetsim.scenario.ServerSpec;
-import io.fleetsim.scenario.SpotSpec;
 import io.fleetsim.serving.LlmReplica;
 import io.fleetsim.serving.Server;
 import io.fleetsim.serving.WorkSource;
@@ -33,18 +32,10 @@ import java.util.function.BiFunction;
  * policies the request is assigned on arrival to one replica's own queue (round-robin, least
  * outstanding tokens, power of two choices, or the longest cached prefix).
  *
- * <p>Spot interruptions happen here: at the notice the replica stops taking work (and a fixed-size
- * pool asks for a replacement); at the interruption whatever it still serves is lost and sent back
- * to the router to be served elsewhere.
+ * <p>For a spot pool, its {@link SpotMarket} decides when replicas are taken back; the pool then
+ * drains them and, at the interruption, sends what they still served back to the router.
  */
 public final class Pool implements WorkSource, EventHandler {
-
-    private static final int READY = 0;
-    private static final int NOTICE = 1;
-    private static final int INTERRUPT = 2;
-    private static final int REPLAYED_NOTICE = 3;
-    private static final int RETRY_START = 4;
-    private static final int KIND_BITS = 3;
 
     private final Simulator sim;
     private final int handlerId;
@@ -52,7 +43,8 @@ public final class Pool implements WorkSource, EventHandler {
     private final CapacitySpec capacity;
     private final BiFunction<Integer, WorkSource, Server> newServer;
     private final RandomStream balancerDraws;
-    private final RandomStream interruptionClock;
+    /** The provider's side of a spot pool, null for other pools. */
+    private final SpotMarket spotMarket;
     private final PriorityFifo queue;
     private final Set<Request> cancelledInQueue = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Replica> replicas = new ArrayList<>();
@@ -65,25 +57,6 @@ public final class Pool implements WorkSource, EventHandler {
     private RequestSink router;
     private int peakActive;
     private final ThroughputEstimate throughput = new ThroughputEstimate();
-
-    /** One replica and where it is in its life. */
-    private static final class Replica {
-        final int number;
-        final Server server;
-        final ReplicaQueue local;
-        final double startedAt;
-        ReplicaState state = ReplicaState.COLD_START;
-        double since;
-        boolean noticed;
-
-        Replica(int number, Server server, ReplicaQueue local, double startedAt) {
-            this.number = number;
-            this.server = server;
-            this.local = local;
-            this.startedAt = startedAt;
-            this.since = startedAt;
-        }
-    }
 
     /**
      * A pool with its initial replicas serving at time 0.
@@ -100,10 +73,10 @@ public final class Pool implements WorkSource, EventHandler {
         this.spec = spec;
         this.capacity = spec.capacity();
         this.metrics = metrics;
-        this.interruptionClock = interruptionClock;
         this.newServer = newServer;
         this.ledger = new PoolLedger(capacity.billingSeconds());
         this.handlerId = sim.register(this);
+        this.spotMarket = capacity.spot() == null ? null : new SpotMarket(sim, capacity.spot(), interruptionClock, this);
     }
 
     /** Starts the initial replicas (warm) and the replayed spot interruptions. */
@@ -113,13 +86,8 @@ public final class Pool implements WorkSource, EventHandler {
             Replica r = launch(0);
             becomeServing(r, 0);
         }
-        SpotSpec spot = capacity.spot();
-        if (spot != null) {
-            List<Double> times = spot.interruptions();
-            for (int i = 0; i < times.size(); i++) {
-                double at = Math.max(0, times.get(i) - spot.noticeSeconds());
-                sim.schedule(at, handlerId, encode(i, REPLAYED_NOTICE));
-            }
+        if (spotMarket != null) {
+            spotMarket.start();
         }
     }
 
@@ -427,7 +395,7 @@ public final class Pool implements WorkSource, EventHandler {
             if (capacity.coldStartSeconds() == 0) {
                 becomeServing(r, now);
             } else {
-                sim.schedule(now + capacity.coldStartSeconds(), handlerId, encode(r.number, READY));
+                sim.schedule(now + capacity.coldStartSeconds(), handlerId, r.number);
             }
         }
         for (int i = target; i < active; i++) {
@@ -444,7 +412,7 @@ public final class Pool implements WorkSource, EventHandler {
     }
 
     private boolean canLaunch(double now) {
-        return capacity.spot() == null || capacity.spot().availableAt(now);
+        return spotMarket == null || spotMarket.available(now);
     }
 
     /** Newest starting replica first (cancel it), else the serving one with least in service. */
@@ -475,11 +443,8 @@ public final class Pool implements WorkSource, EventHandler {
         live.add(r);
         ledger.replicaStarted();
         peakActive = Math.max(peakActive, activeReplicas());
-        SpotSpec spot = capacity.spot();
-        if (spot != null && spot.meanSecondsBetweenInterruptions() > 0) {
-            double at = now + interruptionClock.nextExponential(spot.meanSecondsBetweenInterruptions());
-            sim.schedule(Math.max(now, at - spot.noticeSeconds()), handlerId, encode(r.number, NOTICE));
-            sim.schedule(at, handlerId, encode(r.number, INTERRUPT));
+        if (spotMarket != null) {
+            spotMarket.launched(r, now);
         }
         return r;
     }
@@ -514,78 +479,41 @@ public final class Pool implements WorkSource, EventHandler {
         r.since = now;
     }
 
+    /** A replica's cold start is over. */
     @Override
     public void handle(long payload) {
-        int kind = (int) (payload & ((1 << KIND_BITS) - 1));
-        int n = (int) (payload >>> KIND_BITS);
-        double now = sim.now();
-        switch (kind) {
-            case READY -> {
-                Replica r = replicas.get(n);
-                if (r.state == ReplicaState.COLD_START) {
-                    becomeServing(r, now);
-                }
-            }
-            case NOTICE -> notice(replicas.get(n), now);
-            case INTERRUPT -> interrupt(replicas.get(n), now);
-            case REPLAYED_NOTICE -> replayedNotice(now);
-            case RETRY_START -> scaleTo(spec.replicas());
-            default -> throw new IllegalStateException("unknown pool event " + kind);
+        Replica r = replicas.get((int) payload);
+        if (r.state == ReplicaState.COLD_START) {
+            becomeServing(r, sim.now());
         }
     }
 
-    private void replayedNotice(double now) {
+    Replica replica(int number) {
+        return replicas.get(number);
+    }
+
+    /** The oldest live replica without an interruption notice, or null. */
+    Replica oldestNotNoticed() {
         Replica oldest = null;
         for (Replica r : live) {
             if (!r.noticed && (oldest == null || r.number < oldest.number)) {
                 oldest = r;
             }
         }
-        if (oldest != null) {
-            notice(oldest, now);
-            sim.schedule(now + capacity.spot().noticeSeconds(), handlerId, encode(oldest.number, INTERRUPT));
-        }
+        return oldest;
     }
 
-    private void notice(Replica r, double now) {
-        if (r.state == ReplicaState.GONE || r.noticed) {
-            return;
-        }
-        r.noticed = true;
-        ledger.interrupted();
+    /** A replica about to be taken away: cancel it if still starting, else let it drain. */
+    void stopTakingWork(Replica r, double now) {
         if (r.state == ReplicaState.COLD_START) {
             retire(r, now);
         } else if (r.state == ReplicaState.SERVING) {
             drain(r, now);
         }
-        if (capacity.scaling() == null) {
-            replaceLostCapacity(now);
-        }
     }
 
-    /** A fixed-size pool asks for a replacement, or retries when capacity returns. */
-    private void replaceLostCapacity(double now) {
-        int before = ledger.failedScaleUps();
-        scaleTo(spec.replicas());
-        if (ledger.failedScaleUps() > before) {
-            double retryAt = nextAvailability(now);
-            if (retryAt > now) {
-                sim.schedule(retryAt, handlerId, encode(0, RETRY_START));
-            }
-        }
-    }
-
-    private double nextAvailability(double now) {
-        double t = now;
-        for (SpotSpec.Window w : capacity.spot().unavailable()) {
-            if (t >= w.startSeconds() && t < w.endSeconds()) {
-                t = w.endSeconds();
-            }
-        }
-        return t;
-    }
-
-    private void interrupt(Replica r, double now) {
+    /** The machine is taken away: its requests in service go back to the router. */
+    void interrupt(Replica r, double now) {
         if (r.state == ReplicaState.GONE) {
             return;
         }
@@ -622,9 +550,5 @@ public final class Pool implements WorkSource, EventHandler {
             r.since = end;
             ledger.closeLifetime(end - r.startedAt);
         }
-    }
-
-    private static long encode(int number, int kind) {
-        return ((long) number << KIND_BITS) | kind;
     }
 }
