@@ -42,7 +42,7 @@ public final class Pool implements WorkSource, EventHandler {
     private final PoolSpec spec;
     private final CapacitySpec capacity;
     private final BiFunction<Integer, WorkSource, Server> newServer;
-    private final RandomStream balancerDraws;
+    private final ReplicaChooser chooser;
     /** The provider's side of a spot pool, null for other pools. */
     private final SpotMarket spotMarket;
     private final PriorityFifo queue;
@@ -50,7 +50,6 @@ public final class Pool implements WorkSource, EventHandler {
     private final List<Replica> replicas = new ArrayList<>();
     private final List<Replica> live = new ArrayList<>();
     private final ArrayDeque<Replica> idle = new ArrayDeque<>();
-    private int nextTurn;
     private final PoolLedger ledger;
     private final MetricsCollector metrics;
     private final int index;
@@ -67,7 +66,7 @@ public final class Pool implements WorkSource, EventHandler {
     Pool(Simulator sim, int index, PoolSpec spec, MetricsCollector metrics, RandomStream interruptionClock,
          RandomStream balancerDraws, int[] priorityOfRoute, BiFunction<Integer, WorkSource, Server> newServer) {
         this.queue = new PriorityFifo(priorityOfRoute);
-        this.balancerDraws = balancerDraws;
+        this.chooser = new ReplicaChooser(spec.balancing(), balancerDraws);
         this.sim = sim;
         this.index = index;
         this.spec = spec;
@@ -167,38 +166,11 @@ public final class Pool implements WorkSource, EventHandler {
             queue.add(request);
             return;
         }
-        Replica chosen = switch (spec.balancing()) {
-            case ROUND_ROBIN -> serving.get(nextTurn++ % serving.size());
-            case POWER_OF_TWO -> lessLoaded(serving.get(balancerDraws.nextInt(serving.size())),
-                    serving.get(balancerDraws.nextInt(serving.size())));
-            case PREFIX_AWARE -> longestCachedPrefix(serving, request);
-            default -> serving.stream().reduce(Pool::lessLoaded).orElseThrow();
-        };
+        Replica chosen = chooser.choose(serving, request);
         chosen.local.add(request);
         if (chosen.server.isIdle() || chosen.server.hasRoomFor(request)) {
             chosen.server.wake();
         }
-    }
-
-    private static Replica lessLoaded(Replica a, Replica b) {
-        return outstanding(b) < outstanding(a) ? b : a;
-    }
-
-    private static long outstanding(Replica r) {
-        return r.server.outstandingTokens() + r.local.tokens();
-    }
-
-    private static Replica longestCachedPrefix(List<Replica> serving, Request request) {
-        Replica best = serving.get(0);
-        int bestHit = -1;
-        for (Replica r : serving) {
-            int hit = r.server.cachedPrefixTokens(request.prefix());
-            if (hit > bestHit || (hit == bestHit && outstanding(r) < outstanding(best))) {
-                best = r;
-                bestHit = hit;
-            }
-        }
-        return best;
     }
 
     /** A replica took a request from its own queue. */
