@@ -34,66 +34,8 @@ class FleetEconomicsCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path STRATEGIES = Path.of("scenarios", "strategies");
 
-    /** Every pool kind, an overhead multiplier, fixed costs and a pool no route uses. */
-    private static final String MIX = """
-            name: mix
-            seed: 3
-            horizon: 40m
-            economics: {overhead_multiplier: 1.2, fixed_monthly_usd: 5000, api_reference_usd_per_mtok: 0.88}
-            workload:
-              arrivals: {process: poisson, rate_per_s: 12}
-              routes:
-                - name: chat
-                  share: 0.8
-                  prompt_tokens: {dist: lognormal, median: 700, p99: 6000, max: 32000}
-                  output_tokens: {dist: lognormal, median: 250, p99: 1500, max: 4096}
-                  slo: {ttft: 1s, tpot: 60ms}
-                  pool: reserved
-                  overflow: {to: [burst, spot, api], in_flight_per_replica: 40}
-                - name: summarize
-                  share: 0.2
-                  prompt_tokens: {dist: fixed, tokens: 3000}
-                  output_tokens: {dist: fixed, tokens: 200}
-                  slo: {ttft: 3s, tpot: 80ms}
-                  pool: spot
-                  overflow: {to: [api], queue_depth: 2}
-            pools:
-              - name: reserved
-                kind: reserved
-                replicas: 2
-                gpu: H100-SXM-80GB
-                model: llama-3.1-70b
-                tensor_parallel: 4
-              - name: burst
-                kind: on-demand
-                min_replicas: 0
-                max_replicas: 3
-                gpu: H100-SXM-80GB
-                model: llama-3.1-70b
-                tensor_parallel: 4
-                cold_start: {provision: 2m, model_load: 90s}
-                billing: per-minute
-                autoscaling: {signal: in_flight_per_replica, target: 30, scale_down_delay: 3m, watch: [reserved]}
-              - name: spot
-                kind: spot
-                replicas: 1
-                gpu: H100-SXM-80GB
-                model: llama-3.1-70b
-                tensor_parallel: 4
-                cold_start: {provision: 1m}
-                spot: {mean_time_between_interruptions: 20m, notice: 30s, unavailable: [{start: 10m, end: 20m}]}
-              - name: api
-                kind: api
-                api: {usd_per_mtok_input: 0.88, usd_per_mtok_output: 0.88, requests_per_minute: 120,
-                      tokens_per_minute: 400000, ttft: {dist: exponential, mean: 500ms},
-                      output_tokens_per_s: 60, error_rate: 0.05}
-              - name: standby
-                kind: reserved
-                replicas: 1
-                gpu: H100-SXM-80GB
-                model: llama-3.1-70b
-                tensor_parallel: 4
-            """;
+    /** Every pool kind, an overhead multiplier, fixed costs and a pool no route uses (run for 40 min). */
+    private static final Path MIX = Path.of("scenarios", "every-pool-kind.yaml");
 
     @TempDir
     Path tmp;
@@ -175,9 +117,7 @@ class FleetEconomicsCliTest {
 
     @Test
     void reportJsonConservesMoneyOnEveryPoolKind() throws IOException {
-        Path file = tmp.resolve("mix.yaml");
-        Files.writeString(file, MIX, StandardCharsets.UTF_8);
-        JsonNode r = run(file, tmp.resolve("out"));
+        JsonNode r = run(MIX, tmp.resolve("out"), "--horizon", "40m");
         assertMoneyConserved(r);
         JsonNode cost = r.get("cost_usd");
         assertDollars(5000.0 * 2400 / (30 * 86400), num(cost, "fixed"), 1, "fixed: 40 min of a 30-day month");
@@ -186,10 +126,10 @@ class FleetEconomicsCliTest {
             assertTrue(num(p, "cost_usd") > 0, p.get("name").asText() + " cost nothing");
             assertFalse(p.get("price_source").asText().isEmpty());
         }
-        // The standby pool: 1 replica x 4 GPUs x 40 min x $6.50 x 1.2, all idle, unattributed.
+        // The standby pool: 2 replicas x 4 GPUs x 40 min x $6.50 x 1.2, all idle, unattributed.
         JsonNode standby = r.get("pools").get(4);
         assertEquals("standby", standby.get("name").asText());
-        assertDollars(4 * (40 / 60.0) * 6.5 * 1.2, num(standby, "cost_usd"), 1, "standby commitment");
+        assertDollars(2 * 4 * (40 / 60.0) * 6.5 * 1.2, num(standby, "cost_usd"), 1, "standby commitment");
         assertDollars(num(standby, "cost_usd"), num(standby, "cost_by_state_usd", "idle"), 1, "standby idle");
         assertTrue(num(cost, "unattributed_to_routes") >= num(standby, "cost_usd") - 1e-4);
         // Break-even: fixed monthly / (reference - variable) when the reference is dearer.

@@ -13,6 +13,7 @@ import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.scenario.ScenarioSpec;
 import io.fleetsim.scenario.SpecDocument;
 import java.util.HashMap;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,66 +30,8 @@ class MoneyConservationTest {
      * starts), a spot pool billed per hour with interruptions and an unavailability window, a rate
      * limited API with errors, and a reserved standby pool no route uses.
      */
-    static final String MIX = """
-            name: money
-            seed: 3
-            horizon: 1h
-            economics: {overhead_multiplier: 1.2, fixed_monthly_usd: 5000, api_reference_usd_per_mtok: 0.88}
-            workload:
-              arrivals: {process: poisson, rate_per_s: 12}
-              routes:
-                - name: chat
-                  share: 0.8
-                  prompt_tokens: {dist: lognormal, median: 700, p99: 6000, max: 32000}
-                  output_tokens: {dist: lognormal, median: 250, p99: 1500, max: 4096}
-                  slo: {ttft: 1s, tpot: 60ms}
-                  pool: reserved
-                  overflow: {to: [burst, spot, api], in_flight_per_replica: 40}
-                - name: summarize
-                  share: 0.2
-                  prompt_tokens: {dist: fixed, tokens: 3000}
-                  output_tokens: {dist: fixed, tokens: 200}
-                  slo: {ttft: 3s, tpot: 80ms}
-                  pool: spot
-                  overflow: {to: [api], queue_depth: 2}
-            pools:
-              - name: reserved
-                kind: reserved
-                replicas: 2
-                gpu: H100-SXM-80GB
-                model: llama-3.1-70b
-                tensor_parallel: 4
-              - name: burst
-                kind: on-demand
-                min_replicas: 0
-                max_replicas: 3
-                gpu: H100-SXM-80GB
-                model: llama-3.1-70b
-                tensor_parallel: 4
-                cold_start: {provision: 2m, model_load: 90s}
-                billing: per-minute
-                autoscaling: {signal: in_flight_per_replica, target: 30, scale_down_delay: 3m, watch: [reserved]}
-              - name: spot
-                kind: spot
-                replicas: 1
-                gpu: H100-SXM-80GB
-                model: llama-3.1-70b
-                tensor_parallel: 4
-                billing: per-hour
-                cold_start: {provision: 1m}
-                spot: {mean_time_between_interruptions: 20m, notice: 30s, unavailable: [{start: 20m, end: 30m}]}
-              - name: api
-                kind: api
-                api: {usd_per_mtok_input: 0.88, usd_per_mtok_output: 0.88, requests_per_minute: 120,
-                      tokens_per_minute: 400000, ttft: {dist: exponential, mean: 500ms},
-                      output_tokens_per_s: 60, error_rate: 0.05}
-              - name: standby
-                kind: reserved
-                replicas: 2
-                gpu: H100-SXM-80GB
-                model: llama-3.1-70b
-                tensor_parallel: 4
-            """;
+    /** The shipped worked example of every pool kind (its comments say what it holds). */
+    static final Path MIX = Path.of("..", "scenarios", "every-pool-kind.yaml");
 
     private static RunResult run;
 
@@ -98,7 +41,7 @@ class MoneyConservationTest {
 
     @BeforeAll
     static void runMix() {
-        run = Simulation.run(scenario(MIX));
+        run = Simulation.run(new ScenarioLoader().load(MIX));
     }
 
     private static PoolResult pool(String name) {
