@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -50,6 +51,7 @@ public final class Pool implements WorkSource, EventHandler {
     private final List<Replica> replicas = new ArrayList<>();
     private final List<Replica> live = new ArrayList<>();
     private final ArrayDeque<Replica> idle = new ArrayDeque<>();
+    private final Map<Server, Replica> replicaOf = new IdentityHashMap<>();
     private final PoolLedger ledger;
     private final MetricsCollector metrics;
     private final int index;
@@ -185,11 +187,9 @@ public final class Pool implements WorkSource, EventHandler {
 
     @Override
     public void serverIdle(Server server) {
-        for (Replica r : live) {
-            if (r.server == server) {
-                idle.push(r);
-                return;
-            }
+        Replica r = replicaOf.get(server);
+        if (r != null && r.state != ReplicaState.GONE) {
+            idle.push(r);
         }
     }
 
@@ -412,6 +412,7 @@ public final class Pool implements WorkSource, EventHandler {
         Replica r = new Replica(replicas.size(), newServer.apply(replicas.size(), local == null ? this : local),
                 local, now);
         replicas.add(r);
+        replicaOf.put(r.server, r);
         live.add(r);
         ledger.replicaStarted();
         peakActive = Math.max(peakActive, activeReplicas());
