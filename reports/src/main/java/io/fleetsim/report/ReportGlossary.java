@@ -24,6 +24,8 @@ final class ReportGlossary {
                     + "once idle capacity and tokens delivered too late are paid for.",
             "Utilization", "Share of serving replica time with at least one request in service. A replica with "
                     + "one request in its batch counts as busy, so high utilization does not mean a full batch.",
+            "Batch occupancy", "Share of the batch slots (max_num_seqs) in use, averaged over serving time: "
+                    + "how full the batches were. Low occupancy with 100% utilization is the utilization trap.",
             "Idle $", "Money paid for serving replicas with nothing in service.");
 
     private ReportGlossary() {

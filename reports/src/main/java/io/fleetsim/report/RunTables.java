@@ -69,15 +69,20 @@ public final class RunTables {
         return t;
     }
 
-    /** Per pool: fleet size, utilization, cost (and the part paid for idle replicas) and unit cost. */
+    /**
+     * Per pool: fleet size, utilization (time with a request in service), batch occupancy (share
+     * of batch slots in use), cost (and the part paid for idle replicas) and unit cost.
+     */
     public static Table pools(RunResult run) {
         Table t = new Table(new Column("pool", "pool", TEXT), new Column("kind", "kind", TEXT),
                 new Column("replicas", "replicas", COUNT), new Column("peak_replicas", "peak", COUNT),
                 new Column("gpus", "gpus", COUNT), new Column("utilization", "utilization", SHARE),
+                new Column("batch_occupancy", "batch occ.", SHARE),
                 new Column("cost_usd", "cost $", USD), new Column("idle_cost_usd", "idle $", USD),
                 new Column("cost_per_useful_mtok_usd", "$/useful 1M", USD_PER_MTOK));
         for (PoolResult p : run.pools()) {
-            t.addRow(p.name(), p.kind(), p.replicas(), p.peakReplicas(), p.gpus(), p.utilization(), p.costUsd(),
+            t.addRow(p.name(), p.kind(), p.replicas(), p.peakReplicas(), p.gpus(), p.utilization(),
+                    p.batchOccupancy(), p.costUsd(),
                     CostByState.usd(p.costByStateUsd(), "idle"), p.costPerUsefulMtokUsd());
         }
         return t;
@@ -103,6 +108,7 @@ public final class RunTables {
         List<Column> columns = new ArrayList<>(List.of(Column.of("level", TEXT), Column.of("name", TEXT),
                 Column.of("pool_kind", TEXT), Column.of("replicas", COUNT), Column.of("peak_replicas", COUNT),
                 Column.of("gpus", COUNT), Column.of("gpu_hours", DECIMAL), Column.of("utilization", SHARE),
+                Column.of("batch_occupancy", SHARE),
                 Column.of("requests_arrived", COUNT), Column.of("requests_completed", COUNT),
                 Column.of("requests_rejected", COUNT), Column.of("requests_within_slo", COUNT),
                 Column.of("slo_attainment", SHARE)));
@@ -137,6 +143,7 @@ public final class RunTables {
             row.put("gpus", p.gpus());
             row.put("gpu_hours", p.gpuHours());
             row.put("utilization", p.utilization());
+            row.put("batch_occupancy", p.batchOccupancy());
             row.put("useful_tokens", p.usefulTokens());
             row.put("cost_usd", p.costUsd());
             p.costByStateUsd().forEach((s, usd) -> row.put("cost_usd_" + s, usd));
