@@ -78,6 +78,33 @@ final class ClientWorld {
         return w;
     }
 
+    /**
+     * The scenario text the patience and retry tests share: a patient and an impatient route of
+     * fixed-length requests at 1 per second for an hour; {@code impatient} holds the impatient
+     * route's extra fields (one per line) and {@code pools} the {@code pools:} list.
+     */
+    static String twoRoutes(String name, String impatient, String pools) {
+        return """
+                name: %s
+                seed: 1
+                horizon: 1h
+                workload:
+                  arrivals: {process: poisson, rate_per_s: 1}
+                  routes:
+                    - name: patient
+                      share: 0.5
+                      prompt_tokens: {dist: fixed, tokens: 100}
+                      output_tokens: {dist: fixed, tokens: 10}
+                      slo: {ttft: 1h, tpot: 1h}
+                    - name: impatient
+                      share: 0.5
+                      prompt_tokens: {dist: fixed, tokens: 100}
+                      output_tokens: {dist: fixed, tokens: 10}
+                      slo: {ttft: 1h, tpot: 1h}
+                %spools:
+                %s""".formatted(name, impatient.indent(6), pools.indent(2));
+    }
+
     static ScenarioSpec scenario(String yaml) {
         return new ScenarioLoader().bind(SpecDocument.parse(yaml, "test.yaml", false));
     }

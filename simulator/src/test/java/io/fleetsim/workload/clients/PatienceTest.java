@@ -20,31 +20,13 @@ import org.junit.jupiter.api.Test;
 class PatienceTest {
 
     /** Two routes on one textbook server with a fixed 10 s service: one patient, one giving up after 5 s. */
-    static final String QUEUEING = """
-            name: patience
-            seed: 1
-            horizon: 1h
-            workload:
-              arrivals: {process: poisson, rate_per_s: 1}
-              routes:
-                - name: patient
-                  share: 0.5
-                  prompt_tokens: {dist: fixed, tokens: 100}
-                  output_tokens: {dist: fixed, tokens: 10}
-                  slo: {ttft: 1h, tpot: 1h}
-                - name: impatient
-                  share: 0.5
-                  prompt_tokens: {dist: fixed, tokens: 100}
-                  output_tokens: {dist: fixed, tokens: 10}
-                  slo: {ttft: 1h, tpot: 1h}
-                  patience: {dist: fixed, value: 5s}
-            pools:
-              - name: server
-                kind: reserved
-                replicas: 1
-                usd_per_gpu_hour: 1
-                service_time: {dist: fixed, value: 10s}
-            """;
+    static final String QUEUEING = ClientWorld.twoRoutes("patience", "patience: {dist: fixed, value: 5s}", """
+            - name: server
+              kind: reserved
+              replicas: 1
+              usd_per_gpu_hour: 1
+              service_time: {dist: fixed, value: 10s}
+            """);
 
     @Test
     void aQueuedRequestIsCancelledAtArrivalPlusPatienceAndNeverServed() {
@@ -144,35 +126,17 @@ class PatienceTest {
      * One llama-3.1-8b replica on an H100 with a small KV cache (about 10,000 tokens) and a token
      * budget of 512 per iteration, so an 8,000-token prompt is prefilled in 16 chunks.
      */
-    static final String LLM = """
-            name: prefill-cancel
-            seed: 1
-            horizon: 1h
-            workload:
-              arrivals: {process: poisson, rate_per_s: 1}
-              routes:
-                - name: patient
-                  share: 0.5
-                  prompt_tokens: {dist: fixed, tokens: 100}
-                  output_tokens: {dist: fixed, tokens: 10}
-                  slo: {ttft: 1h, tpot: 1h}
-                - name: impatient
-                  share: 0.5
-                  prompt_tokens: {dist: fixed, tokens: 100}
-                  output_tokens: {dist: fixed, tokens: 10}
-                  slo: {ttft: 1h, tpot: 1h}
-                  patience: {dist: fixed, value: 200ms}
-            pools:
-              - name: llm
-                kind: reserved
-                replicas: 1
-                gpu: H100-SXM-80GB
-                model: llama-3.1-8b
-                usd_per_gpu_hour: 2
-                memory_utilization: 0.2255
-                max_model_len: 9000
-                batching: {max_num_seqs: 256, max_batched_tokens: 512}
-            """;
+    static final String LLM = ClientWorld.twoRoutes("prefill-cancel", "patience: {dist: fixed, value: 200ms}", """
+            - name: llm
+              kind: reserved
+              replicas: 1
+              gpu: H100-SXM-80GB
+              model: llama-3.1-8b
+              usd_per_gpu_hour: 2
+              memory_utilization: 0.2255
+              max_model_len: 9000
+              batching: {max_num_seqs: 256, max_batched_tokens: 512}
+            """);
 
     static StepTimeModel steps(ClientWorld w) {
         ServerSpec.Llm llm = (ServerSpec.Llm) w.spec.pools().get(0).server();

@@ -18,32 +18,15 @@ import org.junit.jupiter.api.Test;
 class RetryTest {
 
     /** One textbook server, fixed 4 s service; impatient clients give up after 5 s and try twice. */
-    private static final String QUEUEING = """
-            name: retries
-            seed: 1
-            horizon: 1h
-            workload:
-              arrivals: {process: poisson, rate_per_s: 1}
-              routes:
-                - name: patient
-                  share: 0.5
-                  prompt_tokens: {dist: fixed, tokens: 100}
-                  output_tokens: {dist: fixed, tokens: 10}
-                  slo: {ttft: 1h, tpot: 1h}
-                - name: impatient
-                  share: 0.5
-                  prompt_tokens: {dist: fixed, tokens: 100}
-                  output_tokens: {dist: fixed, tokens: 10}
-                  slo: {ttft: 1h, tpot: 1h}
-                  patience: {dist: fixed, value: 5s}
-                  retries: {max_attempts: 2, backoff: 3s}
-            pools:
-              - name: server
-                kind: reserved
-                replicas: 1
-                usd_per_gpu_hour: 1
-                service_time: {dist: fixed, value: 4s}
-            """;
+    private static final String QUEUEING = ClientWorld.twoRoutes("retries", """
+            patience: {dist: fixed, value: 5s}
+            retries: {max_attempts: 2, backoff: 3s}""", """
+            - name: server
+              kind: reserved
+              replicas: 1
+              usd_per_gpu_hour: 1
+              service_time: {dist: fixed, value: 4s}
+            """);
 
     @Test
     void aCancelledRequestIsSentAgainAfterTheBackoffAndCountedOnce() {
