@@ -1,0 +1,96 @@
+package io.fleetsim.cli;
+
+import io.fleetsim.calibration.PerformanceProfile;
+import io.fleetsim.calibration.PerformanceProfiles;
+import io.fleetsim.hardware.HardwareCatalog;
+import io.fleetsim.report.AtomicFiles;
+import io.fleetsim.report.ValidationReport;
+import io.fleetsim.scenario.CatalogReader;
+import io.fleetsim.validation.DeploymentPlanner;
+import io.fleetsim.validation.ErrorSummary;
+import io.fleetsim.validation.MeasuredPoint;
+import io.fleetsim.validation.ModelValidation;
+import io.fleetsim.validation.PointOutcome;
+import io.fleetsim.validation.PointsFile;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code fleetsim validate-model POINTS.csv}: simulate every measured end-to-end point as it was
+ * measured and report how far the predicted mean TTFT and TPOT are from the measured ones.
+ */
+@Command(name = "validate-model", mixinStandardHelpOptions = true,
+        description = {"Simulate measured end-to-end benchmark points (closed loop at the stated concurrency, "
+                + "fixed isl/osl, the row's GPU, model, precision, parallel layout and engine) and compare the "
+                + "predicted mean TTFT and TPOT with the measured ones.",
+            "",
+            "POINTS is a CSV (or .csv.gz) with the columns of AIConfigurator's silicon sample, e.g. "
+                + "calibration/aiconfigurator-silicon.csv.gz. Writes DIR/validation.csv (one row per point; "
+                + "skipped points keep their id and the reason) and DIR/validation.json, and prints the median "
+                + "and p90 absolute percentage error by (system, backend, model) and overall."})
+final class ValidateModelCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "POINTS", description = "CSV of measured points (.csv or .csv.gz).")
+    Path points;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Performance profile every replica uses "
+            + "(rows on another GPU are skipped); default: the profile a scenario pool of the row's GPU, degree "
+            + "and precision gets.")
+    String profile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/validate-model).")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Simulations run at once (default: one per core).")
+    Integer threads;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cl = spec.commandLine();
+        if (threads != null && threads < 1) {
+            throw new CommandLine.ParameterException(cl, "--threads: at least 1 (got " + threads + ")");
+        }
+        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        PerformanceProfiles profiles = PerformanceProfiles.builtIn();
+        Optional<PerformanceProfile> chosen = Optional.empty();
+        if (profile != null) {
+            chosen = profiles.named(profile);
+            if (chosen.isEmpty()) {
+                throw new CommandLine.ParameterException(cl, "--profile: unknown profile '" + profile + "'; known: "
+                        + String.join(", ", profiles.all().stream().map(PerformanceProfile::name).toList()));
+            }
+        }
+        HardwareCatalog catalog = CatalogReader.builtIn();
+        List<MeasuredPoint> measured = PointsFile.read(points, points.toString(), catalog);
+        long start = System.nanoTime();
+        List<PointOutcome> outcomes = ModelValidation.run(measured, new DeploymentPlanner(catalog, profiles, chosen),
+                threadCount, done -> { });
+        double wall = (System.nanoTime() - start) / 1e9;
+        ErrorSummary summary = ErrorSummary.of(outcomes);
+
+        Path folder = out != null ? out : Path.of("out", "validate-model");
+        AtomicFiles.writeString(folder.resolve("validation.csv"), ValidationReport.csv(outcomes));
+        AtomicFiles.writeString(folder.resolve("validation.json"), ValidationReport.json(summary, points.toString(),
+                profile == null ? "default per pool" : profile, command()));
+        PrintWriter o = cl.getOut();
+        o.print(ValidationReport.text(summary));
+        o.printf("%nSimulated on %d threads in %.1f s wall time.%nWrote %s and %s%n", threadCount, wall,
+                folder.resolve("validation.csv"), folder.resolve("validation.json"));
+        o.flush();
+        return 0;
+    }
+
+    private String command() {
+        return "./fleetsim validate-model " + points + (profile == null ? "" : " --profile " + profile);
+    }
+}

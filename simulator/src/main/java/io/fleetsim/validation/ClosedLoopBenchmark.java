@@ -1,0 +1,144 @@
+package io.fleetsim.validation;
+
+import io.fleetsim.engine.EventHandler;
+import io.fleetsim.engine.Simulator;
+import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.serving.LlmReplica;
+import io.fleetsim.serving.Server;
+import io.fleetsim.serving.ServingListener;
+import io.fleetsim.serving.WorkSource;
+import io.fleetsim.workload.Request;
+import io.fleetsim.workload.TrafficGenerator;
+import java.util.ArrayDeque;
+
+/**
+ * A benchmark client run against one simulated replica, as {@code vllm bench serve
+ * --max-concurrency C}, GuideLLM's concurrent mode or AIPerf's concurrency mode run it: {@code C}
+ * clients send at time 0 and each sends its next request the moment the previous one ends (no
+ * think time), every request with the same prompt and output length.
+ *
+ * <p>What is measured is what those clients report: per request the time to first token (TTFT,
+ * from sending to the first token) and the time per output token
+ * {@code TPOT = (end to end - TTFT) / (output tokens - 1)}; then the mean of each over requests.
+ * The first {@link #WARM_UP_PER_CLIENT} requests of each client are a warm-up and are not
+ * counted: they start from an empty server, all at once. Then requests are counted in the order
+ * they are sent, {@link #measuredPerClient} per client (more when there are few clients, so that
+ * at least {@link #MIN_MEASURED} are counted), and the clients keep sending until every counted
+ * request has ended, so the load stays at {@code C} throughout.
+ *
+ * <p>The run is deterministic: lengths are fixed and nothing is drawn at random.
+ */
+public final class ClosedLoopBenchmark {
+
+    /** Requests per client discarded before measuring. */
+    public static final int WARM_UP_PER_CLIENT = 2;
+    /** Fewest requests measured in a run. */
+    public static final int MIN_MEASURED = 64;
+    /** Fewest requests measured per client. */
+    public static final int MIN_MEASURED_PER_CLIENT = 2;
+    /** Requests per client a run may send beyond the measured ones while the last of those finish. */
+    private static final int TAIL_PER_CLIENT = 3;
+
+    private ClosedLoopBenchmark() {
+    }
+
+    /** Requests measured per client for {@code clients} clients. */
+    public static int measuredPerClient(int clients) {
+        return Math.max(MIN_MEASURED_PER_CLIENT, (MIN_MEASURED + clients - 1) / clients);
+    }
+
+    /**
+     * Runs {@code clients} clients against one replica of {@code server}, every request of
+     * {@code promptTokens} in and {@code outputTokens} out; the replica must be able to serve
+     * such a request ({@link LlmReplica#fits}).
+     */
+    public static SimulatedLatency run(ServerSpec.Llm server, int clients, int promptTokens, int outputTokens) {
+        if (clients < 1) {
+            throw new IllegalArgumentException("need at least one client, got " + clients);
+        }
+        Driver d = new Driver(server, clients, promptTokens, outputTokens);
+        return d.run();
+    }
+
+    /** The clients, the queue in front of the replica and the tally of what they measured. */
+    private static final class Driver implements EventHandler, WorkSource, ServingListener {
+        private final Simulator sim = new Simulator();
+        private final ArrayDeque<Request> queue = new ArrayDeque<>();
+        private final LlmReplica replica;
+        private final int handlerId;
+        private final int clients;
+        private final int promptTokens;
+        private final int outputTokens;
+        private final long firstMeasured;
+        private final long endMeasured;
+        private final long maxSent;
+        private long sent;
+        private long measuredDone;
+        private double ttftSum;
+        private double tpotSum;
+
+        Driver(ServerSpec.Llm server, int clients, int promptTokens, int outputTokens) {
+            this.clients = clients;
+            this.promptTokens = promptTokens;
+            this.outputTokens = outputTokens;
+            int measured = measuredPerClient(clients);
+            this.firstMeasured = (long) WARM_UP_PER_CLIENT * clients;
+            this.endMeasured = firstMeasured + (long) measured * clients;
+            this.maxSent = endMeasured + (long) TAIL_PER_CLIENT * clients;
+            this.replica = new LlmReplica(sim, 0, server, this, this);
+            this.handlerId = sim.register(this);
+        }
+
+        SimulatedLatency run() {
+            sim.schedule(0, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, clients);
+            sim.runUntil(Double.POSITIVE_INFINITY);
+            long n = endMeasured - firstMeasured;
+            if (measuredDone != n) {
+                throw new IllegalStateException("only " + measuredDone + " of " + n + " measured requests ended");
+            }
+            return new SimulatedLatency(ttftSum / n, outputTokens > 1 ? tpotSum / n : Double.NaN, n,
+                    sim.eventsProcessed());
+        }
+
+        /** {@code payload} clients send their next request now. */
+        @Override
+        public void handle(long payload) {
+            for (long i = 0; i < payload && sent < maxSent; i++) {
+                queue.add(new Request(sent++, 0, sim.now(), promptTokens, outputTokens));
+            }
+            replica.wake();
+        }
+
+        @Override
+        public Request peek() {
+            return queue.peek();
+        }
+
+        @Override
+        public Request poll() {
+            return queue.poll();
+        }
+
+        @Override
+        public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt) {
+            if (request.id() >= firstMeasured && request.id() < endMeasured) {
+                double ttft = firstTokenAt - request.arrivalTime();
+                ttftSum += ttft;
+                if (outputTokens > 1) {
+                    tpotSum += (completedAt - request.arrivalTime() - ttft) / (outputTokens - 1);
+                }
+                if (++measuredDone == endMeasured - firstMeasured) {
+                    sim.stop();
+                    return;
+                }
+            }
+            // The client sends its next request at once; as an arrival event, so that the replica
+            // has finished its step and re-plans with the new request (as a pool's arrivals do).
+            sim.schedule(completedAt, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, 1);
+        }
+
+        @Override
+        public void serverIdle(Server server) {
+        }
+    }
+}

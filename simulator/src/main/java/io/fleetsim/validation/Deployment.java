@@ -1,0 +1,54 @@
+package io.fleetsim.validation;
+
+import java.util.Locale;
+
+/**
+ * What was deployed for a measured point, as the points file names it: the unit that
+ * cross-validation holds out whole, since all points of one deployment share its errors.
+ *
+ * @param system         the hardware system, e.g. {@code h100_sxm}
+ * @param backend        the serving engine, e.g. {@code vllm}
+ * @param backendVersion the engine's version as the data names it; empty when not stated
+ * @param model          the model as the data names it (a Hugging Face path or a catalog name)
+ * @param precision      the precision label of the row (informative; the quant modes decide)
+ * @param gemmQuant      quantisation of the dense matrix multiplies; empty for 16-bit
+ * @param moeQuant       quantisation of the expert matrix multiplies; empty for 16-bit or dense
+ * @param mode           {@code agg} (one engine does prefill and decode) or {@code disagg}
+ * @param layout         how the model is spread over GPUs
+ */
+public record Deployment(String system, String backend, String backendVersion, String model, String precision,
+                         String gemmQuant, String moeQuant, String mode, ParallelLayout layout) {
+
+    /** Whether prefill and decode run on separate workers. */
+    public boolean disaggregated() {
+        return mode.equals("disagg");
+    }
+
+    /** A one-line key naming every field, for grouping and for reports. */
+    public String key() {
+        return String.join("|", system, backend, backendVersion.isEmpty() ? "-" : backendVersion, model,
+                precision.isEmpty() ? "-" : precision, gemmQuant.isEmpty() ? "-" : gemmQuant,
+                moeQuant.isEmpty() ? "-" : moeQuant, mode, layout.describe());
+    }
+
+    /**
+     * The parallel layout of an aggregated deployment, with AIConfigurator's conventions: the
+     * attention part of the model runs tensor-parallel on {@code tp} GPUs in each of
+     * {@code attentionDp} data-parallel ranks; expert layers are split over
+     * {@code moeTp x moeEp} GPUs. A value the data leaves empty or 0 means 1 (no such split);
+     * for a disaggregated deployment the decode workers' layout is kept.
+     *
+     * @param tp          tensor-parallel degree of attention (and of dense layers)
+     * @param pp          pipeline-parallel degree
+     * @param attentionDp attention data-parallel ranks
+     * @param moeTp       tensor-parallel degree of expert layers
+     * @param moeEp       expert-parallel degree
+     */
+    public record ParallelLayout(int tp, int pp, int attentionDp, int moeTp, int moeEp) {
+
+        /** e.g. {@code tp4 pp1 dp2 moe_tp1 ep8}. */
+        public String describe() {
+            return String.format(Locale.ROOT, "tp%d pp%d dp%d moe_tp%d ep%d", tp, pp, attentionDp, moeTp, moeEp);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.fleetsim.validation;
+
+import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.scenario.ServerSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The simulated counterpart of a measured deployment: {@code replicas} identical replicas of
+ * {@code server} behind one benchmark client that keeps {@code clients} requests in flight across
+ * all of them (the concurrency a benchmark states is for the whole deployment).
+ *
+ * @param server        one replica
+ * @param replicas      data-parallel replicas (attention-DP ranks of a dense model)
+ * @param clients       the client concurrency of the whole deployment
+ * @param engine        the serving engine the row names
+ * @param engineVersion its version, empty when the row states none
+ */
+public record DeploymentPlan(ServerSpec.Llm server, int replicas, int clients, String engine, String engineVersion) {
+
+    /**
+     * Replicas with the same number of clients: a load balancer spreading a closed loop evenly
+     * gives each replica {@code clients / replicas} clients, and the first
+     * {@code clients % replicas} one more. Groups with no client are left out.
+     *
+     * @param replicas replicas in the group
+     * @param clients  clients of each of them
+     */
+    public record ClientGroup(int replicas, int clients) {
+    }
+
+    /** The same deployment with other step-time parameters (what a fit varies). */
+    public DeploymentPlan withPerformance(PerformanceSpec performance) {
+        return new DeploymentPlan(new ServerSpec.Llm(server.memory(), server.maxModelLen(), server.batching(),
+                performance), replicas, clients, engine, engineVersion);
+    }
+
+    /** The replicas grouped by the clients each serves, most clients first. */
+    public List<ClientGroup> clientGroups() {
+        int base = clients / replicas;
+        int extra = clients % replicas;
+        List<ClientGroup> out = new ArrayList<>(2);
+        if (extra > 0) {
+            out.add(new ClientGroup(extra, base + 1));
+        }
+        if (base > 0) {
+            out.add(new ClientGroup(replicas - extra, base));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,152 @@
+package io.fleetsim.validation;
+
+import io.fleetsim.calibration.PerformanceProfile;
+import io.fleetsim.calibration.PerformanceProfiles;
+import io.fleetsim.hardware.Gpu;
+import io.fleetsim.hardware.HardwareCatalog;
+import io.fleetsim.hardware.LlmModel;
+import io.fleetsim.hardware.Precision;
+import io.fleetsim.hardware.ReplicaMemory;
+import io.fleetsim.scenario.BatchingSpec;
+import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.serving.LlmReplica;
+import io.fleetsim.workload.Request;
+import java.util.Optional;
+
+/**
+ * Turns a measured point into the deployment fleetsim simulates for it, as a scenario pool would
+ * be built, or into the reason it cannot: a disaggregated deployment, a GPU, model or
+ * quantisation the catalog or the step-time model lacks, a parallel layout it cannot express, a
+ * model that does not fit.
+ *
+ * <p>Choices made where the data says nothing, each the engines' default:
+ * <ul>
+ *   <li>{@code max_num_seqs} is the clients per replica (benchmarks size the engine's batch for
+ *       the concurrency they run; a larger limit would change nothing);</li>
+ *   <li>{@code max_batched_tokens} is {@value #MAX_BATCHED_TOKENS} (vLLM's online-serving
+ *       default on datacenter GPUs, SGLang's chunked-prefill size and TensorRT-LLM's
+ *       {@code max_num_tokens}), raised above {@code max_num_seqs} when that is larger;</li>
+ *   <li>memory utilization {@value #MEMORY_UTILIZATION} (vLLM's default).</li>
+ * </ul>
+ * A dense model's attention-DP ranks are independent replicas; a mixture-of-experts model's
+ * ranks are tied together by its expert layers, which fleetsim does not model yet.
+ */
+public final class DeploymentPlanner {
+
+    /** Token budget of one iteration. */
+    public static final int MAX_BATCHED_TOKENS = 8192;
+    /** Share of GPU memory the engine may use. */
+    public static final double MEMORY_UTILIZATION = 0.9;
+
+    private final HardwareCatalog catalog;
+    private final PerformanceProfiles profiles;
+    private final Optional<PerformanceProfile> profile;
+
+    /**
+     * A planner whose replicas use {@code profile} when given, else the profile a scenario pool
+     * of the same GPU, degree and precision would get by default.
+     */
+    public DeploymentPlanner(HardwareCatalog catalog, PerformanceProfiles profiles,
+                             Optional<PerformanceProfile> profile) {
+        this.catalog = catalog;
+        this.profiles = profiles;
+        this.profile = profile;
+    }
+
+    /** The simulated deployment of {@code p}, or why there is none. */
+    public PointPlan plan(MeasuredPoint p) {
+        Deployment d = p.deployment();
+        Deployment.ParallelLayout layout = d.layout();
+        if (d.disaggregated()) {
+            return skip("disaggregated prefill/decode (not yet modelled)");
+        }
+        if (p.concurrency() == 0) {
+            return skip("no client concurrency stated");
+        }
+        if (layout.pp() > 1) {
+            return skip("pipeline parallelism (pp_size " + layout.pp() + ") not modelled");
+        }
+        String gpuName = CatalogNames.gpuName(d.system()).orElseThrow();
+        Gpu gpu = catalog.gpu(gpuName);
+        if (gpu == null) {
+            return skip("catalog has no GPU " + gpuName + " (system " + d.system() + ")");
+        }
+        LlmModel model = CatalogNames.modelCandidates(d.model()).stream().map(catalog::model)
+                .filter(m -> m != null).findFirst().orElse(null);
+        if (model == null) {
+            return skip("catalog has no model " + String.join(" or ", CatalogNames.modelCandidates(d.model()))
+                    + " (" + d.model() + ")");
+        }
+        boolean moe = model.activeParams() < model.totalParams();
+        Optional<Precision> gemm = CatalogNames.precision(d.gemmQuant());
+        if (gemm.isEmpty()) {
+            return skip(d.gemmQuant() + " quantisation not modelled");
+        }
+        Precision precision = gemm.get();
+        if (moe) {
+            Optional<Precision> experts = CatalogNames.precision(d.moeQuant());
+            if (experts.isEmpty()) {
+                return skip(d.moeQuant() + " quantisation of experts not modelled");
+            }
+            if (experts.get() != precision) {
+                return skip("experts at " + experts.get().id() + " and other layers at " + precision.id()
+                        + " (mixed precision not modelled)");
+            }
+        }
+        if (!gpu.supports(precision)) {
+            return skip(gpu.name() + " has no " + precision.id() + " tensor cores");
+        }
+        int replicas = 1;
+        if (moe) {
+            if (layout.moeEp() > 1) {
+                return skip("expert parallelism (moe_ep_size " + layout.moeEp() + ") not modelled");
+            }
+            if (layout.attentionDp() > 1) {
+                return skip("attention data parallelism of a mixture-of-experts model (attention_dp_size "
+                        + layout.attentionDp() + ") not modelled");
+            }
+        } else {
+            replicas = layout.attentionDp();
+        }
+        int tp = layout.tp();
+        if (tp > 64) {
+            return skip("tensor parallelism above 64 (tp_size " + tp + ") not modelled");
+        }
+        Optional<PerformanceSpec> performance = performance(gpu, tp, precision);
+        if (performance.isEmpty()) {
+            return skip("profile " + profile.orElseThrow().name() + " was fitted on " + profile.get().gpu()
+                    + ", not " + gpu.name());
+        }
+        int context = p.promptTokens() + p.outputTokens();
+        ReplicaMemory memory = new ReplicaMemory(gpu, model, tp, precision, MEMORY_UTILIZATION);
+        String whyNot = memory.whyNotFit(context);
+        if (whyNot != null) {
+            return skip("does not fit: " + whyNot);
+        }
+        if (context > model.contextLength()) {
+            return skip("isl + osl = " + context + " exceeds the model's context of " + model.contextLength());
+        }
+        int clientsPerReplica = (p.concurrency() + replicas - 1) / replicas;
+        BatchingSpec batching = new BatchingSpec(clientsPerReplica,
+                Math.max(MAX_BATCHED_TOKENS, clientsPerReplica + 1));
+        ServerSpec.Llm server = new ServerSpec.Llm(memory, model.contextLength(), batching, performance.get());
+        if (!LlmReplica.fits(server, new Request(0, 0, 0, p.promptTokens(), p.outputTokens()))) {
+            return skip("a request of " + context + " tokens does not fit the KV cache");
+        }
+        return new PointPlan.Simulate(new DeploymentPlan(server, replicas, p.concurrency(),
+                CatalogNames.engine(d.backend()).orElseThrow(), d.backendVersion()));
+    }
+
+    private Optional<PerformanceSpec> performance(Gpu gpu, int tp, Precision precision) {
+        if (profile.isPresent()) {
+            return profile.get().gpu().equals(gpu.name()) ? Optional.of(profile.get().performance())
+                    : Optional.empty();
+        }
+        return Optional.of(profiles.defaultFor(gpu.name(), tp, precision));
+    }
+
+    private static PointPlan skip(String reason) {
+        return new PointPlan.Skip(reason);
+    }
+}

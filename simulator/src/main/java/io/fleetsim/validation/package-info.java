@@ -1,0 +1,13 @@
+/**
+ * Measured end-to-end benchmark points of real deployments, and the simulation of each point as
+ * it was measured: the points file ({@link io.fleetsim.validation.PointsFile}), the names its
+ * rows use mapped to catalog entries ({@link io.fleetsim.validation.CatalogNames}), the
+ * deployment a row describes turned into a simulated one or a reason it cannot be
+ * ({@link io.fleetsim.validation.DeploymentPlanner}), a closed-loop benchmark client driving
+ * replicas ({@link io.fleetsim.validation.ClosedLoopBenchmark}), and the errors of predicted
+ * against measured latencies ({@link io.fleetsim.validation.ErrorSummary}).
+ *
+ * <p>It reads the serving model ({@code serving}) and the catalog; it knows nothing of fleets,
+ * routing or money.
+ */
+package io.fleetsim.validation;

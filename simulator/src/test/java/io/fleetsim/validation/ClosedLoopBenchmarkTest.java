@@ -1,0 +1,88 @@
+package io.fleetsim.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fleetsim.hardware.Gpu;
+import io.fleetsim.hardware.HardwareCatalog;
+import io.fleetsim.hardware.LlmModel;
+import io.fleetsim.hardware.Precision;
+import io.fleetsim.hardware.ReplicaMemory;
+import io.fleetsim.scenario.BatchingSpec;
+import io.fleetsim.scenario.CatalogReader;
+import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.scenario.ServerSpec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark client against hand-computed step times: at concurrency 1 a request runs alone,
+ * so its TTFT is one prefill iteration and its TPOT the mean decode iteration.
+ */
+class ClosedLoopBenchmarkTest {
+
+    private static final HardwareCatalog CATALOG = CatalogReader.builtIn();
+    private static final LlmModel LLAMA_8B = CATALOG.model("llama-3.1-8b");
+
+    private static ServerSpec.Llm server(Gpu gpu, PerformanceSpec performance, int maxNumSeqs) {
+        ReplicaMemory memory = new ReplicaMemory(gpu, LLAMA_8B, 1, Precision.BF16, 0.9);
+        return new ServerSpec.Llm(memory, LLAMA_8B.contextLength(), new BatchingSpec(maxNumSeqs, 8192), performance);
+    }
+
+    @Test
+    void withOnlyAnIterationOverheadEveryStepTakesExactlyThatLong() {
+        // A GPU so fast that compute and memory take no time: every iteration is the 10 ms overhead.
+        Gpu instant = new Gpu("instant", 80e9, 1e30, 1e30, 1e30, 0, 1e30, "test");
+        SimulatedLatency s = ClosedLoopBenchmark.run(server(instant, new PerformanceSpec(1, 1, 0.010), 1), 1, 1000,
+                100);
+        assertEquals(0.010, s.meanTtftSeconds(), 1e-12, "TTFT = one prefill iteration");
+        assertEquals(0.010, s.meanTpotSeconds(), 1e-12, "TPOT = one decode iteration");
+        assertEquals(ClosedLoopBenchmark.MIN_MEASURED, s.requests());
+    }
+
+    @Test
+    void aLoneRequestOnAnH100MatchesTheRooflineByHand() {
+        Gpu h100 = CATALOG.gpu("H100-SXM-80GB");
+        PerformanceSpec p = new PerformanceSpec(0.5, 0.7, 0.003);
+        int isl = 1024;
+        int osl = 128;
+        SimulatedLatency s = ClosedLoopBenchmark.run(server(h100, p, 1), 1, isl, osl);
+
+        double flopsPerToken = 2 * 8.03e9;
+        double attentionFlops = 4.0 * 32 * 32 * 128;
+        double computeRate = 989e12 * 0.5;
+        double weights = 8.03e9 * 2;
+        double kvPerToken = 2.0 * 32 * 8 * 128 * 2;
+        double memoryRate = 3.35e12 * 0.7;
+        // Prefill: the whole prompt in one iteration; each token attends to itself and those before.
+        double prefillCompute = (isl * flopsPerToken + attentionFlops * isl * (isl + 1) / 2.0) / computeRate;
+        double prefill = 0.003 + Math.max(prefillCompute, weights / memoryRate);
+        // Decode at batch 1 is memory-bound: iteration k reads the weights and isl + 1 + k tokens of KV.
+        double decodeSum = 0;
+        for (int k = 0; k < osl - 1; k++) {
+            double kv = isl + 1 + k;
+            double compute = (flopsPerToken + attentionFlops * kv) / computeRate;
+            double memory = (weights + kvPerToken * kv) / memoryRate;
+            assertTrue(memory > compute, "batch-1 decode is memory-bound");
+            decodeSum += 0.003 + memory;
+        }
+        assertEquals(prefill, s.meanTtftSeconds(), 1e-9 * prefill);
+        assertEquals(decodeSum / (osl - 1), s.meanTpotSeconds(), 1e-9 * decodeSum / osl);
+    }
+
+    @Test
+    void moreClientsThanSlotsQueueAndTheQueueShowsInTtftOnly() {
+        Gpu instant = new Gpu("instant", 80e9, 1e30, 1e30, 1e30, 0, 1e30, "test");
+        PerformanceSpec p = new PerformanceSpec(1, 1, 0.010);
+        // 4 clients, one slot: each request waits for the 3 others (100 iterations each) to finish.
+        SimulatedLatency s = ClosedLoopBenchmark.run(server(instant, p, 1), 4, 1000, 100);
+        assertEquals(0.010, s.meanTpotSeconds(), 1e-12);
+        assertEquals(3 * 100 * 0.010 + 0.010, s.meanTtftSeconds(), 1e-9);
+    }
+
+    @Test
+    void theSameRunGivesTheSameNumbers() {
+        Gpu h100 = CATALOG.gpu("H100-SXM-80GB");
+        ServerSpec.Llm server = server(h100, PerformanceSpec.DEFAULT, 64);
+        assertEquals(ClosedLoopBenchmark.run(server, 48, 2048, 256), ClosedLoopBenchmark.run(server, 48, 2048, 256));
+    }
+}

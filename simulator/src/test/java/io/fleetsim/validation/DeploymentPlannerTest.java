@@ -1,0 +1,79 @@
+package io.fleetsim.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import io.fleetsim.calibration.PerformanceProfiles;
+import io.fleetsim.scenario.CatalogReader;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What a measured row becomes: a deployment of replicas and clients, or a skip with its reason. */
+class DeploymentPlannerTest {
+
+    private static final DeploymentPlanner PLANNER = new DeploymentPlanner(CatalogReader.builtIn(),
+            PerformanceProfiles.builtIn(), Optional.empty());
+
+    private static MeasuredPoint point(String mode, String model, String quant, int concurrency,
+                                       Deployment.ParallelLayout layout) {
+        Deployment d = new Deployment("h100_sxm", "vllm", "0.19.0", model, "", quant, quant, mode, layout);
+        return new MeasuredPoint("row", 2, d, 1024, 128, concurrency, 100, 10);
+    }
+
+    private static Deployment.ParallelLayout tp(int tp, int dp) {
+        return new Deployment.ParallelLayout(tp, 1, dp, 1, 1);
+    }
+
+    @Test
+    void aDisaggregatedRowIsSkippedWithItsReason() {
+        PointPlan p = PLANNER.plan(point("disagg", "meta-llama/Llama-3.1-8B-Instruct", "", 16, tp(1, 1)));
+        assertEquals(new PointPlan.Skip("disaggregated prefill/decode (not yet modelled)"), p);
+    }
+
+    @Test
+    void aRowWithoutConcurrencyIsSkipped() {
+        assertEquals(new PointPlan.Skip("no client concurrency stated"),
+                PLANNER.plan(point("agg", "meta-llama/Llama-3.1-8B-Instruct", "", 0, tp(1, 1))));
+    }
+
+    @Test
+    void int4WeightsAreSkipped() {
+        assertEquals(new PointPlan.Skip("int4_wo quantisation not modelled"),
+                PLANNER.plan(point("agg", "meta-llama/Llama-3.1-8B-Instruct", "int4_wo", 8, tp(1, 1))));
+    }
+
+    @Test
+    void fp4OnAnH100IsSkipped() {
+        assertEquals(new PointPlan.Skip("H100-SXM-80GB has no fp4 tensor cores"),
+                PLANNER.plan(point("agg", "meta-llama/Llama-3.1-8B-Instruct", "nvfp4", 8, tp(1, 1))));
+    }
+
+    @Test
+    void aDenseModelsAttentionDpRanksAreReplicasSharingTheConcurrency() {
+        PointPlan p = PLANNER.plan(point("agg", "meta-llama/Llama-3.1-8B-Instruct", "fp8", 5, tp(2, 2)));
+        DeploymentPlan plan = assertInstanceOf(PointPlan.Simulate.class, p).plan();
+        assertEquals(2, plan.replicas());
+        assertEquals(2, plan.server().gpusPerReplica());
+        assertEquals(5, plan.clients());
+        assertEquals(List.of(new DeploymentPlan.ClientGroup(1, 3), new DeploymentPlan.ClientGroup(1, 2)),
+                plan.clientGroups());
+        assertEquals(3, plan.server().batching().maxNumSeqs());
+        assertEquals("vllm", plan.engine());
+        assertEquals("0.19.0", plan.engineVersion());
+    }
+
+    @Test
+    void fewerClientsThanReplicasLeaveSomeIdle() {
+        DeploymentPlan plan = new DeploymentPlan(null, 4, 3, "vllm", "");
+        assertEquals(List.of(new DeploymentPlan.ClientGroup(3, 1)), plan.clientGroups());
+    }
+
+    @Test
+    void aModelThatDoesNotFitIsSkippedWithTheMemoryArithmetic() {
+        PointPlan p = PLANNER.plan(point("agg", "meta-llama/Llama-3.1-70B", "", 8, tp(1, 1)));
+        String reason = assertInstanceOf(PointPlan.Skip.class, p).reason();
+        assertEquals(true, reason.startsWith("does not fit: llama-3.1-70b at bf16 does not fit on 1 x H100-SXM-80GB"),
+                reason);
+    }
+}
