@@ -6,6 +6,7 @@ import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.serving.LlmReplica;
 import io.fleetsim.serving.Server;
 import io.fleetsim.serving.ServingListener;
+import io.fleetsim.serving.StepTimeModel;
 import io.fleetsim.serving.WorkSource;
 import io.fleetsim.workload.Request;
 import io.fleetsim.workload.TrafficGenerator;
@@ -14,14 +15,22 @@ import java.util.ArrayDeque;
 /**
  * A benchmark client run against one simulated replica, as {@code vllm bench serve
  * --max-concurrency C}, GuideLLM's concurrent mode or AIPerf's concurrency mode run it: {@code C}
- * clients send at time 0 and each sends its next request the moment the previous one ends (no
- * think time), every request with the same prompt and output length.
+ * clients each send their next request the moment the previous one ends (no think time), every
+ * request with the same prompt and output length.
+ *
+ * <p>The clients' first requests are spread evenly over one estimated request time
+ * ({@link #startSpreadSeconds}) rather than sent together. A real benchmark starts in lockstep but
+ * drifts out of it (output lengths, tokenisation and network timing all vary a little), so what it
+ * measures over many requests is the loop's steady state, where requests start at evenly spread
+ * times; a deterministic simulation started in lockstep would never leave it, every wave of
+ * {@code C} prompts prefilling together. Spreading the starts puts the loop in its steady state
+ * from the beginning.
  *
  * <p>What is measured is what those clients report: per request the time to first token (TTFT,
  * from sending to the first token) and the time per output token
  * {@code TPOT = (end to end - TTFT) / (output tokens - 1)}; then the mean of each over requests.
  * The first {@link #WARM_UP_PER_CLIENT} requests of each client are a warm-up and are not
- * counted: they start from an empty server, all at once. Then requests are counted in the order
+ * counted: they see an emptier server than later ones. Then requests are counted in the order
  * they are sent, {@link #measuredPerClient} per client (more when there are few clients, so that
  * at least {@link #MIN_MEASURED} are counted), and the clients keep sending until every counted
  * request has ended, so the load stays at {@code C} throughout.
@@ -48,6 +57,22 @@ public final class ClosedLoopBenchmark {
     }
 
     /**
+     * One request's estimated time from sending to its last token under {@code clients} clients:
+     * {@code osl} iterations of the steady state, each decoding every running sequence and
+     * prefilling the share of a prompt that keeps the loop going ({@code running x isl / osl}
+     * tokens, within the token budget), with the KV cache half way through the outputs.
+     */
+    public static double startSpreadSeconds(ServerSpec.Llm server, int clients, int promptTokens,
+                                            int outputTokens) {
+        StepTimeModel steps = new StepTimeModel(server.memory(), server.performance());
+        int running = Math.min(clients, server.batching().maxNumSeqs());
+        int budget = Math.max(1, server.batching().maxBatchedTokens() - running);
+        int prefill = (int) Math.min(budget, Math.max(1, Math.round((double) running * promptTokens / outputTokens)));
+        double kv = running * (promptTokens + outputTokens / 2.0);
+        return outputTokens * steps.iterationSeconds(prefill, running, kv);
+    }
+
+    /**
      * Runs {@code clients} clients against one replica of {@code server}, every request of
      * {@code promptTokens} in and {@code outputTokens} out; the replica must be able to serve
      * such a request ({@link LlmReplica#fits}).
@@ -57,7 +82,7 @@ public final class ClosedLoopBenchmark {
             throw new IllegalArgumentException("need at least one client, got " + clients);
         }
         Driver d = new Driver(server, clients, promptTokens, outputTokens);
-        return d.run();
+        return d.run(startSpreadSeconds(server, clients, promptTokens, outputTokens));
     }
 
     /** The clients, the queue in front of the replica and the tally of what they measured. */
@@ -89,8 +114,10 @@ public final class ClosedLoopBenchmark {
             this.handlerId = sim.register(this);
         }
 
-        SimulatedLatency run() {
-            sim.schedule(0, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, clients);
+        SimulatedLatency run(double spread) {
+            for (int c = 0; c < clients; c++) {
+                sim.schedule(spread * c / clients, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, 1);
+            }
             sim.runUntil(Double.POSITIVE_INFINITY);
             long n = endMeasured - firstMeasured;
             if (measuredDone != n) {
