@@ -43,7 +43,7 @@ public final class ValidationReport {
         Table t = new Table(Column.of("id", ValueFormat.TEXT), Column.of("status", ValueFormat.TEXT),
                 Column.of("measured_ttft_ms", ValueFormat.MILLIS), Column.of("predicted_ttft_ms", ValueFormat.MILLIS),
                 Column.of("measured_tpot_ms", ValueFormat.MILLIS), Column.of("predicted_tpot_ms", ValueFormat.MILLIS),
-                Column.of("ttft_abs_error", ValueFormat.SHARE), Column.of("tpot_abs_error", ValueFormat.SHARE),
+                Column.of("ttft_error", ValueFormat.SHARE), Column.of("tpot_error", ValueFormat.SHARE),
                 Column.of("system", ValueFormat.TEXT), Column.of("backend", ValueFormat.TEXT),
                 Column.of("backend_version", ValueFormat.TEXT), Column.of("model", ValueFormat.TEXT),
                 Column.of("gemm_quant_mode", ValueFormat.TEXT), Column.of("layout", ValueFormat.TEXT),
@@ -69,12 +69,15 @@ public final class ValidationReport {
                 new Column("backend", "backend", ValueFormat.TEXT), new Column("model", "model", ValueFormat.TEXT),
                 new Column("points", "rows", ValueFormat.COUNT), new Column("ok", "ok", ValueFormat.COUNT),
                 new Column("ttft_p50", "TTFT p50", ValueFormat.SHARE), new Column("ttft_p90", "TTFT p90", ValueFormat.SHARE),
-                new Column("tpot_p50", "TPOT p50", ValueFormat.SHARE), new Column("tpot_p90", "TPOT p90", ValueFormat.SHARE));
+                new Column("ttft_low", "low", ValueFormat.SHARE),
+                new Column("tpot_p50", "TPOT p50", ValueFormat.SHARE), new Column("tpot_p90", "TPOT p90", ValueFormat.SHARE),
+                new Column("tpot_low", "low", ValueFormat.SHARE));
         for (ErrorSummary.Group g : s.simulatedGroups()) {
             addGroup(t, g);
         }
         addGroup(t, s.overall());
-        StringBuilder sb = new StringBuilder("Absolute percentage error of mean TTFT and TPOT, predicted vs measured:\n");
+        StringBuilder sb = new StringBuilder("Absolute percentage error of mean TTFT and TPOT, predicted vs measured "
+                + "(p50, p90; low = share of rows predicted below the measurement):\n");
         sb.append(TextTableRenderer.render(t));
         int unsimulated = s.groups().size() - s.simulatedGroups().size();
         sb.append(String.format(java.util.Locale.ROOT, "%nSimulated %,d of %,d rows; skipped %,d (all rows of %d "
@@ -86,7 +89,7 @@ public final class ValidationReport {
 
     private static void addGroup(Table t, ErrorSummary.Group g) {
         t.addRow(g.system(), g.backend(), g.model(), g.points(), g.ttft().points(), g.ttft().median(), g.ttft().p90(),
-                g.tpot().median(), g.tpot().p90());
+                g.ttft().low(), g.tpot().median(), g.tpot().p90(), g.tpot().low());
     }
 
     /**
@@ -109,7 +112,8 @@ public final class ValidationReport {
         method.put("min_measured_requests_per_client", ClosedLoopBenchmark.MIN_MEASURED_PER_CLIENT);
         method.put("max_batched_tokens", DeploymentPlanner.MAX_BATCHED_TOKENS);
         method.put("memory_utilization", DeploymentPlanner.MEMORY_UTILIZATION);
-        method.put("error", "absolute percentage error |predicted - measured| / measured, as a fraction");
+        method.put("error", "median and p90 of the absolute percentage error |predicted - measured| / measured, "
+                + "as a fraction; share_predicted_low: share of rows with predicted < measured");
         root.put("rows", s.points());
         root.put("simulated", s.simulated());
         root.put("skipped", s.points() - s.simulated());
@@ -146,9 +150,11 @@ public final class ValidationReport {
         if (e.points() > 0) {
             n.put("median", round(e.median()));
             n.put("p90", round(e.p90()));
+            n.put("share_predicted_low", round(e.low()));
         } else {
             n.putNull("median");
             n.putNull("p90");
+            n.putNull("share_predicted_low");
         }
         return n;
     }

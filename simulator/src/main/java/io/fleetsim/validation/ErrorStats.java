@@ -3,23 +3,27 @@ package io.fleetsim.validation;
 import java.util.Arrays;
 
 /**
- * Absolute percentage errors of a set of points reduced to their median and 90th percentile
- * (fractions: 0.05 is 5 %), percentiles interpolating linearly between order statistics; NaN
- * errors (no prediction) are left out.
+ * Relative errors (predicted - measured) / measured of a set of points reduced to the median and
+ * 90th percentile of their absolute values (fractions: 0.05 is 5 %; percentiles interpolate
+ * linearly between order statistics) and the share predicted too low; NaN errors (no
+ * prediction) are left out.
  *
  * @param points points with an error
- * @param median median error
- * @param p90    90th percentile
+ * @param median median absolute error
+ * @param p90    90th percentile of the absolute error
+ * @param low    share of points predicted below the measurement
  */
-public record ErrorStats(int points, double median, double p90) {
+public record ErrorStats(int points, double median, double p90, double low) {
 
-    /** The statistics of {@code errors}; median and p90 are NaN when no error is a number. */
+    /** The statistics of signed relative {@code errors}; all NaN when no error is a number. */
     public static ErrorStats of(double[] errors) {
-        double[] sorted = Arrays.stream(errors).filter(e -> !Double.isNaN(e)).sorted().toArray();
-        if (sorted.length == 0) {
-            return new ErrorStats(0, Double.NaN, Double.NaN);
+        double[] known = Arrays.stream(errors).filter(e -> !Double.isNaN(e)).toArray();
+        if (known.length == 0) {
+            return new ErrorStats(0, Double.NaN, Double.NaN, Double.NaN);
         }
-        return new ErrorStats(sorted.length, percentile(sorted, 0.5), percentile(sorted, 0.9));
+        double[] sorted = Arrays.stream(known).map(Math::abs).sorted().toArray();
+        double low = (double) Arrays.stream(known).filter(e -> e < 0).count() / known.length;
+        return new ErrorStats(sorted.length, percentile(sorted, 0.5), percentile(sorted, 0.9), low);
     }
 
     private static double percentile(double[] sorted, double q) {

@@ -36,13 +36,13 @@ public record PointOutcome(MeasuredPoint point, Status status, String skipReason
         return status == Status.OK ? "ok" : "skipped: " + skipReason;
     }
 
-    /** |predicted - measured| / measured of the TTFT (NaN when skipped). */
+    /** (predicted - measured) / measured of the TTFT (NaN when skipped). */
     public double ttftError() {
-        return Math.abs(predictedTtftMs - point.measuredTtftMs()) / point.measuredTtftMs();
+        return (predictedTtftMs - point.measuredTtftMs()) / point.measuredTtftMs();
     }
 
-    /** |predicted - measured| / measured of the TPOT (NaN when skipped). */
+    /** (predicted - measured) / measured of the TPOT (NaN when skipped). */
     public double tpotError() {
-        return Math.abs(predictedTpotMs - point.measuredTpotMs()) / point.measuredTpotMs();
+        return (predictedTpotMs - point.measuredTpotMs()) / point.measuredTpotMs();
     }
 }
