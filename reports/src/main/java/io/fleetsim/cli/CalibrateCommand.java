@@ -5,11 +5,29 @@ import io.fleetsim.calibration.CalibrationText;
 import io.fleetsim.calibration.HoldOutSplit;
 import io.fleetsim.calibration.Measurement;
 import io.fleetsim.calibration.MeasurementFile;
+import io.fleetsim.calibration.EndToEndProfile;
+import io.fleetsim.calibration.EndToEndProfileText;
 import io.fleetsim.calibration.PerformanceProfiles;
 import io.fleetsim.hardware.Gpu;
 import io.fleetsim.hardware.HardwareCatalog;
 import io.fleetsim.hardware.LlmModel;
+import io.fleetsim.report.AtomicFiles;
+import io.fleetsim.report.CalibrationReport;
+import io.fleetsim.report.ValidationReport;
 import io.fleetsim.scenario.CatalogReader;
+import io.fleetsim.validation.CatalogNames;
+import io.fleetsim.validation.DeploymentPlan;
+import io.fleetsim.validation.DeploymentPlanner;
+import io.fleetsim.validation.ErrorSummary;
+import io.fleetsim.validation.MeasuredPoint;
+import io.fleetsim.validation.ParallelSimulator;
+import io.fleetsim.validation.PointOutcome;
+import io.fleetsim.validation.PointPlan;
+import io.fleetsim.validation.PointsFile;
+import io.fleetsim.validation.ProfileFitting;
+import io.fleetsim.validation.SimulatedPoint;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,9 +56,30 @@ final class CalibrateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "CSV of measured points.")
     Path file;
 
-    @Option(names = "--gpu", required = true, paramLabel = "NAME", description = "Catalog GPU the points were "
-            + "measured on, e.g. H100-SXM-80GB.")
+    @Option(names = "--gpu", paramLabel = "NAME", description = "Catalog GPU the points were measured on, e.g. "
+            + "H100-SXM-80GB (required for step-time points; for end-to-end points, fit only that GPU's rows).")
     String gpu;
+
+    @Option(names = "--engine", paramLabel = "NAME", description = "End-to-end points: fit only this engine's rows "
+            + "(vllm, sglang, trtllm).")
+    String engine;
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "5", description = "End-to-end points: folds of "
+            + "the cross-validation by deployment (default ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--name-prefix", paramLabel = "TEXT", defaultValue = "fitted", description = "End-to-end "
+            + "points: start of each profile's name, followed by system, engine and precision (default "
+            + "${DEFAULT-VALUE}).")
+    String namePrefix;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "End-to-end points: where profiles.yaml and "
+            + "cross-validation.csv go (default out/calibrate).")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "End-to-end points: simulations run at once "
+            + "(default: one per core).")
+    Integer threads;
 
     @Option(names = "--model", paramLabel = "NAME", description = "Catalog model of every row when FILE has no "
             + "model column; otherwise fit only that model's rows.")
@@ -62,8 +101,14 @@ final class CalibrateCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         HardwareCatalog catalog = CatalogReader.builtIn();
+        if (PointsFile.looksLikePoints(file)) {
+            return endToEnd(catalog);
+        }
+        if (gpu == null) {
+            throw invalid("--gpu: required for step-time points (batch_size, prompt_tokens, ... columns)");
+        }
         Gpu g = catalog.gpu(gpu);
         if (g == null) {
             throw invalid("--gpu: unknown GPU '" + gpu + "'; known: "
@@ -103,17 +148,111 @@ final class CalibrateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Fits end-to-end points: one profile per (system, engine, precision), cross-validated by deployment. */
+    private int endToEnd(HardwareCatalog catalog) throws IOException {
+        if (folds < 2) {
+            throw invalid("--folds: at least 2 (got " + folds + ")");
+        }
+        if (threads != null && threads < 1) {
+            throw invalid("--threads: at least 1 (got " + threads + ")");
+        }
+        if (gpu != null && catalog.gpu(gpu) == null) {
+            throw invalid("--gpu: unknown GPU '" + gpu + "'; known: "
+                    + String.join(", ", catalog.gpus().stream().map(Gpu::name).toList()));
+        }
+        if (engine != null && CatalogNames.engine(engine).isEmpty()) {
+            throw invalid("--engine: unknown engine '" + engine + "'; known: " + String.join(", ", CatalogNames.ENGINES));
+        }
+        if (model != null && catalog.model(model) == null) {
+            throw invalid("--model: unknown model '" + model + "'; known: "
+                    + String.join(", ", catalog.models().stream().map(LlmModel::name).toList()));
+        }
+        List<MeasuredPoint> measured = PointsFile.read(file, file.toString(), catalog);
+        DeploymentPlanner planner = new DeploymentPlanner(catalog, PerformanceProfiles.builtIn(), Optional.empty());
+        List<SimulatedPoint> points = new ArrayList<>();
+        int skipped = 0;
+        for (MeasuredPoint m : measured) {
+            if (!selected(m)) {
+                continue;
+            }
+            if (planner.plan(m) instanceof PointPlan.Simulate s && selected(s.plan())) {
+                points.add(new SimulatedPoint(m, s.plan()));
+            } else {
+                skipped++;
+            }
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (points.isEmpty()) {
+            throw invalid(file + ": no row selected can be simulated (" + skipped + " selected rows skipped; "
+                    + "./fleetsim validate-model says why)");
+        }
+        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        long start = System.nanoTime();
+        ProgressMeter progress = ProgressMeter.onTerminal(spec.commandLine().getErr(), 1);
+        List<ProfileFitting.GroupFit> fits;
+        try (ParallelSimulator simulator = new ParallelSimulator(threadCount)) {
+            fits = ProfileFitting.fit(points, namePrefix, folds, simulator, file.toString(), command(),
+                    name -> { });
+        } finally {
+            progress.finish();
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        List<PointOutcome> crossValidated = new ArrayList<>();
+        List<EndToEndProfile> profiles = new ArrayList<>();
+        for (ProfileFitting.GroupFit f : fits) {
+            profiles.add(f.profile());
+            f.calibration().crossValidated().ifPresent(crossValidated::addAll);
+        }
+        Path folder = out != null ? out : Path.of("out", "calibrate");
+        AtomicFiles.writeString(folder.resolve("profiles.yaml"), EndToEndProfileText.file(profiles,
+                "Profiles fitted end to end by " + command() + "\nto " + file + " (" + points.size() + " rows that "
+                        + "can be simulated; " + skipped + " selected rows skipped)."));
+        o.printf("%s: %d rows selected, %d can be simulated, %d skipped (./fleetsim validate-model says why).%n%n",
+                file, points.size() + skipped, points.size(), skipped);
+        o.print(CalibrationReport.text(fits));
+        if (!crossValidated.isEmpty()) {
+            AtomicFiles.writeString(folder.resolve("cross-validation.csv"), ValidationReport.csv(crossValidated));
+            o.println();
+            o.println("Cross-validated by deployment (each row predicted by a fit that never saw its deployment):");
+            o.print(ValidationReport.text(ErrorSummary.of(crossValidated)));
+        }
+        o.printf("%nFitted on %d threads in %.1f s wall time.%nWrote %s%s%n", threadCount, wall,
+                folder.resolve("profiles.yaml"), crossValidated.isEmpty() ? ""
+                        : " and " + folder.resolve("cross-validation.csv"));
+        o.flush();
+        return 0;
+    }
+
+    private boolean selected(MeasuredPoint m) {
+        return (gpu == null || CatalogNames.gpuOf(m.deployment().system()).equals(gpu))
+                && (engine == null || CatalogNames.engine(m.deployment().backend()).equals(CatalogNames.engine(engine)));
+    }
+
+    private boolean selected(DeploymentPlan p) {
+        return (model == null || p.server().memory().model().name().equals(model))
+                && (tensorParallel == null || p.server().memory().tensorParallel() == tensorParallel);
+    }
+
     /** The command that reproduces this fit (without the profile name, which does not change it). */
     private String command() {
-        StringBuilder sb = new StringBuilder("./fleetsim calibrate ").append(file).append(" --gpu ").append(gpu);
+        StringBuilder sb = new StringBuilder("./fleetsim calibrate ").append(file);
+        if (gpu != null) {
+            sb.append(" --gpu ").append(gpu);
+        }
+        if (engine != null) {
+            sb.append(" --engine ").append(engine);
+        }
         if (model != null) {
             sb.append(" --model ").append(model);
         }
         if (tensorParallel != null) {
             sb.append(" --tensor-parallel ").append(tensorParallel);
         }
-        if (holdOutEvery != HoldOutSplit.DEFAULT_EVERY) {
+        if (holdOutEvery != HoldOutSplit.DEFAULT_EVERY && !PointsFile.looksLikePoints(file)) {
             sb.append(" --hold-out-every ").append(holdOutEvery);
+        }
+        if (PointsFile.looksLikePoints(file)) {
+            sb.append(" --folds ").append(folds).append(" --name-prefix ").append(namePrefix);
         }
         return sb.toString();
     }

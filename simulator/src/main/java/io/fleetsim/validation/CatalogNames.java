@@ -73,6 +73,14 @@ public final class CatalogNames {
         return Optional.ofNullable(SYSTEMS.get(system.toLowerCase(Locale.ROOT)));
     }
 
+    /**
+     * The catalog GPU a points file's {@code system} names: the mapped GPU of a system name, else
+     * the name itself (a catalog GPU name, as a planner's own benchmark gives it).
+     */
+    public static String gpuOf(String system) {
+        return gpuName(system).orElse(system);
+    }
+
     /** System names known. */
     public static List<String> systems() {
         return List.copyOf(SYSTEMS.keySet());

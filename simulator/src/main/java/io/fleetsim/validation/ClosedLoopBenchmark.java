@@ -31,30 +31,53 @@ import java.util.ArrayDeque;
  * {@code TPOT = (end to end - TTFT) / (output tokens - 1)}; then the mean of each over requests.
  * The first {@link #WARM_UP_PER_CLIENT} requests of each client are a warm-up and are not
  * counted: they see an emptier server than later ones. Then requests are counted in the order
- * they are sent, {@link #measuredPerClient} per client (more when there are few clients, so that
- * at least {@link #MIN_MEASURED} are counted), and the clients keep sending until every counted
+ * they are sent, {@link #MIN_MEASURED_PER_CLIENT} per client or more when there are few clients,
+ * so that at least {@link #MIN_MEASURED} are counted (a fit uses shorter runs, {@link Length#FIT}), and the clients keep sending until every counted
  * request has ended, so the load stays at {@code C} throughout.
+ *
+ * <p>A request may reach the engine a fixed time after it is sent (the request latency: HTTP,
+ * tokenisation and the engine's front end), which the client's TTFT and end-to-end time include
+ * and its TPOT does not.
  *
  * <p>The run is deterministic: lengths are fixed and nothing is drawn at random.
  */
 public final class ClosedLoopBenchmark {
 
-    /** Requests per client discarded before measuring. */
+    /** Requests per client discarded before measuring (validation). */
     public static final int WARM_UP_PER_CLIENT = 2;
-    /** Fewest requests measured in a run. */
+    /** Fewest requests measured in a run (validation). */
     public static final int MIN_MEASURED = 64;
-    /** Fewest requests measured per client. */
+    /** Fewest requests measured per client (validation). */
     public static final int MIN_MEASURED_PER_CLIENT = 2;
+
+    /**
+     * How many requests a run discards and measures.
+     *
+     * @param warmUpPerClient      requests per client discarded before measuring
+     * @param minMeasured          fewest requests measured in a run
+     * @param minMeasuredPerClient fewest requests measured per client
+     */
+    public record Length(int warmUpPerClient, int minMeasured, int minMeasuredPerClient) {
+
+        /** What {@code validate-model} and reported errors use. */
+        public static final Length VALIDATION = new Length(WARM_UP_PER_CLIENT, MIN_MEASURED, MIN_MEASURED_PER_CLIENT);
+        /**
+         * Shorter runs for the many simulations of a fit: the fitted parameters are then scored
+         * with {@link #VALIDATION} runs.
+         */
+        public static final Length FIT = new Length(1, 16, 1);
+
+        /** Requests measured per client for {@code clients} clients. */
+        public int measuredPerClient(int clients) {
+            return Math.max(minMeasuredPerClient, (minMeasured + clients - 1) / clients);
+        }
+    }
     /** Requests per client a run may send beyond the measured ones while the last of those finish. */
     private static final int TAIL_PER_CLIENT = 3;
 
     private ClosedLoopBenchmark() {
     }
 
-    /** Requests measured per client for {@code clients} clients. */
-    public static int measuredPerClient(int clients) {
-        return Math.max(MIN_MEASURED_PER_CLIENT, (MIN_MEASURED + clients - 1) / clients);
-    }
 
     /**
      * One request's estimated time from sending to its last token under {@code clients} clients:
@@ -73,15 +96,39 @@ public final class ClosedLoopBenchmark {
     }
 
     /**
+     * The first wave of a benchmark: all {@code clients} send at time 0 to an empty replica (as
+     * {@code vllm bench serve} and its kin start), and the wave's {@code clients} requests are
+     * measured while each client goes on sending, so the load stays at {@code clients} until
+     * the wave has ended.
+     */
+    public static SimulatedLatency firstWave(ServerSpec.Llm server, int clients, int promptTokens, int outputTokens,
+                                             double requestLatencySeconds) {
+        if (clients < 1) {
+            throw new IllegalArgumentException("need at least one client, got " + clients);
+        }
+        return new Driver(server, clients, promptTokens, outputTokens, new Length(0, 0, 1), requestLatencySeconds)
+                .run(0);
+    }
+
+    /**
      * Runs {@code clients} clients against one replica of {@code server}, every request of
      * {@code promptTokens} in and {@code outputTokens} out; the replica must be able to serve
      * such a request ({@link LlmReplica#fits}).
      */
     public static SimulatedLatency run(ServerSpec.Llm server, int clients, int promptTokens, int outputTokens) {
+        return run(server, clients, promptTokens, outputTokens, Length.VALIDATION, 0);
+    }
+
+    /**
+     * As {@link #run(ServerSpec.Llm, int, int, int)}, discarding and measuring as {@code length}
+     * says, each request reaching the engine {@code requestLatencySeconds} after it is sent.
+     */
+    public static SimulatedLatency run(ServerSpec.Llm server, int clients, int promptTokens, int outputTokens,
+                                       Length length, double requestLatencySeconds) {
         if (clients < 1) {
             throw new IllegalArgumentException("need at least one client, got " + clients);
         }
-        Driver d = new Driver(server, clients, promptTokens, outputTokens);
+        Driver d = new Driver(server, clients, promptTokens, outputTokens, length, requestLatencySeconds);
         return d.run(startSpreadSeconds(server, clients, promptTokens, outputTokens));
     }
 
@@ -89,6 +136,9 @@ public final class ClosedLoopBenchmark {
     private static final class Driver implements EventHandler, WorkSource, ServingListener {
         private final Simulator sim = new Simulator();
         private final ArrayDeque<Request> queue = new ArrayDeque<>();
+        /** Requests sent and not yet at the engine, in sending order (all take the same time to get there). */
+        private final ArrayDeque<Request> travelling = new ArrayDeque<>();
+        private final double requestLatency;
         private final LlmReplica replica;
         private final int handlerId;
         private final int clients;
@@ -97,17 +147,21 @@ public final class ClosedLoopBenchmark {
         private final long firstMeasured;
         private final long endMeasured;
         private final long maxSent;
+        private static final long SEND = 1;
+        private static final long ARRIVE = 2;
         private long sent;
         private long measuredDone;
         private double ttftSum;
         private double tpotSum;
 
-        Driver(ServerSpec.Llm server, int clients, int promptTokens, int outputTokens) {
+        Driver(ServerSpec.Llm server, int clients, int promptTokens, int outputTokens, Length length,
+               double requestLatency) {
             this.clients = clients;
+            this.requestLatency = requestLatency;
             this.promptTokens = promptTokens;
             this.outputTokens = outputTokens;
-            int measured = measuredPerClient(clients);
-            this.firstMeasured = (long) WARM_UP_PER_CLIENT * clients;
+            int measured = length.measuredPerClient(clients);
+            this.firstMeasured = (long) length.warmUpPerClient() * clients;
             this.endMeasured = firstMeasured + (long) measured * clients;
             this.maxSent = endMeasured + (long) TAIL_PER_CLIENT * clients;
             this.replica = new LlmReplica(sim, 0, server, this, this);
@@ -116,7 +170,7 @@ public final class ClosedLoopBenchmark {
 
         SimulatedLatency run(double spread) {
             for (int c = 0; c < clients; c++) {
-                sim.schedule(spread * c / clients, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, 1);
+                sim.schedule(spread * c / clients, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, SEND);
             }
             sim.runUntil(Double.POSITIVE_INFINITY);
             long n = endMeasured - firstMeasured;
@@ -127,12 +181,17 @@ public final class ClosedLoopBenchmark {
                     sim.eventsProcessed());
         }
 
-        /** {@code payload} clients send their next request now. */
+        /** A client sends its next request now ({@link #SEND}), or the oldest request sent reaches the engine. */
         @Override
         public void handle(long payload) {
-            for (long i = 0; i < payload && sent < maxSent; i++) {
-                queue.add(new Request(sent++, 0, sim.now(), promptTokens, outputTokens));
+            if (payload == SEND) {
+                if (sent < maxSent) {
+                    travelling.add(new Request(sent++, 0, sim.now(), promptTokens, outputTokens));
+                    sim.schedule(sim.now() + requestLatency, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, ARRIVE);
+                }
+                return;
             }
+            queue.add(travelling.poll());
             replica.wake();
         }
 
@@ -161,7 +220,7 @@ public final class ClosedLoopBenchmark {
             }
             // The client sends its next request at once; as an arrival event, so that the replica
             // has finished its step and re-plans with the new request (as a pool's arrivals do).
-            sim.schedule(completedAt, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, 1);
+            sim.schedule(completedAt, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, SEND);
         }
 
         @Override

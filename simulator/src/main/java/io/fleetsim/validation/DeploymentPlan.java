@@ -15,8 +15,11 @@ import java.util.List;
  * @param clients       the client concurrency of the whole deployment
  * @param engine        the serving engine the row names
  * @param engineVersion its version, empty when the row states none
+ * @param requestLatencySeconds time from a client sending a request to the engine having it
+ *                      (HTTP, tokenisation, the engine's front end); in TTFT, not in TPOT
  */
-public record DeploymentPlan(ServerSpec.Llm server, int replicas, int clients, String engine, String engineVersion) {
+public record DeploymentPlan(ServerSpec.Llm server, int replicas, int clients, String engine, String engineVersion,
+                             double requestLatencySeconds) {
 
     /**
      * Replicas with the same number of clients: a load balancer spreading a closed loop evenly
@@ -29,10 +32,11 @@ public record DeploymentPlan(ServerSpec.Llm server, int replicas, int clients, S
     public record ClientGroup(int replicas, int clients) {
     }
 
-    /** The same deployment with other step-time parameters (what a fit varies). */
-    public DeploymentPlan withPerformance(PerformanceSpec performance) {
+    /** The same deployment with other step-time parameters and request latency (what a fit varies). */
+    public DeploymentPlan with(EngineParameters parameters) {
         return new DeploymentPlan(new ServerSpec.Llm(server.memory(), server.maxModelLen(), server.batching(),
-                performance), replicas, clients, engine, engineVersion);
+                parameters.performance()), replicas, clients, engine, engineVersion,
+                parameters.requestLatencySeconds());
     }
 
     /** The replicas grouped by the clients each serves, most clients first. */

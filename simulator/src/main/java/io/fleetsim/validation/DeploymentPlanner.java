@@ -67,7 +67,7 @@ public final class DeploymentPlanner {
         if (layout.pp() > 1) {
             return skip("pipeline parallelism (pp_size " + layout.pp() + ") not modelled");
         }
-        String gpuName = CatalogNames.gpuName(d.system()).orElseThrow();
+        String gpuName = CatalogNames.gpuOf(d.system());
         Gpu gpu = catalog.gpu(gpuName);
         if (gpu == null) {
             return skip("catalog has no GPU " + gpuName + " (system " + d.system() + ")");
@@ -135,7 +135,7 @@ public final class DeploymentPlanner {
             return skip("a request of " + context + " tokens does not fit the KV cache");
         }
         return new PointPlan.Simulate(new DeploymentPlan(server, replicas, p.concurrency(),
-                CatalogNames.engine(d.backend()).orElseThrow(), d.backendVersion()));
+                CatalogNames.engine(d.backend()).orElseThrow(), d.backendVersion(), 0));
     }
 
     private Optional<PerformanceSpec> performance(Gpu gpu, int tp, Precision precision) {

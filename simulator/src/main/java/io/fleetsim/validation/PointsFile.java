@@ -130,6 +130,21 @@ public final class PointsFile {
         return out;
     }
 
+    /**
+     * Whether {@code file} looks like a points file: its header names {@code model_path},
+     * {@code ttft_ms} and {@code tpot_ms}. False for files it cannot read.
+     */
+    public static boolean looksLikePoints(Path file) {
+        try {
+            List<String> lines = lines(file, file.toString());
+            List<String> header = lines.isEmpty() ? null : CsvLine.fields(CsvLine.withoutByteOrderMark(lines.get(0)));
+            return header != null && header.contains("model_path") && header.contains("ttft_ms")
+                    && header.contains("tpot_ms");
+        } catch (ScenarioException e) {
+            return false;
+        }
+    }
+
     private static List<String> lines(Path file, String displayName) {
         try (InputStream raw = Files.newInputStream(file);
              InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
@@ -160,9 +175,9 @@ public final class PointsFile {
                     + String.join(", ", CatalogNames.ENGINES));
         }
         String system = r.text("system");
-        if (CatalogNames.gpuName(system).isEmpty()) {
+        if (CatalogNames.gpuName(system).isEmpty() && catalog.gpu(system) == null) {
             throw r.error("system", "unknown system '" + system + "'; known: "
-                    + String.join(", ", CatalogNames.systems()));
+                    + String.join(", ", CatalogNames.systems()) + ", or a catalog GPU name");
         }
         String model = r.text("model_path");
         boolean catalogName = !model.contains("/");

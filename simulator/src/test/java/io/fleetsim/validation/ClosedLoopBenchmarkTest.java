@@ -80,6 +80,30 @@ class ClosedLoopBenchmarkTest {
     }
 
     @Test
+    void theRequestLatencyIsInTtftAndNotInTpot() {
+        Gpu instant = new Gpu("instant", 80e9, 1e30, 1e30, 1e30, 0, 1e30, "test");
+        SimulatedLatency s = ClosedLoopBenchmark.run(server(instant, new PerformanceSpec(1, 1, 0.010), 1), 1, 1000,
+                100, ClosedLoopBenchmark.Length.VALIDATION, 0.050);
+        assertEquals(0.060, s.meanTtftSeconds(), 1e-12);
+        assertEquals(0.010, s.meanTpotSeconds(), 1e-12);
+    }
+
+    @Test
+    void theFirstWaveOfABenchmarkPrefillsTogether() {
+        // 4 clients send at once to an idle replica with a budget of 2000 tokens per 10 ms
+        // iteration: prompts A and B fill the first (first tokens at 10 ms); in the second the two
+        // decoding sequences take 2 tokens, C gets 1000 (20 ms) and D 998, its last 2 tokens in the
+        // third (30 ms). Mean (10 + 10 + 20 + 30) / 4 = 17.5 ms.
+        Gpu instant = new Gpu("instant", 80e9, 1e30, 1e30, 1e30, 0, 1e30, "test");
+        ReplicaMemory memory = new ReplicaMemory(instant, LLAMA_8B, 1, Precision.BF16, 0.9);
+        ServerSpec.Llm server = new ServerSpec.Llm(memory, LLAMA_8B.contextLength(), new BatchingSpec(4, 2000),
+                new PerformanceSpec(1, 1, 0.010));
+        SimulatedLatency first = ClosedLoopBenchmark.firstWave(server, 4, 1000, 100, 0);
+        assertEquals(0.0175, first.meanTtftSeconds(), 1e-12);
+        assertEquals(4, first.requests());
+    }
+
+    @Test
     void theSameRunGivesTheSameNumbers() {
         Gpu h100 = CATALOG.gpu("H100-SXM-80GB");
         ServerSpec.Llm server = server(h100, PerformanceSpec.DEFAULT, 64);

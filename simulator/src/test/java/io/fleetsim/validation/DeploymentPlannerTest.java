@@ -65,7 +65,7 @@ class DeploymentPlannerTest {
 
     @Test
     void fewerClientsThanReplicasLeaveSomeIdle() {
-        DeploymentPlan plan = new DeploymentPlan(null, 4, 3, "vllm", "");
+        DeploymentPlan plan = new DeploymentPlan(null, 4, 3, "vllm", "", 0);
         assertEquals(List.of(new DeploymentPlan.ClientGroup(3, 1)), plan.clientGroups());
     }
 

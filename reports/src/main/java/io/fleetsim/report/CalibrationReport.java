@@ -1,0 +1,47 @@
+package io.fleetsim.report;
+
+import io.fleetsim.calibration.EndToEndProfile;
+import io.fleetsim.calibration.LatencyError;
+import io.fleetsim.validation.ProfileFitting;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@code fleetsim calibrate} prints for measured end-to-end points: per fitted profile its
+ * parameters, its error on the points fitted and its error under cross-validation by deployment.
+ */
+public final class CalibrationReport {
+
+    private CalibrationReport() {
+    }
+
+    /** One row per profile. */
+    public static String text(List<ProfileFitting.GroupFit> fits) {
+        Table t = new Table(new Column("profile", "profile", ValueFormat.TEXT),
+                new Column("points", "rows", ValueFormat.COUNT), new Column("deployments", "depl", ValueFormat.COUNT),
+                new Column("compute", "compute", ValueFormat.TEXT), new Column("memory", "memory", ValueFormat.TEXT),
+                new Column("overhead", "overhead", ValueFormat.TEXT),
+                new Column("request_latency", "req lat", ValueFormat.TEXT),
+                new Column("fit_ttft_p50", "fit TTFT", ValueFormat.SHARE),
+                new Column("fit_tpot_p50", "fit TPOT", ValueFormat.SHARE),
+                new Column("cv_ttft_p50", "CV TTFT p50", ValueFormat.SHARE),
+                new Column("cv_ttft_p90", "p90", ValueFormat.SHARE),
+                new Column("cv_tpot_p50", "CV TPOT p50", ValueFormat.SHARE),
+                new Column("cv_tpot_p90", "p90", ValueFormat.SHARE));
+        for (ProfileFitting.GroupFit f : fits) {
+            EndToEndProfile p = f.profile();
+            LatencyError cv = p.crossValidated().map(EndToEndProfile.CrossValidated::error).orElse(null);
+            t.addRow(p.name(), f.points().size(), p.deployments(),
+                    String.format(Locale.ROOT, "%.4f", p.performance().computeEfficiency()),
+                    String.format(Locale.ROOT, "%.4f", p.performance().memoryEfficiency()),
+                    String.format(Locale.ROOT, "%.3f ms", p.performance().iterationOverheadSeconds() * 1e3),
+                    String.format(Locale.ROOT, "%.1f ms", p.requestLatencySeconds() * 1e3),
+                    p.training().ttftMedian(), p.training().tpotMedian(),
+                    cv == null ? Double.NaN : cv.ttftMedian(), cv == null ? Double.NaN : cv.ttftP90(),
+                    cv == null ? Double.NaN : cv.tpotMedian(), cv == null ? Double.NaN : cv.tpotP90());
+        }
+        return "Fitted profiles (absolute percentage error of mean TTFT and TPOT; fit = on the points fitted, "
+                + "CV = each deployment predicted by a fit on the other folds' deployments):\n"
+                + TextTableRenderer.render(t);
+    }
+}

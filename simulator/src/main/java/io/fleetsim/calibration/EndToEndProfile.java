@@ -1,0 +1,49 @@
+package io.fleetsim.calibration;
+
+import io.fleetsim.scenario.PerformanceSpec;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Step-time parameters fitted end to end, by simulating measured benchmark points of one engine on
+ * one GPU at one precision, with how well they reproduce those points and, more honestly, points
+ * of deployments left out of the fit.
+ *
+ * @param name           how a scenario names it ({@code performance: {profile: NAME}})
+ * @param gpu            catalog name of the GPU the points were measured on
+ * @param engine         the serving engine measured ({@code vllm}, {@code sglang}, {@code trtllm})
+ * @param engineVersions the engine versions among the points, as the data names them
+ * @param precision      the weight precision of the points ({@code bf16}, {@code fp8}, {@code fp4})
+ * @param performance    the fitted step-time parameters
+ * @param requestLatencySeconds fitted time from a client sending a request to the engine having
+ *                       it (HTTP, tokenisation, front end): part of TTFT, not of TPOT
+ * @param models         catalog names of the models measured
+ * @param deployments    distinct deployments among the points (system, engine and version, model,
+ *                       precision, mode, parallel layout)
+ * @param data           the measured points, as a path from the repository root
+ * @param fittedBy       the command that fitted the parameters
+ * @param training       error on the points fitted
+ * @param crossValidated error on each deployment when fitted on the others, if there were at
+ *                       least two deployments
+ */
+public record EndToEndProfile(String name, String gpu, String engine, List<String> engineVersions, String precision,
+                              PerformanceSpec performance, double requestLatencySeconds, List<String> models, int deployments, String data,
+                              String fittedBy, LatencyError training, Optional<CrossValidated> crossValidated) {
+
+    /** Copies the lists. */
+    public EndToEndProfile {
+        engineVersions = List.copyOf(engineVersions);
+        models = List.copyOf(models);
+    }
+
+    /**
+     * The error of a k-fold cross-validation by deployment: deployments are split into
+     * {@code folds} groups; each group's points are predicted with parameters fitted on the
+     * others only.
+     *
+     * @param folds number of groups
+     * @param error error over all points, each predicted without its deployment
+     */
+    public record CrossValidated(int folds, LatencyError error) {
+    }
+}

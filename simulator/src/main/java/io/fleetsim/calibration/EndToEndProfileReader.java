@@ -1,0 +1,100 @@
+package io.fleetsim.calibration;
+
+import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.scenario.SpecNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads end-to-end profiles ({@code profiles: [...]}, the format {@code fleetsim calibrate} writes
+ * for measured benchmark points and {@link EndToEndProfileText} renders), checking every field
+ * through {@link SpecNode}. Names must be unique.
+ */
+public final class EndToEndProfileReader {
+
+    private static final String[] ERROR_FIELDS = {"points", "ttft_ape_median_pct", "ttft_ape_p90_pct",
+        "tpot_ape_median_pct", "tpot_ape_p90_pct"};
+
+    private EndToEndProfileReader() {
+    }
+
+    /** The profiles under {@code root}. */
+    public static List<EndToEndProfile> read(SpecNode root) {
+        root.allowOnly("profiles");
+        List<EndToEndProfile> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (SpecNode n : root.required("profiles").elements()) {
+            n.allowOnly("name", "gpu", "engine", "engine_versions", "precision", "compute_efficiency",
+                    "memory_efficiency", "iteration_overhead", "request_latency", "models", "deployments", "data", "fitted_by", "training",
+                    "cross_validated");
+            EndToEndProfile p = profile(n);
+            if (!names.add(p.name())) {
+                throw n.get("name").error("duplicate profile name '" + p.name() + "'");
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    private static EndToEndProfile profile(SpecNode n) {
+        PerformanceSpec performance = new PerformanceSpec(
+                n.required("compute_efficiency").numberIn(EfficiencyFitter.MIN_EFFICIENCY, EfficiencyFitter.MAX_EFFICIENCY),
+                n.required("memory_efficiency").numberIn(EfficiencyFitter.MIN_EFFICIENCY, EfficiencyFitter.MAX_EFFICIENCY),
+                seconds(n.required("iteration_overhead")));
+        Optional<EndToEndProfile.CrossValidated> cv = Optional.empty();
+        SpecNode c = n.get("cross_validated");
+        if (!c.isMissing()) {
+            c.allowOnly("folds", "points", "ttft_ape_median_pct", "ttft_ape_p90_pct", "tpot_ape_median_pct",
+                    "tpot_ape_p90_pct");
+            cv = Optional.of(new EndToEndProfile.CrossValidated((int) c.required("folds").integerIn(2, 1_000_000),
+                    error(c)));
+        }
+        SpecNode training = n.required("training");
+        training.allowOnly(ERROR_FIELDS);
+        return new EndToEndProfile(n.required("name").text(), n.required("gpu").text(),
+                n.required("engine").choice("vllm", "sglang", "trtllm"), texts(n.required("engine_versions")),
+                n.required("precision").choice("bf16", "fp8", "fp4"), performance,
+                seconds(n.required("request_latency")), texts(n.required("models")),
+                (int) n.required("deployments").integerIn(1, Integer.MAX_VALUE), n.required("data").text(),
+                n.required("fitted_by").text(), error(training), cv);
+    }
+
+    private static List<String> texts(SpecNode list) {
+        List<String> out = new ArrayList<>();
+        for (SpecNode e : list.elements()) {
+            out.add(e.text());
+        }
+        return out;
+    }
+
+    private static LatencyError error(SpecNode n) {
+        return new LatencyError((int) n.required("points").integerIn(1, Integer.MAX_VALUE),
+                percent(n.required("ttft_ape_median_pct")), percent(n.required("ttft_ape_p90_pct")),
+                percent(n.required("tpot_ape_median_pct")), percent(n.required("tpot_ape_p90_pct")));
+    }
+
+    /**
+     * A duration in seconds; written in milliseconds (as profiles are), by decimal arithmetic, so
+     * that {@code 5.285ms} reads as the double nearest 0.005285, as it was written from.
+     */
+    private static double seconds(SpecNode n) {
+        double checked = n.durationSeconds();
+        String t = n.text().strip();
+        if (t.endsWith("ms")) {
+            try {
+                return new java.math.BigDecimal(t.substring(0, t.length() - 2).strip()).movePointLeft(3).doubleValue();
+            } catch (NumberFormatException e) {
+                return checked;
+            }
+        }
+        return checked;
+    }
+
+    /** A percentage as a fraction, by decimal arithmetic so that {@code 12.34} reads as 0.1234 exactly. */
+    private static double percent(SpecNode n) {
+        return java.math.BigDecimal.valueOf(n.numberIn(0, 1e6)).movePointLeft(2).doubleValue();
+    }
+}

@@ -1,0 +1,90 @@
+package io.fleetsim.validation;
+
+import io.fleetsim.calibration.LatencyError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Parameters ({@link EngineParameters}) fitted end to end to one group of measured points, and their error: on
+ * the points fitted, and under k-fold cross-validation by deployment, where each deployment's
+ * points are predicted with parameters fitted on the other folds' deployments only. No point is
+ * ever scored by parameters fitted on it (or on any other point of its deployment).
+ *
+ * @param parameters     parameters fitted on all the points
+ * @param training       error of those parameters on all the points
+ * @param crossValidated per point (in the points' order), the prediction made without its
+ *                       deployment; empty when there was one deployment only
+ * @param folds          folds of the cross-validation (0 when there was none)
+ * @param deployments    distinct deployments among the points
+ */
+public record EndToEndCalibration(EngineParameters parameters, LatencyError training,
+                                  Optional<List<PointOutcome>> crossValidated, int folds, int deployments) {
+
+    /**
+     * Fits {@code points} and cross-validates over {@code folds} folds of deployments (fewer when
+     * there are fewer deployments). Deployments are ordered by {@link Deployment#key} and dealt to
+     * the folds in turn, so the split is fixed by the data.
+     */
+    public static EndToEndCalibration of(List<SimulatedPoint> points, int folds, ParallelSimulator simulator) {
+        EngineParameters all = EndToEndFitter.fit(points, simulator);
+        LatencyError training = error(outcomes(points, all, simulator));
+        Map<String, Integer> deploymentFold = new TreeMap<>();
+        points.forEach(p -> deploymentFold.put(p.point().deployment().key(), 0));
+        int k = Math.min(folds, deploymentFold.size());
+        if (k < 2) {
+            return new EndToEndCalibration(all, training, Optional.empty(), 0, deploymentFold.size());
+        }
+        int i = 0;
+        for (Map.Entry<String, Integer> e : deploymentFold.entrySet()) {
+            e.setValue(i++ % k);
+        }
+        PointOutcome[] predicted = new PointOutcome[points.size()];
+        for (int fold = 0; fold < k; fold++) {
+            List<SimulatedPoint> train = new ArrayList<>();
+            List<SimulatedPoint> test = new ArrayList<>();
+            List<Integer> testIndex = new ArrayList<>();
+            for (int j = 0; j < points.size(); j++) {
+                SimulatedPoint p = points.get(j);
+                if (deploymentFold.get(p.point().deployment().key()) == fold) {
+                    test.add(p);
+                    testIndex.add(j);
+                } else {
+                    train.add(p);
+                }
+            }
+            List<PointOutcome> scored = outcomes(test, EndToEndFitter.fit(train, simulator), simulator);
+            for (int j = 0; j < scored.size(); j++) {
+                predicted[testIndex.get(j)] = scored.get(j);
+            }
+        }
+        return new EndToEndCalibration(all, training, Optional.of(List.of(predicted)), k, deploymentFold.size());
+    }
+
+    /** The cross-validated error, when there was a cross-validation. */
+    public Optional<LatencyError> crossValidatedError() {
+        return crossValidated.map(EndToEndCalibration::error);
+    }
+
+    /** {@code points} simulated at {@code parameters} with validation-length runs. */
+    static List<PointOutcome> outcomes(List<SimulatedPoint> points, EngineParameters parameters,
+                                       ParallelSimulator simulator) {
+        List<SimulatedLatency> s = simulator.simulate(points, parameters, ClosedLoopBenchmark.Length.VALIDATION);
+        List<PointOutcome> out = new ArrayList<>(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            MeasuredPoint m = points.get(i).point();
+            out.add(Double.isNaN(s.get(i).meanTtftSeconds()) ? PointOutcome.skipped(m, "simulation failed")
+                    : PointOutcome.predicted(m, s.get(i)));
+        }
+        return out;
+    }
+
+    /** The error of simulated outcomes, rounded as a profile states it. */
+    static LatencyError error(List<PointOutcome> outcomes) {
+        ErrorStats ttft = ErrorStats.of(outcomes.stream().mapToDouble(PointOutcome::ttftError).toArray());
+        ErrorStats tpot = ErrorStats.of(outcomes.stream().mapToDouble(PointOutcome::tpotError).toArray());
+        return new LatencyError(ttft.points(), ttft.median(), ttft.p90(), tpot.median(), tpot.p90()).rounded();
+    }
+}

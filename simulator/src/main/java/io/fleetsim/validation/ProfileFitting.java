@@ -1,0 +1,86 @@
+package io.fleetsim.validation;
+
+import io.fleetsim.calibration.EndToEndProfile;
+import io.fleetsim.calibration.EndToEndProfileReader;
+import io.fleetsim.calibration.EndToEndProfileText;
+import io.fleetsim.scenario.SpecDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Fits one end-to-end profile per (GPU system, engine, precision) among measured points, since a
+ * profile's efficiencies are shares of one GPU's peaks at one precision and its overheads are one
+ * engine's, each with its training and cross-validated error.
+ */
+public final class ProfileFitting {
+
+    private ProfileFitting() {
+    }
+
+    /**
+     * One fitted group.
+     *
+     * @param profile     the profile, as read back from its text (what a file holds)
+     * @param calibration the fit and its cross-validation
+     * @param points      the group's points
+     */
+    public record GroupFit(EndToEndProfile profile, EndToEndCalibration calibration, List<SimulatedPoint> points) {
+    }
+
+    /**
+     * Fits every group of {@code points}, in the order of their names.
+     *
+     * @param namePrefix start of each profile's name, followed by system, engine and precision
+     * @param data       the points file, for the profiles' provenance
+     * @param fittedBy   the command that fits them
+     * @param progress   told the name of each group as its fit starts
+     */
+    public static List<GroupFit> fit(List<SimulatedPoint> points, String namePrefix, int folds,
+                                     ParallelSimulator simulator, String data, String fittedBy,
+                                     Consumer<String> progress) {
+        Map<String, List<SimulatedPoint>> groups = new TreeMap<>();
+        for (SimulatedPoint p : points) {
+            groups.computeIfAbsent(name(namePrefix, p), k -> new ArrayList<>()).add(p);
+        }
+        List<GroupFit> out = new ArrayList<>();
+        for (Map.Entry<String, List<SimulatedPoint>> g : groups.entrySet()) {
+            progress.accept(g.getKey());
+            List<SimulatedPoint> group = g.getValue();
+            EndToEndCalibration c = EndToEndCalibration.of(group, folds, simulator);
+            out.add(new GroupFit(profile(g.getKey(), group, c, data, fittedBy), c, group));
+        }
+        return out;
+    }
+
+    /** The profile name of the group {@code p} belongs to. */
+    static String name(String prefix, SimulatedPoint p) {
+        String system = p.point().deployment().system().toLowerCase(Locale.ROOT).replace('_', '-');
+        return prefix + "-" + system + "-" + p.plan().engine() + "-" + p.plan().server().memory().precision().id();
+    }
+
+    private static EndToEndProfile profile(String name, List<SimulatedPoint> group, EndToEndCalibration c,
+                                           String data, String fittedBy) {
+        DeploymentPlan first = group.get(0).plan();
+        TreeSet<String> versions = new TreeSet<>();
+        TreeSet<String> models = new TreeSet<>();
+        for (SimulatedPoint p : group) {
+            if (!p.plan().engineVersion().isEmpty()) {
+                versions.add(p.plan().engineVersion());
+            }
+            models.add(p.plan().server().memory().model().name());
+        }
+        EndToEndProfile p = new EndToEndProfile(name, first.server().memory().gpu().name(), first.engine(),
+                List.copyOf(versions), first.server().memory().precision().id(), c.parameters().performance(),
+                c.parameters().requestLatencySeconds(), List.copyOf(models),
+                c.deployments(), data, fittedBy, c.training(),
+                c.crossValidatedError().map(e -> new EndToEndProfile.CrossValidated(c.folds(), e)));
+        // What a profiles file holds is the text: the profile is what reading it back gives.
+        String text = EndToEndProfileText.file(List.of(p), "");
+        return EndToEndProfileReader.read(SpecDocument.parse(text, name + ".yaml", false)).get(0);
+    }
+}

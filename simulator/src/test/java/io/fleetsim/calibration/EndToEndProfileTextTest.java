@@ -1,0 +1,55 @@
+package io.fleetsim.calibration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.scenario.ScenarioException;
+import io.fleetsim.scenario.SpecDocument;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** An end-to-end profile written as text and read back is the same profile, number for number. */
+class EndToEndProfileTextTest {
+
+    private static final EndToEndProfile PROFILE = new EndToEndProfile("aic-h200-sxm-vllm-fp8", "H200-SXM-141GB",
+            "vllm", List.of("0.12.0", "0.19.0"), "fp8", new PerformanceSpec(0.7201, 0.7868, 0.005285), 0.0475,
+            List.of("llama-3.1-70b", "llama-3.1-8b"), 6, "calibration/aiconfigurator-silicon.csv.gz",
+            "./fleetsim calibrate calibration/aiconfigurator-silicon.csv.gz --folds 5 --name-prefix aic",
+            new LatencyError(61, 0.2125, 0.5, 0.1398, 0.31), Optional.of(new EndToEndProfile.CrossValidated(5,
+                    new LatencyError(61, 0.3288, 0.7634, 0.327, 0.73))));
+
+    private static List<EndToEndProfile> read(String text) {
+        return EndToEndProfileReader.read(SpecDocument.parse(text, "p.yaml", false));
+    }
+
+    @Test
+    void aProfileRoundTrips() {
+        String text = EndToEndProfileText.file(List.of(PROFILE), "fitted for a test");
+        EndToEndProfile back = read(text).get(0);
+        assertEquals(PROFILE.performance(), back.performance());
+        assertEquals(PROFILE.requestLatencySeconds(), back.requestLatencySeconds());
+        assertEquals(PROFILE.training(), back.training());
+        assertEquals(PROFILE.crossValidated(), back.crossValidated());
+        assertEquals(PROFILE, back);
+        assertEquals(text, EndToEndProfileText.file(List.of(back), "fitted for a test"));
+    }
+
+    @Test
+    void roundedErrorsAreWhatTheFileHolds() {
+        LatencyError raw = new LatencyError(10, 0.123456, 0.5, 0.0987654, 1.23456789);
+        EndToEndProfile p = new EndToEndProfile("x", "H100-SXM-80GB", "sglang", List.of(), "bf16",
+                PerformanceSpec.DEFAULT, 0, List.of("llama-3.1-8b"), 1, "d.csv", "cmd", raw.rounded(),
+                Optional.empty());
+        assertEquals(p, read(EndToEndProfileText.file(List.of(p), "")).get(0));
+        assertEquals(0.1235, raw.rounded().ttftMedian());
+    }
+
+    @Test
+    void badFieldsAreRefusedWithTheirPath() {
+        String text = EndToEndProfileText.file(List.of(PROFILE), "").replace("engine: vllm", "engine: tgi");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> read(text));
+        assertEquals("p.yaml:4: profiles[0].engine: must be one of vllm, sglang, trtllm (got \"tgi\")", e.getMessage());
+    }
+}
