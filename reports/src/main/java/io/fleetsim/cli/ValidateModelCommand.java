@@ -1,5 +1,6 @@
 package io.fleetsim.cli;
 
+import io.fleetsim.calibration.EndToEndProfileReader;
 import io.fleetsim.calibration.PerformanceProfile;
 import io.fleetsim.calibration.PerformanceProfiles;
 import io.fleetsim.hardware.HardwareCatalog;
@@ -10,6 +11,7 @@ import io.fleetsim.validation.DeploymentPlanner;
 import io.fleetsim.validation.ErrorSummary;
 import io.fleetsim.validation.MeasuredPoint;
 import io.fleetsim.validation.ModelValidation;
+import io.fleetsim.validation.ParameterSource;
 import io.fleetsim.validation.PointOutcome;
 import io.fleetsim.validation.PointsFile;
 import java.io.PrintWriter;
@@ -45,6 +47,11 @@ final class ValidateModelCommand implements Callable<Integer> {
             + "and precision gets.")
     String profile;
 
+    @Option(names = "--profiles", paramLabel = "FILE", description = "End-to-end profiles (as calibrate writes "
+            + "them, e.g. simulator/src/main/resources/profiles/end-to-end.yaml): each row uses the profile of its "
+            + "GPU, engine and precision; rows without one are skipped.")
+    Path profilesFile;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/validate-model).")
     Path out;
 
@@ -70,10 +77,18 @@ final class ValidateModelCommand implements Callable<Integer> {
                         + String.join(", ", profiles.all().stream().map(PerformanceProfile::name).toList()));
             }
         }
+        if (profile != null && profilesFile != null) {
+            throw new CommandLine.ParameterException(cl, "--profile and --profiles: give one or the other");
+        }
+        ParameterSource source = chosen.<ParameterSource>map(ParameterSource.Named::new)
+                .orElse(new ParameterSource.PoolDefaults(profiles));
+        if (profilesFile != null) {
+            source = new ParameterSource.EndToEnd(EndToEndProfileReader.read(profilesFile), profilesFile.toString());
+        }
         HardwareCatalog catalog = CatalogReader.builtIn();
         List<MeasuredPoint> measured = PointsFile.read(points, points.toString(), catalog);
         long start = System.nanoTime();
-        List<PointOutcome> outcomes = ModelValidation.run(measured, new DeploymentPlanner(catalog, profiles, chosen),
+        List<PointOutcome> outcomes = ModelValidation.run(measured, new DeploymentPlanner(catalog, source),
                 threadCount, done -> { });
         double wall = (System.nanoTime() - start) / 1e9;
         ErrorSummary summary = ErrorSummary.of(outcomes);
@@ -81,7 +96,8 @@ final class ValidateModelCommand implements Callable<Integer> {
         Path folder = out != null ? out : Path.of("out", "validate-model");
         AtomicFiles.writeString(folder.resolve("validation.csv"), ValidationReport.csv(outcomes));
         AtomicFiles.writeString(folder.resolve("validation.json"), ValidationReport.json(summary, points.toString(),
-                profile == null ? "default per pool" : profile, command()));
+                profile != null ? profile : profilesFile != null ? "per row from " + profilesFile : "default per pool",
+                command()));
         PrintWriter o = cl.getOut();
         o.print(ValidationReport.text(summary));
         o.printf("%nSimulated on %d threads in %.1f s wall time.%nWrote %s and %s%n", threadCount, wall,
@@ -91,6 +107,7 @@ final class ValidateModelCommand implements Callable<Integer> {
     }
 
     private String command() {
-        return "./fleetsim validate-model " + points + (profile == null ? "" : " --profile " + profile);
+        return "./fleetsim validate-model " + points + (profile == null ? "" : " --profile " + profile)
+                + (profilesFile == null ? "" : " --profiles " + profilesFile);
     }
 }

@@ -21,6 +21,17 @@ public final class EndToEndProfileReader {
     private EndToEndProfileReader() {
     }
 
+    /** The profiles of a profiles file; a missing or bad file is a {@link io.fleetsim.scenario.ScenarioException}. */
+    public static List<EndToEndProfile> read(java.nio.file.Path file) {
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new io.fleetsim.scenario.ScenarioException(file.toString(), 0, "", "cannot read: " + e.getMessage());
+        }
+        return read(io.fleetsim.scenario.SpecDocument.parse(text, file.toString(), false));
+    }
+
     /** The profiles under {@code root}. */
     public static List<EndToEndProfile> read(SpecNode root) {
         root.allowOnly("profiles");

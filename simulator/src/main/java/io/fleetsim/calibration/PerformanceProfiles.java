@@ -24,16 +24,35 @@ public final class PerformanceProfiles {
 
     /** Where the shipped profiles are, inside the jar. */
     public static final String RESOURCE = "profiles/calibrated.yaml";
+    /** Where the shipped end-to-end profiles are, inside the jar ({@code fleetsim calibrate} on measured benchmarks). */
+    public static final String END_TO_END_RESOURCE = "profiles/end-to-end.yaml";
 
     private static final class BuiltIn {
         static final PerformanceProfiles PROFILES = load();
     }
 
     private final List<PerformanceProfile> profiles;
+    private final List<EndToEndProfile> endToEnd;
 
     /** Profiles as given; {@link ProfileReader} has checked that names and defaults are unique. */
     PerformanceProfiles(List<PerformanceProfile> profiles) {
+        this(profiles, List.of());
+    }
+
+    /** Step-time and end-to-end profiles as given; names must be unique across both. */
+    PerformanceProfiles(List<PerformanceProfile> profiles, List<EndToEndProfile> endToEnd) {
         this.profiles = List.copyOf(profiles);
+        this.endToEnd = List.copyOf(endToEnd);
+    }
+
+    /** The end-to-end profiles, in file order. */
+    public List<EndToEndProfile> endToEnd() {
+        return endToEnd;
+    }
+
+    /** The end-to-end profile called {@code name}. */
+    public Optional<EndToEndProfile> namedEndToEnd(String name) {
+        return endToEnd.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
     /** The profiles shipped with fleetsim. */
@@ -70,8 +89,18 @@ public final class PerformanceProfiles {
      */
     public PerformanceSpec resolve(SpecNode nameField, String gpuName) {
         String name = nameField.text();
+        Optional<EndToEndProfile> e2e = namedEndToEnd(name);
+        if (e2e.isPresent()) {
+            if (!e2e.get().gpu().equals(gpuName)) {
+                throw nameField.error("profile '" + name + "' was measured on " + e2e.get().gpu() + ", not " + gpuName
+                        + "; its efficiencies are shares of that GPU's peaks");
+            }
+            return e2e.get().performance();
+        }
         PerformanceProfile profile = named(name).orElseThrow(() -> nameField.error("unknown profile '" + name
-                + "'; known: " + String.join(", ", profiles.stream().map(PerformanceProfile::name).toList())));
+                + "'; known: " + String.join(", ", profiles.stream().map(PerformanceProfile::name).toList())
+                + (endToEnd.isEmpty() ? "" : ", " + String.join(", ",
+                endToEnd.stream().map(EndToEndProfile::name).toList()))));
         if (!profile.gpu().equals(gpuName)) {
             throw nameField.error("profile '" + name + "' was measured on " + profile.gpu() + ", not " + gpuName
                     + "; its efficiencies are shares of that GPU's peaks");
@@ -80,12 +109,24 @@ public final class PerformanceProfiles {
     }
 
     private static PerformanceProfiles load() {
-        try (InputStream in = PerformanceProfiles.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing built-in resource " + RESOURCE);
+        List<PerformanceProfile> steps = ProfileReader.read(SpecDocument.parse(resource(RESOURCE), RESOURCE, false));
+        List<EndToEndProfile> endToEnd = EndToEndProfileReader.read(SpecDocument.parse(resource(END_TO_END_RESOURCE),
+                END_TO_END_RESOURCE, false));
+        for (EndToEndProfile p : endToEnd) {
+            if (steps.stream().anyMatch(s -> s.name().equals(p.name()))) {
+                throw new IllegalStateException(END_TO_END_RESOURCE + ": profile name " + p.name()
+                        + " is also in " + RESOURCE);
             }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new PerformanceProfiles(ProfileReader.read(SpecDocument.parse(text, RESOURCE, false)));
+        }
+        return new PerformanceProfiles(steps, endToEnd);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = PerformanceProfiles.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing built-in resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,7 +8,6 @@ import io.fleetsim.hardware.LlmModel;
 import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
 import io.fleetsim.scenario.BatchingSpec;
-import io.fleetsim.scenario.PerformanceSpec;
 import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.serving.LlmReplica;
 import io.fleetsim.workload.Request;
@@ -40,8 +39,13 @@ public final class DeploymentPlanner {
     public static final double MEMORY_UTILIZATION = 0.9;
 
     private final HardwareCatalog catalog;
-    private final PerformanceProfiles profiles;
-    private final Optional<PerformanceProfile> profile;
+    private final ParameterSource parameters;
+
+    /** A planner whose replicas take their parameters from {@code parameters}. */
+    public DeploymentPlanner(HardwareCatalog catalog, ParameterSource parameters) {
+        this.catalog = catalog;
+        this.parameters = parameters;
+    }
 
     /**
      * A planner whose replicas use {@code profile} when given, else the profile a scenario pool
@@ -49,9 +53,8 @@ public final class DeploymentPlanner {
      */
     public DeploymentPlanner(HardwareCatalog catalog, PerformanceProfiles profiles,
                              Optional<PerformanceProfile> profile) {
-        this.catalog = catalog;
-        this.profiles = profiles;
-        this.profile = profile;
+        this(catalog, profile.<ParameterSource>map(ParameterSource.Named::new)
+                .orElse(new ParameterSource.PoolDefaults(profiles)));
     }
 
     /** The simulated deployment of {@code p}, or why there is none. */
@@ -113,10 +116,10 @@ public final class DeploymentPlanner {
         if (tp > 64) {
             return skip("tensor parallelism above 64 (tp_size " + tp + ") not modelled");
         }
-        Optional<PerformanceSpec> performance = performance(gpu, tp, precision);
-        if (performance.isEmpty()) {
-            return skip("profile " + profile.orElseThrow().name() + " was fitted on " + profile.get().gpu()
-                    + ", not " + gpu.name());
+        String engine = CatalogNames.engine(d.backend()).orElseThrow();
+        EngineParameters chosen = parameters.parameters(gpu, engine, tp, precision);
+        if (chosen == null) {
+            return skip(parameters.whyNone(gpu, engine, tp, precision));
         }
         int context = p.promptTokens() + p.outputTokens();
         ReplicaMemory memory = new ReplicaMemory(gpu, model, tp, precision, MEMORY_UTILIZATION);
@@ -130,20 +133,12 @@ public final class DeploymentPlanner {
         int clientsPerReplica = (p.concurrency() + replicas - 1) / replicas;
         BatchingSpec batching = new BatchingSpec(clientsPerReplica,
                 Math.max(MAX_BATCHED_TOKENS, clientsPerReplica + 1));
-        ServerSpec.Llm server = new ServerSpec.Llm(memory, model.contextLength(), batching, performance.get());
+        ServerSpec.Llm server = new ServerSpec.Llm(memory, model.contextLength(), batching, chosen.performance());
         if (!LlmReplica.fits(server, new Request(0, 0, 0, p.promptTokens(), p.outputTokens()))) {
             return skip("a request of " + context + " tokens does not fit the KV cache");
         }
-        return new PointPlan.Simulate(new DeploymentPlan(server, replicas, p.concurrency(),
-                CatalogNames.engine(d.backend()).orElseThrow(), d.backendVersion(), 0));
-    }
-
-    private Optional<PerformanceSpec> performance(Gpu gpu, int tp, Precision precision) {
-        if (profile.isPresent()) {
-            return profile.get().gpu().equals(gpu.name()) ? Optional.of(profile.get().performance())
-                    : Optional.empty();
-        }
-        return Optional.of(profiles.defaultFor(gpu.name(), tp, precision));
+        return new PointPlan.Simulate(new DeploymentPlan(server, replicas, p.concurrency(), engine,
+                d.backendVersion(), chosen.requestLatencySeconds()));
     }
 
     private static PointPlan skip(String reason) {

@@ -1,0 +1,85 @@
+package io.fleetsim.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fleetsim.calibration.EndToEndProfile;
+import io.fleetsim.calibration.LatencyError;
+import io.fleetsim.calibration.PerformanceProfiles;
+import io.fleetsim.hardware.HardwareCatalog;
+import io.fleetsim.scenario.CatalogReader;
+import io.fleetsim.scenario.ScenarioLoader;
+import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.scenario.SpecDocument;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The end-to-end profiles shipped in {@code profiles/end-to-end.yaml}: each names catalog entries,
+ * carries a cross-validated error where it had two deployments, reproduces its documented
+ * training error on the shipped data, and a scenario pool can name it.
+ */
+class ShippedEndToEndProfilesTest {
+
+    private static final HardwareCatalog CATALOG = CatalogReader.builtIn();
+    private static final Path SILICON = Path.of("..", "calibration", "aiconfigurator-silicon.csv.gz");
+
+    @Test
+    void everyProfileNamesCatalogEntriesAndItsErrors() {
+        List<EndToEndProfile> profiles = PerformanceProfiles.builtIn().endToEnd();
+        assertFalse(profiles.isEmpty());
+        for (EndToEndProfile p : profiles) {
+            assertNotNull(CATALOG.gpu(p.gpu()), p.name());
+            p.models().forEach(m -> assertNotNull(CATALOG.model(m), p.name() + ": " + m));
+            assertEquals(p.deployments() >= 2, p.crossValidated().isPresent(), p.name());
+            assertEquals("calibration/aiconfigurator-silicon.csv.gz", p.data());
+        }
+    }
+
+    @Test
+    void aProfileReproducesItsTrainingErrorOnTheShippedData() {
+        EndToEndProfile p = PerformanceProfiles.builtIn().namedEndToEnd("aic-h100-sxm-vllm-fp8").orElseThrow();
+        ParameterSource source = new ParameterSource.EndToEnd(List.of(p), "test");
+        DeploymentPlanner planner = new DeploymentPlanner(CATALOG, source);
+        List<MeasuredPoint> rows = PointsFile.read(SILICON, "silicon", CATALOG).stream()
+                .filter(m -> m.deployment().system().equals("h100_sxm") && m.deployment().backend().equals("vllm"))
+                .toList();
+        List<PointOutcome> outcomes = ModelValidation.run(rows, planner, 2, done -> { }).stream()
+                .filter(o -> o.status() == PointOutcome.Status.OK).toList();
+        LatencyError e = EndToEndCalibration.error(outcomes);
+        assertEquals(p.training(), e);
+    }
+
+    @Test
+    void aScenarioPoolCanNameAnEndToEndProfile() {
+        String scenario = """
+                name: t
+                horizon: 10m
+                workload:
+                  arrivals: {process: poisson, rate_per_s: 2}
+                  routes:
+                    - name: chat
+                      prompt_tokens: {dist: fixed, tokens: 100}
+                      output_tokens: {dist: fixed, tokens: 50}
+                      slo: {ttft: 1s, tpot: 50ms}
+                pools:
+                  - name: p1
+                    kind: reserved
+                    replicas: 1
+                    gpu: H100-SXM-80GB
+                    model: llama-3.1-70b
+                    tensor_parallel: 4
+                    precision: fp8
+                    usd_per_gpu_hour: 2.5
+                    performance: {profile: aic-h100-sxm-vllm-fp8}
+                """;
+        ServerSpec.Llm llm = (ServerSpec.Llm) new ScenarioLoader().bind(SpecDocument.parse(scenario, "t.yaml", false))
+                .pools().get(0).server();
+        assertEquals(PerformanceProfiles.builtIn().namedEndToEnd("aic-h100-sxm-vllm-fp8").orElseThrow().performance(),
+                llm.performance());
+        assertTrue(llm.performance().computeEfficiency() > 0);
+    }
+}
