@@ -2,6 +2,7 @@ package io.fleetsim.report;
 
 import io.fleetsim.calibration.EndToEndProfile;
 import io.fleetsim.calibration.LatencyError;
+import io.fleetsim.validation.OpenParameters;
 import io.fleetsim.validation.ProfileFitting;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,8 @@ public final class CalibrationReport {
 
     /** One row per profile. */
     public static String text(List<ProfileFitting.GroupFit> fits) {
-        Table t = new Table(new Column("profile", "profile", ValueFormat.TEXT),
+        Table t = new Table(new Column("gpu", "gpu", ValueFormat.TEXT), new Column("engine", "engine", ValueFormat.TEXT),
+                new Column("precision", "prec", ValueFormat.TEXT),
                 new Column("points", "rows", ValueFormat.COUNT), new Column("deployments", "depl", ValueFormat.COUNT),
                 new Column("compute", "compute", ValueFormat.TEXT), new Column("memory", "memory", ValueFormat.TEXT),
                 new Column("overhead", "overhead", ValueFormat.TEXT),
@@ -31,7 +33,7 @@ public final class CalibrationReport {
         for (ProfileFitting.GroupFit f : fits) {
             EndToEndProfile p = f.profile();
             LatencyError cv = p.crossValidated().map(EndToEndProfile.CrossValidated::error).orElse(null);
-            t.addRow(p.name(), f.points().size(), p.deployments(),
+            t.addRow(p.gpu(), p.engine(), p.precision(), f.points().size(), p.deployments(),
                     String.format(Locale.ROOT, "%.4f", p.performance().computeEfficiency()),
                     String.format(Locale.ROOT, "%.4f", p.performance().memoryEfficiency()),
                     String.format(Locale.ROOT, "%.3f ms", p.performance().iterationOverheadSeconds() * 1e3),
@@ -40,8 +42,17 @@ public final class CalibrationReport {
                     cv == null ? Double.NaN : cv.ttftMedian(), cv == null ? Double.NaN : cv.ttftP90(),
                     cv == null ? Double.NaN : cv.tpotMedian(), cv == null ? Double.NaN : cv.tpotP90());
         }
+        StringBuilder names = new StringBuilder();
+        for (ProfileFitting.GroupFit f : fits) {
+            names.append(String.format(Locale.ROOT, "  %s: %s, %s, %s%n", f.profile().name(), f.profile().gpu(),
+                    f.profile().engine(), f.profile().precision()));
+            for (String limit : OpenParameters.atLimits(f.calibration().parameters())) {
+                names.append("    note: ").append(limit).append(" (the model fits these points no better within "
+                        + "the range searched)\n");
+            }
+        }
         return "Fitted profiles (absolute percentage error of mean TTFT and TPOT; fit = on the points fitted, "
                 + "CV = each deployment predicted by a fit on the other folds' deployments):\n"
-                + TextTableRenderer.render(t);
+                + TextTableRenderer.render(t) + "Profile names:\n" + names;
     }
 }

@@ -80,8 +80,10 @@ public final class ValidationReport {
                 + "(p50, p90; low = share of rows predicted below the measurement):\n");
         sb.append(TextTableRenderer.render(t));
         int unsimulated = s.groups().size() - s.simulatedGroups().size();
-        sb.append(String.format(java.util.Locale.ROOT, "%nSimulated %,d of %,d rows; skipped %,d (all rows of %d "
-                + "(system, backend, model) groups):%n", s.simulated(), s.points(), s.points() - s.simulated(),
+        sb.append(String.format(java.util.Locale.ROOT, "%nSimulated %,d of %,d rows; skipped %,d", s.simulated(),
+                s.points(), s.points() - s.simulated()));
+        sb.append(unsimulated == 0 ? (s.simulated() == s.points() ? ".\n" : ":\n")
+                : String.format(java.util.Locale.ROOT, " (all rows of %d (system, backend, model) groups):%n",
                 unsimulated));
         s.skipped().forEach((reason, n) -> sb.append(String.format(java.util.Locale.ROOT, "  %,6d  %s%n", n, reason)));
         return sb.toString();

@@ -9,7 +9,7 @@ import io.fleetsim.scenario.PerformanceSpec;
  * iteration overhead and the request latency as the square of the unit value times
  * {@value #MAX_OVERHEAD_MS} ms and {@value #MAX_REQUEST_LATENCY_MS} ms (fine steps near 0).
  */
-final class OpenParameters {
+public final class OpenParameters {
 
     /** Parameters varied. */
     static final int COUNT = 4;
@@ -38,6 +38,26 @@ final class OpenParameters {
             clamp(Math.log(s.memoryEfficiency() / MIN_EFFICIENCY) / log),
             clamp(Math.sqrt(s.iterationOverheadSeconds() * 1e3 / MAX_OVERHEAD_MS)),
             clamp(Math.sqrt(p.requestLatencySeconds() * 1e3 / MAX_REQUEST_LATENCY_MS))};
+    }
+
+    /**
+     * The parameters of {@code p} at a limit of the range a fit searches, described: a sign that
+     * the model would fit its points better with a value it does not allow.
+     */
+    public static java.util.List<String> atLimits(EngineParameters p) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        double[] u = unit(p);
+        String[] names = {"compute_efficiency", "memory_efficiency", "iteration_overhead", "request_latency"};
+        String[] lows = {MIN_EFFICIENCY + "", MIN_EFFICIENCY + "", "0 ms", "0 ms"};
+        String[] highs = {"1", "1", MAX_OVERHEAD_MS + " ms", MAX_REQUEST_LATENCY_MS + " ms"};
+        for (int i = 0; i < COUNT; i++) {
+            if (u[i] <= 1e-3) {
+                out.add(names[i] + " at its lower limit " + lows[i]);
+            } else if (u[i] >= 1 - 1e-3) {
+                out.add(names[i] + " at its upper limit " + highs[i]);
+            }
+        }
+        return out;
     }
 
     private static double clamp(double v) {
