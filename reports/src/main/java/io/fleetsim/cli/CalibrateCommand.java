@@ -15,7 +15,9 @@ import io.fleetsim.report.AtomicFiles;
 import io.fleetsim.report.CalibrationReport;
 import io.fleetsim.report.ValidationReport;
 import io.fleetsim.scenario.CatalogReader;
+import io.fleetsim.validation.BenchmarkJson;
 import io.fleetsim.validation.CatalogNames;
+import io.fleetsim.validation.Deployment;
 import io.fleetsim.validation.DeploymentPlan;
 import io.fleetsim.validation.DeploymentPlanner;
 import io.fleetsim.validation.ErrorSummary;
@@ -53,8 +55,19 @@ import picocli.CommandLine.Parameters;
                 + "reported separately."})
 final class CalibrateCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "CSV of measured points.")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Measured points: one step-time CSV, or "
+            + "end-to-end points (silicon-sample CSVs, or JSON results of vllm bench serve, GuideLLM or AIPerf).")
+    List<Path> files;
+
+    /** The first (for step-time points, the only) file. */
     Path file;
+
+    @Option(names = "--engine-version", paramLabel = "TEXT", description = "Benchmark JSON: the engine's version.")
+    String engineVersion;
+
+    @Option(names = "--precision", paramLabel = "NAME", description = "Benchmark JSON: weight precision of the "
+            + "deployment (bf16, fp8, fp4; default bf16).")
+    String precision;
 
     @Option(names = "--gpu", paramLabel = "NAME", description = "Catalog GPU the points were measured on, e.g. "
             + "H100-SXM-80GB (required for step-time points; for end-to-end points, fit only that GPU's rows).")
@@ -103,8 +116,12 @@ final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         HardwareCatalog catalog = CatalogReader.builtIn();
-        if (PointsFile.looksLikePoints(file)) {
+        file = files.get(0);
+        if (files.stream().allMatch(f -> PointsFile.looksLikePoints(f) || BenchmarkJson.looksLikeJson(f))) {
             return endToEnd(catalog);
+        }
+        if (files.size() > 1) {
+            throw invalid("step-time points come in one CSV file (got " + files.size() + " files)");
         }
         if (gpu == null) {
             throw invalid("--gpu: required for step-time points (batch_size, prompt_tokens, ... columns)");
@@ -150,6 +167,9 @@ final class CalibrateCommand implements Callable<Integer> {
 
     /** Fits end-to-end points: one profile per (system, engine, precision), cross-validated by deployment. */
     private int endToEnd(HardwareCatalog catalog) throws IOException {
+        if (files.stream().anyMatch(BenchmarkJson::looksLikeJson) && (gpu == null || model == null || engine == null)) {
+            jsonDeployment(catalog);
+        }
         if (folds < 2) {
             throw invalid("--folds: at least 2 (got " + folds + ")");
         }
@@ -167,7 +187,11 @@ final class CalibrateCommand implements Callable<Integer> {
             throw invalid("--model: unknown model '" + model + "'; known: "
                     + String.join(", ", catalog.models().stream().map(LlmModel::name).toList()));
         }
-        List<MeasuredPoint> measured = PointsFile.read(file, file.toString(), catalog);
+        List<MeasuredPoint> measured = new ArrayList<>();
+        for (Path f : files) {
+            measured.addAll(BenchmarkJson.looksLikeJson(f) ? BenchmarkJson.read(f, jsonDeployment(catalog))
+                    : PointsFile.read(f, f.toString(), catalog));
+        }
         DeploymentPlanner planner = new DeploymentPlanner(catalog, PerformanceProfiles.builtIn(), Optional.empty());
         List<SimulatedPoint> points = new ArrayList<>();
         int skipped = 0;
@@ -208,7 +232,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 "Profiles fitted end to end by " + command() + "\nto " + file + " (" + points.size() + " rows that "
                         + "can be simulated; " + skipped + " selected rows skipped)."));
         o.printf("%s: %d rows selected, %d can be simulated, %d skipped (./fleetsim validate-model says why).%n%n",
-                file, points.size() + skipped, points.size(), skipped);
+                files.size() == 1 ? file : files.size() + " files", points.size() + skipped, points.size(), skipped);
         o.print(CalibrationReport.text(fits));
         if (!crossValidated.isEmpty()) {
             AtomicFiles.writeString(folder.resolve("cross-validation.csv"), ValidationReport.csv(crossValidated));
@@ -223,6 +247,24 @@ final class CalibrateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The deployment a benchmark JSON file measured, from the options (the file does not say). */
+    private Deployment jsonDeployment(HardwareCatalog catalog) {
+        if (gpu == null || model == null || engine == null) {
+            throw invalid("benchmark JSON results do not say what was measured: give --gpu, --model and --engine "
+                    + "(and --tensor-parallel, --precision, --engine-version if not 1, bf16, unstated)");
+        }
+        String p = precision == null ? "bf16" : precision;
+        String quant = switch (p) {
+            case "bf16" -> "";
+            case "fp8" -> "fp8";
+            case "fp4" -> "nvfp4";
+            default -> throw invalid("--precision: must be bf16, fp8 or fp4 (got " + p + ")");
+        };
+        int tp = tensorParallel == null ? 1 : tensorParallel;
+        return new Deployment(gpu, CatalogNames.engine(engine).orElseThrow(), engineVersion == null ? "" : engineVersion,
+                model, p, quant, quant, "agg", new Deployment.ParallelLayout(tp, 1, 1, 1, 1));
+    }
+
     private boolean selected(MeasuredPoint m) {
         return (gpu == null || CatalogNames.gpuOf(m.deployment().system()).equals(gpu))
                 && (engine == null || CatalogNames.engine(m.deployment().backend()).equals(CatalogNames.engine(engine)));
@@ -235,7 +277,8 @@ final class CalibrateCommand implements Callable<Integer> {
 
     /** The command that reproduces this fit (without the profile name, which does not change it). */
     private String command() {
-        StringBuilder sb = new StringBuilder("./fleetsim calibrate ").append(file);
+        StringBuilder sb = new StringBuilder("./fleetsim calibrate ").append(String.join(" ",
+                files.stream().map(Path::toString).toList()));
         if (gpu != null) {
             sb.append(" --gpu ").append(gpu);
         }
@@ -247,6 +290,12 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         if (tensorParallel != null) {
             sb.append(" --tensor-parallel ").append(tensorParallel);
+        }
+        if (precision != null) {
+            sb.append(" --precision ").append(precision);
+        }
+        if (engineVersion != null) {
+            sb.append(" --engine-version ").append(engineVersion);
         }
         if (holdOutEvery != HoldOutSplit.DEFAULT_EVERY && !PointsFile.looksLikePoints(file)) {
             sb.append(" --hold-out-every ").append(holdOutEvery);

@@ -49,6 +49,28 @@ class CalibrateEndToEndTest {
     }
 
     @Test
+    void fitsTheJsonResultsOfVllmGuidellmAndAiperfGivenTheDeployment() throws IOException {
+        CliRunner.Result r = CliRunner.fleetsim("calibrate", "calibration/examples/vllm-bench-serve.json",
+                "calibration/examples/guidellm-benchmarks.json", "calibration/examples/aiperf-profile_export_aiperf.json",
+                "--gpu", "H100-SXM-80GB", "--model", "llama-3.1-8b", "--engine", "trtllm", "--tensor-parallel", "2",
+                "--out", tmp.toString());
+        assertEquals(0, r.code(), r.describe());
+        EndToEndProfile p = EndToEndProfileReader.read(tmp.resolve("profiles.yaml")).get(0);
+        assertEquals(4, p.training().points());
+        assertEquals(1, p.deployments());
+        assertTrue(p.crossValidated().isEmpty(), "one deployment: nothing to cross-validate on");
+        assertEquals("trtllm", p.engine());
+    }
+
+    @Test
+    void jsonWithoutTheDeploymentIsExitCodeTwo() {
+        CliRunner.Result r = CliRunner.fleetsim("calibrate", "calibration/examples/vllm-bench-serve.json", "--out",
+                tmp.toString());
+        assertEquals(2, r.code(), r.describe());
+        assertTrue(r.err().contains("give --gpu, --model and --engine"), r.describe());
+    }
+
+    @Test
     void selectingNothingSimulatableIsExitCodeTwo() {
         CliRunner.Result r = CliRunner.fleetsim("calibrate", "calibration/aiconfigurator-silicon.csv.gz", "--gpu",
                 "L40S", "--out", tmp.toString());
