@@ -100,7 +100,8 @@ final class ResultAssembler {
                 total.latencies(), metrics.interTokenLatency(), total.prefixCacheHitRate(), total.preemptions(),
                 totalUsd, routeUsd[routeSpecs.size()], CostModel.perMillionTokens(totalUsd, tokens.useful()),
                 metrics.meanInSystem(horizon), pools, routes, series, events, cost,
-                tenants(scenario, metrics, totalUsd, horizon), scenario.workload().arrivals().describe());
+                tenants(scenario, metrics, totalUsd, horizon), scenario.workload().arrivals().describe(),
+                metrics.arrivedTokens()[0] + metrics.arrivedTokens()[1]);
     }
 
     /** The total cost split among tenants by the tokens of their completed requests. */
