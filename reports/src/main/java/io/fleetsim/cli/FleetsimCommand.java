@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 @Command(name = "fleetsim", mixinStandardHelpOptions = true, version = "fleetsim 0.1",
         description = "Capacity-planning simulator for LLM inference fleets.",
         subcommands = {RunCommand.class, CompareCommand.class, ValidateCommand.class, SweepCommand.class,
-                OptimizeCommand.class, CatalogCommand.class, CalibrateCommand.class, TraceCommand.class,
+                OptimizeCommand.class, PlanCommand.class, CatalogCommand.class, CalibrateCommand.class, TraceCommand.class,
                 BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure", "2:invalid input (scenario file or arguments)"})

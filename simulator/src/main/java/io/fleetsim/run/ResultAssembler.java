@@ -75,7 +75,9 @@ final class ResultAssembler {
                     pool.peakActiveReplicas(), ledger.interruptions(), ledger.failedScaleUps(), prefillShare,
                     pool.batchOccupancy(horizon)));
         }
-        double fixedUsd = economics.fixedMonthlyUsd() * horizon / EconomicsSpec.MONTH_SECONDS;
+        // Fixed costs are those of running self-hosted serving: a fleet of API pools alone has none.
+        boolean selfHosted = scenario.pools().stream().anyMatch(p -> p.kind() != PoolKind.API);
+        double fixedUsd = selfHosted ? economics.fixedMonthlyUsd() * horizon / EconomicsSpec.MONTH_SECONDS : 0;
         byState.put("fixed", fixedUsd);
         double totalUsd = byState.values().stream().mapToDouble(Double::doubleValue).sum();
 

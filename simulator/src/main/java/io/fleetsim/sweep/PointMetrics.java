@@ -31,7 +31,7 @@ public record PointMetrics(double costPerUsefulMtokUsd, double sloAttainment, do
         double reservedGpuHours = 0;
         double gpuHours = 0;
         List<PoolSpend> pools = run.pools().stream()
-                .map(p -> new PoolSpend(p.name(), p.kind(), p.gpuHours(), p.costUsd())).toList();
+                .map(p -> new PoolSpend(p.name(), p.kind(), p.gpuHours(), p.costUsd(), p.batchOccupancy())).toList();
         for (PoolResult p : run.pools()) {
             gpuHours += p.gpuHours();
             reservedGpuHours += p.kind().equals("reserved") ? p.gpuHours() : 0;
