@@ -82,8 +82,8 @@ public final class ComparisonCharts {
         target.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         target.setLabelBackgroundColor(new Color(255, 255, 255, 0));
         plot.addRangeMarker(target);
-        // bars start at the axis floor, so a zoomed axis still shows every bar
-        r.setBase(axis.getLowerBound());
+        // Bars stand on zero (the renderer's base) and the plot clips them at the zoomed floor: a base
+        // at the floor would stack each value on top of it, drawing 99 % at floor + 99.
         return ChartStyle.chart("SLO attainment", plot);
     }
 
