@@ -2,7 +2,6 @@ package io.fleetsim.report;
 
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
-import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,12 +68,11 @@ public final class BreakdownCharts {
         style(renderer);
         renderer.setSeriesPaint(0, ChartStyle.color(1));
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
-                new DecimalFormat("#,##0")));
+                ChartAxes.format("#,##0")));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,
                 TextAnchor.CENTER_LEFT));
-        NumberAxis tokens = new NumberAxis("tokens");
-        tokens.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        NumberAxis tokens = ChartAxes.count("tokens");
         tokens.setUpperMargin(0.2);
         JFreeChart chart = ChartStyle.chart("Wasted tokens by cause", horizontal(data, "cause", tokens, renderer));
         chart.removeLegend();
@@ -92,8 +90,8 @@ public final class BreakdownCharts {
 
     /** A value axis in dollars. */
     static NumberAxis dollars(String label) {
-        NumberAxis axis = new NumberAxis(label);
-        axis.setNumberFormatOverride(new DecimalFormat("$#,##0.##"));
+        NumberAxis axis = ChartAxes.number(label);
+        axis.setNumberFormatOverride(ChartAxes.format("$#,##0.##"));
         axis.setUpperMargin(0.1);
         return axis;
     }

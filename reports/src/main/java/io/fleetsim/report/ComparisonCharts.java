@@ -4,7 +4,6 @@ import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
 import java.awt.Color;
 import java.awt.Font;
-import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,7 +48,7 @@ public final class ComparisonCharts {
         r.setMaximumBarWidth(0.5);
         r.setSeriesPaint(0, ChartStyle.color(2));
         r.setSeriesPaint(1, ChartStyle.color(1));
-        labels(r, new DecimalFormat("$#,##0.0000"));
+        labels(r, ChartAxes.format("$#,##0.0000"));
         NumberAxis axis = BreakdownCharts.dollars("$ per useful 1M tokens");
         return ChartStyle.chart("Cost per useful 1M tokens", vertical(data, axis, r));
     }
@@ -71,8 +70,8 @@ public final class ComparisonCharts {
         r.setMaximumBarWidth(0.5);
         r.setSeriesPaint(0, ChartStyle.color(2));
         r.setSeriesPaint(1, ChartStyle.color(1));
-        labels(r, new DecimalFormat("0.00'%'"));
-        NumberAxis axis = new NumberAxis("SLO attainment (%)");
+        labels(r, ChartAxes.format("0.00'%'"));
+        NumberAxis axis = ChartAxes.number("SLO attainment (%)");
         axis.setRange(Math.max(0, Math.floor(lowest - (100 - lowest) * 0.5 - 1)), 106);
         CategoryPlot plot = vertical(data, axis, r);
         ValueMarker target = new ValueMarker(c.sloTarget() * 100, ChartStyle.TOTAL, ChartStyle.DASHED);
@@ -142,8 +141,7 @@ public final class ComparisonCharts {
         for (int i = 0; i < data.getRowCount(); i++) {
             r.setSeriesPaint(i, ChartStyle.color(i + 1));
         }
-        NumberAxis axis = new NumberAxis("wasted tokens");
-        axis.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        NumberAxis axis = ChartAxes.count("wasted tokens");
         return ChartStyle.chart("Wasted tokens by cause", vertical(data, axis, r));
     }
 
@@ -166,8 +164,8 @@ public final class ComparisonCharts {
         BreakdownCharts.style(r);
         r.setMaximumBarWidth(0.5);
         r.setSeriesPaint(0, ChartStyle.color(0));
-        labels(r, new DecimalFormat("#,##0.0' ms'"));
-        NumberAxis axis = new NumberAxis("milliseconds");
+        labels(r, ChartAxes.format("#,##0.0' ms'"));
+        NumberAxis axis = ChartAxes.number("milliseconds");
         axis.setUpperMargin(0.15);
         JFreeChart chart = ChartStyle.chart(title, vertical(data, axis, r));
         chart.removeLegend();

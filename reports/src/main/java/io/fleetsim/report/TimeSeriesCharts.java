@@ -4,7 +4,6 @@ import io.fleetsim.metrics.TimeSeries;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
 import java.awt.Color;
-import java.text.DecimalFormat;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -43,8 +42,7 @@ public final class TimeSeriesCharts {
             }
             busy.add(time.x(r), sum);
         }
-        NumberAxis replicaAxis = new NumberAxis("replicas");
-        replicaAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis replicaAxis = ChartAxes.count("replicas");
         replicaAxis.setUpperMargin(0.15);
         StackedXYAreaRenderer2 area = new StackedXYAreaRenderer2();
         for (int i = 0; i < pools.size(); i++) {
@@ -61,7 +59,7 @@ public final class TimeSeriesCharts {
         XYSeriesCollection traffic = new XYSeriesCollection();
         traffic.addSeries(series("arrivals / s", ts, time, "arrivals", true));
         traffic.addSeries(series("completions / s", ts, time, "completions", true));
-        NumberAxis rateAxis = new NumberAxis("requests per second");
+        NumberAxis rateAxis = ChartAxes.number("requests per second");
         rateAxis.setUpperMargin(0.15);
         plot.setRangeAxis(1, rateAxis);
         XYLineAndShapeRenderer trafficLines = lines();
@@ -79,7 +77,7 @@ public final class TimeSeriesCharts {
         TimeAxis time = new TimeAxis(ts, run.simulatedSeconds());
         XYSeriesCollection queue = new XYSeriesCollection();
         queue.addSeries(series("queued requests", ts, time, "queued", false));
-        NumberAxis queueAxis = new NumberAxis("queued requests");
+        NumberAxis queueAxis = ChartAxes.count("queued requests");
         queueAxis.setUpperMargin(0.15);
         XYLineAndShapeRenderer queueLine = lines();
         queueLine.setSeriesPaint(0, ChartStyle.TOTAL);
@@ -123,8 +121,8 @@ public final class TimeSeriesCharts {
                 sloLine);
         XYSeriesCollection cost = new XYSeriesCollection();
         cost.addSeries(series("cost rate ($/h)", ts, time, "cost_rate_usd_per_h", false));
-        NumberAxis costAxis = new NumberAxis("$ per hour");
-        costAxis.setNumberFormatOverride(new DecimalFormat("$#,##0"));
+        NumberAxis costAxis = ChartAxes.number("$ per hour");
+        costAxis.setNumberFormatOverride(ChartAxes.format("$#,##0.##"));
         costAxis.setAutoRangeIncludesZero(true);
         costAxis.setUpperMargin(0.15);
         plot.setRangeAxis(1, costAxis);
@@ -152,7 +150,7 @@ public final class TimeSeriesCharts {
     }
 
     private static NumberAxis percentAxis(String label) {
-        NumberAxis axis = new NumberAxis(label);
+        NumberAxis axis = ChartAxes.number(label);
         axis.setRange(0, 105);
         return axis;
     }
