@@ -101,6 +101,7 @@ public final class ComparisonCharts {
         for (int i = 0; i < pools.size(); i++) {
             r.setSeriesPaint(i, ChartStyle.color(i));
         }
+        BreakdownCharts.dollarLabels(r, data);
         return ChartStyle.chart("Spend by pool", vertical(data, BreakdownCharts.dollars("cost over the run ($)"), r));
     }
 
@@ -119,13 +120,14 @@ public final class ComparisonCharts {
         states.stream().filter(st -> !order.contains(st)).sorted().forEach(order::add);
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Strategy s : c.strategies()) {
-            order.forEach(state -> data.addValue(CostByState.usd(s.result().cost().byStateUsd(), state), state,
-                    s.name()));
+            order.forEach(state -> data.addValue(CostByState.usd(s.result().cost().byStateUsd(), state),
+                    CostByState.label(state), s.name()));
         }
         StackedBarRenderer r = stacked();
         for (int i = 0; i < order.size(); i++) {
             r.setSeriesPaint(i, CostByState.color(order.get(i), i));
         }
+        BreakdownCharts.dollarLabels(r, data);
         return ChartStyle.chart("Spend by state", vertical(data, BreakdownCharts.dollars("cost over the run ($)"), r));
     }
 
@@ -134,7 +136,7 @@ public final class ComparisonCharts {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Strategy s : c.strategies()) {
             for (Map.Entry<String, Long> e : WasteBreakdown.of(s.result().tokens()).tokensByCause().entrySet()) {
-                data.addValue(e.getValue(), e.getKey(), s.name());
+                data.addValue(e.getValue(), WasteBreakdown.label(e.getKey()), s.name());
             }
         }
         StackedBarRenderer r = stacked();
