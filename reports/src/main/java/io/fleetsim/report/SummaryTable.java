@@ -46,7 +46,8 @@ public final class SummaryTable {
     }
 
     private static String fleet(RunResult run) {
-        int replicas = run.pools().stream().mapToInt(PoolResult::replicas).sum();
+        // an API pool's one "replica" is the provider, not a server of the fleet
+        int replicas = run.pools().stream().filter(p -> !RunTables.isApi(p)).mapToInt(PoolResult::replicas).sum();
         int gpus = run.pools().stream().mapToInt(PoolResult::gpus).sum();
         double gpuHours = run.pools().stream().mapToDouble(PoolResult::gpuHours).sum();
         return String.format(Locale.ROOT, "%d pool(s), %,d replicas, %,d GPUs, %,.1f GPU-hours", run.pools().size(),
