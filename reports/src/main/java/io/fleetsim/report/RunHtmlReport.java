@@ -45,6 +45,8 @@ public final class RunHtmlReport {
         page.cards(ValueFormat.SHARE.display(run.sloAttainment()), "SLO attainment",
                 "$" + ValueFormat.USD_PER_MTOK.display(run.costPerUsefulMtokUsd()), "cost per useful 1M tokens",
                 "$" + ValueFormat.USD.display(run.costUsd()), "total cost",
+                "$" + ValueFormat.USD.display(MonthlyView.of(run).projected30DaysUsd()), "projected to 30 days",
+                "$" + ValueFormat.USD_PER_MTOK.display(MonthlyView.of(run).per1kRequestsUsd()), "per 1K requests",
                 ValueFormat.DECIMAL.display(run.requests().completed() / run.simulatedSeconds()),
                 "requests/s completed",
                 ValueFormat.COUNT.display(run.tokens().useful()), "useful tokens",

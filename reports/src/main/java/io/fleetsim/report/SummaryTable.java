@@ -31,6 +31,9 @@ public final class SummaryTable {
         line(out, "SLO attainment %s   cost $%,.2f   cost per useful 1M tokens %s",
                 ValueFormat.SHARE.display(run.sloAttainment()), run.costUsd(),
                 "$" + ValueFormat.USD_PER_MTOK.display(run.costPerUsefulMtokUsd()));
+        MonthlyView month = MonthlyView.of(run);
+        line(out, "Monthly     $%,.2f projected to 30 days   $%.6f per request   $%.4f per 1K requests",
+                month.projected30DaysUsd(), month.perRequestUsd(), month.per1kRequestsUsd());
         if (run.cost().breakEven() != null) {
             line(out, "Break-even  %s", breakEven(run.cost().breakEven()));
         }

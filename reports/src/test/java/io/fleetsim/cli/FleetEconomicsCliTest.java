@@ -195,4 +195,22 @@ class FleetEconomicsCliTest {
         assertTrue(num(r, "requests", "completed") > 0);
         assertTrue(num(r, "cost_usd", "total") > 0);
     }
+
+    /**
+     * The monthly view of quickstart (4 reserved replicas of 4 GPUs, no autoscaling, no fixed costs),
+     * against the bill computed by hand: 16 GPUs x 720 hours x the price per GPU-hour x the overhead.
+     */
+    @Test
+    void monthlyViewOfAFixedFleetIsItsGpuHoursForThirtyDays() throws IOException {
+        JsonNode r = run(Path.of("scenarios", "quickstart.yaml"), tmp.resolve("q"), "--horizon", "2m");
+        JsonNode pool = r.get("pools").get(0);
+        JsonNode cost = r.get("cost_usd");
+        assertEquals(1, r.get("pools").size());
+        assertEquals(0, num(cost, "fixed"), 0);
+        double month = num(pool, "gpus") * 720 * num(pool, "usd_per_gpu_hour") * num(cost, "overhead_multiplier");
+        assertEquals(month, num(cost, "projected_30_days"), 0.05, "30 days of 16 GPUs");
+        long completed = r.get("requests").get("completed").asLong();
+        assertEquals(num(cost, "total"), num(cost, "per_request") * completed, 1e-8 * completed + 1e-4);
+        assertEquals(1000 * num(cost, "per_request"), num(cost, "per_1k_requests"), 1e-5);
+    }
 }
