@@ -60,6 +60,9 @@ final class CompareCommand implements Callable<Integer> {
             description = "SLO attainment a strategy must reach to be chosen, 0..1 (default: ${DEFAULT-VALUE}).")
     double sloTarget;
 
+    @CommandLine.Mixin
+    ProgressOption progressOption;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -133,7 +136,7 @@ final class CompareCommand implements Callable<Integer> {
 
     private List<RunResult> runAll(List<ScenarioSpec> specs) throws Exception {
         int threads = Math.max(1, Math.min(specs.size(), Runtime.getRuntime().availableProcessors()));
-        ProgressMeter progress = ProgressMeter.onTerminal(spec.commandLine().getErr(), specs.size());
+        ProgressMeter progress = ProgressMeter.on(spec.commandLine().getErr(), specs.size(), progressOption.enabled());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<RunResult>> futures = new ArrayList<>();

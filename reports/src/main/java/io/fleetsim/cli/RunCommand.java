@@ -34,6 +34,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--horizon", paramLabel = "DURATION", description = "Override the horizon, e.g. 10m, 24h.")
     String horizon;
 
+    @CommandLine.Mixin
+    ProgressOption progressOption;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -47,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
             scenarioSpec = scenarioSpec.withHorizon(HorizonOption.parseSeconds(spec.commandLine(), horizon));
         }
         long start = System.nanoTime();
-        ProgressMeter progress = ProgressMeter.onTerminal(spec.commandLine().getErr(), 1);
+        ProgressMeter progress = ProgressMeter.on(spec.commandLine().getErr(), 1, progressOption.enabled());
         RunResult result;
         try {
             result = Simulation.run(scenarioSpec, progress.listener(0));

@@ -31,6 +31,9 @@ final class SweepOptions {
                     + "tpot_p99_ms, total_cost_usd, reserved_share.")
     List<String> constraints = new ArrayList<>();
 
+    @CommandLine.Mixin
+    ProgressOption progress;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario>/<command>).")
     Path out;
 
