@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code fleetsim run SCENARIO}: simulate, print the summary, write the report folder. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Simulate a scenario, print a summary and write the report folder "
-                + "(report.json, summary.txt, summary.csv, timeseries.csv, index.html).")
+        description = {"Simulate a scenario, print a summary and write the report folder:",
+            "report.json, summary.txt, summary.csv, timeseries.csv and index.html."})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SCENARIO", description = "Scenario file (.yaml, .yml or .json).")

@@ -19,10 +19,10 @@ final class SweepOptions {
     Path scenario;
 
     @Option(names = "--vary", paramLabel = "PATH=VALUES",
-            description = {"A field of the scenario and its values; repeat for a grid (every combination). "
-                    + "PATH: dotted fields, list elements by index or name, e.g. pools[0].replicas, "
-                    + "pools[reserved].gpu, workload.arrivals.rate_per_s, workload.routes[chat].slo.ttft. "
-                    + "VALUES: a,b,c and ranges FROM..TO[:STEP], e.g. 2..10:2 or 1,2,4..8:2."})
+            description = {"A field of the scenario and its values; repeat for a grid (every combination).",
+                "PATH: dotted fields, list elements by index or", "name, e.g.", "  pools[0].replicas",
+                "  pools[reserved].gpu", "  workload.arrivals.rate_per_s", "  workload.routes[chat].slo.ttft",
+                "VALUES: a,b,c and ranges FROM..TO[:STEP],", "e.g. 2..10:2 or 1,2,4..8:2."})
     List<String> vary = new ArrayList<>();
 
     @Option(names = "--constraint", paramLabel = "METRIC>=VALUE",
