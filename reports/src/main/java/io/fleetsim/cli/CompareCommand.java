@@ -75,12 +75,12 @@ final class CompareCommand implements Callable<Integer> {
         Double horizonSeconds = horizon == null ? null : HorizonOption.parseSeconds(spec.commandLine(), horizon);
         List<ScenarioSpec> specs = load(horizonSeconds);
         List<String> names = strategyNames();
+        Path folder = OutputFolder.writable(spec.commandLine(), out != null ? out : Path.of("out", "compare"));
 
         long start = System.nanoTime();
         List<RunResult> results = runAll(specs);
         double wall = (System.nanoTime() - start) / 1e9;
 
-        Path folder = out != null ? out : Path.of("out", "compare");
         List<Strategy> strategies = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             RunReport report = new RunReport(specs.get(i), results.get(i));

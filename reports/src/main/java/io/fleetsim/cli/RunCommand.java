@@ -49,6 +49,7 @@ final class RunCommand implements Callable<Integer> {
         if (horizon != null) {
             scenarioSpec = scenarioSpec.withHorizon(HorizonOption.parseSeconds(spec.commandLine(), horizon));
         }
+        Path folder = OutputFolder.writable(spec.commandLine(), out != null ? out : Path.of("out", baseName(scenario)));
         long start = System.nanoTime();
         ProgressMeter progress = ProgressMeter.on(spec.commandLine().getErr(), 1, progressOption.enabled());
         RunResult result;
@@ -59,7 +60,6 @@ final class RunCommand implements Callable<Integer> {
         }
         double wall = (System.nanoTime() - start) / 1e9;
 
-        Path folder = out != null ? out : Path.of("out", baseName(scenario));
         ReportFolder.write(folder, new RunReport(scenarioSpec, result));
 
         PrintWriter o = spec.commandLine().getOut();

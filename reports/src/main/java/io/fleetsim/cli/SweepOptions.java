@@ -34,6 +34,9 @@ final class SweepOptions {
     @CommandLine.Mixin
     ProgressOption progress;
 
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec mixee;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario>/<command>).")
     Path out;
 
@@ -76,6 +79,7 @@ final class SweepOptions {
 
     /** The output folder: {@code --out}, or {@code out/<scenario name>/<command>}. */
     Path folder(String command) {
-        return out != null ? out : Path.of("out", RunCommand.baseName(scenario), command);
+        return OutputFolder.writable(mixee.commandLine(),
+                out != null ? out : Path.of("out", RunCommand.baseName(scenario), command));
     }
 }
