@@ -90,6 +90,9 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Simulations run at once (default: one per core).")
     Integer threads;
 
+    @CommandLine.Mixin
+    ProgressOption progress;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -118,11 +121,11 @@ final class PlanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
-        Path folder = out != null ? out : Path.of("out", RunCommand.baseName(scenario), "plan");
+        Path folder = OutputFolder.writable(cl, out != null ? out : Path.of("out", RunCommand.baseName(scenario), "plan"));
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long start = System.nanoTime();
         PlanResult result;
-        BatchMeter meter = new BatchMeter(cl.getErr());
+        BatchMeter meter = new BatchMeter(cl.getErr(), progress.enabled());
         try (ResultsLog log = ResultsLog.open(folder.resolve("results.jsonl"));
              PointExecutor executor = new PointExecutor(threadCount, log)) {
             result = Planner.run(plan, executor, meter);

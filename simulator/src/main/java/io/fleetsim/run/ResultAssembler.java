@@ -96,7 +96,7 @@ final class ResultAssembler {
         RouteStats total = metrics.fleetTotals();
         TokenCounts tokens = total.tokenCounts();
         CostBreakdown cost = new CostBreakdown(totalUsd, byState, fixedUsd, economics.overheadMultiplier(),
-                byState.get("idle") + byState.get("cold_start"), inputUsd, outputUsd,
+                byState.get("idle"), inputUsd, outputUsd,
                 breakEven(economics, reservedUsd + fixedUsd, variableUsd, tokens.useful(), horizon));
         return new RunResult(scenario.name(), scenario.seed(), horizon, total.requestCounts(), tokens,
                 total.latencies(), metrics.interTokenLatency(), total.prefixCacheHitRate(), total.preemptions(),
