@@ -9,15 +9,17 @@ import java.util.function.IntFunction;
 final class BatchMeter implements BatchProgress {
 
     private final PrintWriter err;
+    private final boolean enabled;
     private ProgressMeter meter;
 
-    BatchMeter(PrintWriter err) {
+    BatchMeter(PrintWriter err, boolean enabled) {
         this.err = err;
+        this.enabled = enabled;
     }
 
     @Override
     public IntFunction<ProgressListener> start(int units) {
-        meter = ProgressMeter.onTerminal(err, Math.max(1, units));
+        meter = ProgressMeter.on(err, Math.max(1, units), enabled);
         ProgressMeter current = meter;
         return current::listener;
     }

@@ -42,8 +42,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code fleetsim calibrate FILE --gpu NAME}: fit the step-time efficiency factors to a planner's
- * own measured points and print the {@code performance:} block for a scenario with its fit error.
+ * {@code fleetsim calibrate FILE... }: fit the step-time parameters to a planner's own measured
+ * points. Step-time points (prefill and per-token times of batches) print the
+ * {@code performance:} block for a scenario with its fit error; end-to-end benchmark points are
+ * simulated as measured and give one profile per (GPU, engine, precision), cross-validated by
+ * deployment.
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = {"Fit compute_efficiency, memory_efficiency and iteration_overhead to measured prefill and "
@@ -52,7 +55,14 @@ import picocli.CommandLine.Parameters;
             "FILE is a CSV with a header row and the columns batch_size, prompt_tokens, output_tokens, prefill_ms "
                 + "(the whole batch's prefill), per_token_ms (mean decode iteration), and optionally model and "
                 + "tensor_parallel. One in every --hold-out-every configurations is held out of the fit and "
-                + "reported separately."})
+                + "reported separately.",
+            "",
+            "Or FILE... are measured end-to-end benchmark points: CSVs with the columns of AIConfigurator's "
+                + "silicon sample (plain or gzipped), or the JSON results of vllm bench serve, GuideLLM or AIPerf "
+                + "(with --gpu, --model, --engine and --tensor-parallel saying what was measured). Every point "
+                + "is simulated as it was measured; one profile per (GPU, engine, precision) is fitted and "
+                + "cross-validated by deployment (each deployment predicted by a fit on the others), and "
+                + "profiles.yaml and cross-validation.csv are written in DIR."})
 final class CalibrateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Measured points: one step-time CSV, or "
@@ -187,6 +197,7 @@ final class CalibrateCommand implements Callable<Integer> {
             throw invalid("--model: unknown model '" + model + "'; known: "
                     + String.join(", ", catalog.models().stream().map(LlmModel::name).toList()));
         }
+        Path folder = OutputFolder.writable(spec.commandLine(), out != null ? out : Path.of("out", "calibrate"));
         List<MeasuredPoint> measured = new ArrayList<>();
         for (Path f : files) {
             measured.addAll(BenchmarkJson.looksLikeJson(f) ? BenchmarkJson.read(f, jsonDeployment(catalog))
@@ -212,13 +223,10 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long start = System.nanoTime();
-        ProgressMeter progress = ProgressMeter.onTerminal(spec.commandLine().getErr(), 1);
         List<ProfileFitting.GroupFit> fits;
         try (ParallelSimulator simulator = new ParallelSimulator(threadCount)) {
             fits = ProfileFitting.fit(points, namePrefix, folds, simulator, file.toString(), command(),
                     name -> { });
-        } finally {
-            progress.finish();
         }
         double wall = (System.nanoTime() - start) / 1e9;
         List<PointOutcome> crossValidated = new ArrayList<>();
@@ -227,7 +235,6 @@ final class CalibrateCommand implements Callable<Integer> {
             profiles.add(f.profile());
             f.calibration().crossValidated().ifPresent(crossValidated::addAll);
         }
-        Path folder = out != null ? out : Path.of("out", "calibrate");
         AtomicFiles.writeString(folder.resolve("profiles.yaml"), EndToEndProfileText.file(profiles,
                 "Profiles fitted end to end by " + command() + "\nto " + file + " (" + points.size() + " rows that "
                         + "can be simulated; " + skipped + " selected rows skipped)."));

@@ -60,6 +60,9 @@ final class CompareCommand implements Callable<Integer> {
             description = "SLO attainment a strategy must reach to be chosen, 0..1 (default: ${DEFAULT-VALUE}).")
     double sloTarget;
 
+    @CommandLine.Mixin
+    ProgressOption progressOption;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -72,12 +75,12 @@ final class CompareCommand implements Callable<Integer> {
         Double horizonSeconds = horizon == null ? null : HorizonOption.parseSeconds(spec.commandLine(), horizon);
         List<ScenarioSpec> specs = load(horizonSeconds);
         List<String> names = strategyNames();
+        Path folder = OutputFolder.writable(spec.commandLine(), out != null ? out : Path.of("out", "compare"));
 
         long start = System.nanoTime();
         List<RunResult> results = runAll(specs);
         double wall = (System.nanoTime() - start) / 1e9;
 
-        Path folder = out != null ? out : Path.of("out", "compare");
         List<Strategy> strategies = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             RunReport report = new RunReport(specs.get(i), results.get(i));
@@ -133,7 +136,7 @@ final class CompareCommand implements Callable<Integer> {
 
     private List<RunResult> runAll(List<ScenarioSpec> specs) throws Exception {
         int threads = Math.max(1, Math.min(specs.size(), Runtime.getRuntime().availableProcessors()));
-        ProgressMeter progress = ProgressMeter.onTerminal(spec.commandLine().getErr(), specs.size());
+        ProgressMeter progress = ProgressMeter.on(spec.commandLine().getErr(), specs.size(), progressOption.enabled());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<RunResult>> futures = new ArrayList<>();

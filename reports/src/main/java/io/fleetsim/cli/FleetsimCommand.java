@@ -1,7 +1,12 @@
 package io.fleetsim.cli;
 
+import io.fleetsim.scenario.NearestName;
 import io.fleetsim.scenario.ScenarioException;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "fleetsim", mixinStandardHelpOptions = true, version = "fleetsim 0.1",
         description = "Capacity-planning simulator for LLM inference fleets.",
         subcommands = {RunCommand.class, CompareCommand.class, ValidateCommand.class, SweepCommand.class,
-                OptimizeCommand.class, CatalogCommand.class, CalibrateCommand.class, TraceCommand.class,
+                OptimizeCommand.class, PlanCommand.class, CatalogCommand.class, CalibrateCommand.class, TraceCommand.class,
                 BenchCommand.class, ValidateModelCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure", "2:invalid input (scenario file or arguments)"})
@@ -40,10 +45,36 @@ public final class FleetsimCommand implements Runnable {
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("error: " + ex.getMessage());
+            Optional<String> near = nearest(ex);
+            if (near.isPresent()) {
+                err.println("Did you mean '" + near.get() + "'?");
+            } else {
+                CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            }
             err.flush();
             return EXIT_INVALID_INPUT;
         });
         return cl;
+    }
+
+    /**
+     * The command or option a mistyped argument most likely meant. picocli's own suggestions
+     * compare letter pairs, so they miss a swap ({@code rnu} shares no pair with {@code run}).
+     */
+    private static Optional<String> nearest(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
+            return Optional.empty();
+        }
+        CommandLine.Model.CommandSpec spec = ex.getCommandLine().getCommandSpec();
+        String typed = u.getUnmatched().get(0);
+        String name = typed.contains("=") && typed.startsWith("-") ? typed.substring(0, typed.indexOf('=')) : typed;
+        Set<String> candidates = new TreeSet<>();
+        if (name.startsWith("-")) {
+            spec.options().forEach(o -> candidates.addAll(List.of(o.names())));
+        } else {
+            candidates.addAll(spec.subcommands().keySet());
+        }
+        return NearestName.of(name, candidates);
     }
 
     private static int handleError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

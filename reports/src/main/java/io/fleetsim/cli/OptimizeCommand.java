@@ -84,7 +84,7 @@ final class OptimizeCommand implements Callable<Integer> {
         List<SensitivityRow> sensitivity = List.of();
         int simulated;
         int resumed;
-        BatchMeter meter = new BatchMeter(cl.getErr());
+        BatchMeter meter = new BatchMeter(cl.getErr(), options.progress.enabled());
         try (ResultsLog log = ResultsLog.open(folder.resolve("results.jsonl"));
              PointExecutor executor = new PointExecutor(threads, log)) {
             result = Optimizer.run(sweep, search, executor, meter);

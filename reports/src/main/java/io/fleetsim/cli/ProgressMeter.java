@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
 /**
  * Shows on one rewritten stderr line how far one or more runs have got: simulated time (for one
  * run), percent done and the wall-clock time left, estimated from the pace so far. Silent when
- * stderr is not a terminal (pipes, CI, tests), and for runs too quick to need it.
+ * switched off ({@link ProgressOption}: by default when stderr is not a terminal), and for runs
+ * too quick to need it.
  */
 final class ProgressMeter {
 
@@ -39,9 +40,9 @@ final class ProgressMeter {
         this.lastShown = started;
     }
 
-    /** A meter on {@code err} for {@code runs} runs, shown only when the process has a terminal. */
-    static ProgressMeter onTerminal(PrintWriter err, int runs) {
-        return new ProgressMeter(err, runs, System.console() != null, System::nanoTime);
+    /** A meter on {@code err} for {@code runs} runs, shown when {@code enabled} (see {@link ProgressOption}). */
+    static ProgressMeter on(PrintWriter err, int runs, boolean enabled) {
+        return new ProgressMeter(err, runs, enabled, System::nanoTime);
     }
 
     /** The listener of run {@code index}; safe to call from the thread that runs it. */

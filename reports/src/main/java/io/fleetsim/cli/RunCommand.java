@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code fleetsim run SCENARIO}: simulate, print the summary, write the report folder. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Simulate a scenario, print a summary and write the report folder "
-                + "(report.json, summary.txt, summary.csv, timeseries.csv, index.html).")
+        description = {"Simulate a scenario, print a summary and write the report folder:",
+            "report.json, summary.txt, summary.csv, timeseries.csv and index.html."})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SCENARIO", description = "Scenario file (.yaml, .yml or .json).")
@@ -34,6 +34,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--horizon", paramLabel = "DURATION", description = "Override the horizon, e.g. 10m, 24h.")
     String horizon;
 
+    @CommandLine.Mixin
+    ProgressOption progressOption;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -46,8 +49,9 @@ final class RunCommand implements Callable<Integer> {
         if (horizon != null) {
             scenarioSpec = scenarioSpec.withHorizon(HorizonOption.parseSeconds(spec.commandLine(), horizon));
         }
+        Path folder = OutputFolder.writable(spec.commandLine(), out != null ? out : Path.of("out", baseName(scenario)));
         long start = System.nanoTime();
-        ProgressMeter progress = ProgressMeter.onTerminal(spec.commandLine().getErr(), 1);
+        ProgressMeter progress = ProgressMeter.on(spec.commandLine().getErr(), 1, progressOption.enabled());
         RunResult result;
         try {
             result = Simulation.run(scenarioSpec, progress.listener(0));
@@ -56,7 +60,6 @@ final class RunCommand implements Callable<Integer> {
         }
         double wall = (System.nanoTime() - start) / 1e9;
 
-        Path folder = out != null ? out : Path.of("out", baseName(scenario));
         ReportFolder.write(folder, new RunReport(scenarioSpec, result));
 
         PrintWriter o = spec.commandLine().getOut();

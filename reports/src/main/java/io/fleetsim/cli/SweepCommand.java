@@ -56,7 +56,7 @@ final class SweepCommand implements Callable<Integer> {
         int resumed;
         try (ResultsLog log = ResultsLog.open(folder.resolve("results.jsonl"));
              PointExecutor executor = new PointExecutor(threads, log)) {
-            result = Sweep.run(sweep, replications, executor, new BatchMeter(cl.getErr()));
+            result = Sweep.run(sweep, replications, executor, new BatchMeter(cl.getErr(), options.progress.enabled()));
             simulated = executor.simulated();
             resumed = executor.resumed();
         }

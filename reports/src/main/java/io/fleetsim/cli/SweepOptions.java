@@ -19,10 +19,10 @@ final class SweepOptions {
     Path scenario;
 
     @Option(names = "--vary", paramLabel = "PATH=VALUES",
-            description = {"A field of the scenario and its values; repeat for a grid (every combination). "
-                    + "PATH: dotted fields, list elements by index or name, e.g. pools[0].replicas, "
-                    + "pools[reserved].gpu, workload.arrivals.rate_per_s, workload.routes[chat].slo.ttft. "
-                    + "VALUES: a,b,c and ranges FROM..TO[:STEP], e.g. 2..10:2 or 1,2,4..8:2."})
+            description = {"A field of the scenario and its values; repeat for a grid (every combination).",
+                "PATH: dotted fields, list elements by index or", "name, e.g.", "  pools[0].replicas",
+                "  pools[reserved].gpu", "  workload.arrivals.rate_per_s", "  workload.routes[chat].slo.ttft",
+                "VALUES: a,b,c and ranges FROM..TO[:STEP],", "e.g. 2..10:2 or 1,2,4..8:2."})
     List<String> vary = new ArrayList<>();
 
     @Option(names = "--constraint", paramLabel = "METRIC>=VALUE",
@@ -30,6 +30,12 @@ final class SweepOptions {
                     + "ttft_p99_ms<=2000 (repeatable). Metrics: cost_per_useful_mtok, slo_attainment, ttft_p99_ms, "
                     + "tpot_p99_ms, total_cost_usd, reserved_share.")
     List<String> constraints = new ArrayList<>();
+
+    @CommandLine.Mixin
+    ProgressOption progress;
+
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec mixee;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario>/<command>).")
     Path out;
@@ -73,6 +79,7 @@ final class SweepOptions {
 
     /** The output folder: {@code --out}, or {@code out/<scenario name>/<command>}. */
     Path folder(String command) {
-        return out != null ? out : Path.of("out", RunCommand.baseName(scenario), command);
+        return OutputFolder.writable(mixee.commandLine(),
+                out != null ? out : Path.of("out", RunCommand.baseName(scenario), command));
     }
 }

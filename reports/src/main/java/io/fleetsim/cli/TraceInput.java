@@ -22,7 +22,7 @@ final class TraceInput {
     Path file;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "azure2023, mooncake or csv (default: mooncake for .jsonl, else azure2023).")
+            description = {"azure2023, mooncake or csv", "(default: mooncake for .jsonl, else azure2023)."})
     String format;
 
     @Option(names = "--timestamp-column", paramLabel = "NAME", description = "csv: the arrival time column.")

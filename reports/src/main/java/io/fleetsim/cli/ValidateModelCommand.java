@@ -33,13 +33,13 @@ import picocli.CommandLine.Parameters;
                 + "fixed isl/osl, the row's GPU, model, precision, parallel layout and engine) and compare the "
                 + "predicted mean TTFT and TPOT with the measured ones.",
             "",
-            "POINTS is a CSV (or .csv.gz) with the columns of AIConfigurator's silicon sample, e.g. "
-                + "calibration/aiconfigurator-silicon.csv.gz. Writes DIR/validation.csv (one row per point; "
-                + "skipped points keep their id and the reason) and DIR/validation.json, and prints the median "
-                + "and p90 absolute percentage error by (system, backend, model) and overall."})
+            "POINTS is a CSV (or gzipped CSV) with the columns of AIConfigurator's silicon sample, as shipped in "
+                + "the calibration folder. Writes validation.csv (one row per point; skipped points keep their id "
+                + "and the reason) and validation.json in DIR, and prints the median and p90 absolute percentage "
+                + "error by (system, backend, model) and overall."})
 final class ValidateModelCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "POINTS", description = "CSV of measured points (.csv or .csv.gz).")
+    @Parameters(paramLabel = "POINTS", description = "CSV of measured points (plain or gzipped).")
     Path points;
 
     @Option(names = "--profile", paramLabel = "NAME", description = "Performance profile every replica uses "
@@ -47,9 +47,9 @@ final class ValidateModelCommand implements Callable<Integer> {
             + "and precision gets.")
     String profile;
 
-    @Option(names = "--profiles", paramLabel = "FILE", description = "End-to-end profiles (as calibrate writes "
-            + "them, e.g. simulator/src/main/resources/profiles/end-to-end.yaml): each row uses the profile of its "
-            + "GPU, engine and precision; rows without one are skipped.")
+    @Option(names = "--profiles", paramLabel = "FILE", description = "End-to-end profiles as calibrate writes "
+            + "them (the shipped ones are in the simulator's resources, profiles folder): each row uses the "
+            + "profile of its GPU, engine and precision; rows without one are skipped.")
     Path profilesFile;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/validate-model).")
@@ -85,6 +85,7 @@ final class ValidateModelCommand implements Callable<Integer> {
         if (profilesFile != null) {
             source = new ParameterSource.EndToEnd(EndToEndProfileReader.read(profilesFile), profilesFile.toString());
         }
+        Path folder = OutputFolder.writable(cl, out != null ? out : Path.of("out", "validate-model"));
         HardwareCatalog catalog = CatalogReader.builtIn();
         List<MeasuredPoint> measured = PointsFile.read(points, points.toString(), catalog);
         long start = System.nanoTime();
@@ -93,7 +94,6 @@ final class ValidateModelCommand implements Callable<Integer> {
         double wall = (System.nanoTime() - start) / 1e9;
         ErrorSummary summary = ErrorSummary.of(outcomes);
 
-        Path folder = out != null ? out : Path.of("out", "validate-model");
         AtomicFiles.writeString(folder.resolve("validation.csv"), ValidationReport.csv(outcomes));
         AtomicFiles.writeString(folder.resolve("validation.json"), ValidationReport.json(summary, points.toString(),
                 profile != null ? profile : profilesFile != null ? "per row from " + profilesFile : "default per pool",

@@ -2,7 +2,8 @@ package io.fleetsim.report;
 
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
-import java.text.DecimalFormat;
+import java.awt.Font;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /** Bar charts of where a run's money and tokens went: cost by pool, wasted tokens by cause. */
@@ -33,16 +35,18 @@ public final class BreakdownCharts {
         List<String> states = usedStates(run);
         for (PoolResult p : run.pools()) {
             Map<String, Double> byState = CostByState.ordered(p.costByStateUsd());
-            states.forEach(s -> data.addValue(byState.getOrDefault(s, 0.0), s, p.name()));
+            states.forEach(s -> data.addValue(byState.getOrDefault(s, 0.0), CostByState.label(s), p.name()));
         }
         if (run.cost().fixedUsd() > 0) {
-            states.forEach(s -> data.addValue(s.equals("fixed") ? run.cost().fixedUsd() : 0.0, s, "fixed costs"));
+            states.forEach(s -> data.addValue(s.equals("fixed") ? run.cost().fixedUsd() : 0.0, CostByState.label(s),
+                    "fixed costs"));
         }
         StackedBarRenderer renderer = new StackedBarRenderer();
         style(renderer);
         for (int i = 0; i < states.size(); i++) {
             renderer.setSeriesPaint(i, CostByState.color(states.get(i), i));
         }
+        dollarLabels(renderer, data);
         return ChartStyle.chart("Cost by pool and state", horizontal(data, "pool", dollars("cost over the run ($)"),
                 renderer));
     }
@@ -63,22 +67,50 @@ public final class BreakdownCharts {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         WasteBreakdown waste = WasteBreakdown.of(run.tokens());
         for (Map.Entry<String, Long> e : waste.tokensByCause().entrySet()) {
-            data.addValue(e.getValue(), "wasted tokens", e.getKey());
+            data.addValue(e.getValue(), "wasted tokens", WasteBreakdown.label(e.getKey()));
         }
         BarRenderer renderer = new BarRenderer();
         style(renderer);
         renderer.setSeriesPaint(0, ChartStyle.color(1));
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
-                new DecimalFormat("#,##0")));
+                ChartAxes.format("#,##0")));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,
                 TextAnchor.CENTER_LEFT));
-        NumberAxis tokens = new NumberAxis("tokens");
-        tokens.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        NumberAxis tokens = ChartAxes.count("tokens");
         tokens.setUpperMargin(0.2);
         JFreeChart chart = ChartStyle.chart("Wasted tokens by cause", horizontal(data, "cause", tokens, renderer));
         chart.removeLegend();
         return chart;
+    }
+
+    /**
+     * Dollar labels on the segments of stacked bars, left off segments under 8 % of the tallest bar
+     * (their text would not fit; the tables hold every figure).
+     */
+    static void dollarLabels(StackedBarRenderer renderer, DefaultCategoryDataset data) {
+        double tallest = 0;
+        for (int c = 0; c < data.getColumnCount(); c++) {
+            double sum = 0;
+            for (int r = 0; r < data.getRowCount(); r++) {
+                Number v = data.getValue(r, c);
+                sum += v == null ? 0 : Math.max(0, v.doubleValue());
+            }
+            tallest = Math.max(tallest, sum);
+        }
+        double smallest = 0.08 * tallest;
+        NumberFormat usd = ChartAxes.format("$#,##0.00");
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", usd) {
+            @Override
+            public String generateLabel(CategoryDataset dataset, int row, int column) {
+                Number v = dataset.getValue(row, column);
+                return v == null || v.doubleValue() < smallest || smallest <= 0 ? null : usd.format(v);
+            }
+        });
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.CENTER,
+                TextAnchor.CENTER));
     }
 
     /** A horizontal bar plot: categories down the side, values across. */
@@ -92,8 +124,8 @@ public final class BreakdownCharts {
 
     /** A value axis in dollars. */
     static NumberAxis dollars(String label) {
-        NumberAxis axis = new NumberAxis(label);
-        axis.setNumberFormatOverride(new DecimalFormat("$#,##0.##"));
+        NumberAxis axis = ChartAxes.number(label);
+        axis.setNumberFormatOverride(ChartAxes.format("$#,##0.##"));
         axis.setUpperMargin(0.1);
         return axis;
     }

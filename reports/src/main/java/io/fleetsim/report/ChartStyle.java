@@ -74,6 +74,11 @@ public final class ChartStyle {
             }
             for (int i = 0; i < xy.getRangeAxisCount(); i++) {
                 styleAxis(xy.getRangeAxis(i));
+                if (i > 0 && xy.getRangeAxis(i) != null) {
+                    // a second value axis in italics, so that it does not read as the first one's scale
+                    xy.getRangeAxis(i).setLabelFont(LABEL.deriveFont(Font.ITALIC));
+                    xy.getRangeAxis(i).setTickLabelFont(TICK.deriveFont(Font.ITALIC));
+                }
             }
         } else if (plot instanceof CategoryPlot cat) {
             cat.setRangeGridlinePaint(GRID);

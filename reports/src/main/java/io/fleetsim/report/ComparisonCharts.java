@@ -4,7 +4,6 @@ import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
 import java.awt.Color;
 import java.awt.Font;
-import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,7 +48,7 @@ public final class ComparisonCharts {
         r.setMaximumBarWidth(0.5);
         r.setSeriesPaint(0, ChartStyle.color(2));
         r.setSeriesPaint(1, ChartStyle.color(1));
-        labels(r, new DecimalFormat("$#,##0.0000"));
+        labels(r, ChartAxes.format("$#,##0.0000"));
         NumberAxis axis = BreakdownCharts.dollars("$ per useful 1M tokens");
         return ChartStyle.chart("Cost per useful 1M tokens", vertical(data, axis, r));
     }
@@ -71,8 +70,8 @@ public final class ComparisonCharts {
         r.setMaximumBarWidth(0.5);
         r.setSeriesPaint(0, ChartStyle.color(2));
         r.setSeriesPaint(1, ChartStyle.color(1));
-        labels(r, new DecimalFormat("0.00'%'"));
-        NumberAxis axis = new NumberAxis("SLO attainment (%)");
+        labels(r, ChartAxes.format("0.00'%'"));
+        NumberAxis axis = ChartAxes.number("SLO attainment (%)");
         axis.setRange(Math.max(0, Math.floor(lowest - (100 - lowest) * 0.5 - 1)), 106);
         CategoryPlot plot = vertical(data, axis, r);
         ValueMarker target = new ValueMarker(c.sloTarget() * 100, ChartStyle.TOTAL, ChartStyle.DASHED);
@@ -82,8 +81,8 @@ public final class ComparisonCharts {
         target.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         target.setLabelBackgroundColor(new Color(255, 255, 255, 0));
         plot.addRangeMarker(target);
-        // bars start at the axis floor, so a zoomed axis still shows every bar
-        r.setBase(axis.getLowerBound());
+        // Bars stand on zero (the renderer's base) and the plot clips them at the zoomed floor: a base
+        // at the floor would stack each value on top of it, drawing 99 % at floor + 99.
         return ChartStyle.chart("SLO attainment", plot);
     }
 
@@ -102,6 +101,7 @@ public final class ComparisonCharts {
         for (int i = 0; i < pools.size(); i++) {
             r.setSeriesPaint(i, ChartStyle.color(i));
         }
+        BreakdownCharts.dollarLabels(r, data);
         return ChartStyle.chart("Spend by pool", vertical(data, BreakdownCharts.dollars("cost over the run ($)"), r));
     }
 
@@ -120,13 +120,14 @@ public final class ComparisonCharts {
         states.stream().filter(st -> !order.contains(st)).sorted().forEach(order::add);
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Strategy s : c.strategies()) {
-            order.forEach(state -> data.addValue(CostByState.usd(s.result().cost().byStateUsd(), state), state,
-                    s.name()));
+            order.forEach(state -> data.addValue(CostByState.usd(s.result().cost().byStateUsd(), state),
+                    CostByState.label(state), s.name()));
         }
         StackedBarRenderer r = stacked();
         for (int i = 0; i < order.size(); i++) {
             r.setSeriesPaint(i, CostByState.color(order.get(i), i));
         }
+        BreakdownCharts.dollarLabels(r, data);
         return ChartStyle.chart("Spend by state", vertical(data, BreakdownCharts.dollars("cost over the run ($)"), r));
     }
 
@@ -135,15 +136,14 @@ public final class ComparisonCharts {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Strategy s : c.strategies()) {
             for (Map.Entry<String, Long> e : WasteBreakdown.of(s.result().tokens()).tokensByCause().entrySet()) {
-                data.addValue(e.getValue(), e.getKey(), s.name());
+                data.addValue(e.getValue(), WasteBreakdown.label(e.getKey()), s.name());
             }
         }
         StackedBarRenderer r = stacked();
         for (int i = 0; i < data.getRowCount(); i++) {
             r.setSeriesPaint(i, ChartStyle.color(i + 1));
         }
-        NumberAxis axis = new NumberAxis("wasted tokens");
-        axis.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        NumberAxis axis = ChartAxes.count("wasted tokens");
         return ChartStyle.chart("Wasted tokens by cause", vertical(data, axis, r));
     }
 
@@ -166,8 +166,8 @@ public final class ComparisonCharts {
         BreakdownCharts.style(r);
         r.setMaximumBarWidth(0.5);
         r.setSeriesPaint(0, ChartStyle.color(0));
-        labels(r, new DecimalFormat("#,##0.0' ms'"));
-        NumberAxis axis = new NumberAxis("milliseconds");
+        labels(r, ChartAxes.format("#,##0.0' ms'"));
+        NumberAxis axis = ChartAxes.number("milliseconds");
         axis.setUpperMargin(0.15);
         JFreeChart chart = ChartStyle.chart(title, vertical(data, axis, r));
         chart.removeLegend();

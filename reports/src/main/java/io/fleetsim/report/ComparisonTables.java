@@ -20,11 +20,12 @@ import java.util.Optional;
 public final class ComparisonTables {
 
     private static final String POOL_PREFIX = "cost_usd_";
+    private static final String FIXED = "fixed_cost_usd";
 
     private ComparisonTables() {
     }
 
-    /** Every column: outcome, unit cost, tail latency, waste, fleet size, and spend by pool. */
+    /** Every column: outcome, unit cost, tail latency, waste, fleet size, spend by pool and fixed costs. */
     public static Table full(Comparison c) {
         List<Column> columns = new ArrayList<>(List.of(new Column("strategy", "strategy", TEXT),
                 new Column("scenario", "scenario", TEXT), new Column("slo_attainment", "SLO attain.", SHARE),
@@ -37,6 +38,8 @@ public final class ComparisonTables {
         for (String pool : c.poolNames()) {
             columns.add(new Column(POOL_PREFIX + pool, pool + " $", USD));
         }
+        // fixed monthly costs prorated to the horizon: with it the pool columns add up to cost_usd
+        columns.add(new Column(FIXED, "fixed $", USD));
         Table t = new Table(columns);
         for (Strategy s : c.strategies()) {
             RunResult r = s.result();
@@ -49,6 +52,7 @@ public final class ComparisonTables {
                 Optional<PoolResult> p = r.pools().stream().filter(x -> x.name().equals(pool)).findFirst();
                 row.add(p.map(PoolResult::costUsd).orElse(null));
             }
+            row.add(r.cost().fixedUsd());
             t.addRow(row);
         }
         return t;
@@ -60,10 +64,11 @@ public final class ComparisonTables {
                 "cost_per_useful_mtok_usd", "ttft_p99_ms", "tpot_p99_ms", "wasted_tokens"));
     }
 
-    /** Fleet size, utilization and spend by pool: the terminal's second table. */
+    /** Fleet size, utilization, spend by pool and fixed costs: the terminal's second table. */
     public static Table spend(Comparison c) {
         List<String> keys = new ArrayList<>(List.of("strategy", "gpus", "utilization", "idle_cost_usd"));
         c.poolNames().forEach(p -> keys.add(POOL_PREFIX + p));
+        keys.add(FIXED);
         return full(c).select(keys);
     }
 

@@ -18,10 +18,18 @@ public final class CostByState {
     public static final List<String> ORDER = List.of("busy", "idle", "cold_start", "draining", "billing_rounding",
             "api_input", "api_cached_input", "api_output", "fixed");
 
+    /**
+     * One colour per state, at least 30 CIE76 units apart from every other (the test holds them to
+     * 25), so that stacked segments stay apart: idle grey, busy blue, API states green, mint, rose.
+     */
     private static final Map<String, Color> COLORS = Map.of("busy", new Color(0x4477AA), "idle", new Color(0xBBBBBB),
             "cold_start", new Color(0xCCBB44), "draining", new Color(0xAA3377), "billing_rounding",
-            new Color(0xDDDDDD), "api_input", new Color(0x228833), "api_cached_input", new Color(0x88CC99),
-            "api_output", new Color(0x117733), "fixed", new Color(0x555555));
+            new Color(0x66CCEE), "api_input", new Color(0x228833), "api_cached_input", new Color(0x88CCAA),
+            "api_output", new Color(0xEE6677), "fixed", new Color(0x555555));
+
+    private static final Map<String, String> LABELS = Map.of("cold_start", "cold start", "billing_rounding",
+            "billing rounding", "api_input", "API input tokens", "api_cached_input", "API cached input tokens",
+            "api_output", "API output tokens", "fixed", "fixed costs");
 
     private CostByState() {
     }
@@ -40,6 +48,11 @@ public final class CostByState {
     public static Paint color(String state, int fallbackIndex) {
         Color c = COLORS.get(state);
         return c != null ? c : ChartStyle.color(fallbackIndex);
+    }
+
+    /** How {@code state} reads in a chart legend: {@code cold_start} is "cold start". */
+    public static String label(String state) {
+        return LABELS.getOrDefault(state, state.replace('_', ' '));
     }
 
     /** The dollars of {@code state} in {@code byState}, 0 when absent. */

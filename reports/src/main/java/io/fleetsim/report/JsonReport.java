@@ -76,6 +76,10 @@ public final class JsonReport {
         putNumber(cost, "input", breakdown.inputUsd(), 4);
         putNumber(cost, "output", breakdown.outputUsd(), 4);
         putNumber(cost, "overhead_multiplier", breakdown.overheadMultiplier(), 6);
+        MonthlyView month = MonthlyView.of(run);
+        putNumber(cost, "projected_30_days", month.projected30DaysUsd(), 4);
+        putNumber(cost, "per_request", month.perRequestUsd(), 8);
+        putNumber(cost, "per_1k_requests", month.per1kRequestsUsd(), 6);
         putNumber(root, "cost_per_useful_mtok_usd", run.costPerUsefulMtokUsd(), 6);
         putNumber(root, "cost_per_mtok_input_usd", breakdown.inputUsd() / (run.tokens().input() / 1e6), 6);
         putNumber(root, "cost_per_mtok_output_usd", breakdown.outputUsd() / (run.tokens().output() / 1e6), 6);

@@ -8,7 +8,6 @@ import io.fleetsim.scenario.DurationText;
 import io.fleetsim.scenario.SloSpec;
 import java.awt.Color;
 import java.awt.Font;
-import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -79,8 +78,8 @@ public final class LatencyCharts {
             }
         }
         boolean log = median > 0 && max / median > LOG_AXIS_SPREAD;
-        ValueAxis x = log ? logAxis(min) : new NumberAxis("milliseconds");
-        NumberAxis y = new NumberAxis("requests at or under (%)");
+        ValueAxis x = log ? logAxis(min) : ChartAxes.number("milliseconds");
+        NumberAxis y = ChartAxes.number("requests at or under (%)");
         y.setRange(0, 100.5);
         XYPlot plot = new XYPlot(curves, x, y, renderer);
         for (int i = 0; i < routes.size(); i++) {
@@ -134,9 +133,7 @@ public final class LatencyCharts {
     }
 
     private static LogAxis logAxis(double min) {
-        LogAxis axis = new LogAxis("milliseconds (log scale)");
-        axis.setBase(10);
-        axis.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
+        LogAxis axis = ChartAxes.log("milliseconds (log scale)");
         axis.setSmallestValue(Math.max(1e-3, min / 2));
         return axis;
     }

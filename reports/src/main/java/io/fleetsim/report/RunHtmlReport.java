@@ -1,7 +1,9 @@
 package io.fleetsim.report;
 
+import io.fleetsim.metrics.RejectCause;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
+import io.fleetsim.scenario.ApiSpec;
 import io.fleetsim.scenario.DurationText;
 import io.fleetsim.scenario.PoolSpec;
 import io.fleetsim.scenario.RouteSpec;
@@ -19,8 +21,8 @@ public final class RunHtmlReport {
 
     /** The ids of the chart images, in page order. */
     public static final List<String> CHART_IDS = List.of("chart-traffic", "chart-ttft-cdf",
-            "chart-tpot-cdf", "chart-cost-by-pool", "chart-waste-by-cause", "chart-queue-utilization",
-            "chart-slo-cost-rate");
+            "chart-tpot-cdf", "chart-cost-by-pool", "chart-waste-by-cause", "chart-queue-occupancy",
+            "chart-slo-cost-rate", "chart-replicas");
 
     private static final int FULL_HEIGHT = 380;
     private static final int HALF_HEIGHT = 340;
@@ -43,6 +45,8 @@ public final class RunHtmlReport {
         page.cards(ValueFormat.SHARE.display(run.sloAttainment()), "SLO attainment",
                 "$" + ValueFormat.USD_PER_MTOK.display(run.costPerUsefulMtokUsd()), "cost per useful 1M tokens",
                 "$" + ValueFormat.USD.display(run.costUsd()), "total cost",
+                "$" + ValueFormat.USD.display(MonthlyView.of(run).projected30DaysUsd()), "projected to 30 days",
+                "$" + ValueFormat.USD_PER_MTOK.display(MonthlyView.of(run).per1kRequestsUsd()), "per 1K requests",
                 ValueFormat.DECIMAL.display(run.requests().completed() / run.simulatedSeconds()),
                 "requests/s completed",
                 ValueFormat.COUNT.display(run.tokens().useful()), "useful tokens",
@@ -50,9 +54,10 @@ public final class RunHtmlReport {
                 ValueFormat.COUNT.display(gpus), "GPUs");
 
         page.section("Traffic and capacity");
-        page.charts(ChartImage.of(CHART_IDS.get(0), "Traffic and capacity over time: replicas by pool (stacked), "
-                + "busy replicas, arrivals and completions per second", TimeSeriesCharts.trafficAndCapacity(run),
-                HtmlPage.FULL_WIDTH, FULL_HEIGHT));
+        page.charts(ChartImage.of(CHART_IDS.get(0), "Traffic over time: arrivals and completions per second",
+                TimeSeriesCharts.traffic(run), HtmlPage.FULL_WIDTH, HALF_HEIGHT));
+        page.charts(ChartImage.of(CHART_IDS.get(7), "GPU replicas over time: replicas by pool (stacked) and busy "
+                + "replicas", TimeSeriesCharts.replicas(run), HtmlPage.FULL_WIDTH, HALF_HEIGHT));
 
         page.section("Latency against the SLOs");
         page.charts(ChartImage.of(CHART_IDS.get(1), "TTFT distribution by route with SLO targets",
@@ -72,11 +77,18 @@ public final class RunHtmlReport {
             page.paragraph("Break-even: " + SummaryTable.breakEven(run.cost().breakEven()) + ".");
         }
         page.table(RunTables.pools(run), "table-pools");
+        Table api = RunTables.apiPools(report);
+        if (!api.rows().isEmpty()) {
+            long rateLimited = run.requests().rejectedByCause().getOrDefault(RejectCause.RATE_LIMITED.id(), 0L);
+            page.table(api, "table-api-pools");
+            page.paragraph(String.format(Locale.ROOT, "Requests rejected by API rate limits (after their retries): %,d.",
+                    rateLimited));
+        }
         page.table(RunTables.waste(run), "table-waste");
 
-        page.section("Queue, utilization, SLO and cost over time");
-        page.charts(ChartImage.of(CHART_IDS.get(5), "Queued requests and pool utilization over time",
-                TimeSeriesCharts.queueAndUtilization(run), HtmlPage.FULL_WIDTH, FULL_HEIGHT));
+        page.section("Queue, batch occupancy, SLO and cost over time");
+        page.charts(ChartImage.of(CHART_IDS.get(5), "Queued requests and batch occupancy of each GPU pool over time",
+                TimeSeriesCharts.queueAndOccupancy(report), HtmlPage.FULL_WIDTH, FULL_HEIGHT));
         page.charts(ChartImage.of(CHART_IDS.get(6), "SLO attainment per interval and cost rate over time",
                 TimeSeriesCharts.sloAndCostRate(run), HtmlPage.FULL_WIDTH, FULL_HEIGHT));
 
@@ -93,6 +105,16 @@ public final class RunHtmlReport {
     }
 
     private static String pool(PoolSpec p) {
+        if (p.server() instanceof ServerSpec.Api a) {
+            ApiSpec api = a.api();
+            String limits = api.requestsPerMinute() > 0 || api.tokensPerMinute() > 0
+                    ? String.format(Locale.ROOT, ", rate limits %,d requests and %,d tokens a minute (0: none)",
+                    api.requestsPerMinute(), api.tokensPerMinute()) : ", no rate limit";
+            return String.format(Locale.ROOT, "%s (api): hosted API at $%s per 1M input, $%s per 1M cached input, "
+                    + "$%s per 1M output tokens%s", p.name(), ValueFormat.plain(api.usdPerMtokInput(), 4),
+                    ValueFormat.plain(api.usdPerMtokCachedInput(), 4), ValueFormat.plain(api.usdPerMtokOutput(), 4),
+                    limits);
+        }
         String server = p.server() instanceof ServerSpec.Llm llm
                 ? String.format(Locale.ROOT, "%s on %d x %s", llm.memory().model().name(),
                 llm.memory().tensorParallel(), llm.memory().gpu().name())

@@ -15,6 +15,8 @@ import io.fleetsim.metrics.TokenCounts;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RouteResult;
 import io.fleetsim.run.RunResult;
+import io.fleetsim.scenario.ApiSpec;
+import io.fleetsim.scenario.ServerSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -71,7 +73,9 @@ public final class RunTables {
 
     /**
      * Per pool: fleet size, utilization (time with a request in service), batch occupancy (share
-     * of batch slots in use), cost (and the part paid for idle replicas) and unit cost.
+     * of batch slots in use), cost (and the part paid for idle replicas) and unit cost. An API pool
+     * has no replicas, GPUs or batches: those cells are empty (n/a) and {@link #apiPools} says what
+     * it did.
      */
     public static Table pools(RunResult run) {
         Table t = new Table(new Column("pool", "pool", TEXT), new Column("kind", "kind", TEXT),
@@ -81,9 +85,40 @@ public final class RunTables {
                 new Column("cost_usd", "cost $", USD), new Column("idle_cost_usd", "idle $", USD),
                 new Column("cost_per_useful_mtok_usd", "$/useful 1M", USD_PER_MTOK));
         for (PoolResult p : run.pools()) {
-            t.addRow(p.name(), p.kind(), p.replicas(), p.peakReplicas(), p.gpus(), p.utilization(),
-                    p.batchOccupancy(), p.costUsd(),
-                    CostByState.usd(p.costByStateUsd(), "idle"), p.costPerUsefulMtokUsd());
+            boolean gpu = !isApi(p);
+            t.addRow(p.name(), p.kind(), gpu ? p.replicas() : null, gpu ? p.peakReplicas() : null,
+                    gpu ? p.gpus() : null, gpu ? p.utilization() : null, gpu ? p.batchOccupancy() : null,
+                    p.costUsd(), gpu ? CostByState.usd(p.costByStateUsd(), "idle") : null, p.costPerUsefulMtokUsd());
+        }
+        return t;
+    }
+
+    /** True for a hosted API pool, which is paid per token and has no replicas of its own. */
+    public static boolean isApi(PoolResult p) {
+        return p.kind().equals("api");
+    }
+
+    /**
+     * Per API pool: the requests sent to it, its prices per million tokens and its spend by token
+     * kind (the prices are the scenario's; the spend is what the run paid). Empty when the fleet has
+     * no API pool.
+     */
+    public static Table apiPools(RunReport report) {
+        Table t = new Table(new Column("pool", "API pool", TEXT), new Column("requests_sent", "requests", COUNT),
+                new Column("usd_per_mtok_input", "$/1M in", USD_PER_MTOK),
+                new Column("usd_per_mtok_output", "$/1M out", USD_PER_MTOK),
+                new Column("input_usd", "input $", USD), new Column("cached_input_usd", "cached $", USD),
+                new Column("output_usd", "output $", USD), new Column("cost_usd", "cost $", USD));
+        for (PoolResult p : report.result().pools()) {
+            if (!isApi(p)) {
+                continue;
+            }
+            ApiSpec api = report.scenario().pools().stream().filter(s -> s.name().equals(p.name()))
+                    .map(s -> s.server() instanceof ServerSpec.Api a ? a.api() : null).findFirst().orElse(null);
+            Map<String, Double> usd = p.costByStateUsd();
+            t.addRow(p.name(), p.routedRequests(), api == null ? null : api.usdPerMtokInput(),
+                    api == null ? null : api.usdPerMtokOutput(), CostByState.usd(usd, "api_input"),
+                    CostByState.usd(usd, "api_cached_input"), CostByState.usd(usd, "api_output"), p.costUsd());
         }
         return t;
     }

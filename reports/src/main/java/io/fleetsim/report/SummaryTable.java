@@ -31,6 +31,9 @@ public final class SummaryTable {
         line(out, "SLO attainment %s   cost $%,.2f   cost per useful 1M tokens %s",
                 ValueFormat.SHARE.display(run.sloAttainment()), run.costUsd(),
                 "$" + ValueFormat.USD_PER_MTOK.display(run.costPerUsefulMtokUsd()));
+        MonthlyView month = MonthlyView.of(run);
+        line(out, "Monthly     $%,.2f projected to 30 days   $%.6f per request   $%.4f per 1K requests",
+                month.projected30DaysUsd(), month.perRequestUsd(), month.per1kRequestsUsd());
         if (run.cost().breakEven() != null) {
             line(out, "Break-even  %s", breakEven(run.cost().breakEven()));
         }
@@ -46,7 +49,8 @@ public final class SummaryTable {
     }
 
     private static String fleet(RunResult run) {
-        int replicas = run.pools().stream().mapToInt(PoolResult::replicas).sum();
+        // an API pool's one "replica" is the provider, not a server of the fleet
+        int replicas = run.pools().stream().filter(p -> !RunTables.isApi(p)).mapToInt(PoolResult::replicas).sum();
         int gpus = run.pools().stream().mapToInt(PoolResult::gpus).sum();
         double gpuHours = run.pools().stream().mapToDouble(PoolResult::gpuHours).sum();
         return String.format(Locale.ROOT, "%d pool(s), %,d replicas, %,d GPUs, %,.1f GPU-hours", run.pools().size(),

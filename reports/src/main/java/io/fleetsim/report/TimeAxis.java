@@ -38,7 +38,7 @@ final class TimeAxis {
 
     /** The axis itself. */
     NumberAxis axis() {
-        NumberAxis axis = new NumberAxis(unitSeconds == 3600 ? "simulated time (h)" : "simulated time (min)");
+        NumberAxis axis = ChartAxes.number(unitSeconds == 3600 ? "simulated time (h)" : "simulated time (min)");
         axis.setAutoRangeIncludesZero(true);
         axis.setLowerMargin(0);
         axis.setUpperMargin(0);

@@ -3,8 +3,8 @@ package io.fleetsim.report;
 import io.fleetsim.metrics.TimeSeries;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
+import io.fleetsim.scenario.ServerSpec;
 import java.awt.Color;
-import java.text.DecimalFormat;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -16,8 +16,9 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Charts over simulated time, drawn from {@link RunResult#timeSeries()}: traffic against the
- * capacity that served it, the queue and utilization, SLO attainment and the cost rate. Columns a
+ * Charts over simulated time, drawn from {@link RunResult#timeSeries()}: traffic, the GPU replicas
+ * that served it, the queue and batch occupancy, SLO attainment and the cost rate. A chart with
+ * two value axes names the axis of each series in its legend. Columns a
  * run does not have are left out; pools are found by their {@code <pool>.replicas} columns.
  */
 public final class TimeSeriesCharts {
@@ -25,12 +26,30 @@ public final class TimeSeriesCharts {
     private TimeSeriesCharts() {
     }
 
-    /** Replicas of each pool stacked, busy replicas, and arrivals and completions per second. */
-    public static JFreeChart trafficAndCapacity(RunResult run) {
+    /** Arrivals and completions per second: one axis, one unit. */
+    public static JFreeChart traffic(RunResult run) {
+        TimeSeries ts = run.timeSeries();
+        TimeAxis time = new TimeAxis(ts, run.simulatedSeconds());
+        XYSeriesCollection traffic = new XYSeriesCollection();
+        traffic.addSeries(series("arrivals / s", ts, time, "arrivals", true));
+        traffic.addSeries(series("completions / s", ts, time, "completions", true));
+        NumberAxis rateAxis = ChartAxes.number("requests per second");
+        rateAxis.setUpperMargin(0.15);
+        XYLineAndShapeRenderer trafficLines = lines();
+        trafficLines.setSeriesPaint(0, ChartStyle.color(1));
+        trafficLines.setSeriesPaint(1, ChartStyle.color(2));
+        return ChartStyle.chart("Traffic over time", new XYPlot(traffic, time.axis(), rateAxis, trafficLines));
+    }
+
+    /**
+     * Replicas of each GPU pool stacked, and the busy ones among them: one axis of replicas. API
+     * pools have no replicas and are left out (the cost and API tables show what they did).
+     */
+    public static JFreeChart replicas(RunResult run) {
         TimeSeries ts = run.timeSeries();
         TimeAxis time = new TimeAxis(ts, run.simulatedSeconds());
         DefaultTableXYDataset replicas = new DefaultTableXYDataset();
-        XYSeries busy = new XYSeries("busy replicas (all pools)", false, false);
+        XYSeries busy = new XYSeries("busy replicas (all GPU pools)", false, false);
         List<PoolResult> pools = pools(run);
         for (PoolResult p : pools) {
             replicas.addSeries(series(p.name() + " replicas", ts, time, p.name() + ".replicas", false));
@@ -43,76 +62,74 @@ public final class TimeSeriesCharts {
             }
             busy.add(time.x(r), sum);
         }
-        NumberAxis replicaAxis = new NumberAxis("replicas");
-        replicaAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis replicaAxis = ChartAxes.count("replicas");
         replicaAxis.setUpperMargin(0.15);
         StackedXYAreaRenderer2 area = new StackedXYAreaRenderer2();
         for (int i = 0; i < pools.size(); i++) {
             area.setSeriesPaint(i, translucent(ChartStyle.color(i)));
         }
         XYPlot plot = new XYPlot(replicas, time.axis(), replicaAxis, area);
-
         XYLineAndShapeRenderer busyLine = lines();
         busyLine.setSeriesPaint(0, ChartStyle.TOTAL);
         busyLine.setSeriesStroke(0, ChartStyle.DASHED);
         plot.setRenderer(1, busyLine);
         plot.setDataset(1, new XYSeriesCollection(busy));
-
-        XYSeriesCollection traffic = new XYSeriesCollection();
-        traffic.addSeries(series("arrivals / s", ts, time, "arrivals", true));
-        traffic.addSeries(series("completions / s", ts, time, "completions", true));
-        NumberAxis rateAxis = new NumberAxis("requests per second");
-        rateAxis.setUpperMargin(0.15);
-        plot.setRangeAxis(1, rateAxis);
-        XYLineAndShapeRenderer trafficLines = lines();
-        trafficLines.setSeriesPaint(0, ChartStyle.color(1));
-        trafficLines.setSeriesPaint(1, ChartStyle.color(2));
-        plot.setRenderer(2, trafficLines);
-        plot.setDataset(2, traffic);
-        plot.mapDatasetToRangeAxis(2, 1);
-        return ChartStyle.chart("Traffic and capacity over time", plot);
+        return ChartStyle.chart("GPU replicas over time", plot);
     }
 
-    /** Requests waiting in pool queues, and the utilization of each pool. */
-    public static JFreeChart queueAndUtilization(RunResult run) {
+    /**
+     * Requests waiting in pool queues (left axis), and the batch occupancy of each GPU pool (right
+     * axis): requests in service over the request slots of its replicas ({@code max_num_seqs} each,
+     * one for a queueing server). Occupancy is the load signal; "replicas busy" reads 100 % as soon
+     * as each replica holds one request.
+     */
+    public static JFreeChart queueAndOccupancy(RunReport report) {
+        RunResult run = report.result();
         TimeSeries ts = run.timeSeries();
         TimeAxis time = new TimeAxis(ts, run.simulatedSeconds());
         XYSeriesCollection queue = new XYSeriesCollection();
-        queue.addSeries(series("queued requests", ts, time, "queued", false));
-        NumberAxis queueAxis = new NumberAxis("queued requests");
+        queue.addSeries(series("queued requests (left axis)", ts, time, "queued", false));
+        NumberAxis queueAxis = ChartAxes.count("queued requests");
         queueAxis.setUpperMargin(0.15);
         XYLineAndShapeRenderer queueLine = lines();
         queueLine.setSeriesPaint(0, ChartStyle.TOTAL);
         XYPlot plot = new XYPlot(queue, time.axis(), queueAxis, queueLine);
 
-        XYSeriesCollection util = new XYSeriesCollection();
+        XYSeriesCollection occupancy = new XYSeriesCollection();
         List<PoolResult> pools = pools(run);
         for (PoolResult p : pools) {
-            XYSeries s = new XYSeries(p.name() + " utilization", false, false);
-            int busy = ts.column(p.name() + ".busy_replicas");
+            XYSeries s = new XYSeries(p.name() + " batch occupancy (right axis)", false, false);
+            int inService = ts.column(p.name() + ".in_service");
             int size = ts.column(p.name() + ".replicas");
+            int slots = slotsPerReplica(report, p.name());
             for (int r = 0; r < ts.rows().size(); r++) {
-                double n = busy >= 0 && size >= 0 ? ts.rows().get(r)[size] : 0;
-                s.add(time.x(r), n > 0 ? 100 * ts.rows().get(r)[busy] / n : Double.NaN);
+                double n = inService >= 0 && size >= 0 ? ts.rows().get(r)[size] * slots : 0;
+                s.add(time.x(r), n > 0 ? 100 * ts.rows().get(r)[inService] / n : Double.NaN);
             }
-            util.addSeries(s);
+            occupancy.addSeries(s);
         }
-        plot.setRangeAxis(1, percentAxis("utilization (% of replicas busy)"));
-        XYLineAndShapeRenderer utilLines = lines();
+        plot.setRangeAxis(1, percentAxis("batch occupancy (% of request slots, right)"));
+        XYLineAndShapeRenderer occupancyLines = lines();
         for (int i = 0; i < pools.size(); i++) {
-            utilLines.setSeriesPaint(i, ChartStyle.color(i));
+            occupancyLines.setSeriesPaint(i, ChartStyle.color(i));
         }
-        plot.setRenderer(1, utilLines);
-        plot.setDataset(1, util);
+        plot.setRenderer(1, occupancyLines);
+        plot.setDataset(1, occupancy);
         plot.mapDatasetToRangeAxis(1, 1);
-        return ChartStyle.chart("Queue and utilization over time", plot);
+        return ChartStyle.chart("Queue and batch occupancy over time", plot);
+    }
+
+    /** Request slots of one replica of pool {@code pool}: its {@code max_num_seqs}, 1 for a queueing server. */
+    private static int slotsPerReplica(RunReport report, String pool) {
+        return report.scenario().pools().stream().filter(p -> p.name().equals(pool)).findFirst()
+                .map(p -> p.server() instanceof ServerSpec.Llm llm ? llm.batching().maxNumSeqs() : 1).orElse(1);
     }
 
     /** SLO attainment of each interval, and the fleet's cost rate. */
     public static JFreeChart sloAndCostRate(RunResult run) {
         TimeSeries ts = run.timeSeries();
         TimeAxis time = new TimeAxis(ts, run.simulatedSeconds());
-        XYSeries slo = new XYSeries("SLO attainment in the interval", false, false);
+        XYSeries slo = new XYSeries("SLO attainment in the interval (left axis)", false, false);
         int c = ts.column("slo_attainment");
         for (int r = 0; r < ts.rows().size() && c >= 0; r++) {
             slo.add(time.x(r), 100 * ts.rows().get(r)[c]);
@@ -122,9 +139,9 @@ public final class TimeSeriesCharts {
         XYPlot plot = new XYPlot(new XYSeriesCollection(slo), time.axis(), percentAxis("SLO attainment (%)"),
                 sloLine);
         XYSeriesCollection cost = new XYSeriesCollection();
-        cost.addSeries(series("cost rate ($/h)", ts, time, "cost_rate_usd_per_h", false));
-        NumberAxis costAxis = new NumberAxis("$ per hour");
-        costAxis.setNumberFormatOverride(new DecimalFormat("$#,##0"));
+        cost.addSeries(series("cost rate ($/h, right axis)", ts, time, "cost_rate_usd_per_h", false));
+        NumberAxis costAxis = ChartAxes.number("cost rate ($ per hour, right)");
+        costAxis.setNumberFormatOverride(ChartAxes.format("$#,##0.##"));
         costAxis.setAutoRangeIncludesZero(true);
         costAxis.setUpperMargin(0.15);
         plot.setRangeAxis(1, costAxis);
@@ -136,8 +153,10 @@ public final class TimeSeriesCharts {
         return ChartStyle.chart("SLO attainment and cost rate over time", plot);
     }
 
+    /** The GPU pools with columns in the time series (an API pool's one "replica" is not drawn). */
     private static List<PoolResult> pools(RunResult run) {
-        return run.pools().stream().filter(p -> run.timeSeries().column(p.name() + ".replicas") >= 0).toList();
+        return run.pools().stream().filter(p -> !RunTables.isApi(p))
+                .filter(p -> run.timeSeries().column(p.name() + ".replicas") >= 0).toList();
     }
 
     /** A column as a series; {@code perSecond} divides each count by its interval's length. */
@@ -152,7 +171,7 @@ public final class TimeSeriesCharts {
     }
 
     private static NumberAxis percentAxis(String label) {
-        NumberAxis axis = new NumberAxis(label);
+        NumberAxis axis = ChartAxes.number(label);
         axis.setRange(0, 105);
         return axis;
     }

@@ -30,6 +30,16 @@ public record WasteBreakdown(Map<String, Long> tokensByCause, long processedToke
         return new WasteBreakdown(Collections.unmodifiableMap(byCause), tokens.input() + tokens.output() + extra);
     }
 
+    private static final Map<String, String> LABELS = Map.of(WasteCause.OUTSIDE_SLO.id(), "completed outside SLO",
+            WasteCause.PREEMPTED_RECOMPUTE.id(), "recomputed after preemption", WasteCause.SPOT_LOST.id(),
+            "lost with a spot replica", WasteCause.FAILED_ATTEMPTS.id(), "failed attempts",
+            WasteCause.CANCELLED.id(), "cancelled by the client");
+
+    /** How {@code cause} reads in a chart: {@code preempted_recompute} is "recomputed after preemption". */
+    public static String label(String cause) {
+        return LABELS.getOrDefault(cause, cause.replace('_', ' '));
+    }
+
     /** All wasted tokens. */
     public long total() {
         return tokensByCause.values().stream().mapToLong(Long::longValue).sum();

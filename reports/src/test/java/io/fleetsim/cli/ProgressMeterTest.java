@@ -1,6 +1,7 @@
 package io.fleetsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -53,5 +54,31 @@ class ProgressMeterTest {
         meter.listener(0).progress(1800, 3600);
         meter.finish();
         assertEquals("", err.toString());
+    }
+
+    @Test
+    void progressFollowsTheOptionThenWhatTheLauncherSaidAboutStderr(@org.junit.jupiter.api.io.TempDir
+                                                                     java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path tty = tmp.resolve("fd2-tty");
+        java.nio.file.Files.createSymbolicLink(tty, java.nio.file.Path.of("/dev/pts/3"));
+        java.nio.file.Path file = tmp.resolve("fd2-file");
+        java.nio.file.Files.createSymbolicLink(file, tmp.resolve("run.log"));
+        java.nio.file.Path none = tmp.resolve("missing");
+        assertTrue(ProgressOption.enabled(true, "false", file), "--progress wins");
+        assertFalse(ProgressOption.enabled(false, "true", tty), "--no-progress wins");
+        assertTrue(ProgressOption.enabled(null, "true", none), "stderr a terminal, stdout redirected");
+        assertFalse(ProgressOption.enabled(null, "false", tty), "stderr redirected to a log");
+        assertTrue(ProgressOption.enabled(null, null, tty), "without the launcher: fd 2 on a terminal");
+        assertFalse(ProgressOption.enabled(null, null, file), "without the launcher: fd 2 to a file");
+        assertFalse(ProgressOption.enabled(null, null, none));
+    }
+
+    @Test
+    void runAcceptsProgressAndNoProgress(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        for (String flag : new String[] {"--progress", "--no-progress"}) {
+            CliRunner.Result r = CliRunner.fleetsim("run", "scenarios/quickstart.yaml", "--horizon", "10s", flag,
+                    "--out", tmp.resolve(flag).toString());
+            assertEquals(0, r.code(), r.describe());
+        }
     }
 }

@@ -78,4 +78,19 @@ class TableRenderersTest {
         assertTrue(text.lines().allMatch(l -> l.length() <= 30), text);
         assertEquals(60, text.replace("\n", " ").trim().split(" +").length);
     }
+
+    @Test
+    void csvNeutralisesFormulasInNamesButNotNegativeNumbers() {
+        Table t = new Table(new Column("name", "name", ValueFormat.TEXT), new Column("=cmd|' /C calc'!A0", "x",
+                ValueFormat.DECIMAL)).addRow("=HYPERLINK(\"http://x\")", -1.5).addRow("+1", 2.0).addRow("@SUM(A1)", 3.0)
+                .addRow("-2", 4.0).addRow("chat", 5.0);
+        assertEquals("""
+                name,'=cmd|' /C calc'!A0
+                "'=HYPERLINK(""http://x"")",-1.5
+                '+1,2
+                '@SUM(A1),3
+                '-2,4
+                chat,5
+                """, CsvTableRenderer.render(t));
+    }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
  *                           api_cached_input, api_output, fixed
  * @param fixedUsd           fixed monthly costs prorated to the horizon
  * @param overheadMultiplier all-in factor applied to GPU spend
- * @param idleUsd            GPU money spent on replicas with nothing in service or starting up
+ * @param idleUsd            GPU money spent on serving replicas with nothing in service: the {@code idle}
+ *                           state (cold starts are {@code cold_start}, not idle)
  * @param inputUsd           money attributed to prefill (GPU time spent on prompts, API input)
  * @param outputUsd          money attributed to decode (GPU time spent generating, API output)
  * @param breakEven          break-even volume against the API reference price, or null when the

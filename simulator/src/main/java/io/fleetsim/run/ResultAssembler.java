@@ -75,7 +75,9 @@ final class ResultAssembler {
                     pool.peakActiveReplicas(), ledger.interruptions(), ledger.failedScaleUps(), prefillShare,
                     pool.batchOccupancy(horizon)));
         }
-        double fixedUsd = economics.fixedMonthlyUsd() * horizon / EconomicsSpec.MONTH_SECONDS;
+        // Fixed costs are those of running self-hosted serving: a fleet of API pools alone has none.
+        boolean selfHosted = scenario.pools().stream().anyMatch(p -> p.kind() != PoolKind.API);
+        double fixedUsd = selfHosted ? economics.fixedMonthlyUsd() * horizon / EconomicsSpec.MONTH_SECONDS : 0;
         byState.put("fixed", fixedUsd);
         double totalUsd = byState.values().stream().mapToDouble(Double::doubleValue).sum();
 
@@ -94,13 +96,14 @@ final class ResultAssembler {
         RouteStats total = metrics.fleetTotals();
         TokenCounts tokens = total.tokenCounts();
         CostBreakdown cost = new CostBreakdown(totalUsd, byState, fixedUsd, economics.overheadMultiplier(),
-                byState.get("idle") + byState.get("cold_start"), inputUsd, outputUsd,
+                byState.get("idle"), inputUsd, outputUsd,
                 breakEven(economics, reservedUsd + fixedUsd, variableUsd, tokens.useful(), horizon));
         return new RunResult(scenario.name(), scenario.seed(), horizon, total.requestCounts(), tokens,
                 total.latencies(), metrics.interTokenLatency(), total.prefixCacheHitRate(), total.preemptions(),
                 totalUsd, routeUsd[routeSpecs.size()], CostModel.perMillionTokens(totalUsd, tokens.useful()),
                 metrics.meanInSystem(horizon), pools, routes, series, events, cost,
-                tenants(scenario, metrics, totalUsd, horizon), scenario.workload().arrivals().describe());
+                tenants(scenario, metrics, totalUsd, horizon), scenario.workload().arrivals().describe(),
+                metrics.arrivedTokens()[0] + metrics.arrivedTokens()[1]);
     }
 
     /** The total cost split among tenants by the tokens of their completed requests. */

@@ -31,13 +31,15 @@ import java.util.List;
  * @param cost                 where the money went: by state, fixed costs, input/output, break-even
  * @param tenants              per tenant (one anonymous tenant when the scenario names none)
  * @param arrivals             how the arrivals were made (process, modulation, trace scaling)
+ * @param arrivedTokens        prompt plus output tokens of every request that arrived (first attempts,
+ *                             served or not): no fleet can deliver more useful tokens on this traffic
  */
 public record RunResult(String scenario, long seed, double simulatedSeconds, RequestCounts requests,
                         TokenCounts tokens, Latencies latency, LatencySummary interTokenLatency,
                         double prefixCacheHitRate, long preemptions, double costUsd, double unattributedCostUsd,
                         double costPerUsefulMtokUsd, double meanInSystem, List<PoolResult> pools,
                         List<RouteResult> routes, TimeSeries timeSeries, long events, CostBreakdown cost,
-                        List<TenantResult> tenants, String arrivals) {
+                        List<TenantResult> tenants, String arrivals, long arrivedTokens) {
 
     public RunResult {
         tenants = List.copyOf(tenants);

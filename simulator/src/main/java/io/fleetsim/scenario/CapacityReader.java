@@ -53,7 +53,7 @@ final class CapacityReader {
             return null;
         }
         int min = (int) pool.required("min_replicas").integerIn(0, 1_000_000);
-        int max = (int) pool.required("max_replicas").integerIn(1, 1_000_000);
+        int max = (int) pool.required("max_replicas").integerIn(0, 1_000_000);
         if (max < min) {
             throw pool.get("max_replicas").error("must be >= min_replicas (" + min + ")");
         }

@@ -4,7 +4,8 @@ package io.fleetsim.scenario;
  * Costs beyond GPU-hours and API tokens, and the reference for the break-even volume.
  *
  * @param overheadMultiplier     all-in factor on GPU spend (power, networking, storage, support)
- * @param fixedMonthlyUsd        engineering, monitoring and other fixed costs per 30-day month
+ * @param fixedMonthlyUsd        engineering, monitoring and other fixed costs of self-hosting per 30-day
+ *                               month (not paid by a fleet of API pools alone)
  * @param apiReferenceUsdPerMtok blended API price per million tokens to compare self-hosting with
  *                               (0 when none is given)
  */

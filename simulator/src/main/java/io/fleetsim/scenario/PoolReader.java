@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 final class PoolReader {
 
-    private static final List<String> COMMON_FIELDS = List.of("name", "kind", "max_queue", "balancing");
+    private static final List<String> COMMON_FIELDS = List.of("name", "kind", "enabled", "max_queue", "balancing");
     private static final List<String> CAPACITY_FIELDS = List.of("min_replicas", "max_replicas", "cold_start",
             "billing", "autoscaling");
     private static final List<String> LLM_FIELDS = List.of("gpu", "model", "tensor_parallel", "precision",

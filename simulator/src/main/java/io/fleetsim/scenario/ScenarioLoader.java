@@ -5,8 +5,10 @@ import io.fleetsim.hardware.HardwareCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one place where a scenario file becomes a {@link ScenarioSpec}: every field is type- and
@@ -55,17 +57,31 @@ public final class ScenarioLoader {
             throw root.get("pools").error("needs at least one pool");
         }
         List<PoolSpec> pools = new ArrayList<>();
+        List<SpecNode> enabledNodes = new ArrayList<>();
         Map<String, Integer> poolIndex = new LinkedHashMap<>();
+        Set<String> names = new LinkedHashSet<>();
+        Set<String> off = new LinkedHashSet<>();
         for (SpecNode p : poolNodes) {
             PoolSpec pool = PoolReader.read(p, catalog, prices);
-            if (poolIndex.putIfAbsent(pool.name(), pools.size()) != null) {
+            if (!names.add(pool.name())) {
                 throw p.get("name").error("duplicate pool name '" + pool.name() + "'");
             }
+            // A switched-off pool is validated like any other, then left out of the fleet and of
+            // every route's pools, so a sweep can try strategies with and without it.
+            if (!p.get("enabled").flag(true)) {
+                off.add(pool.name());
+                continue;
+            }
+            poolIndex.put(pool.name(), pools.size());
             pools.add(pool);
+            enabledNodes.add(p);
         }
-        checkWatchedPools(poolNodes, pools, poolIndex);
-        checkSpotTraces(poolNodes, pools, horizon);
-        WorkloadSpec workload = WorkloadReader.read(root.required("workload"), poolIndex);
+        if (pools.isEmpty()) {
+            throw root.get("pools").error("every pool is switched off (enabled: false); at least one must serve");
+        }
+        checkWatchedPools(enabledNodes, pools, names);
+        checkSpotTraces(enabledNodes, pools, horizon);
+        WorkloadSpec workload = WorkloadReader.read(root.required("workload"), poolIndex, off);
         return new ScenarioSpec(name, seed, horizon, workload, pools, economics(root.get("economics")));
     }
 
@@ -81,7 +97,7 @@ public final class ScenarioLoader {
         }
     }
 
-    private static void checkWatchedPools(List<SpecNode> nodes, List<PoolSpec> pools, Map<String, Integer> index) {
+    private static void checkWatchedPools(List<SpecNode> nodes, List<PoolSpec> pools, Set<String> names) {
         for (int p = 0; p < pools.size(); p++) {
             ScalingSpec scaling = pools.get(p).capacity().scaling();
             if (scaling == null) {
@@ -89,9 +105,9 @@ public final class ScenarioLoader {
             }
             List<SpecNode> refs = nodes.get(p).get("autoscaling").get("watch").elements();
             for (int w = 0; w < refs.size(); w++) {
-                if (!index.containsKey(scaling.watch().get(w))) {
+                if (!names.contains(scaling.watch().get(w))) {
                     throw refs.get(w).error("no pool named '" + scaling.watch().get(w) + "'; defined pools: "
-                            + String.join(", ", index.keySet()));
+                            + String.join(", ", names));
                 }
             }
         }

@@ -8,18 +8,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads a YAML or JSON file into a {@link SpecNode} tree that remembers where each field was.
  * JSON is chosen by a {@code .json} ending, YAML otherwise. Duplicate keys are errors.
+ *
+ * <p>Limits, so that no document can make parsing slow: at most {@link #MAX_CHARS} characters
+ * (scenario files hold settings; recorded data goes in trace and dataset files, which are
+ * streamed), and no run of {@link #MAX_WORD} characters without a space or line break. The YAML
+ * parser copies a run without breaks each time it outgrows its 1 KiB buffer, so one long run
+ * takes time quadratic in its length; with runs capped, parsing is linear in the file's size.
+ * Text that is not UTF-8 or holds NUL characters is refused as not text.
  */
 public final class SpecDocument {
+
+    /** Most characters (and, for files, bytes) of a document: 1 MiB. */
+    public static final int MAX_CHARS = 1 << 20;
+    /** Most characters in a run without whitespace: 64 KiB. */
+    public static final int MAX_WORD = 1 << 16;
 
     private SpecDocument() {
     }
@@ -28,7 +42,13 @@ public final class SpecDocument {
     public static SpecNode read(Path file, String displayName) {
         String text;
         try {
+            long bytes = Files.size(file);
+            if (bytes > MAX_CHARS) {
+                throw tooLarge(displayName, bytes + " bytes");
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new ScenarioException(displayName, 0, "", "not a text file: it is not UTF-8 (binary or compressed?)");
         } catch (NoSuchFileException e) {
             throw new ScenarioException(displayName, 0, "", "file not found");
         } catch (IOException e) {
@@ -55,7 +75,8 @@ public final class SpecDocument {
 
     /** Parses document text whose file names are resolved against {@code folder}. */
     public static SpecNode parse(String text, String displayName, boolean json, Path folder) {
-        JsonFactory factory = json ? new JsonFactory() : new YAMLFactory();
+        checkLimits(text, displayName);
+        JsonFactory factory = json ? new JsonFactory() : yaml();
         factory.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         ObjectMapper mapper = new ObjectMapper(factory);
         try {
@@ -76,5 +97,39 @@ public final class SpecDocument {
             throw new ScenarioException(displayName, 0, "", "not valid " + (json ? "JSON" : "YAML") + ": "
                     + e.getMessage().split("\n")[0]);
         }
+    }
+
+    /** A YAML factory whose own code-point limit is this class's, not SnakeYAML's default 3 MB. */
+    private static YAMLFactory yaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_CHARS + 1);
+        return YAMLFactory.builder().loaderOptions(options).build();
+    }
+
+    private static void checkLimits(String text, String displayName) {
+        if (text.length() > MAX_CHARS) {
+            throw tooLarge(displayName, text.length() + " characters");
+        }
+        int line = 1;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                throw new ScenarioException(displayName, line, "", "not a text file: it holds NUL characters");
+            }
+            if (c == '\n') {
+                line++;
+            }
+            run = Character.isWhitespace(c) ? 0 : run + 1;
+            if (run > MAX_WORD) {
+                throw new ScenarioException(displayName, line, "", "more than " + MAX_WORD
+                        + " characters without a space or line break; a scenario holds settings, not data");
+            }
+        }
+    }
+
+    private static ScenarioException tooLarge(String displayName, String size) {
+        return new ScenarioException(displayName, 0, "", "too large (" + size + "): scenario files may hold at most "
+                + MAX_CHARS + " bytes (1 MiB); recorded traffic goes in a trace file (workload.arrivals.file)");
     }
 }

@@ -88,8 +88,9 @@ public final class SpecNode {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowedSet.contains(name)) {
+                String hint = NearestName.of(name, allowedSet).map(n -> "did you mean '" + n + "'? ").orElse("");
                 throw new ScenarioException(file, source.lineOf(childPath(path, name)), childPath(path, name),
-                        "unknown field; allowed here: " + String.join(", ", allowedSet));
+                        "unknown field; " + hint + "allowed here: " + String.join(", ", allowedSet));
             }
         }
         return this;

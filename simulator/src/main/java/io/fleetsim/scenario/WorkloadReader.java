@@ -18,7 +18,7 @@ final class WorkloadReader {
     private WorkloadReader() {
     }
 
-    static WorkloadSpec read(SpecNode node, Map<String, Integer> poolIndex) {
+    static WorkloadSpec read(SpecNode node, Map<String, Integer> poolIndex, Set<String> off) {
         node.allowOnly("arrivals", "routes", "tenants");
         ArrivalSpec arrivals = ArrivalReader.read(node.required("arrivals"));
         List<SpecNode> routeNodes = node.required("routes").elements();
@@ -40,7 +40,7 @@ final class WorkloadReader {
         List<RouteSpec> routes = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < routeNodes.size(); i++) {
-            RouteSpec route = route(routeNodes.get(i), shares.get(i) / shareSum, poolIndex, arrivals);
+            RouteSpec route = route(routeNodes.get(i), shares.get(i) / shareSum, poolIndex, off, arrivals);
             if (!names.add(route.name())) {
                 throw routeNodes.get(i).get("name").error("duplicate route name '" + route.name() + "'");
             }
@@ -62,7 +62,7 @@ final class WorkloadReader {
         return LengthReader.readShape(route);
     }
 
-    private static RouteSpec route(SpecNode node, double share, Map<String, Integer> poolIndex,
+    private static RouteSpec route(SpecNode node, double share, Map<String, Integer> poolIndex, Set<String> off,
                                    ArrivalSpec arrivals) {
         node.allowOnly("name", "share", "prompt_tokens", "output_tokens", "lengths", "slo", "pool", "overflow",
                 "patience", "retries", "prefix", "session", "priority");
@@ -72,7 +72,7 @@ final class WorkloadReader {
         SloSpec slo = new SloSpec(sloNode.required("ttft").positiveDurationSeconds(),
                 sloNode.required("tpot").positiveDurationSeconds(),
                 sloNode.get("percentile").isMissing() ? 99 : sloNode.get("percentile").numberIn(1, 99.9));
-        RouteSpec.Routing routing = routing(node, poolIndex, slo);
+        RouteSpec.Routing routing = routing(node, poolIndex, off, slo);
         return new RouteSpec(name, share, lengths, slo, routing, ClientReader.read(node),
                 node.get("priority").intIn(0, 1000, 0));
     }
@@ -84,34 +84,37 @@ final class WorkloadReader {
      * (by default, a predicted wait over half the TTFT target or a predicted token gap over 60 % of
      * the TPOT target).
      */
-    private static RouteSpec.Routing routing(SpecNode node, Map<String, Integer> poolIndex, SloSpec slo) {
+    private static RouteSpec.Routing routing(SpecNode node, Map<String, Integer> poolIndex, Set<String> off,
+                                             SloSpec slo) {
         SpecNode poolRef = node.get("pool");
-        int first;
+        List<Integer> pools = new ArrayList<>();
         if (poolRef.isMissing()) {
             if (poolIndex.size() > 1) {
                 throw node.error("missing required field 'pool' (there is more than one pool: "
                         + String.join(", ", poolIndex.keySet()) + ")");
             }
-            first = 0;
-        } else {
-            first = poolNamed(poolRef, poolIndex);
+            pools.add(0);
+        } else if (!off.contains(poolRef.text())) {
+            pools.add(poolNamed(poolRef, poolIndex));
         }
         SpecNode overflow = node.get("overflow");
         if (overflow.isMissing()) {
-            return RouteSpec.Routing.only(first);
+            return RouteSpec.Routing.only(onPool(node, pools, off));
         }
         overflow.allowOnly("to", "queue_depth", "predicted_wait", "in_flight_per_replica", "predicted_tpot");
-        List<Integer> pools = new ArrayList<>(List.of(first));
         List<SpecNode> targets = overflow.required("to").elements();
         if (targets.isEmpty()) {
             throw overflow.get("to").error("needs at least one pool to spill to");
         }
+        Set<String> named = new HashSet<>();
+        named.add(poolRef.text(""));
         for (SpecNode t : targets) {
-            int index = poolNamed(t, poolIndex);
-            if (pools.contains(index)) {
+            if (!named.add(t.text())) {
                 throw t.error("pool '" + t.text() + "' is already in this route's pools");
             }
-            pools.add(index);
+            if (!off.contains(t.text())) {
+                pools.add(poolNamed(t, poolIndex));
+            }
         }
         int depth = overflow.get("queue_depth").intIn(1, Integer.MAX_VALUE, Integer.MAX_VALUE);
         double inFlight = overflow.get("in_flight_per_replica").isMissing() ? Double.POSITIVE_INFINITY
@@ -124,7 +127,20 @@ final class WorkloadReader {
         double gap = overflow.get("predicted_tpot").isMissing()
                 ? (noTrigger ? DEFAULT_TPOT_MARGIN * slo.tpotSeconds() : Double.POSITIVE_INFINITY)
                 : overflow.get("predicted_tpot").positiveDurationSeconds();
+        if (pools.size() == 1) {
+            return RouteSpec.Routing.only(onPool(node, pools, off));
+        }
+        onPool(node, pools, off);
         return new RouteSpec.Routing(pools, depth, wait, inFlight, gap);
+    }
+
+    /** The route's first serving pool; an error when every pool it names is switched off. */
+    private static int onPool(SpecNode route, List<Integer> pools, Set<String> off) {
+        if (pools.isEmpty()) {
+            throw route.error("every pool of this route is switched off (enabled: false): " + String.join(", ", off)
+                    + "; switch one on or route it to another pool");
+        }
+        return pools.get(0);
     }
 
     private static int poolNamed(SpecNode ref, Map<String, Integer> poolIndex) {

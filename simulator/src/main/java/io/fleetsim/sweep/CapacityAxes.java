@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The dimensions of a grid that are pool capacities: {@code --vary pools[...].replicas} over whole
- * numbers. More replicas, all else equal, is assumed to serve at least as well and cost at least
- * as much; that order between configurations is what lets {@link Optimizer} bisect and prune.
+ * numbers. Where {@link BisectionRule} says more replicas of a pool serve at least as well and
+ * cost more, that order between configurations is what lets {@link Optimizer} bisect.
  *
  * @param paths the capacity dimensions' paths, in grid order
  */
@@ -34,6 +34,15 @@ record CapacityAxes(List<String> paths) {
     /** The dimension bisected: the last capacity dimension given. */
     String searched() {
         return paths.get(paths.size() - 1);
+    }
+
+    /** {@code c} without its capacity settings: what configurations of one fleet shape share. */
+    Configuration rest(Configuration c) {
+        Configuration out = c;
+        for (String path : paths) {
+            out = out.without(path);
+        }
+        return out;
     }
 
     /** The replica count {@code c} gives {@code path}. */

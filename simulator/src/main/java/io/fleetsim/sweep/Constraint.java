@@ -36,7 +36,24 @@ public record Constraint(Metric metric, boolean atLeast, double threshold) {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--constraint '" + text + "': \"" + m.group(3) + "\" is not a number");
         }
-        return new Constraint(metric, m.group(2).equals(">="), m.group(4).isEmpty() ? value : value / 100);
+        double threshold = m.group(4).isEmpty() ? value : value / 100;
+        if (!Double.isFinite(threshold)) {
+            throw new IllegalArgumentException("--constraint '" + text + "': the value must be a finite number");
+        }
+        if (isShare(metric) && (threshold < 0 || threshold > 1)) {
+            throw new IllegalArgumentException("--constraint '" + text + "': " + metric.id()
+                    + " is a share between 0 and 1; write it as 0.99 or 99%" + (threshold > 1 && threshold <= 100
+                    ? " (did you mean " + metric.id() + m.group(2) + m.group(3) + "%?)" : ""));
+        }
+        if (!isShare(metric) && threshold < 0) {
+            throw new IllegalArgumentException("--constraint '" + text + "': " + metric.id() + " is never negative");
+        }
+        return new Constraint(metric, m.group(2).equals(">="), threshold);
+    }
+
+    /** True for metrics that are shares, 0..1 (they may be written as percentages). */
+    private static boolean isShare(Metric metric) {
+        return metric == Metric.SLO_ATTAINMENT || metric == Metric.RESERVED_SHARE;
     }
 
     /** Where {@code estimate} stands against this constraint. */

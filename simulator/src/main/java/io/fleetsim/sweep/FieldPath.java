@@ -66,6 +66,20 @@ public record FieldPath(String text, List<Segment> segments) {
     }
 
     /**
+     * The name of the pool a {@code pools[...]} path selects in {@code root}: the selector itself
+     * when it is a name, the element's {@code name} when it is an index.
+     */
+    public String poolName(ObjectNode root) {
+        JsonNode pools = root.get("pools");
+        String selector = segments.get(0).selectors().get(0);
+        if (!(pools instanceof ArrayNode list)) {
+            throw new PathException("the scenario has no pools");
+        }
+        JsonNode name = list.get(elementIndex(list, selector, "pools")).get("name");
+        return name == null ? selector : name.asText();
+    }
+
+    /**
      * A short column label: {@code reserved.replicas} for {@code pools[reserved].replicas},
      * {@code pools[0].replicas} for itself, the last two fields otherwise.
      */

@@ -15,9 +15,12 @@ import java.util.List;
  * @param totalCostUsd         everything paid over the horizon
  * @param reservedShare        share of paid GPU-hours that are reserved (NaN when no GPU-hours)
  * @param pools                per pool, in scenario order
+ * @param arrivedTokens        prompt plus output tokens of every request that arrived: the most useful
+ *                             tokens any fleet could deliver on this traffic (0 when not recorded)
  */
 public record PointMetrics(double costPerUsefulMtokUsd, double sloAttainment, double ttftP99Ms, double tpotP99Ms,
-                           double totalCostUsd, double reservedShare, List<PoolSpend> pools) {
+                           double totalCostUsd, double reservedShare, List<PoolSpend> pools,
+                           double arrivedTokens) {
 
     public PointMetrics {
         pools = List.copyOf(pools);
@@ -28,13 +31,13 @@ public record PointMetrics(double costPerUsefulMtokUsd, double sloAttainment, do
         double reservedGpuHours = 0;
         double gpuHours = 0;
         List<PoolSpend> pools = run.pools().stream()
-                .map(p -> new PoolSpend(p.name(), p.kind(), p.gpuHours(), p.costUsd())).toList();
+                .map(p -> new PoolSpend(p.name(), p.kind(), p.gpuHours(), p.costUsd(), p.batchOccupancy())).toList();
         for (PoolResult p : run.pools()) {
             gpuHours += p.gpuHours();
             reservedGpuHours += p.kind().equals("reserved") ? p.gpuHours() : 0;
         }
         return new PointMetrics(run.costPerUsefulMtokUsd(), run.sloAttainment(), run.latency().ttft().p99Ms(),
                 run.latency().tpot().p99Ms(), run.costUsd(), gpuHours > 0 ? reservedGpuHours / gpuHours : Double.NaN,
-                pools);
+                pools, run.arrivedTokens());
     }
 }

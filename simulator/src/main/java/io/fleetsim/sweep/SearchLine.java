@@ -3,9 +3,12 @@ package io.fleetsim.sweep;
 import java.util.List;
 
 /**
- * Bisection along one capacity dimension with every other setting fixed: the configurations in
- * increasing replica count, and the bounds of what is known. Every index at or below {@code lo}
- * is known not to meet the constraints, every index at or above {@code hi} to meet them.
+ * The search along one capacity dimension with every other setting fixed: the configurations in
+ * increasing replica count. First bisection finds the boundary between missing and meeting the
+ * constraints: every index at or below {@code lo} is known not to meet them, every index at or
+ * above {@code hi} to meet them (or not to matter). Then a scan upwards from the boundary
+ * simulates the counts above it until one provably cannot beat the best found, since a cost per
+ * useful token can still fall past the boundary as more requests finish within their SLO.
  */
 final class SearchLine {
 
@@ -13,6 +16,8 @@ final class SearchLine {
     private int lo = -1;
     private int hi;
     private int probe = -1;
+    private int scan = -1;
+    private boolean done;
 
     SearchLine(List<Configuration> points) {
         this.points = List.copyOf(points);
@@ -51,9 +56,32 @@ final class SearchLine {
         probe = -1;
     }
 
-    /** The least configuration meeting the constraints, or null when none in the line does. */
-    Configuration lowestMeeting() {
-        return hi < points.size() ? points.get(hi) : null;
+    /** Once settled: the next configuration above the boundary to scan, or null when none is left. */
+    Configuration next() {
+        int i = scan < 0 ? hi + 1 : scan;
+        return done || i >= points.size() ? null : points.get(i);
+    }
+
+    /** Starts evaluating {@link #next()}. */
+    void probeNext() {
+        scan = scan < 0 ? hi + 1 : scan;
+        probe = scan;
+        scan++;
+    }
+
+    /** The scanned configuration is evaluated: the scan goes on from the one above it. */
+    void scanned() {
+        probe = -1;
+    }
+
+    /** Ends the scan: nothing above can beat the best found. */
+    void stop() {
+        done = true;
+    }
+
+    /** True while the probed configuration belongs to the scan above the boundary. */
+    boolean scanning() {
+        return scan >= 0;
     }
 
     private int current() {

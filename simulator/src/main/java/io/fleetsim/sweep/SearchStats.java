@@ -5,8 +5,8 @@ package io.fleetsim.sweep;
  *
  * @param configurations configurations in the grid
  * @param evaluated      configurations simulated
- * @param inferred       configurations pruned without simulation: a cheaper one meeting the
- *                       constraints dominates them
+ * @param inferred       configurations pruned without simulation: their cost floor is no better
+ *                       than a configuration meeting the constraints
  * @param simulations    units of work (configuration x replication) the search used
  * @param resumed        of those, units read from the results file instead of simulated
  * @param rounds         batches of parallel simulations

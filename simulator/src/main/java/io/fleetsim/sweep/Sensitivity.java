@@ -3,6 +3,9 @@ package io.fleetsim.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetsim.scenario.DurationText;
+import io.fleetsim.scenario.PoolKind;
+import io.fleetsim.scenario.PoolSpec;
+import io.fleetsim.scenario.ScenarioSpec;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -11,7 +14,8 @@ import java.util.List;
 /**
  * How a chosen fleet's cost and SLO attainment move when the world changes: traffic 30% lower and
  * higher (the arrival rate scaled), spot interruptions twice as frequent (mean time between
- * interruptions halved) and API token prices 20% lower and higher. Each runs the fleet's
+ * interruptions halved), API token prices, reserved and on-demand GPU prices 20% lower and
+ * higher, and every route's latency targets 20% tighter and looser. Each runs the fleet's
  * replications on the same seeds, so the change is the perturbation's, not the draws'.
  */
 public final class Sensitivity {
@@ -28,6 +32,13 @@ public final class Sensitivity {
         out.add(spotInterruptions(tree));
         out.add(apiPrices(tree, 0.8, "API price -20%"));
         out.add(apiPrices(tree, 1.2, "API price +20%"));
+        ScenarioSpec scenario = variant.bind(settings);
+        for (PoolKind kind : List.of(PoolKind.RESERVED, PoolKind.ON_DEMAND)) {
+            out.add(gpuPrices(tree, scenario, kind, 0.8, kind.id() + " GPU -20%"));
+            out.add(gpuPrices(tree, scenario, kind, 1.2, kind.id() + " GPU +20%"));
+        }
+        out.add(sloTargets(tree, 0.8, "SLO targets -20%"));
+        out.add(sloTargets(tree, 1.2, "SLO targets +20%"));
         return out;
     }
 
@@ -113,6 +124,47 @@ public final class Sensitivity {
             }
         }
         return settings.isEmpty() ? new Perturbation(name, settings, "no api pool")
+                : new Perturbation(name, settings, null);
+    }
+
+    /**
+     * Every {@code kind} pool's price per GPU-hour scaled, the catalog default included where the
+     * file names none (read from the bound scenario, by pool name).
+     */
+    private static Perturbation gpuPrices(ObjectNode tree, ScenarioSpec scenario, PoolKind kind, double factor,
+                                          String name) {
+        List<Setting> settings = new ArrayList<>();
+        JsonNode pools = tree.path("pools");
+        for (int i = 0; i < pools.size(); i++) {
+            String poolName = pools.get(i).path("name").asText("");
+            for (PoolSpec pool : scenario.pools()) {
+                if (pool.name().equals(poolName) && pool.kind() == kind && pool.usdPerGpuHour() > 0) {
+                    settings.add(new Setting("pools[" + i + "].usd_per_gpu_hour", number(pool.usdPerGpuHour() * factor)));
+                }
+            }
+        }
+        return settings.isEmpty() ? new Perturbation(name, settings, "no " + kind.id() + " pool with a GPU price")
+                : new Perturbation(name, settings, null);
+    }
+
+    /** Every route's TTFT and TPOT targets scaled: tighter below 1, looser above. */
+    private static Perturbation sloTargets(ObjectNode tree, double factor, String name) {
+        List<Setting> settings = new ArrayList<>();
+        JsonNode routes = tree.path("workload").path("routes");
+        for (int i = 0; i < routes.size(); i++) {
+            for (String field : List.of("ttft", "tpot")) {
+                JsonNode target = routes.get(i).path("slo").path(field);
+                if (target.isTextual()) {
+                    try {
+                        settings.add(new Setting("workload.routes[" + i + "].slo." + field,
+                                number(DurationText.parseSeconds(target.textValue()) * factor) + "s"));
+                    } catch (IllegalArgumentException e) {
+                        // not a duration: validation reports it where the scenario is read
+                    }
+                }
+            }
+        }
+        return settings.isEmpty() ? new Perturbation(name, settings, "no route SLO written as a duration")
                 : new Perturbation(name, settings, null);
     }
 

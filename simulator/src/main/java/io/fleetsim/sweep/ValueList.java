@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The {@code VALUES} of a {@code --vary}: a comma-separated list whose items are single values
  * ({@code 4}, {@code H100-SXM-80GB}, {@code 500ms}) or ranges {@code FROM..TO[:STEP]} of numbers
- * ({@code 2..10:2} is 2, 4, 6, 8, 10; the step defaults to 1). Ranges are computed in decimal, so
+ * ({@code 2..10:2} is 2, 4, 6, 8, 10; the step defaults to 1), or lists in brackets
+ * ({@code [spot,api]}, one value: a route's overflow list). Ranges are computed in decimal, so
  * {@code 0.1..0.3:0.1} is exactly 0.1, 0.2, 0.3.
  */
 final class ValueList {
@@ -21,8 +22,11 @@ final class ValueList {
     /** The values of {@code text}, in order; an error names what is wrong. */
     static List<String> expand(String text) {
         List<String> out = new ArrayList<>();
-        for (String item : text.split(",", -1)) {
+        for (String item : items(text)) {
             String v = item.strip();
+            if (v.startsWith("[")) {
+                v = v.replaceAll("\\s*,\\s*", ",");
+            }
             if (v.isEmpty()) {
                 throw new IllegalArgumentException("empty value in \"" + text + "\"");
             }
@@ -43,6 +47,26 @@ final class ValueList {
         if (out.stream().distinct().count() < out.size()) {
             throw new IllegalArgumentException("a value is given twice in \"" + text + "\"");
         }
+        return out;
+    }
+
+    /** The comma-separated items of {@code text}; commas inside a {@code [...]} list belong to it. */
+    private static List<String> items(String text) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                depth = Math.max(0, depth - 1);
+            } else if (c == ',' && depth == 0) {
+                out.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(text.substring(start));
         return out;
     }
 

@@ -3,9 +3,11 @@ package io.fleetsim.trace;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * How a trace's timestamp column is written: a number in a unit, or a wall-clock date and time.
@@ -21,11 +23,18 @@ public enum TimestampUnit {
     US(1_000L),
     /** Nanoseconds. */
     NS(1L),
-    /** A date and time without a zone, {@code 2023-11-16 18:15:46.6805900} (or with a {@code T}). */
+    /**
+     * A date and time, {@code 2023-11-16 18:15:46.6805900} (or with a {@code T}), read as UTC; or
+     * with a zone, {@code 2025-03-01T10:00:00.120Z} or {@code ...+01:00}, read as the instant it names
+     * (so hours of day are UTC hours).
+     */
     DATETIME(0L);
 
     /** What the error messages say is allowed. */
     public static final String ALLOWED = "s, ms, us, ns, datetime";
+
+    /** A zone at the end of a date and time: {@code Z}, {@code +01:00}, {@code -0500}. */
+    private static final Pattern ZONED = Pattern.compile("(?:[zZ]|[+-]\\d{2}(?::?\\d{2})?)$");
 
     private final long nanosPerUnit;
 
@@ -52,11 +61,15 @@ public enum TimestampUnit {
         String t = text.trim();
         if (this == DATETIME) {
             try {
-                LocalDateTime time = LocalDateTime.parse(t.replace(' ', 'T'));
+                String iso = t.replace(' ', 'T');
+                // with a zone (Z, +01:00) the instant it names; without one, the clock time read as UTC
+                LocalDateTime time = ZONED.matcher(iso).find()
+                        ? OffsetDateTime.parse(iso).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()
+                        : LocalDateTime.parse(iso);
                 return Math.multiplyExact(time.toEpochSecond(ZoneOffset.UTC), 1_000_000_000L) + time.getNano();
             } catch (DateTimeParseException | ArithmeticException e) {
-                throw new IllegalArgumentException("must be a date and time like 2023-11-16 18:15:46.68 (got \""
-                        + text + "\")");
+                throw new IllegalArgumentException("must be a date and time like 2023-11-16 18:15:46.68 or "
+                        + "2025-03-01T10:00:00.120Z (got \"" + text + "\")");
             }
         }
         try {

@@ -4,6 +4,7 @@ import io.fleetsim.scenario.ScenarioException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,8 +33,20 @@ public final class TraceReader {
             return MooncakeTraceParser.parse(in, displayName, (TraceFormat.Mooncake) format);
         } catch (NoSuchFileException e) {
             throw new ScenarioException(displayName, 0, "", "file not found");
-        } catch (IOException | UncheckedIOException e) {
+        } catch (CharacterCodingException e) {
+            throw notText(displayName);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw notText(displayName);
+            }
+            throw new ScenarioException(displayName, 0, "", "cannot read the trace: " + e.getMessage());
+        } catch (IOException e) {
             throw new ScenarioException(displayName, 0, "", "cannot read the trace: " + e.getMessage());
         }
+    }
+
+    private static ScenarioException notText(String displayName) {
+        return new ScenarioException(displayName, 0, "", "not a text file: it is not UTF-8 (binary or compressed?); "
+                + "a trace is CSV or JSON lines");
     }
 }

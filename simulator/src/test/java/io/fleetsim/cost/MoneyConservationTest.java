@@ -93,8 +93,7 @@ class MoneyConservationTest {
         fleet.put("fixed", run.cost().fixedUsd());
         assertEquals(fleet.keySet(), run.cost().byStateUsd().keySet());
         fleet.forEach((k, v) -> assertClose(v, run.cost().byStateUsd().get(k), "state " + k));
-        assertClose(run.cost().byStateUsd().get("idle") + run.cost().byStateUsd().get("cold_start"),
-                run.cost().idleUsd(), "idle = idle + cold start");
+        assertClose(run.cost().byStateUsd().get("idle"), run.cost().idleUsd(), "idle is the idle state");
         assertClose(total / (run.tokens().useful() / 1e6), run.costPerUsefulMtokUsd(), "per useful Mtok");
     }
 

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.fleet.Fleet;
+import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.metrics.RequestCounts;
 import io.fleetsim.metrics.TokenCounts;
-import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.random.RandomStreams;
 import io.fleetsim.scenario.PoolSpec;
 import io.fleetsim.scenario.ScenarioLoader;
@@ -19,8 +19,11 @@ import io.fleetsim.workload.TrafficGenerator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /**
  * Whole-run checks of the simulator against independent truth: closed-form queueing results
@@ -28,6 +31,18 @@ import org.junit.jupiter.api.Test;
  * determinism and common random numbers.
  */
 class QueueingTheoryTest {
+
+    private TestReporter reporter;
+
+    @BeforeEach
+    void keepReporter(TestReporter testReporter) {
+        reporter = testReporter;
+    }
+
+    /** Measured values go to the test report (target/surefire-reports), not to the console. */
+    private void report(String format, Object... args) {
+        reporter.publishEntry(String.format(Locale.ROOT, format, args).strip());
+    }
 
     private static final int REPLICATIONS = 10;
     private static final double QUEUE_HORIZON_S = 20_000;
@@ -118,7 +133,7 @@ class QueueingTheoryTest {
         double lambda = rho * c * mu;
         double wq = erlangCWq(lambda, mu, c); // 0.35727 s
         double[] ci = meanQueueWaitCi(queueingScenario(lambda, c, "{dist: exponential, mean: 1s}"));
-        System.out.printf("M/M/4 rho=0.7: simulated Wq = %.5f s +- %.5f (95%% CI), Erlang C Wq = %.5f s%n",
+        report("M/M/4 rho=0.7: simulated Wq = %.5f s +- %.5f (95%% CI), Erlang C Wq = %.5f s%n",
                 ci[0], ci[1], wq);
         assertTrue(Math.abs(ci[0] - wq) <= 3 * ci[1],
                 "simulated Wq " + ci[0] + " +- " + ci[1] + " vs Erlang C " + wq);
@@ -131,7 +146,7 @@ class QueueingTheoryTest {
         double rho = 0.6;
         double wq = rho * s / (2 * (1 - rho)); // 0.75 s
         double[] ci = meanQueueWaitCi(queueingScenario(rho / s, 1, "{dist: fixed, value: 1s}"));
-        System.out.printf("M/D/1 rho=0.6: simulated Wq = %.5f s +- %.5f (95%% CI), P-K Wq = %.5f s%n",
+        report("M/D/1 rho=0.6: simulated Wq = %.5f s +- %.5f (95%% CI), P-K Wq = %.5f s%n",
                 ci[0], ci[1], wq);
         assertTrue(Math.abs(ci[0] - wq) <= 3 * ci[1],
                 "simulated Wq " + ci[0] + " +- " + ci[1] + " vs Pollaczek-Khinchine " + wq);
@@ -154,7 +169,7 @@ class QueueingTheoryTest {
         double lambdaDone = r.requests().completed() / r.simulatedSeconds();
         double w = r.latency().e2e().meanMs() / 1e3;
         double l = r.meanInSystem();
-        System.out.printf("Little: L = %.4f, lambda*W = %.4f (completed %d, W = %.3f s, in flight at end %d)%n", l,
+        report("Little: L = %.4f, lambda*W = %.4f (completed %d, W = %.3f s, in flight at end %d)%n", l,
                 lambdaDone * w, r.requests().completed(), w, r.requests().inFlightAtEnd());
         // Edge effect. Exactly, L * T = sum over completed requests of W_i + sum over requests in flight
         // at the end of (T - a_i) (rejections take no time). lambda * W = (completed / T) * mean W_i

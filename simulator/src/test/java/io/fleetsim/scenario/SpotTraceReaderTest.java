@@ -206,7 +206,7 @@ class SpotTraceReaderTest {
         assertError(fails("{trace: {file: trace.json, time_scale: 0}}"), FILE, 17,
                 "pools[0].spot.trace.time_scale", "must be > 0");
         assertError(fails("{trace: {file: trace.json, zones: a}}"), FILE, 17, "pools[0].spot.trace.zones",
-                "unknown field; allowed here: file, zone, start, time_scale");
+                "unknown field; did you mean 'zone'? allowed here: file, zone, start, time_scale");
         // 100 s of trace from 50 s leaves 50 s: a 1-minute run would outlast it.
         assertError(fails("{trace: {file: trace.json, start: 50s}}"), FILE, 17, "pools[0].spot.trace",
                 "runs out 50s into the run, before the horizon (1m)");

@@ -121,4 +121,37 @@ class ScenarioVariantTest {
                 new Grid(List.of(Dimension.parse("pools[first].replicas=1,2,-3"))), List.of()));
         assertTrue(e.getMessage().contains("(set by --vary pools[first].replicas=-3)"), e.getMessage());
     }
+
+    @Test
+    void aPoolCanBeSwitchedOffAndARoutesOverflowListChanged() {
+        List<Setting> spill = List.of(new Setting("workload.routes[chat].overflow.to", "[second]"));
+        ScenarioSpec both = variant.bind(spill);
+        assertEquals(List.of(0, 1), both.workload().routes().get(0).routing().pools());
+
+        // off: left out of the fleet and of every route's pools; the route keeps what is left
+        List<Setting> secondOff = List.of(spill.get(0), new Setting("pools[second].enabled", "false"));
+        ScenarioSpec without = variant.bind(secondOff);
+        assertEquals(1, without.pools().size());
+        assertEquals(List.of(0), without.workload().routes().get(0).routing().pools());
+
+        // the route's first pool off: it starts at its overflow pool
+        ScenarioSpec firstOff = variant.bind(List.of(spill.get(0), new Setting("pools[first].enabled", "false")));
+        assertEquals("second", firstOff.pools().get(0).name());
+        assertEquals(List.of(0), firstOff.workload().routes().get(0).routing().pools());
+
+        ScenarioException e = assertThrows(ScenarioException.class, () -> variant.bind(List.of(
+                new Setting("pools[first].enabled", "false"))));
+        assertTrue(e.getMessage().contains("every pool of this route is switched off"), e.getMessage());
+        e = assertThrows(ScenarioException.class, () -> variant.bind(List.of(
+                new Setting("pools[first].enabled", "maybe"))));
+        assertTrue(e.getMessage().contains("must be true or false"), e.getMessage());
+    }
+
+    @Test
+    void bracketedValuesAreListsAndCommasInsideThemDoNotSplit() {
+        Dimension d = Dimension.parse("workload.routes[chat].overflow.to=[second], [second, first]");
+        assertEquals(List.of("[second]", "[second,first]"), d.values());
+        ScenarioException e = assertThrows(ScenarioException.class, () -> variant.bind(set(d.path(), "[second,first]")));
+        assertTrue(e.getMessage().contains("already in this route's pools"), e.getMessage());
+    }
 }

@@ -30,7 +30,7 @@ class WorkUnitTest {
         assertEquals(1, r.key().replication());
 
         PointMetrics nan = new PointMetrics(Double.NaN, 0, 1, 2, 3, Double.NaN,
-                List.of(new PoolSpend("p", "reserved", 1, 2)));
+                List.of(new PoolSpend("p", "reserved", 1, 2, 0.5)), 1000);
         PointResult withNaN = new PointResult(r.key(), r.settings(), nan);
         assertEquals(withNaN, SweepJson.read(SweepJson.write(withNaN), PointResult.class));
     }

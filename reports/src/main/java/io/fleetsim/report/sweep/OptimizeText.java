@@ -38,8 +38,8 @@ public final class OptimizeText {
                 .append(objective.higherIsBetter() ? "highest " : "lowest ").append(objective.id());
         out.append(spec.constraints().isEmpty() ? "" : " subject to " + spec.constraints().stream()
                 .map(Constraint::toString).collect(Collectors.joining(", "))).append('\n');
-        out.append(String.format(Locale.ROOT, "Search: %s.%n  %d of %d configurations simulated, %d pruned as "
-                        + "dominated, %d left out by bisection;%n  %d simulations in %d rounds, seeds from %d "
+        out.append(String.format(Locale.ROOT, "Search: %s.%n  %d of %d configurations simulated, %d pruned by "
+                        + "the cost floor, %d left out by bisection;%n  %d simulations in %d rounds, seeds from %d "
                         + "(the same for every configuration).%n", stats.method(), stats.evaluated(),
                 stats.configurations(), stats.inferred(), stats.configurations() - stats.evaluated() - stats.inferred(),
                 stats.simulations(), stats.rounds(), spec.seed()));

@@ -1,6 +1,7 @@
 package io.fleetsim.report.sweep;
 
 import io.fleetsim.report.AtomicFiles;
+import io.fleetsim.report.ChartAxes;
 import io.fleetsim.report.ChartImage;
 import io.fleetsim.report.ChartStyle;
 import io.fleetsim.sweep.Constraint;
@@ -13,7 +14,6 @@ import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -147,10 +147,10 @@ public final class SweepCharts {
             renderer.setSeriesPaint(s, ChartStyle.color(colours[s]));
             renderer.setSeriesShape(s, new Ellipse2D.Double(-4, -4, 8, 8));
         }
-        NumberAxis xAxis = new NumberAxis();
+        NumberAxis xAxis = ChartAxes.number(null);
         xAxis.setAutoRangeIncludesZero(false);
-        xAxis.setNumberFormatOverride(new DecimalFormat("0.##"));
-        NumberAxis yAxis = new NumberAxis();
+        xAxis.setNumberFormatOverride(ChartAxes.format("0.##"));
+        NumberAxis yAxis = ChartAxes.number(null);
         yAxis.setAutoRangeIncludesZero(false);
         return new XYPlot(data, xAxis, yAxis, renderer);
     }

@@ -1,6 +1,7 @@
 package io.fleetsim.report.trace;
 
 import io.fleetsim.report.AtomicFiles;
+import io.fleetsim.report.ChartAxes;
 import io.fleetsim.report.ChartImage;
 import io.fleetsim.report.ChartStyle;
 import io.fleetsim.trace.RateSeries;
@@ -41,11 +42,11 @@ public final class TraceRateChart {
         renderer.setSeriesStroke(0, new BasicStroke(0.7f));
         renderer.setSeriesPaint(1, ChartStyle.color(1));
         renderer.setSeriesStroke(1, ChartStyle.LINE);
-        NumberAxis time = new NumberAxis(unit == 3600 ? "hours since the first arrival"
+        NumberAxis time = ChartAxes.number(unit == 3600 ? "hours since the first arrival"
                 : "minutes since the first arrival");
         time.setLowerMargin(0);
         time.setUpperMargin(0);
-        XYPlot plot = new XYPlot(data, time, new NumberAxis("arrivals per second"), renderer);
+        XYPlot plot = new XYPlot(data, time, ChartAxes.number("arrivals per second"), renderer);
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);   // per minute on top
         JFreeChart chart = ChartStyle.chart("Arrival rate of " + trace.describe(), plot);
         AtomicFiles.writeBytes(target, ChartImage.of("rate", "arrival rate over time", chart, WIDTH, HEIGHT).png());

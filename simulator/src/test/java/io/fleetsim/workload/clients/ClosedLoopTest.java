@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.run.Simulation;
 import io.fleetsim.workload.Request;
+import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /**
  * A closed loop of N users, each thinking Z between the end of one request and the next, on one
@@ -15,6 +18,18 @@ import org.junit.jupiter.api.Test;
  * 1 / S once it cannot, and Little's law for the closed system, N = X (R + Z).
  */
 class ClosedLoopTest {
+
+    private TestReporter reporter;
+
+    @BeforeEach
+    void keepReporter(TestReporter testReporter) {
+        reporter = testReporter;
+    }
+
+    /** Measured values go to the test report (target/surefire-reports), not to the console. */
+    private void report(String format, Object... args) {
+        reporter.publishEntry(String.format(Locale.ROOT, format, args).strip());
+    }
 
     private static String scenario(int users, String think, int servers, String horizon) {
         return """
@@ -70,7 +85,7 @@ class ClosedLoopTest {
         // N = 5, S = 1 s, Z = 9 s: offered 0.5 requests/s to a server that can do 1.
         RunResult r = Simulation.run(ClientWorld.scenario(scenario(5, "{dist: fixed, value: 9s}", 1, "3000s")));
         double x = r.requests().completed() / r.simulatedSeconds();
-        System.out.printf("closed loop N=5: X = %.5f /s (N / (S + Z) = 0.5), R = %.4f s%n", x,
+        report("closed loop N=5: X = %.5f /s (N / (S + Z) = 0.5), R = %.4f s%n", x,
                 r.latency().e2e().meanMs() / 1e3);
         assertEquals(5 / (1.0 + 9.0), x, 0.01 * 0.5);
         assertEquals(0.5, r.pools().get(0).utilization(), 0.01, "utilization X S");
@@ -86,7 +101,7 @@ class ClosedLoopTest {
         double t = r.simulatedSeconds();
         double x = r.requests().completed() / t;
         double resp = r.latency().e2e().meanMs() / 1e3;
-        System.out.printf("closed loop N=20: X = %.5f /s (1/S = 1), R = %.4f s (N/X - Z = %.4f), L = %.4f%n", x,
+        report("closed loop N=20: X = %.5f /s (1/S = 1), R = %.4f s (N/X - Z = %.4f), L = %.4f%n", x,
                 resp, 20 / x - 9, r.meanInSystem());
         assertTrue(x <= 1.0 + 1e-12, "never more than 1 / S");
         assertEquals(1.0, x, 0.01);

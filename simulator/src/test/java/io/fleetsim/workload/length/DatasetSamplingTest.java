@@ -19,13 +19,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,6 +38,18 @@ import org.junit.jupiter.api.io.TempDir;
  * from the CSV text directly, not through the scenario loader.
  */
 class DatasetSamplingTest {
+
+    private TestReporter reporter;
+
+    @BeforeEach
+    void keepReporter(TestReporter testReporter) {
+        reporter = testReporter;
+    }
+
+    /** Measured values go to the test report (target/surefire-reports), not to the console. */
+    private void report(String format, Object... args) {
+        reporter.publishEntry(String.format(Locale.ROOT, format, args).strip());
+    }
 
     private static final Path SCENARIOS = Path.of("..", "scenarios").toAbsolutePath().normalize();
     private static final String SHAREGPT = "datasets/sharegpt_first_turn_lengths_opt_tokenizer.csv";
@@ -138,9 +153,9 @@ class DatasetSamplingTest {
 
         double fileSpearman = spearman(sharegpt);
         double fileLogPearson = logPearson(sharegpt);
-        System.out.printf("ShareGPT file: Spearman %.4f, Pearson %.4f, Pearson of logs %.4f%n",
+        report("ShareGPT file: Spearman %.4f, Pearson %.4f, Pearson of logs %.4f%n",
                 fileSpearman, pearson(sharegpt), fileLogPearson);
-        System.out.printf("ShareGPT pairs drawn: Spearman %.4f, Pearson of logs %.4f; independent: %.4f, %.4f%n",
+        report("ShareGPT pairs drawn: Spearman %.4f, Pearson of logs %.4f; independent: %.4f, %.4f%n",
                 spearman(drawn), logPearson(drawn), spearman(apart), logPearson(apart));
         assertEquals(0.228, fileSpearman, 0.001, "the file itself");
         assertEquals(fileSpearman, spearman(drawn), CORRELATION_TOLERANCE);
@@ -157,8 +172,8 @@ class DatasetSamplingTest {
 
         double fileSpearman = spearman(arxiv);
         double filePearson = pearson(arxiv);
-        System.out.printf("arXiv file: Spearman %.4f, Pearson %.4f%n", fileSpearman, filePearson);
-        System.out.printf("arXiv pairs drawn: Spearman %.4f, Pearson %.4f; independent: %.4f, %.4f%n",
+        report("arXiv file: Spearman %.4f, Pearson %.4f%n", fileSpearman, filePearson);
+        report("arXiv pairs drawn: Spearman %.4f, Pearson %.4f; independent: %.4f, %.4f%n",
                 spearman(drawn), pearson(drawn), spearman(apart), pearson(apart));
         assertEquals(-0.463, filePearson, 0.001, "the file itself");
         assertEquals(fileSpearman, spearman(drawn), CORRELATION_TOLERANCE);

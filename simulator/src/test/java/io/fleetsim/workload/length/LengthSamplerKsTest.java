@@ -7,6 +7,7 @@ import io.fleetsim.random.RandomStreams;
 import io.fleetsim.scenario.LengthSpec;
 import io.fleetsim.workload.LengthSampler;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntToDoubleFunction;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
@@ -16,7 +17,9 @@ import org.apache.commons.math3.distribution.UniformIntegerDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /**
  * Each length sampler against its distribution by Kolmogorov-Smirnov, with a fixed seed: the
@@ -26,6 +29,18 @@ import org.junit.jupiter.api.Test;
  * number k is the continuous CDF at k + 0.5.
  */
 class LengthSamplerKsTest {
+
+    private TestReporter reporter;
+
+    @BeforeEach
+    void keepReporter(TestReporter testReporter) {
+        reporter = testReporter;
+    }
+
+    /** Measured values go to the test report (target/surefire-reports), not to the console. */
+    private void report(String format, Object... args) {
+        reporter.publishEntry(String.format(Locale.ROOT, format, args).strip());
+    }
 
     private static final int N = 20_000;
     private static final double ACCEPT = 0.001;
@@ -64,10 +79,10 @@ class LengthSamplerKsTest {
         assertEquals(spec.mean(), StatUtils.mean(x), 4 * standardError + 0.5, "mean of " + spec);
     }
 
-    private static void assertFits(String what, int[] sample, IntToDoubleFunction right, IntToDoubleFunction wrong) {
+    private void assertFits(String what, int[] sample, IntToDoubleFunction right, IntToDoubleFunction wrong) {
         double pRight = DiscreteKs.pValue(sample, right);
         double pWrong = DiscreteKs.pValue(sample, wrong);
-        System.out.printf("KS %-16s p(right) = %.3f   p(wrong) = %.2e%n", what, pRight, pWrong);
+        report("KS %-16s p(right) = %.3f   p(wrong) = %.2e%n", what, pRight, pWrong);
         assertTrue(pRight > ACCEPT, what + ": KS p-value against its own distribution " + pRight);
         assertTrue(pWrong < REJECT, what + ": KS p-value against the wrong reference " + pWrong);
     }
