@@ -29,13 +29,14 @@ import picocli.CommandLine.Option;
 /**
  * {@code fleetsim optimize SCENARIO --vary ... --objective M --constraint 'M>=X'}: the best
  * configuration meeting the constraints with 95% confidence, found by bisection on pool capacity
- * with dominated configurations pruned and replications added only near the constraint boundary;
- * then runner-ups and the best fleet's sensitivity to traffic, spot interruptions and API prices.
+ * where the scenario shows it valid, configurations that cannot beat the best pruned by their cost
+ * floor, and replications added only near the constraint boundary; then runner-ups and the best
+ * fleet's sensitivity to traffic, spot interruptions, API and GPU prices and the SLO targets.
  */
 @Command(name = "optimize", mixinStandardHelpOptions = true,
         description = {"Find the configuration of the --vary grid that is best on --objective among those meeting "
                 + "every --constraint with 95%% confidence; report it with runner-ups and its sensitivity to traffic "
-                + "+-30%%, spot preemption x2 and API prices +-20%%.",
+                + "+-30%%, spot preemption x2, API and GPU prices +-20%% and SLO targets +-20%%.",
             "Writes optimize.txt, optimize.csv (configurations simulated), sensitivity.csv, cost-vs-slo.png, "
                 + "cost-vs-reserved-share.png and results.jsonl (rerunning resumes)."})
 final class OptimizeCommand implements Callable<Integer> {

@@ -85,7 +85,8 @@ class OptimizerFamilyTest {
     /**
      * The issue's third case, on the shipped scenario: with the API at $0.88 per 1M tokens in and
      * out, bisection on spot returned 3 spot replicas at $0.99 per useful 1M tokens, while
-     * API-only meets the SLO at $0.88. Twenty simulated minutes keep it quick and show the same.
+     * API-only meets the SLO at $0.88 (with the roofline step times of the time, API-only was the
+     * answer). Twenty simulated minutes keep it quick.
      */
     @Test
     void llmMixWithTheApiAt88CentsIsAnsweredAsExhaustively() throws Exception {
@@ -95,9 +96,12 @@ class OptimizerFamilyTest {
         OptimizeResult fast = optimize("llm-mix", yaml, vary, false, 1200.0);
         OptimizeResult every = optimize("llm-mix", yaml, vary, true, 1200.0);
         assertEquals(every.best().configuration(), fast.best().configuration());
-        assertEquals("0", fast.best().configuration().valueOf("pools[spot].replicas"), "API-only is the answer");
-        assertEquals("0", fast.best().configuration().valueOf("pools[reserved].replicas"));
-        assertEquals(0.88, fast.best().estimate(Metric.COST_PER_USEFUL_MTOK).mean(), 1e-6);
+        // API-only meets the SLO at $0.88 whatever the step times, so the answer costs no more
+        PointSummary apiOnly = every.evaluated().stream().filter(p -> p.configuration().valueOf("pools[spot].replicas")
+                .equals("0") && p.configuration().valueOf("pools[reserved].replicas").equals("0")).findFirst().orElseThrow();
+        assertEquals(Verdict.MET, apiOnly.verdict());
+        assertEquals(0.88, apiOnly.estimate(Metric.COST_PER_USEFUL_MTOK).mean(), 1e-6);
+        assertTrue(fast.best().estimate(Metric.COST_PER_USEFUL_MTOK).mean() <= 0.88 + 1e-9, fast.best().toString());
     }
 
     private static Path scenarios() {

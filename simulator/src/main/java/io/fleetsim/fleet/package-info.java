@@ -1,0 +1,7 @@
+/**
+ * The pools of a fleet and what happens between requests and replicas: routing and overflow
+ * between pools ({@code Router}), balancing inside a pool ({@code ReplicaChooser}), cold starts,
+ * autoscaling ({@code Autoscaler}), spot preemption ({@code SpotMarket}), client patience and
+ * retries ({@code ClientTracker}), and each pool's paid time ({@code PoolLedger}).
+ */
+package io.fleetsim.fleet;

@@ -1,0 +1,7 @@
+/**
+ * What one replica does with its requests: continuous batching with chunked prefill, paged KV
+ * blocks, prefix caching and preemption on an LLM replica, textbook queueing servers, hosted
+ * APIs with rate limits; and how long a batch step takes ({@code StepTimeModel}). Knows nothing
+ * of prices.
+ */
+package io.fleetsim.serving;

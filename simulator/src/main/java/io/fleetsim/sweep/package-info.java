@@ -1,0 +1,7 @@
+/**
+ * Grids of scenario variants run with replications and confidence intervals ({@code sweep}), the
+ * search for the best configuration meeting constraints ({@code Optimizer}: where bisection is
+ * valid is decided by {@code BisectionRule}, pruning by {@code CostFloor}), sensitivity runs, and
+ * the resumable results file. A unit of work is a pure function of its JSON-serializable input.
+ */
+package io.fleetsim.sweep;

@@ -1,0 +1,4 @@
+/**
+ * Queueing theory used as independent truth: Erlang C and Pollaczek-Khinchine formulas.
+ */
+package io.fleetsim.theory;
