@@ -32,9 +32,13 @@ import java.util.List;
  *       {@code input_config.loadgen.concurrency}.</li>
  * </ul>
  *
- * Prompt and output lengths are the run's means, rounded. Runs at a request rate rather than a
- * concurrency are refused (fleetsim simulates the closed loop only, so far). A missing or bad field
- * is a {@link ScenarioException} naming the file, its line and the field path.
+ * Prompt and output lengths are the run's means, rounded. A run is a closed loop at its
+ * concurrency ({@code max_concurrency} with {@code request_rate} {@code inf}; GuideLLM's
+ * {@code synchronous} and {@code concurrent}; AIPerf's {@code concurrency}) or an open loop at its
+ * request rate (vLLM's {@code request_rate} with {@code burstiness} 1, a Poisson process;
+ * GuideLLM's {@code poisson} and {@code constant}; AIPerf's {@code request_rate}). A rate with a
+ * concurrency cap is refused. A missing or bad field is a {@link ScenarioException} naming the
+ * file, its line and the field path.
  */
 public final class BenchmarkJson {
 
@@ -107,22 +111,33 @@ public final class BenchmarkJson {
 
     private static MeasuredPoint vllm(SpecNode root, String id, Deployment d) {
         SpecNode concurrency = root.get("max_concurrency");
-        if (concurrency.isMissing()) {
-            throw root.get("request_rate").isMissing() ? root.error("missing max_concurrency")
-                    : root.get("request_rate").error("a run at a request rate (no max_concurrency) is not simulated "
-                    + "yet; run the benchmark with --max-concurrency");
-        }
         SpecNode rate = root.get("request_rate");
-        if (!rate.isMissing() && !rate.text().equalsIgnoreCase("inf")) {
-            throw rate.error("a run at a request rate (" + rate.text() + "/s) is not simulated yet; fleetsim "
-                    + "simulates runs at --request-rate inf with --max-concurrency (a closed loop)");
+        // vLLM writes an infinite rate as the text "inf".
+        boolean atRate = !rate.isMissing() && rate.copyTree().isNumber();
+        if (concurrency.isMissing() == !atRate) {
+            throw (atRate ? rate : root).error(atRate
+                    ? "a run at a request rate with a concurrency cap is not simulated yet; give one or the other"
+                    : "neither max_concurrency nor a request_rate: all requests at once is not simulated");
         }
         double completed = root.required("completed").numberIn(1, Double.MAX_VALUE);
         int isl = tokens(root.required("total_input_tokens"), root.required("total_input_tokens").number() / completed);
         int osl = tokens(root.required("total_output_tokens"),
                 root.required("total_output_tokens").number() / completed);
-        return new MeasuredPoint(id, 1, d, isl, osl, (int) concurrency.integerIn(1, 10_000_000),
-                millis(root.required("mean_ttft_ms")), millis(root.required("mean_tpot_ms")));
+        double ttft = millis(root.required("mean_ttft_ms"));
+        double tpot = millis(root.required("mean_tpot_ms"));
+        if (atRate) {
+            SpecNode burstiness = root.get("burstiness");
+            if (!burstiness.isMissing() && burstiness.number() != 1) {
+                throw burstiness.error("only burstiness 1 (a Poisson process) is simulated (got "
+                        + burstiness.number() + ")");
+            }
+            return new MeasuredPoint(id, 1, d, isl, osl, 0, ttft, tpot,
+                    new MeasuredPoint.RequestRate(rate.numberIn(1e-6, 1e9), true));
+        }
+        if (!rate.isMissing() && !rate.text().equalsIgnoreCase("inf")) {
+            throw rate.error("must be a number of requests per second or \"inf\" (got \"" + rate.text() + "\")");
+        }
+        return new MeasuredPoint(id, 1, d, isl, osl, (int) concurrency.integerIn(1, 10_000_000), ttft, tpot);
     }
 
     private static List<MeasuredPoint> guidellm(SpecNode root, String id, Deployment d) {
@@ -136,17 +151,21 @@ public final class BenchmarkJson {
             SpecNode holder = b.get("config").isMissing() ? b.required("args") : b.get("config");
             SpecNode strategy = holder.required("strategy");
             String type = strategy.required("type_").text();
-            int concurrency = switch (type) {
-                case "synchronous" -> 1;
-                case "concurrent" -> (int) strategy.required("streams").integerIn(1, 10_000_000);
-                default -> throw strategy.get("type_").error("a " + type + " run is not simulated yet; fleetsim "
-                        + "simulates synchronous and concurrent runs (closed loops)");
-            };
+            int concurrency = 0;
+            MeasuredPoint.RequestRate rate = null;
+            switch (type) {
+                case "synchronous" -> concurrency = 1;
+                case "concurrent" -> concurrency = (int) strategy.required("streams").integerIn(1, 10_000_000);
+                case "poisson", "constant" -> rate = new MeasuredPoint.RequestRate(
+                        strategy.required("rate").numberIn(1e-6, 1e9), type.equals("poisson"));
+                default -> throw strategy.get("type_").error("a " + type + " run is not simulated; fleetsim "
+                        + "simulates synchronous, concurrent, constant and poisson runs");
+            }
             SpecNode m = b.required("metrics");
             int isl = tokens(mean(m, "prompt_token_count"), mean(m, "prompt_token_count").number());
             int osl = tokens(mean(m, "output_token_count"), mean(m, "output_token_count").number());
             out.add(new MeasuredPoint(id + "#" + i, 1, d, isl, osl, concurrency,
-                    millis(mean(m, "time_to_first_token_ms")), millis(mean(m, "inter_token_latency_ms"))));
+                    millis(mean(m, "time_to_first_token_ms")), millis(mean(m, "inter_token_latency_ms")), rate));
         }
         return out;
     }
@@ -158,16 +177,20 @@ public final class BenchmarkJson {
     private static MeasuredPoint aiperf(SpecNode root, String id, Deployment d) {
         SpecNode loadgen = root.required("input_config").required("loadgen");
         SpecNode concurrency = loadgen.get("concurrency");
-        if (concurrency.isMissing()) {
-            throw loadgen.error("no concurrency: a run at a request rate is not simulated yet; run with --concurrency");
+        SpecNode rate = loadgen.get("request_rate");
+        if (concurrency.isMissing() == rate.isMissing()) {
+            throw loadgen.error(rate.isMissing() ? "neither concurrency nor request_rate"
+                    : "a request rate with a concurrency cap is not simulated yet; give one or the other");
         }
+        MeasuredPoint.RequestRate arrivals = rate.isMissing() ? null : new MeasuredPoint.RequestRate(
+                rate.numberIn(1e-6, 1e9), !loadgen.get("request_rate_mode").text("poisson").equals("constant"));
         int isl = tokens(root.required("input_sequence_length").required("avg"),
                 root.required("input_sequence_length").required("avg").number());
         int osl = tokens(root.required("output_sequence_length").required("avg"),
                 root.required("output_sequence_length").required("avg").number());
-        return new MeasuredPoint(id, 1, d, isl, osl, (int) concurrency.integerIn(1, 10_000_000),
+        return new MeasuredPoint(id, 1, d, isl, osl, arrivals != null ? 0 : (int) concurrency.integerIn(1, 10_000_000),
                 millis(root.required("time_to_first_token").required("avg")),
-                millis(root.required("inter_token_latency").required("avg")));
+                millis(root.required("inter_token_latency").required("avg")), arrivals);
     }
 
     private static double millis(SpecNode n) {

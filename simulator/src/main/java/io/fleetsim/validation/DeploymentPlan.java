@@ -17,9 +17,17 @@ import java.util.List;
  * @param engineVersion its version, empty when the row states none
  * @param requestLatencySeconds time from a client sending a request to the engine having it
  *                      (HTTP, tokenisation, the engine's front end); in TTFT, not in TPOT
+ * @param arrivals      for a run at a request rate, the rate to the whole deployment (spread
+ *                      evenly over the replicas); null for a closed loop of {@code clients}
  */
 public record DeploymentPlan(ServerSpec.Llm server, int replicas, int clients, String engine, String engineVersion,
-                             double requestLatencySeconds) {
+                             double requestLatencySeconds, MeasuredPoint.RequestRate arrivals) {
+
+    /** A closed loop of {@code clients}. */
+    public DeploymentPlan(ServerSpec.Llm server, int replicas, int clients, String engine, String engineVersion,
+                          double requestLatencySeconds) {
+        this(server, replicas, clients, engine, engineVersion, requestLatencySeconds, null);
+    }
 
     /**
      * Replicas with the same number of clients: a load balancer spreading a closed loop evenly
@@ -36,7 +44,7 @@ public record DeploymentPlan(ServerSpec.Llm server, int replicas, int clients, S
     public DeploymentPlan with(EngineParameters parameters) {
         return new DeploymentPlan(new ServerSpec.Llm(server.memory(), server.maxModelLen(), server.batching(),
                 parameters.performance()), replicas, clients, engine, engineVersion,
-                parameters.requestLatencySeconds());
+                parameters.requestLatencySeconds(), arrivals);
     }
 
     /** The replicas grouped by the clients each serves, most clients first. */

@@ -21,7 +21,8 @@ import java.util.Optional;
  *
  * <p>Choices made where the data says nothing, each the engines' default:
  * <ul>
- *   <li>{@code max_num_seqs} is the clients per replica (benchmarks size the engine's batch for
+ *   <li>{@code max_num_seqs} is the clients per replica (for a run at a request rate, vLLM's
+ *       default {@value #OPEN_LOOP_MAX_NUM_SEQS}) (benchmarks size the engine's batch for
  *       the concurrency they run; a larger limit would change nothing);</li>
  *   <li>{@code max_batched_tokens} is {@value #MAX_BATCHED_TOKENS} (vLLM's online-serving
  *       default on datacenter GPUs, SGLang's chunked-prefill size and TensorRT-LLM's
@@ -35,6 +36,8 @@ public final class DeploymentPlanner {
 
     /** Token budget of one iteration. */
     public static final int MAX_BATCHED_TOKENS = 8192;
+    /** {@code max_num_seqs} of an engine under a request rate: vLLM's default. */
+    public static final int OPEN_LOOP_MAX_NUM_SEQS = 256;
     /** Share of GPU memory the engine may use. */
     public static final double MEMORY_UTILIZATION = 0.9;
 
@@ -64,7 +67,7 @@ public final class DeploymentPlanner {
         if (d.disaggregated()) {
             return skip("disaggregated prefill/decode (not yet modelled)");
         }
-        if (p.concurrency() == 0) {
+        if (p.concurrency() == 0 && p.arrivals() == null) {
             return skip("no client concurrency stated");
         }
         if (layout.pp() > 1) {
@@ -130,7 +133,9 @@ public final class DeploymentPlanner {
         if (context > model.contextLength()) {
             return skip("isl + osl = " + context + " exceeds the model's context of " + model.contextLength());
         }
-        int clientsPerReplica = (p.concurrency() + replicas - 1) / replicas;
+        // An open loop's batch is limited by the engine's default; a closed loop's by its clients.
+        int clientsPerReplica = p.arrivals() != null ? OPEN_LOOP_MAX_NUM_SEQS
+                : (p.concurrency() + replicas - 1) / replicas;
         BatchingSpec batching = new BatchingSpec(clientsPerReplica,
                 Math.max(MAX_BATCHED_TOKENS, clientsPerReplica + 1));
         ServerSpec.Llm server = new ServerSpec.Llm(memory, model.contextLength(), batching, chosen.performance());
@@ -138,7 +143,7 @@ public final class DeploymentPlanner {
             return skip("a request of " + context + " tokens does not fit the KV cache");
         }
         return new PointPlan.Simulate(new DeploymentPlan(server, replicas, p.concurrency(), engine,
-                d.backendVersion(), chosen.requestLatencySeconds()));
+                d.backendVersion(), chosen.requestLatencySeconds(), p.arrivals()));
     }
 
     private static PointPlan skip(String reason) {

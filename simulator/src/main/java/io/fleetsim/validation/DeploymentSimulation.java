@@ -11,7 +11,8 @@ package io.fleetsim.validation;
  * {@code --num-prompts $((CONC * 10))} after a separate warm-up). The first of those waves starts
  * all at once on an empty server and is simulated as such ({@link ClosedLoopBenchmark#firstWave});
  * the others run in the loop's steady state ({@link ClosedLoopBenchmark#run}). The means weigh the
- * first wave {@code 1 / 10} and the steady state {@code 9 / 10}.
+ * first wave {@code 1 / 10} and the steady state {@code 9 / 10}. A run at a request rate is simulated
+ * as such ({@link OpenLoopBenchmark}).
  */
 public final class DeploymentSimulation {
 
@@ -29,6 +30,13 @@ public final class DeploymentSimulation {
     /** As {@link #simulate(DeploymentPlan, int, int)}, with runs of {@code length}. */
     public static SimulatedLatency simulate(DeploymentPlan plan, int promptTokens, int outputTokens,
                                             ClosedLoopBenchmark.Length length) {
+        if (plan.arrivals() != null) {
+            // Replicas share the rate evenly and behave alike: one stands for all.
+            SimulatedLatency one = OpenLoopBenchmark.run(plan.server(), plan.arrivals().perSecond() / plan.replicas(),
+                    plan.arrivals().poisson(), promptTokens, outputTokens, plan.requestLatencySeconds());
+            return new SimulatedLatency(one.meanTtftSeconds(), one.meanTpotSeconds(), one.requests() * plan.replicas(),
+                    one.events());
+        }
         double ttft = 0;
         double tpot = 0;
         long clients = 0;

@@ -10,10 +10,26 @@ package io.fleetsim.validation;
  * @param promptTokens   input length of every request (ISL)
  * @param outputTokens   output length of every request (OSL)
  * @param concurrency    requests the clients keep in flight across the whole deployment; 0 when
- *                       the row does not state it
+ *                       the row does not state it, or for a run at a request rate
  * @param measuredTtftMs mean time to first token
  * @param measuredTpotMs mean time per output token after the first
+ * @param arrivals       for a run at a request rate, how requests were sent; null for a closed loop
  */
 public record MeasuredPoint(String id, int line, Deployment deployment, int promptTokens, int outputTokens,
-                            int concurrency, double measuredTtftMs, double measuredTpotMs) {
+                            int concurrency, double measuredTtftMs, double measuredTpotMs, RequestRate arrivals) {
+
+    /** A point measured by a closed loop of {@code concurrency} clients. */
+    public MeasuredPoint(String id, int line, Deployment deployment, int promptTokens, int outputTokens,
+                         int concurrency, double measuredTtftMs, double measuredTpotMs) {
+        this(id, line, deployment, promptTokens, outputTokens, concurrency, measuredTtftMs, measuredTpotMs, null);
+    }
+
+    /**
+     * Requests sent at a rate, whatever the server's state (an open loop).
+     *
+     * @param perSecond requests per second to the whole deployment
+     * @param poisson   exponential gaps (a Poisson process) rather than equal ones
+     */
+    public record RequestRate(double perSecond, boolean poisson) {
+    }
 }

@@ -54,6 +54,17 @@ class BenchmarkJsonTest {
     }
 
     @Test
+    void aRunAtARequestRateWithoutACapIsAnOpenLoopPoint() throws IOException {
+        Path f = tmp.resolve("rate.json");
+        Files.writeString(f, Files.readString(EXAMPLES.resolve("vllm-bench-serve.json"))
+                .replace("\"request_rate\": \"inf\"", "\"request_rate\": 4.0")
+                .replace("\"max_concurrency\": 16", "\"max_concurrency\": null"));
+        MeasuredPoint p = BenchmarkJson.read(f, D).get(0);
+        assertEquals(0, p.concurrency());
+        assertEquals(new MeasuredPoint.RequestRate(4.0, true), p.arrivals());
+    }
+
+    @Test
     void aNegativeOrMissingLatencyNamesItsPath() throws IOException {
         Path f = tmp.resolve("neg.json");
         Files.writeString(f, Files.readString(EXAMPLES.resolve("aiperf-profile_export_aiperf.json"))

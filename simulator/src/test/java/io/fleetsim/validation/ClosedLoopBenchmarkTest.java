@@ -104,6 +104,17 @@ class ClosedLoopBenchmarkTest {
     }
 
     @Test
+    void requestsSentRarelyAtARateRunAlone() {
+        // One request every 100 s on a replica that takes 10 ms per iteration: never two at once.
+        Gpu instant = new Gpu("instant", 80e9, 1e30, 1e30, 1e30, 0, 1e30, "test");
+        SimulatedLatency s = OpenLoopBenchmark.run(server(instant, new PerformanceSpec(1, 1, 0.010), 8), 0.01, false,
+                1000, 100, 0.005);
+        assertEquals(0.015, s.meanTtftSeconds(), 1e-9);
+        assertEquals(0.010, s.meanTpotSeconds(), 1e-9);
+        assertEquals(OpenLoopBenchmark.MEASURED, s.requests());
+    }
+
+    @Test
     void theSameRunGivesTheSameNumbers() {
         Gpu h100 = CATALOG.gpu("H100-SXM-80GB");
         ServerSpec.Llm server = server(h100, PerformanceSpec.DEFAULT, 64);

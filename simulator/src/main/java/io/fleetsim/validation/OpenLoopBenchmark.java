@@ -1,0 +1,132 @@
+package io.fleetsim.validation;
+
+import io.fleetsim.engine.EventHandler;
+import io.fleetsim.engine.Simulator;
+import io.fleetsim.random.RandomStream;
+import io.fleetsim.random.RandomStreams;
+import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.serving.LlmReplica;
+import io.fleetsim.serving.Server;
+import io.fleetsim.serving.ServingListener;
+import io.fleetsim.serving.WorkSource;
+import io.fleetsim.workload.Request;
+import io.fleetsim.workload.TrafficGenerator;
+import java.util.ArrayDeque;
+
+/**
+ * A benchmark client sending requests at a rate against one simulated replica, whatever the
+ * replica's state, as {@code vllm bench serve --request-rate R} (gaps exponential: a Poisson
+ * process) or GuideLLM's {@code constant} mode (equal gaps) run it. The first
+ * {@link #WARM_UP} requests are discarded, the next {@link #MEASURED} are measured, as
+ * {@link ClosedLoopBenchmark} measures them. Gaps are drawn from a stream seeded with
+ * {@value #SEED}, so a run is deterministic.
+ */
+public final class OpenLoopBenchmark {
+
+    /** Requests discarded before measuring. */
+    public static final int WARM_UP = 50;
+    /** Requests measured. */
+    public static final int MEASURED = 200;
+    /** Seed of the gaps. */
+    public static final long SEED = 1;
+
+    private OpenLoopBenchmark() {
+    }
+
+    /**
+     * Sends {@code ratePerSecond} requests a second to one replica of {@code server}, each reaching
+     * the engine {@code requestLatencySeconds} after it is sent.
+     */
+    public static SimulatedLatency run(ServerSpec.Llm server, double ratePerSecond, boolean poisson, int promptTokens,
+                                       int outputTokens, double requestLatencySeconds) {
+        if (!(ratePerSecond > 0)) {
+            throw new IllegalArgumentException("need a rate > 0, got " + ratePerSecond);
+        }
+        return new Driver(server, ratePerSecond, poisson, promptTokens, outputTokens, requestLatencySeconds).run();
+    }
+
+    /** The sender, the queue in front of the replica and the tally. */
+    private static final class Driver implements EventHandler, WorkSource, ServingListener {
+        private static final long SEND = 1;
+        private static final long ARRIVE = 2;
+        private final Simulator sim = new Simulator();
+        private final ArrayDeque<Request> queue = new ArrayDeque<>();
+        private final ArrayDeque<Request> travelling = new ArrayDeque<>();
+        private final RandomStream gaps = new RandomStreams(SEED).stream("arrivals");
+        private final LlmReplica replica;
+        private final int handlerId;
+        private final double meanGap;
+        private final boolean poisson;
+        private final int promptTokens;
+        private final int outputTokens;
+        private final double requestLatency;
+        private long sent;
+        private long measuredDone;
+        private double ttftSum;
+        private double tpotSum;
+
+        Driver(ServerSpec.Llm server, double rate, boolean poisson, int promptTokens, int outputTokens,
+               double requestLatency) {
+            this.meanGap = 1 / rate;
+            this.poisson = poisson;
+            this.promptTokens = promptTokens;
+            this.outputTokens = outputTokens;
+            this.requestLatency = requestLatency;
+            this.replica = new LlmReplica(sim, 0, server, this, this);
+            this.handlerId = sim.register(this);
+        }
+
+        SimulatedLatency run() {
+            sim.schedule(0, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, SEND);
+            sim.runUntil(Double.POSITIVE_INFINITY);
+            if (measuredDone != MEASURED) {
+                throw new IllegalStateException("only " + measuredDone + " of " + MEASURED + " measured requests ended");
+            }
+            return new SimulatedLatency(ttftSum / MEASURED, outputTokens > 1 ? tpotSum / MEASURED : Double.NaN,
+                    MEASURED, sim.eventsProcessed());
+        }
+
+        @Override
+        public void handle(long payload) {
+            if (payload == SEND) {
+                travelling.add(new Request(sent++, 0, sim.now(), promptTokens, outputTokens));
+                sim.schedule(sim.now() + requestLatency, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, ARRIVE);
+                if (sent < WARM_UP + MEASURED) {
+                    double gap = poisson ? gaps.nextExponential(meanGap) : meanGap;
+                    sim.schedule(sim.now() + gap, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, SEND);
+                }
+                return;
+            }
+            queue.add(travelling.poll());
+            replica.wake();
+        }
+
+        @Override
+        public Request peek() {
+            return queue.peek();
+        }
+
+        @Override
+        public Request poll() {
+            return queue.poll();
+        }
+
+        @Override
+        public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt) {
+            if (request.id() >= WARM_UP) {
+                double ttft = firstTokenAt - request.arrivalTime();
+                ttftSum += ttft;
+                if (outputTokens > 1) {
+                    tpotSum += (completedAt - request.arrivalTime() - ttft) / (outputTokens - 1);
+                }
+                if (++measuredDone == MEASURED) {
+                    sim.stop();
+                }
+            }
+        }
+
+        @Override
+        public void serverIdle(Server server) {
+        }
+    }
+}
