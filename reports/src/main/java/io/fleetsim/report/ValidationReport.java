@@ -48,14 +48,14 @@ public final class ValidationReport {
                 Column.of("backend_version", ValueFormat.TEXT), Column.of("model", ValueFormat.TEXT),
                 Column.of("gemm_quant_mode", ValueFormat.TEXT), Column.of("layout", ValueFormat.TEXT),
                 Column.of("isl", ValueFormat.COUNT), Column.of("osl", ValueFormat.COUNT),
-                Column.of("concurrency", ValueFormat.COUNT));
+                Column.of("concurrency", ValueFormat.COUNT), Column.of("parameters", ValueFormat.TEXT));
         for (PointOutcome o : outcomes) {
             MeasuredPoint p = o.point();
             Deployment d = p.deployment();
             t.addRow(p.id(), o.statusText(), p.measuredTtftMs(), o.predictedTtftMs(), p.measuredTpotMs(),
                     o.predictedTpotMs(), o.ttftError(), o.tpotError(), d.system(), d.backend(), d.backendVersion(),
                     d.model(), d.gemmQuant(), d.layout().describe(), p.promptTokens(), p.outputTokens(),
-                    p.concurrency() == 0 ? null : p.concurrency());
+                    p.concurrency() == 0 ? null : p.concurrency(), o.parametersFrom());
         }
         return CsvTableRenderer.render(t);
     }
@@ -86,6 +86,11 @@ public final class ValidationReport {
                 : String.format(java.util.Locale.ROOT, " (all rows of %d (system, backend, model) groups):%n",
                 unsimulated));
         s.skipped().forEach((reason, n) -> sb.append(String.format(java.util.Locale.ROOT, "  %,6d  %s%n", n, reason)));
+        if (s.uncalibrated() > 0) {
+            sb.append(String.format(java.util.Locale.ROOT, "%nUncalibrated: %,d of the %,d simulated rows ran on "
+                    + "fleetsim's default step-time parameters (no calibrated profile for their GPU, degree and "
+                    + "precision).%n", s.uncalibrated(), s.simulated()));
+        }
         return sb.toString();
     }
 
@@ -119,6 +124,7 @@ public final class ValidationReport {
         root.put("rows", s.points());
         root.put("simulated", s.simulated());
         root.put("skipped", s.points() - s.simulated());
+        root.put("uncalibrated", s.uncalibrated());
         root.set("overall", group(s.overall()));
         ArrayNode groups = root.putArray("groups");
         s.groups().forEach(g -> groups.add(group(g)));

@@ -143,7 +143,8 @@ public final class DeploymentPlanner {
             return skip("a request of " + context + " tokens does not fit the KV cache");
         }
         return new PointPlan.Simulate(new DeploymentPlan(server, replicas, p.concurrency(), engine,
-                d.backendVersion(), chosen.requestLatencySeconds(), p.arrivals()));
+                d.backendVersion(), chosen.requestLatencySeconds(), p.arrivals()),
+                parameters.label(gpu, engine, tp, precision));
     }
 
     private static PointPlan skip(String reason) {

@@ -30,7 +30,7 @@ public record EndToEndCalibration(EngineParameters parameters, LatencyError trai
      */
     public static EndToEndCalibration of(List<SimulatedPoint> points, int folds, ParallelSimulator simulator) {
         EngineParameters all = EndToEndFitter.fit(points, simulator);
-        LatencyError training = error(outcomes(points, all, simulator));
+        LatencyError training = error(outcomes(points, all, simulator, "fit on all deployments"));
         Map<String, Integer> deploymentFold = new TreeMap<>();
         points.forEach(p -> deploymentFold.put(p.point().deployment().key(), 0));
         int k = Math.min(folds, deploymentFold.size());
@@ -55,7 +55,8 @@ public record EndToEndCalibration(EngineParameters parameters, LatencyError trai
                     train.add(p);
                 }
             }
-            List<PointOutcome> scored = outcomes(test, EndToEndFitter.fit(train, simulator), simulator);
+            List<PointOutcome> scored = outcomes(test, EndToEndFitter.fit(train, simulator), simulator,
+                    "fit without fold " + (fold + 1) + " of " + k);
             for (int j = 0; j < scored.size(); j++) {
                 predicted[testIndex.get(j)] = scored.get(j);
             }
@@ -70,13 +71,13 @@ public record EndToEndCalibration(EngineParameters parameters, LatencyError trai
 
     /** {@code points} simulated at {@code parameters} with validation-length runs. */
     static List<PointOutcome> outcomes(List<SimulatedPoint> points, EngineParameters parameters,
-                                       ParallelSimulator simulator) {
+                                       ParallelSimulator simulator, String label) {
         List<SimulatedLatency> s = simulator.simulate(points, parameters, ClosedLoopBenchmark.Length.VALIDATION);
         List<PointOutcome> out = new ArrayList<>(points.size());
         for (int i = 0; i < points.size(); i++) {
             MeasuredPoint m = points.get(i).point();
             out.add(Double.isNaN(s.get(i).meanTtftSeconds()) ? PointOutcome.skipped(m, "simulation failed")
-                    : PointOutcome.predicted(m, s.get(i)));
+                    : PointOutcome.predicted(m, s.get(i), label));
         }
         return out;
     }

@@ -17,9 +17,10 @@ import java.util.TreeMap;
  * @param points    points in all
  * @param simulated points simulated
  * @param skipped   points skipped per reason, most frequent first
+ * @param uncalibrated simulated points whose parameters were fleetsim's uncalibrated defaults
  */
 public record ErrorSummary(List<Group> groups, Group overall, int points, int simulated,
-                           Map<String, Integer> skipped) {
+                           Map<String, Integer> skipped, int uncalibrated) {
 
     /**
      * The errors of one set of points.
@@ -40,7 +41,11 @@ public record ErrorSummary(List<Group> groups, Group overall, int points, int si
                 .comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)));
         Map<String, Integer> skipped = new TreeMap<>();
         int simulated = 0;
+        int uncalibrated = 0;
         for (PointOutcome o : outcomes) {
+            if (ParameterSource.UNCALIBRATED.equals(o.parametersFrom())) {
+                uncalibrated++;
+            }
             Deployment d = o.point().deployment();
             String model = CatalogNames.modelCandidates(d.model()).get(0);
             byGroup.computeIfAbsent(List.of(d.system(), d.backend(), model), k -> new ArrayList<>()).add(o);
@@ -57,7 +62,7 @@ public record ErrorSummary(List<Group> groups, Group overall, int points, int si
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> ordered.put(e.getKey(), e.getValue()));
         return new ErrorSummary(List.copyOf(groups), group("all", "all", "all", outcomes), outcomes.size(), simulated,
-                ordered);
+                ordered, uncalibrated);
     }
 
     /** The groups with at least one simulated point. */

@@ -48,7 +48,7 @@ public final class ModelValidation {
             MeasuredPoint p = points.get(i);
             if (plans.get(i) instanceof PointPlan.Simulate s) {
                 Object r = results.get(unique.get(new Simulation(s.plan(), p.promptTokens(), p.outputTokens())));
-                out.add(r instanceof SimulatedLatency l ? PointOutcome.predicted(p, l)
+                out.add(r instanceof SimulatedLatency l ? PointOutcome.predicted(p, l, s.parametersFrom())
                         : PointOutcome.skipped(p, "simulation failed: " + r));
             } else {
                 out.add(PointOutcome.skipped(p, ((PointPlan.Skip) plans.get(i)).reason()));

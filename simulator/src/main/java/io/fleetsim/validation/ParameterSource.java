@@ -24,6 +24,12 @@ public sealed interface ParameterSource permits ParameterSource.PoolDefaults, Pa
     /** Why {@link #parameters} gave none. */
     String whyNone(Gpu gpu, String engine, int tp, Precision precision);
 
+    /** Label of parameters fleetsim's defaults give a pool with no calibrated profile. */
+    String UNCALIBRATED = "uncalibrated defaults";
+
+    /** Where {@link #parameters} come from: a profile's name, or {@link #UNCALIBRATED}. */
+    String label(Gpu gpu, String engine, int tp, Precision precision);
+
     /** What a scenario pool of that GPU, degree and precision gets by default; no request latency. */
     record PoolDefaults(PerformanceProfiles profiles) implements ParameterSource {
         @Override
@@ -34,6 +40,13 @@ public sealed interface ParameterSource permits ParameterSource.PoolDefaults, Pa
         @Override
         public String whyNone(Gpu gpu, String engine, int tp, Precision precision) {
             throw new IllegalStateException("pool defaults always apply");
+        }
+
+        @Override
+        public String label(Gpu gpu, String engine, int tp, Precision precision) {
+            return precision != Precision.BF16 ? UNCALIBRATED : profiles.all().stream()
+                    .filter(p -> p.isDefaultFor(gpu.name(), tp)).findFirst().map(PerformanceProfile::name)
+                    .orElse(UNCALIBRATED);
         }
     }
 
@@ -47,6 +60,11 @@ public sealed interface ParameterSource permits ParameterSource.PoolDefaults, Pa
         @Override
         public String whyNone(Gpu gpu, String engine, int tp, Precision precision) {
             return "profile " + profile.name() + " was fitted on " + profile.gpu() + ", not " + gpu.name();
+        }
+
+        @Override
+        public String label(Gpu gpu, String engine, int tp, Precision precision) {
+            return profile.name();
         }
     }
 
@@ -71,6 +89,13 @@ public sealed interface ParameterSource permits ParameterSource.PoolDefaults, Pa
         @Override
         public String whyNone(Gpu gpu, String engine, int tp, Precision precision) {
             return "no profile in " + file + " for " + gpu.name() + ", " + engine + ", " + precision.id();
+        }
+
+        @Override
+        public String label(Gpu gpu, String engine, int tp, Precision precision) {
+            return profiles.stream().filter(p -> p.gpu().equals(gpu.name()) && p.engine().equals(engine)
+                    && p.precision().equals(precision.id())).findFirst().map(EndToEndProfile::name)
+                    .orElse(UNCALIBRATED);
         }
     }
 }

@@ -8,9 +8,10 @@ package io.fleetsim.validation;
  * @param skipReason       why it was not ({@code null} when it was)
  * @param predictedTtftMs  simulated mean TTFT (NaN when skipped)
  * @param predictedTpotMs  simulated mean TPOT (NaN when skipped or with one output token)
+ * @param parametersFrom   where the simulated deployment's parameters came from (empty when skipped)
  */
 public record PointOutcome(MeasuredPoint point, Status status, String skipReason, double predictedTtftMs,
-                           double predictedTpotMs) {
+                           double predictedTpotMs, String parametersFrom) {
 
     /** Whether a point was simulated. */
     public enum Status {
@@ -20,15 +21,15 @@ public record PointOutcome(MeasuredPoint point, Status status, String skipReason
         SKIPPED
     }
 
-    /** A simulated point. */
-    public static PointOutcome predicted(MeasuredPoint point, SimulatedLatency latency) {
+    /** A simulated point whose parameters came from {@code parametersFrom}. */
+    public static PointOutcome predicted(MeasuredPoint point, SimulatedLatency latency, String parametersFrom) {
         return new PointOutcome(point, Status.OK, null, latency.meanTtftSeconds() * 1e3,
-                latency.meanTpotSeconds() * 1e3);
+                latency.meanTpotSeconds() * 1e3, parametersFrom);
     }
 
     /** A point that could not be simulated. */
     public static PointOutcome skipped(MeasuredPoint point, String reason) {
-        return new PointOutcome(point, Status.SKIPPED, reason, Double.NaN, Double.NaN);
+        return new PointOutcome(point, Status.SKIPPED, reason, Double.NaN, Double.NaN, "");
     }
 
     /** {@code ok}, or {@code skipped: <why>}. */

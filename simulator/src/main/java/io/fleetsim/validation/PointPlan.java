@@ -6,9 +6,11 @@ public sealed interface PointPlan permits PointPlan.Simulate, PointPlan.Skip {
     /**
      * The point is simulated as {@code plan}.
      *
-     * @param plan the simulated deployment
+     * @param plan           the simulated deployment
+     * @param parametersFrom where its step-time parameters come from (a profile's name, or
+     *                       {@link ParameterSource#UNCALIBRATED})
      */
-    record Simulate(DeploymentPlan plan) implements PointPlan {
+    record Simulate(DeploymentPlan plan, String parametersFrom) implements PointPlan {
     }
 
     /**

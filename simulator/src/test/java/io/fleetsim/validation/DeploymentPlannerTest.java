@@ -64,6 +64,16 @@ class DeploymentPlannerTest {
     }
 
     @Test
+    void aPlanSaysWhereItsParametersComeFromAndFlagsTheUncalibratedDefaults() {
+        PointPlan.Simulate bf16 = assertInstanceOf(PointPlan.Simulate.class,
+                PLANNER.plan(point("agg", "meta-llama/Llama-3.1-8B-Instruct", "", 8, tp(8, 1))));
+        assertEquals("splitwise-h100-tp8", bf16.parametersFrom());
+        PointPlan.Simulate fp8 = assertInstanceOf(PointPlan.Simulate.class,
+                PLANNER.plan(point("agg", "meta-llama/Llama-3.1-8B-Instruct", "fp8", 8, tp(8, 1))));
+        assertEquals(ParameterSource.UNCALIBRATED, fp8.parametersFrom());
+    }
+
+    @Test
     void fewerClientsThanReplicasLeaveSomeIdle() {
         DeploymentPlan plan = new DeploymentPlan(null, 4, 3, "vllm", "", 0);
         assertEquals(List.of(new DeploymentPlan.ClientGroup(3, 1)), plan.clientGroups());
