@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Predict every measured kernel row held out of the shipped tables (every 4th value of the "
                 + "token axis) by interpolating the shipped tables, and print the median and 90th percentile "
-                + "absolute percentage error per table and engine version / GPU.")
+                + "absolute percentage error per table, engine version / GPU and dtype.")
 final class KernelsCheckCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "RAWDIR", description = "Folder of the raw *_perf.csv.gz tables.")
@@ -29,12 +29,14 @@ final class KernelsCheckCommand implements Callable<Integer> {
         List<KernelCheck.Score> scores = KernelCheck.run(KernelsCommand.database(raw, spec.commandLine()),
                 KernelIndex.builtIn().directories());
         PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "%-22s %-28s %8s %9s %9s%n", "table", "engine version / GPU", "rows", "median %",
-                "p90 %");
+        w.printf(Locale.ROOT, "%-22s %-27s %-16s %7s %9s %9s%n", "table", "engine version / GPU", "dtype", "rows",
+                "median %", "p90 %");
         for (KernelCheck.Score s : scores) {
-            w.printf(Locale.ROOT, "%-22s %-28s %8d %9.2f %9.2f%n", s.table(), s.directory(), s.rows(), s.medianPct(),
-                    s.p90Pct());
+            w.printf(Locale.ROOT, "%-22s %-27s %-16s %7d %9.2f %9.2f%n", s.table(), s.directory(), s.family(), s.rows(),
+                    s.medianPct(), s.p90Pct());
         }
+        w.println("Held out of the shipped tables: every 4th measured value of each table's token axis (GEMM m, "
+                + "prefill ISL, decode KV length, MoE tokens); error |predicted - measured| / measured.");
         w.flush();
         return 0;
     }

@@ -19,11 +19,12 @@ public final class KernelCheck {
      *
      * @param table     shipped table name
      * @param directory engine version and GPU
+     * @param family    dtype (GEMM, MoE) or KV dtype and window (attention); {@code all} for the whole table
      * @param rows      held-out shapes scored
      * @param medianPct median absolute percentage error
      * @param p90Pct    90th percentile
      */
-    public record Score(String table, String directory, int rows, double medianPct, double p90Pct) {
+    public record Score(String table, String directory, String family, int rows, double medianPct, double p90Pct) {
     }
 
     private KernelCheck() {
@@ -49,13 +50,15 @@ public final class KernelCheck {
                 if (Double.isNaN(predicted)) {
                     return;
                 }
-                errors.computeIfAbsent(cell.directory(), d -> new ArrayList<>())
-                        .add(100 * Math.abs(predicted - measured * 1e-6) / (measured * 1e-6));
+                double ape = 100 * Math.abs(predicted - measured * 1e-6) / (measured * 1e-6);
+                errors.computeIfAbsent(cell.directory() + "\u0000all", d -> new ArrayList<>()).add(ape);
+                errors.computeIfAbsent(cell.directory() + "\u0000" + cell.family(), d -> new ArrayList<>()).add(ape);
             });
             errors.forEach((d, e) -> {
                 double[] v = e.stream().mapToDouble(Double::doubleValue).toArray();
                 Arrays.sort(v);
-                out.add(new Score(cut.out().replace(".csv.gz", "").replace(".csv", ""), d, v.length,
+                String[] df = d.split("\u0000");
+                out.add(new Score(cut.out().replace(".csv.gz", "").replace(".csv", ""), df[0], df[1], v.length,
                         quantile(v, 0.5), quantile(v, 0.9)));
             });
         }

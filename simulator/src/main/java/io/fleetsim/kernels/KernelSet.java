@@ -48,10 +48,15 @@ public final class KernelSet {
     /** Loads {@code kernels/<directory>/} from the class path. */
     public static KernelSet load(String directory) {
         String base = "kernels/" + directory + "/";
-        return new KernelSet(directory, gemm(read(base + "gemm.csv.gz")),
-                attention(read(base + "context_attention.csv.gz")),
-                attention(read(base + "generation_attention.csv.gz")),
-                collectives(read(base + "allreduce.csv"), read(base + "nccl.csv")), moe(read(base + "moe.csv.gz")));
+        return new KernelSet(directory, gemm(table(base, "gemm")), attention(table(base, "context_attention")),
+                attention(table(base, "generation_attention")),
+                collectives(table(base, "allreduce"), table(base, "nccl")), moe(table(base, "moe")));
+    }
+
+    /** Table {@code stem} of a directory, gzipped or plain; null when absent. */
+    private static WideCsv table(String base, String stem) {
+        WideCsv t = read(base + stem + ".csv.gz");
+        return t != null ? t : read(base + stem + ".csv");
     }
 
     /** The directory name, e.g. {@code h100_sxm-vllm-0.24.0}. */
@@ -139,6 +144,7 @@ public final class KernelSet {
                     v[(mi * n.length + ni) * k.length + ki] = r.microseconds()[mi] * 1e-6;
                 }
             }
+            fillInterior(m, n.length * k.length, v);
             out.put(dtype, new LogGrid(new double[][]{m, n, k}, v));
         });
         return out;
@@ -163,6 +169,11 @@ public final class KernelSet {
                 for (int xi = 0; xi < x.length; xi++) {
                     v[bi * x.length + xi] = r.microseconds()[xi] * 1e-6;
                 }
+            }
+            for (int bi = 0; bi < b.length; bi++) {
+                double[] line = java.util.Arrays.copyOfRange(v, bi * x.length, (bi + 1) * x.length);
+                fillInterior(x, 1, line);
+                System.arraycopy(line, 0, v, bi * x.length, x.length);
             }
             out.put(shape, new LogGrid(new double[][]{b, x}, v));
         });
@@ -196,6 +207,35 @@ public final class KernelSet {
                     Integer.parseInt(k.get(6))), line(t.axis(), r));
         }
         return out;
+    }
+
+    /**
+     * Fills cells not measured between two measured ones along the first axis (stride
+     * {@code stride} between its steps) by log-log interpolation, so that a shape measured at other
+     * token counts than its neighbours (another kernel's grid) still interpolates; cells beyond
+     * the last measured one stay unmeasured.
+     */
+    static void fillInterior(double[] axis, int stride, double[] v) {
+        for (int r = 0; r < stride; r++) {
+            int prev = -1;
+            for (int i = 0; i < axis.length; i++) {
+                int at = i * stride + r;
+                if (Double.isNaN(v[at])) {
+                    continue;
+                }
+                if (prev >= 0 && i - prev > 1) {
+                    double la = Math.log(axis[prev]);
+                    double lb = Math.log(axis[i]);
+                    double ya = Math.log(v[prev * stride + r]);
+                    double yb = Math.log(v[at]);
+                    for (int j = prev + 1; j < i; j++) {
+                        double w = (Math.log(axis[j]) - la) / (lb - la);
+                        v[j * stride + r] = Math.exp(ya + w * (yb - ya));
+                    }
+                }
+                prev = i;
+            }
+        }
     }
 
     private static LogGrid line(double[] axis, WideCsv.Row r) {

@@ -20,8 +20,9 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Builds the shipped kernel tables ({@code resources/kernels/}) from the raw AIConfigurator
  * database: per engine version and GPU, the measured latencies of the shapes fleetsim needs, the
- * median where a shape was timed more than once, one kernel implementation per dtype (the one the
- * engine version was measured with most), with the {@link HeldOut} grid values left out.
+ * median where a shape was timed more than once; per dtype the kernel implementation the engine
+ * version was measured with most, and for shapes it was not measured at, the next one (vLLM picks
+ * its fp8-block kernel by token count); with the {@link HeldOut} grid values left out.
  */
 public final class KernelTableBuilder {
 
@@ -151,8 +152,8 @@ public final class KernelTableBuilder {
     }
 
     /**
-     * The measured cells of {@code cut} (median latency in microseconds) of each family's primary
-     * kernel implementation, and per directory the sorted distinct grid values.
+     * The measured cells of {@code cut} (median latency in microseconds, source left empty), and
+     * per directory the sorted distinct grid values.
      */
     record Collected(Map<Cell, Double> cells, Map<String, double[]> gridValues) {
     }
@@ -177,18 +178,25 @@ public final class KernelTableBuilder {
             sourceCounts.computeIfAbsent(directory + "\u0000" + family, f -> new HashMap<>()).merge(source, 1,
                     Integer::sum);
         });
-        Map<String, String> primary = new HashMap<>();
-        sourceCounts.forEach((f, counts) -> primary.put(f, counts.entrySet().stream()
+        // Sources of a family ranked by how many rows the engine version was measured with.
+        Map<String, List<String>> ranked = new HashMap<>();
+        sourceCounts.forEach((f, counts) -> ranked.put(f, counts.entrySet().stream()
                 .sorted((a, b) -> a.getValue().equals(b.getValue()) ? a.getKey().compareTo(b.getKey())
                         : b.getValue() - a.getValue())
-                .findFirst().orElseThrow().getKey()));
-        Map<String, TreeSet<Double>> gridValues = new TreeMap<>();
+                .map(Map.Entry::getKey).toList()));
+        // Per shape, the measurement of the best-ranked source that has one.
+        Map<Cell, Integer> bestRank = new HashMap<>();
         Map<Cell, Double> kept = new HashMap<>();
+        Map<String, TreeSet<Double>> gridValues = new TreeMap<>();
         cells.forEach((c, values) -> {
-            if (c.source().equals(primary.get(c.directory() + "\u0000" + c.family()))) {
-                gridValues.computeIfAbsent(c.directory(), d -> new TreeSet<>()).add(c.grid());
-                kept.put(c, median(values));
+            int rank = ranked.get(c.directory() + "\u0000" + c.family()).indexOf(c.source());
+            Cell shape = new Cell(c.directory(), c.family(), "", c.key(), c.grid());
+            Integer best = bestRank.get(shape);
+            if (best == null || rank < best) {
+                bestRank.put(shape, rank);
+                kept.put(shape, median(values));
             }
+            gridValues.computeIfAbsent(c.directory(), d -> new TreeSet<>()).add(c.grid());
         });
         Map<String, double[]> grids = new TreeMap<>();
         gridValues.forEach((d, v) -> grids.put(d, v.stream().mapToDouble(Double::doubleValue).toArray()));

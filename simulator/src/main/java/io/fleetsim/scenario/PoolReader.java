@@ -125,7 +125,7 @@ final class PoolReader {
         }
         int tp = node.get("tensor_parallel").intIn(1, 64, 1);
         Precision precision = node.get("precision").isMissing() ? Precision.BF16
-                : Precision.valueOf(node.get("precision").choice("bf16", "fp8", "fp4").toUpperCase(Locale.ROOT));
+                : Precision.fromId(node.get("precision").choice("bf16", "fp8", "fp8_block", "fp4", "nvfp4", "mxfp4"));
         if (!gpu.supports(precision)) {
             throw node.get("precision").error(gpu.name() + " has no " + precision.id() + " tensor cores; use bf16");
         }

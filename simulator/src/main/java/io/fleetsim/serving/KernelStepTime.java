@@ -209,12 +209,19 @@ public final class KernelStepTime implements StepTimeModel {
             this.kvDtype = memory.kvBytesPerValue() >= 2 ? "bfloat16" : "fp8";
         }
 
+        /** The GEMM dtype of the dense layers (mxfp4 quantises only the experts; the rest stays 16-bit). */
         static String gemmDtype(Precision p) {
             return switch (p) {
-                case BF16 -> "bfloat16";
+                case BF16, MXFP4 -> "bfloat16";
                 case FP8 -> "fp8";
+                case FP8_BLOCK -> "fp8_block";
                 case FP4 -> "nvfp4";
             };
+        }
+
+        /** The MoE kernel dtype of the routed experts. */
+        static String moeDtype(Precision p) {
+            return p == Precision.MXFP4 ? "w4a16_mxfp4" : gemmDtype(p);
         }
 
         String missing() {
@@ -322,7 +329,7 @@ public final class KernelStepTime implements StepTimeModel {
         double moeBlock(int m, LlmModel.MoeLayers moe) {
             int h = model.hiddenSize();
             int ep = 1;
-            String dtype = gemmDtype;
+            String dtype = moeDtype(memory.precision());
             KernelSet.MoeShape want = new KernelSet.MoeShape(dtype, h, moe.expertIntermediateSize(), moe.topK(),
                     moe.experts(), tp / ep, ep);
             LogGrid grid = tables.moe(want);
@@ -373,7 +380,18 @@ public final class KernelStepTime implements StepTimeModel {
                 flag("GEMMs beyond " + (int) mMax + " tokens scaled linearly");
                 return pieces * g.at(mMax, n, k) * m / mMax;
             }
-            return pieces * g.at(Math.max(1, m), n, k);
+            double t = g.at(Math.max(1, m), n, k);
+            if (Double.isNaN(t)) {
+                // not measured this small: the smallest measured token count bounds it from above
+                for (double mm : g.axis(0)) {
+                    t = g.at(Math.max(mm, m), n, k);
+                    if (!Double.isNaN(t)) {
+                        notes.add("GEMMs below the smallest measured token count timed at it");
+                        break;
+                    }
+                }
+            }
+            return pieces * t;
         }
 
         /** A 16-bit all-reduce of {@code elements} over the pool's GPUs: the engine's own or NCCL, the faster. */
