@@ -24,7 +24,7 @@ final class PoolReader {
     private static final List<String> CAPACITY_FIELDS = List.of("min_replicas", "max_replicas", "cold_start",
             "billing", "autoscaling");
     private static final List<String> LLM_FIELDS = List.of("gpu", "model", "tensor_parallel", "precision",
-            "max_model_len", "memory_utilization", "batching", "performance", "engine", "kv_cache_dtype");
+            "max_model_len", "memory_utilization", "batching", "performance", "engine", "kv_cache_dtype", "expert_parallel");
 
     private PoolReader() {
     }
@@ -156,7 +156,14 @@ final class PoolReader {
         }
         PerformanceSpec performance = performance(node.get("performance"), gpu, tp, precision);
         EngineSpec engine = engine(node.get("engine"), gpu, performance.method());
-        return new ServerSpec.Llm(memory, maxModelLen, batching, performance, engine);
+        SpecNode epNode = node.get("expert_parallel");
+        int ep = epNode.intIn(1, tp, 1);
+        if (ep > 1 && (model.moe() == null || ep != tp)) {
+            throw epNode.error(model.moe() == null ? model.name() + " has no experts; expert_parallel applies to MoE "
+                    + "models" : "must be 1 (experts split by tensor parallelism) or tensor_parallel (" + tp
+                    + ": each GPU holds whole experts)");
+        }
+        return new ServerSpec.Llm(memory, maxModelLen, batching, performance, engine, ep);
     }
 
     /**

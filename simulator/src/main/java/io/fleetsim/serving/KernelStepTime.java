@@ -69,9 +69,9 @@ public final class KernelStepTime implements StepTimeModel {
      * pool's dtype, no attention of its KV dtype); {@code why} receives the reason.
      */
     static KernelStepTime build(ReplicaMemory memory, BatchingSpec batching, int maxModelLen,
-                                PerformanceSpec performance, KernelIndex.Entry entry, KernelSet tables,
-                                List<String> why) {
-        Builder b = new Builder(memory, batching, maxModelLen, performance, entry, tables);
+                                PerformanceSpec performance, int expertParallel, KernelIndex.Entry entry,
+                                KernelSet tables, List<String> why) {
+        Builder b = new Builder(memory, batching, maxModelLen, performance, expertParallel, entry, tables);
         String missing = b.missing();
         if (missing != null) {
             why.add(missing);
@@ -178,6 +178,7 @@ public final class KernelStepTime implements StepTimeModel {
         final KernelIndex.Entry entry;
         final KernelSet tables;
         final int tp;
+        final int ep;
         final String gemmDtype;
         final String kvDtype;
         final Set<String> notes = new LinkedHashSet<>();
@@ -196,7 +197,8 @@ public final class KernelStepTime implements StepTimeModel {
         }
 
         Builder(ReplicaMemory memory, BatchingSpec batching, int maxModelLen, PerformanceSpec performance,
-                KernelIndex.Entry entry, KernelSet tables) {
+                int expertParallel, KernelIndex.Entry entry, KernelSet tables) {
+            this.ep = expertParallel;
             this.memory = memory;
             this.model = memory.model();
             this.batching = batching;
@@ -239,8 +241,8 @@ public final class KernelStepTime implements StepTimeModel {
         }
 
         StepTimeProvenance provenance() {
-            String profile = String.format(Locale.ROOT, "%s %s kernels on %s, %s, tp %d", entry.engine(),
-                    entry.version(), entry.system(), memory.precision().id(), tp);
+            String profile = String.format(Locale.ROOT, "%s %s kernels on %s, %s, tp %d%s", entry.engine(),
+                    entry.version(), entry.system(), memory.precision().id(), tp, ep > 1 ? ", ep " + ep : "");
             return new StepTimeProvenance(profile, "kernels/" + entry.directory()
                     + " (measured, ai-dynamo/aiconfigurator 095f58a, Apache-2.0); engine overheads "
                     + String.format(Locale.ROOT, "%.3g ms/iteration + %.3g us/sequence",
@@ -328,10 +330,13 @@ public final class KernelStepTime implements StepTimeModel {
          */
         double moeBlock(int m, LlmModel.MoeLayers moe) {
             int h = model.hiddenSize();
-            int ep = 1;
+            double allToAll = ep > 1 ? 2 * collective("alltoall", ep, m * (double) moe.topK() * h) : 0;
             String dtype = moeDtype(memory.precision());
             KernelSet.MoeShape want = new KernelSet.MoeShape(dtype, h, moe.expertIntermediateSize(), moe.topK(),
                     moe.experts(), tp / ep, ep);
+            if (ep > 1) {
+                notes.add("expert parallelism: two all-to-alls (dispatch, combine) of each token's top-k copies per MoE layer");
+            }
             LogGrid grid = tables.moe(want);
             if (grid != null) {
                 double t = grid.at(m);
@@ -340,15 +345,34 @@ public final class KernelStepTime implements StepTimeModel {
                     flag("MoE block beyond " + (int) grid.max(0) + " tokens scaled linearly");
                 }
                 if (!Double.isNaN(t)) {
-                    return t;
+                    return t + allToAll;
                 }
             }
             notes.add("MoE block " + want + " not measured: timed as the GEMMs of the expected distinct experts");
             double distinct = moe.expectedDistinctExperts(m);
             double tokensPerExpert = Math.max(1, m * (double) moe.topK() / distinct);
             int inter = moe.expertIntermediateSize();
-            return distinct / ep * (gemm(tokensPerExpert, 2.0 * inter / tp, h) + gemm(tokensPerExpert, h,
-                    inter / (double) tp));
+            int moeTp = tp / ep;
+            return allToAll + distinct / ep * (gemm(tokensPerExpert, 2.0 * inter / moeTp, h) + gemm(tokensPerExpert, h,
+                    inter / (double) moeTp));
+        }
+
+        /**
+         * An NCCL collective of {@code elements} 16-bit values over {@code gpus} GPUs (expert
+         * parallelism's dispatch and combine: each token's top-k copies), scaled linearly beyond the
+         * largest measured message, the datasheet interconnect where none was measured (flagged).
+         */
+        double collective(String op, int gpus, double elements) {
+            LogGrid g = tables.collective(op, gpus);
+            if (g == null) {
+                flag("no " + op + " measured over " + gpus + " GPUs: datasheet interconnect bandwidth used");
+                return elements * Precision.ACTIVATION_BYTES / memory.gpu().interconnectBytesPerSecond();
+            }
+            if (elements > g.max(0)) {
+                flag(op + " messages beyond " + (int) g.max(0) + " elements scaled linearly");
+                return g.at(g.max(0)) * elements / g.max(0);
+            }
+            return g.at(Math.max(elements, g.axis(0)[0]));
         }
 
         /** One GEMM on one GPU; sizes beyond the measured ones are split, below them clamped (noted). */

@@ -62,7 +62,7 @@ public final class StepTimeModels {
         List<String> why = new ArrayList<>();
         if (entry.isPresent()) {
             KernelStepTime k = KernelStepTime.build(spec.memory(), spec.batching(), spec.maxModelLen(), performance,
-                    entry.get(), index.tables(entry.get()), why);
+                    spec.expertParallel(), entry.get(), index.tables(entry.get()), why);
             if (k != null) {
                 return k;
             }

@@ -315,6 +315,14 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void expertParallelismNeedsAMoeModel() {
+        String text = replace(BASE, "model: llama-3.1-8b\n", "model: llama-3.1-8b\n    tensor_parallel: 2\n"
+                + "    expert_parallel: 2\n");
+        ScenarioException e = fails(text);
+        assertError(e, FILE, lineOf(text, "expert_parallel"), "pools[0].expert_parallel", "no experts");
+    }
+
+    @Test
     void newModelThatDoesNotFitNamesTheModelField() {
         String text = replace(BASE, "model: llama-3.1-8b\n", "model: deepseek-v3\n    tensor_parallel: 4\n");
         ScenarioException e = fails(text);

@@ -41,7 +41,7 @@ class KernelStepTimeTest {
         ReplicaMemory memory = new ReplicaMemory(gpu, model, 1, Precision.BF16, 0.9);
         KernelIndex.Entry entry = new KernelIndex.Entry("hand-vllm-1.0", "hand", "vllm", "1.0", gpu.name());
         List<String> why = new ArrayList<>();
-        KernelStepTime t = KernelStepTime.build(memory, new BatchingSpec(4, 2048), 4096, KERNELS, entry,
+        KernelStepTime t = KernelStepTime.build(memory, new BatchingSpec(4, 2048), 4096, KERNELS, 1, entry,
                 KernelSet.load("hand-vllm-1.0"), why);
         assertNotNull(t, String.join("; ", why));
         // QKV (768 x 256), O (256 x 256), gate/up (1024 x 256), down (256 x 512): 4 x 10 us; LM head 10 us.
@@ -137,6 +137,18 @@ class KernelStepTimeTest {
             assertTrue(one > 1e-3 && one < 0.2, t.provenance() + ": " + one);
             assertTrue(many > one, t.provenance().toString());
         }
+    }
+
+    @Test
+    void expertParallelismUsesTheMeasuredEpLayoutAndItsAllToAll() {
+        ServerSpec.Llm tp = pool("H100-SXM-80GB", "qwen3-235b-a22b", 8, Precision.BF16, StepTimeMethod.KERNELS);
+        ServerSpec.Llm ep = new ServerSpec.Llm(tp.memory(), tp.maxModelLen(), tp.batching(), tp.performance(),
+                tp.engine(), 8);
+        StepTimeModel a = StepTimeModels.of(tp);
+        StepTimeModel b = StepTimeModels.of(ep);
+        assertTrue(b.provenance().profile().endsWith("ep 8"), b.provenance().profile());
+        assertTrue(b.provenance().notes().stream().anyMatch(n -> n.contains("all-to-all")), b.provenance().toString());
+        assertTrue(a.iterationSeconds(0, 0, 64, 64000) != b.iterationSeconds(0, 0, 64, 64000));
     }
 
     /** DeepSeek-V3 caches 512 latent + 64 rotary values per layer and token: 61 x 576 x 2 bytes at bf16. */
