@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "kernels", mixinStandardHelpOptions = true,
         description = "Build the shipped kernel tables from the raw AIConfigurator database, or check them on "
                 + "held-out measurements.",
-        subcommands = {KernelsCommand.Build.class, KernelsCheckCommand.class})
+        subcommands = {KernelsCommand.Build.class, KernelsCheckCommand.class, KernelsMlEnergyCommand.class})
 final class KernelsCommand implements Runnable {
 
     @CommandLine.Spec
