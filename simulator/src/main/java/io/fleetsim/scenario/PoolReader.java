@@ -9,7 +9,6 @@ import io.fleetsim.hardware.LlmModel;
 import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
 import io.fleetsim.kernels.KernelIndex;
-import io.fleetsim.serving.StepTimeModels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -204,7 +203,7 @@ final class PoolReader {
      * roofline, which does not depend on it).
      */
     private static EngineSpec engine(SpecNode e, Gpu gpu, StepTimeMethod method) {
-        EngineSpec fallback = StepTimeModels.defaultEngine(gpu.name());
+        EngineSpec fallback = EngineSpec.defaultFor(gpu.name());
         if (e.isMissing()) {
             return fallback;
         }

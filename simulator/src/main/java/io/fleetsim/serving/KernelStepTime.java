@@ -241,8 +241,9 @@ public final class KernelStepTime implements StepTimeModel {
         }
 
         StepTimeProvenance provenance() {
-            String profile = String.format(Locale.ROOT, "%s %s kernels on %s, %s, tp %d%s", entry.engine(),
-                    entry.version(), entry.system(), memory.precision().id(), tp, ep > 1 ? ", ep " + ep : "");
+            String profile = String.format(Locale.ROOT, "%s %s kernels on %s, %s weights, %s KV, tp %d%s",
+                    entry.engine(), entry.version(), entry.system(), memory.precision().id(), memory.kvCache().id(), tp,
+                    ep > 1 ? ", ep " + ep : "");
             return new StepTimeProvenance(profile, "kernels/" + entry.directory()
                     + " (measured, ai-dynamo/aiconfigurator 095f58a, Apache-2.0); engine overheads "
                     + String.format(Locale.ROOT, "%.3g ms/iteration + %.3g us/sequence",

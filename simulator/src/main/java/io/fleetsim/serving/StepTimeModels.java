@@ -39,15 +39,9 @@ public final class StepTimeModels {
         return m;
     }
 
-    /** The engine a pool on {@code gpu} runs when it names none: vLLM, newest version with tables. */
+    /** The engine a pool on {@code gpu} runs when it names none ({@link EngineSpec#defaultFor}). */
     public static EngineSpec defaultEngine(String gpu) {
-        KernelIndex index = KernelIndex.builtIn();
-        Optional<KernelIndex.Entry> e = index.newest(EngineSpec.DEFAULT_NAME, gpu);
-        if (e.isPresent()) {
-            return new EngineSpec(e.get().engine(), e.get().version());
-        }
-        List<String> versions = index.versions(EngineSpec.DEFAULT_NAME);
-        return new EngineSpec(EngineSpec.DEFAULT_NAME, versions.isEmpty() ? "unknown" : versions.get(versions.size() - 1));
+        return EngineSpec.defaultFor(gpu);
     }
 
     private static StepTimeModel build(ServerSpec.Llm spec) {
