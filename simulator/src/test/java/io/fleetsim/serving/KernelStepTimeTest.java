@@ -59,6 +59,12 @@ class KernelStepTimeTest {
         assertEquals(sum, t.decodeSegmentSeconds(1, 500, 100), 1e-12);
         assertEquals(100, t.decodeIterationsWithin(1, 500, sum * (1 + 1e-12), 1000));
         assertEquals(99, t.decodeIterationsWithin(1, 500, sum * (1 - 1e-9), 1000));
+        assertEquals(t.iterationSeconds(0, 0, 1, 600), t.decodeIterationSeconds(1, 500, 100));
+        for (double elapsed = 0; elapsed < 0.2; elapsed += 0.00377) {
+            long n = t.decodeIterationsWithin(3, 900, elapsed, 10_000);
+            assertTrue(t.decodeSegmentSeconds(3, 900, n) <= elapsed, "n " + n);
+            assertTrue(t.decodeSegmentSeconds(3, 900, n + 1) > elapsed, "n + 1 " + (n + 1));
+        }
         // batches of 2,048 tokens go beyond the 1,024 measured: flagged
         assertEquals(ProfileFit.EXTRAPOLATED, t.provenance().fit(), t.provenance().notes().toString());
         assertTrue(t.provenance().notes().contains("GEMMs beyond 1024 tokens scaled linearly"));
