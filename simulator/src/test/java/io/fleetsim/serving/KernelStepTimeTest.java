@@ -117,6 +117,25 @@ class KernelStepTimeTest {
     }
 
     @Test
+    void theEngineChoosesItsOwnTables() {
+        ServerSpec.Llm vllm = pool("H100-SXM-80GB", "llama-3.1-70b", 4, Precision.BF16, StepTimeMethod.KERNELS);
+        ServerSpec.Llm trt = new ServerSpec.Llm(vllm.memory(), vllm.maxModelLen(), vllm.batching(), vllm.performance(),
+                new EngineSpec("trtllm", "1.3.0rc20"));
+        StepTimeModel a = StepTimeModels.of(vllm);
+        StepTimeModel b = StepTimeModels.of(trt);
+        assertTrue(a.provenance().profile().startsWith("vllm 0.24.0 kernels on h100_sxm"), a.provenance().profile());
+        assertTrue(b.provenance().profile().startsWith("trtllm 1.3.0rc20 kernels on h100_sxm"), b.provenance().profile());
+        assertTrue(a.iterationSeconds(4096, 0, 0) != b.iterationSeconds(4096, 0, 0));
+        // TensorRT-LLM tables ship for H100 and B200 only: on H200 the pool falls back, flagged
+        ServerSpec.Llm h200 = pool("H200-SXM-141GB", "llama-3.1-70b", 4, Precision.BF16, StepTimeMethod.KERNELS);
+        StepTimeModel c = StepTimeModels.of(new ServerSpec.Llm(h200.memory(), h200.maxModelLen(), h200.batching(),
+                h200.performance(), new EngineSpec("trtllm", "1.3.0rc20")));
+        assertEquals(ProfileFit.UNCALIBRATED, c.provenance().fit());
+        assertTrue(c.provenance().notes().get(0).contains("trtllm 1.3.0rc20 on H200-SXM-141GB"),
+                c.provenance().notes().toString());
+    }
+
+    @Test
     void gpuWithoutKernelTablesFallsBackToAnUncalibratedRoofline() {
         StepTimeModel t = StepTimeModels.of(pool("MI300X", "llama-3.1-8b", 1, Precision.BF16, StepTimeMethod.KERNELS));
         assertTrue(t instanceof RooflineStepTime);
