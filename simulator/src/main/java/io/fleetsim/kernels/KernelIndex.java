@@ -67,6 +67,20 @@ public final class KernelIndex {
                 .max(Comparator.comparing(Entry::version, KernelIndex::compareVersions));
     }
 
+    /**
+     * The tables of {@code engine} on {@code gpu} closest to {@code version}: the newest version
+     * not after it, else the oldest after it; empty when the engine has no tables for the GPU.
+     * For measured points of an engine version without tables (the caller should say which
+     * version stood in for it).
+     */
+    public Optional<Entry> closest(String engine, String version, String gpu) {
+        List<Entry> same = entries.stream().filter(e -> e.engine().equals(engine) && e.gpu().equals(gpu))
+                .sorted(Comparator.comparing(Entry::version, KernelIndex::compareVersions)).toList();
+        Optional<Entry> notAfter = same.stream().filter(e -> compareVersions(e.version(), version) <= 0)
+                .reduce((a, b) -> b);
+        return notAfter.isPresent() ? notAfter : same.stream().findFirst();
+    }
+
     /** Versions of {@code engine} with tables on any GPU, oldest first. */
     public List<String> versions(String engine) {
         return entries.stream().filter(e -> e.engine().equals(engine)).map(Entry::version).distinct()

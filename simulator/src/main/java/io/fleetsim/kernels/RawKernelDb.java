@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -92,8 +91,4 @@ public final class RawKernelDb {
             default -> f;
         };
     }
-
-    /** The tables the builder reads, by file stem. */
-    public static final List<String> TABLES = List.of("gemm", "context_attention", "generation_attention",
-            "custom_allreduce", "nccl", "moe");
 }

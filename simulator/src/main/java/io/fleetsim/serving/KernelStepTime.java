@@ -39,6 +39,8 @@ public final class KernelStepTime implements StepTimeModel {
     /** Largest token count with an exact table entry; beyond it dense time scales linearly. */
     static final int MAX_TABLE_TOKENS = 1 << 18;
     private static final double LOG_STEP = 0.125;
+    /** Prefill grid steps per unit of natural log. */
+    private static final double GRID_STEPS_PER_LOG = 1 / (Math.log(2) * LOG_STEP);
 
     private final double engineIteration;
     private final double engineSequence;
@@ -91,8 +93,7 @@ public final class KernelStepTime implements StepTimeModel {
         }
         if (decodeSeqs > 0) {
             int b = Math.min(decodeSeqs, decodeBase.length - 1);
-            double scale = (double) decodeSeqs / b;
-            t += scale * decodeBase[b] + decodeSlope[b] * decodeKvTokens;
+            t += (double) decodeSeqs / b * decodeBase[b] + decodeSlope[b] * decodeKvTokens;
         }
         return t;
     }
@@ -102,14 +103,50 @@ public final class KernelStepTime implements StepTimeModel {
         if (n <= 0) {
             return 0;
         }
-        double a = decodeIterationSeconds(batch, kvTokens, 0);
-        double slope = decodeIterationSeconds(batch, kvTokens, 1) - a;
-        return n * a + slope * RooflineStepTime.sumOfIndices(n);
+        return n * decodeFirst(batch, kvTokens) + decodeGrowth(batch) * RooflineStepTime.sumOfIndices(n);
     }
 
     @Override
     public double decodeIterationSeconds(int batch, double kvTokens, long k) {
-        return iterationSeconds(0, 0, batch, kvTokens + (double) batch * k, kvTokens + (double) batch * k);
+        return decodeFirst(batch, kvTokens) + decodeGrowth(batch) * k;
+    }
+
+    /**
+     * Solves the segment's quadratic in closed form, then steps to the exact integer answer (at
+     * most a step or two, for rounding).
+     */
+    @Override
+    public long decodeIterationsWithin(int batch, double kvTokens, double elapsed, long max) {
+        double a = decodeFirst(batch, kvTokens);
+        double s = decodeGrowth(batch);
+        double guess;
+        if (s <= 0) {
+            guess = elapsed / a;
+        } else {
+            double b = a - s / 2;
+            guess = (-b + Math.sqrt(b * b + 2 * s * elapsed)) / s;
+        }
+        long n = (long) Math.max(0, Math.min(max, Math.floor(guess)));
+        while (n > 0 && decodeSegmentSeconds(batch, kvTokens, n) > elapsed) {
+            n--;
+        }
+        while (n < max && decodeSegmentSeconds(batch, kvTokens, n + 1) <= elapsed) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The first iteration of a decode segment: everything but the KV growth. */
+    private double decodeFirst(int batch, double kvTokens) {
+        int b = Math.min(batch, decodeBase.length - 1);
+        // the same sum, in the same order, as iterationSeconds(0, 0, batch, kvTokens)
+        double t = engineIteration + engineSequence * batch + dense(batch) + head(batch);
+        return t + ((double) batch / b * decodeBase[b] + decodeSlope[b] * kvTokens);
+    }
+
+    /** How much each decode iteration of a segment outlasts the one before: the batch's new KV read. */
+    private double decodeGrowth(int batch) {
+        return decodeSlope[Math.min(batch, decodeSlope.length - 1)] * batch;
     }
 
     @Override
@@ -146,8 +183,8 @@ public final class KernelStepTime implements StepTimeModel {
             scale = prompts;
             prompts = 1;
         }
-        double u = Math.log(length) / Math.log(2) / LOG_STEP;
-        double v = Math.log(prompts) / Math.log(2) / LOG_STEP;
+        double u = Math.log(length) * GRID_STEPS_PER_LOG;
+        double v = Math.log(prompts) * GRID_STEPS_PER_LOG;
         int i = (int) Math.min(Math.floor(u), prefillLengths - 2);
         int j = (int) Math.min(Math.floor(v), prefillBatches - 2);
         double fu = u - i;

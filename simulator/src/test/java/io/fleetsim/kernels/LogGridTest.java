@@ -68,4 +68,13 @@ class LogGridTest {
         assertTrue(KernelIndex.compareVersions("0.24.0", "1.3.0rc20") < 0);
         assertEquals(0, KernelIndex.compareVersions("0.24", "0.24.0"));
     }
+
+    @Test
+    void closestShippedVersionOfAnEngineOnAGpu() {
+        KernelIndex index = KernelIndex.builtIn();
+        assertEquals("0.24.0", index.closest("vllm", "0.25.1", "H100-SXM-80GB").orElseThrow().version());
+        assertEquals("0.24.0", index.closest("vllm", "0.12.0", "H100-SXM-80GB").orElseThrow().version());
+        assertEquals("0.14.0", index.closest("vllm", "0.19", "A100-SXM-80GB").orElseThrow().version());
+        assertTrue(index.closest("sglang", "0.5.0", "H100-SXM-80GB").isEmpty());
+    }
 }

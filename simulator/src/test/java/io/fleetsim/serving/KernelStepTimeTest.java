@@ -59,6 +59,12 @@ class KernelStepTimeTest {
         assertEquals(sum, t.decodeSegmentSeconds(1, 500, 100), 1e-12);
         assertEquals(100, t.decodeIterationsWithin(1, 500, sum * (1 + 1e-12), 1000));
         assertEquals(99, t.decodeIterationsWithin(1, 500, sum * (1 - 1e-9), 1000));
+        assertEquals(t.iterationSeconds(0, 0, 1, 600), t.decodeIterationSeconds(1, 500, 100));
+        for (double elapsed = 0; elapsed < 0.2; elapsed += 0.00377) {
+            long n = t.decodeIterationsWithin(3, 900, elapsed, 10_000);
+            assertTrue(t.decodeSegmentSeconds(3, 900, n) <= elapsed, "n " + n);
+            assertTrue(t.decodeSegmentSeconds(3, 900, n + 1) > elapsed, "n + 1 " + (n + 1));
+        }
         // batches of 2,048 tokens go beyond the 1,024 measured: flagged
         assertEquals(ProfileFit.EXTRAPOLATED, t.provenance().fit(), t.provenance().notes().toString());
         assertTrue(t.provenance().notes().contains("GEMMs beyond 1024 tokens scaled linearly"));
@@ -108,6 +114,25 @@ class KernelStepTimeTest {
                         + ks + " s vs roofline " + rs + " s");
             }
         }
+    }
+
+    @Test
+    void theEngineChoosesItsOwnTables() {
+        ServerSpec.Llm vllm = pool("H100-SXM-80GB", "llama-3.1-70b", 4, Precision.BF16, StepTimeMethod.KERNELS);
+        ServerSpec.Llm trt = new ServerSpec.Llm(vllm.memory(), vllm.maxModelLen(), vllm.batching(), vllm.performance(),
+                new EngineSpec("trtllm", "1.3.0rc20"));
+        StepTimeModel a = StepTimeModels.of(vllm);
+        StepTimeModel b = StepTimeModels.of(trt);
+        assertTrue(a.provenance().profile().startsWith("vllm 0.24.0 kernels on h100_sxm"), a.provenance().profile());
+        assertTrue(b.provenance().profile().startsWith("trtllm 1.3.0rc20 kernels on h100_sxm"), b.provenance().profile());
+        assertTrue(a.iterationSeconds(4096, 0, 0) != b.iterationSeconds(4096, 0, 0));
+        // TensorRT-LLM tables ship for H100 and B200 only: on H200 the pool falls back, flagged
+        ServerSpec.Llm h200 = pool("H200-SXM-141GB", "llama-3.1-70b", 4, Precision.BF16, StepTimeMethod.KERNELS);
+        StepTimeModel c = StepTimeModels.of(new ServerSpec.Llm(h200.memory(), h200.maxModelLen(), h200.batching(),
+                h200.performance(), new EngineSpec("trtllm", "1.3.0rc20")));
+        assertEquals(ProfileFit.UNCALIBRATED, c.provenance().fit());
+        assertTrue(c.provenance().notes().get(0).contains("trtllm 1.3.0rc20 on H200-SXM-141GB"),
+                c.provenance().notes().toString());
     }
 
     @Test
