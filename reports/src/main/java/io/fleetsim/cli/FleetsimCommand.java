@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 @Command(name = "fleetsim", mixinStandardHelpOptions = true, version = "fleetsim 0.1",
         description = "Capacity-planning simulator for LLM inference fleets.",
         subcommands = {RunCommand.class, CompareCommand.class, ValidateCommand.class, SweepCommand.class,
-                OptimizeCommand.class, PlanCommand.class, CatalogCommand.class, CalibrateCommand.class, TraceCommand.class,
-                BenchCommand.class, ValidateModelCommand.class},
+                OptimizeCommand.class, PlanCommand.class, CatalogCommand.class, CalibrateCommand.class,
+                TraceCommand.class, BenchCommand.class, KernelsCommand.class, ValidateModelCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure", "2:invalid input (scenario file or arguments)"})
 public final class FleetsimCommand implements Runnable {

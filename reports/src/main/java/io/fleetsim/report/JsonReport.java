@@ -117,6 +117,14 @@ public final class JsonReport {
             n.put("failed_scale_ups", p.failedScaleUps());
             putNumber(n, "prefill_share", p.prefillShare(), 6);
             putNumber(n, "batch_occupancy", p.batchOccupancy(), 6);
+            if (p.stepTimes() != null) {
+                ObjectNode st = n.putObject("step_time_profile");
+                st.put("profile", p.stepTimes().profile());
+                st.put("source", p.stepTimes().source());
+                st.put("fit", p.stepTimes().fit().id());
+                var notes = st.putArray("notes");
+                p.stepTimes().notes().forEach(notes::add);
+            }
         }
         var tenants = root.putArray("tenants");
         for (TenantResult t : run.tenants()) {

@@ -45,6 +45,12 @@ public final class SummaryTable {
         out.append('\n').append(TextTableRenderer.render(RunTables.pools(run)));
         out.append('\n').append(TextTableRenderer.render(RunTables.waste(run)));
         out.append("\nLatencies in ms. idle $: paid for replicas with nothing in service.\n");
+        for (PoolResult p : run.pools()) {
+            if (p.stepTimes() != null) {
+                line(out, "Step times of %s (%s):", p.name(), p.stepTimes().fit().id());
+                line(out, "  %s", p.stepTimes().profile());
+            }
+        }
         return out.toString();
     }
 

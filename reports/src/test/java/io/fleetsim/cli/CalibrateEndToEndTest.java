@@ -26,7 +26,8 @@ class CalibrateEndToEndTest {
     @Test
     void fitsAProfileWithItsCrossValidatedErrorAndWritesAReadableFile() throws IOException {
         CliRunner.Result r = CliRunner.fleetsim("calibrate", "calibration/aiconfigurator-silicon.csv.gz", "--gpu",
-                "H100-SXM-80GB", "--engine", "vllm", "--name-prefix", "t", "--out", tmp.toString());
+                "H100-SXM-80GB", "--engine", "vllm", "--model", "llama-3.1-70b", "--name-prefix", "t", "--out",
+                tmp.toString());
         assertEquals(0, r.code(), r.describe());
         Path file = tmp.resolve("profiles.yaml");
         List<EndToEndProfile> profiles = EndToEndProfileReader.read(SpecDocument.parse(Files.readString(file),

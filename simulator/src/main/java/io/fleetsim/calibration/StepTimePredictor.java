@@ -6,6 +6,7 @@ import io.fleetsim.hardware.LlmModel;
 import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
 import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.serving.RooflineStepTime;
 import io.fleetsim.serving.StepTimeModel;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,6 +62,6 @@ public final class StepTimePredictor {
             throw new IllegalArgumentException("unknown model " + r.model());
         }
         // Memory utilization only sizes the KV cache, which step times do not depend on.
-        return new StepTimeModel(new ReplicaMemory(gpu, model, r.tensorParallel(), Precision.BF16, 0.9), performance);
+        return new RooflineStepTime(new ReplicaMemory(gpu, model, r.tensorParallel(), Precision.BF16, 0.9), performance);
     }
 }

@@ -20,8 +20,9 @@ public record Gpu(String name, double memoryBytes, double memoryBandwidthBytesPe
     public double flopsPerSecond(Precision precision) {
         return switch (precision) {
             case BF16 -> bf16FlopsPerSecond;
-            case FP8 -> fp8FlopsPerSecond;
+            case FP8, FP8_BLOCK -> fp8FlopsPerSecond;
             case FP4 -> fp4FlopsPerSecond;
+            case MXFP4 -> fp4FlopsPerSecond > 0 ? fp4FlopsPerSecond : bf16FlopsPerSecond;
         };
     }
 

@@ -3,16 +3,24 @@ package io.fleetsim.hardware;
 import java.util.Locale;
 
 /**
- * Numeric format of a replica's weights and matrix math. The KV cache is kept at 8 bits for FP4
- * weights (as serving stacks do), and activations exchanged between GPUs stay 16-bit.
+ * Numeric format (quantisation) of a replica's weights and matrix math. The KV cache has its own
+ * setting ({@link KvCacheDtype}); its default is 8 bits for 8- and 4-bit weights (as serving stacks
+ * do). Activations exchanged between GPUs stay 16-bit.
  */
 public enum Precision {
     /** 16-bit brain float. */
     BF16(2, 2),
     /** 8-bit float weights and KV cache. */
     FP8(1, 1),
-    /** 4-bit float weights (Blackwell), 8-bit KV cache. */
-    FP4(0.5, 1);
+    /** 8-bit float weights with one scale per 128 x 128 block (DeepSeek-V3 style). */
+    FP8_BLOCK(1, 1),
+    /** NVIDIA 4-bit float weights and activations (Blackwell), 8-bit KV cache; {@code fp4} or {@code nvfp4}. */
+    FP4(0.5, 1),
+    /**
+     * OCP MX 4-bit float weights with a shared 8-bit scale per 32 values (gpt-oss experts); on GPUs
+     * without FP4 tensor cores the math runs in 16 bits.
+     */
+    MXFP4(4.25 / 8, 1);
 
     /** Bytes per activation value exchanged in tensor-parallel all-reduces. */
     public static final double ACTIVATION_BYTES = 2;
@@ -35,8 +43,13 @@ public enum Precision {
         return kvBytes;
     }
 
-    /** The name used in scenario files ({@code bf16}, {@code fp8}, {@code fp4}). */
+    /** The name used in scenario files ({@code bf16}, {@code fp8}, {@code fp8_block}, {@code fp4}, {@code mxfp4}). */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The precision a scenario names: {@code bf16}, {@code fp8}, {@code fp8_block}, {@code fp4}/{@code nvfp4}, {@code mxfp4}. */
+    public static Precision fromId(String id) {
+        return id.equals("nvfp4") ? FP4 : valueOf(id.toUpperCase(Locale.ROOT));
     }
 }

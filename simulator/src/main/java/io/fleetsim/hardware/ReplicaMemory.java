@@ -8,12 +8,28 @@ package io.fleetsim.hardware;
  * @param gpu               the accelerator
  * @param model             the model
  * @param tensorParallel    GPUs per replica
- * @param precision         weight and KV precision
+ * @param precision         weight precision
  * @param memoryUtilization share of device memory the server may use (vLLM's
  *                          {@code gpu_memory_utilization})
+ * @param kvCache           KV cache format
  */
 public record ReplicaMemory(Gpu gpu, LlmModel model, int tensorParallel, Precision precision,
-                            double memoryUtilization) {
+                            double memoryUtilization, KvCacheDtype kvCache) {
+
+    /** A replica whose KV cache has the format usual for its weights ({@link KvCacheDtype#defaultFor}). */
+    public ReplicaMemory(Gpu gpu, LlmModel model, int tensorParallel, Precision precision, double memoryUtilization) {
+        this(gpu, model, tensorParallel, precision, memoryUtilization, KvCacheDtype.defaultFor(precision));
+    }
+
+    /** Bytes per KV cache value. */
+    public double kvBytesPerValue() {
+        return kvCache.bytesPerValue();
+    }
+
+    /** Bytes of KV cache per token across all layers. */
+    public double kvBytesPerToken() {
+        return model.kvBytesPerToken(kvCache.bytesPerValue());
+    }
 
     /** Activation and workspace memory kept free per GPU (CUDA graphs, sampler, buffers). */
     public static final double ACTIVATION_RESERVE_BYTES_PER_GPU = 2e9;
@@ -30,7 +46,7 @@ public record ReplicaMemory(Gpu gpu, LlmModel model, int tensorParallel, Precisi
 
     /** How many tokens' KV fit in the cache (0 when none). */
     public long kvCacheTokens() {
-        return Math.max(0, (long) Math.floor(kvCacheBytes() / model.kvBytesPerToken(precision)));
+        return Math.max(0, (long) Math.floor(kvCacheBytes() / kvBytesPerToken()));
     }
 
     /**
@@ -39,7 +55,7 @@ public record ReplicaMemory(Gpu gpu, LlmModel model, int tensorParallel, Precisi
      */
     public String whyNotFit(int minContextTokens) {
         double needed = model.weightBytes(precision) + ACTIVATION_RESERVE_BYTES_PER_GPU * tensorParallel
-                + model.kvBytesPerToken(precision) * minContextTokens;
+                + kvBytesPerToken() * minContextTokens;
         if (needed <= usableBytes()) {
             return null;
         }
@@ -49,7 +65,7 @@ public record ReplicaMemory(Gpu gpu, LlmModel model, int tensorParallel, Precisi
                         + "a larger GPU or fp8",
                 model.name(), precision.id(), tensorParallel, gpu.name(), needed / 1e9,
                 model.weightBytes(precision) / 1e9, ACTIVATION_RESERVE_BYTES_PER_GPU * tensorParallel / 1e9,
-                minContextTokens, model.kvBytesPerToken(precision) * minContextTokens / 1e9, usableBytes() / 1e9,
+                minContextTokens, kvBytesPerToken() * minContextTokens / 1e9, usableBytes() / 1e9,
                 memoryUtilization * 100, gpu.memoryBytes() * tensorParallel / 1e9);
     }
 }

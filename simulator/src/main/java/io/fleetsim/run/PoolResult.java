@@ -1,5 +1,6 @@
 package io.fleetsim.run;
 
+import io.fleetsim.serving.StepTimeProvenance;
 import java.util.Map;
 
 /**
@@ -25,12 +26,15 @@ import java.util.Map;
  * @param failedScaleUps       replicas asked for but not available
  * @param prefillShare         share of its compute time spent on prompts (NaN when none)
  * @param batchOccupancy       share of request slots (max_num_seqs) in use over serving time
+ * @param stepTimes            the performance profile of its step times, or null for a pool that
+ *                             is not an LLM server
  */
 public record PoolResult(String name, String kind, int replicas, int gpus, double gpuHours, double usdPerGpuHour,
                          double utilization, double costUsd, long usefulTokens, double costPerUsefulMtokUsd,
                          Map<String, Double> costByStateUsd, String priceSource, long routedRequests,
                          long overflowRequests, int replicasStarted, int peakReplicas, int interruptions,
-                         int failedScaleUps, double prefillShare, double batchOccupancy) {
+                         int failedScaleUps, double prefillShare, double batchOccupancy,
+                         StepTimeProvenance stepTimes) {
 
     public PoolResult {
         costByStateUsd = Map.copyOf(costByStateUsd);

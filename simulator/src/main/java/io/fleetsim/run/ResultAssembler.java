@@ -19,6 +19,7 @@ import io.fleetsim.scenario.RouteSpec;
 import io.fleetsim.scenario.ScenarioSpec;
 import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.scenario.TenantSpec;
+import io.fleetsim.serving.StepTimeModels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,8 @@ final class ResultAssembler {
                     pool.utilization(horizon), usd, useful, CostModel.perMillionTokens(usd, useful), poolStates,
                     spec.priceSource(), metrics.routedTo(p), metrics.overflowTo(p), ledger.replicasStarted(),
                     pool.peakActiveReplicas(), ledger.interruptions(), ledger.failedScaleUps(), prefillShare,
-                    pool.batchOccupancy(horizon)));
+                    pool.batchOccupancy(horizon), spec.server() instanceof ServerSpec.Llm llm
+                            ? StepTimeModels.of(llm).provenance() : null));
         }
         // Fixed costs are those of running self-hosted serving: a fleet of API pools alone has none.
         boolean selfHosted = scenario.pools().stream().anyMatch(p -> p.kind() != PoolKind.API);

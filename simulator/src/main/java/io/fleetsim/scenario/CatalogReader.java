@@ -64,7 +64,8 @@ public final class CatalogReader {
         List<LlmModel> out = new ArrayList<>();
         for (SpecNode n : list.elements()) {
             n.allowOnly("name", "total_params_b", "active_params_b", "layers", "hidden_size", "attention_heads",
-                    "kv_heads", "head_dim", "context_length", "source");
+                    "kv_heads", "head_dim", "context_length", "source", "intermediate_size", "vocab_size", "moe",
+                    "mla", "sliding_window");
             double total = n.required("total_params_b").positiveNumber() * 1e9;
             double active = n.get("active_params_b").isMissing() ? total
                     : n.get("active_params_b").numberIn(1e-9, total / 1e9) * 1e9;
@@ -75,9 +76,45 @@ public final class CatalogReader {
                     (int) n.required("kv_heads").integerIn(1, 10_000),
                     (int) n.required("head_dim").integerIn(1, 100_000),
                     (int) n.required("context_length").integerIn(1, 100_000_000),
-                    n.get("source").text("scenario file")));
+                    n.get("source").text("scenario file"),
+                    n.get("intermediate_size").intIn(1, 10_000_000, 0),
+                    n.get("vocab_size").intIn(1, 100_000_000, 0),
+                    moe(n.get("moe")), mla(n.get("mla")), slidingWindow(n.get("sliding_window"))));
         }
         return out;
+    }
+
+    private static LlmModel.MoeLayers moe(SpecNode n) {
+        if (n.isMissing()) {
+            return null;
+        }
+        n.allowOnly("experts", "top_k", "shared_experts", "expert_intermediate_size", "dense_layers");
+        int experts = (int) n.required("experts").integerIn(1, 100_000);
+        return new LlmModel.MoeLayers(experts, (int) n.required("top_k").integerIn(1, experts),
+                n.get("shared_experts").intIn(0, 1000, 0),
+                (int) n.required("expert_intermediate_size").integerIn(1, 10_000_000),
+                n.get("dense_layers").intIn(0, 10_000, 0));
+    }
+
+    private static LlmModel.LatentAttention mla(SpecNode n) {
+        if (n.isMissing()) {
+            return null;
+        }
+        n.allowOnly("kv_lora_rank", "qk_rope_head_dim", "qk_nope_head_dim", "v_head_dim", "q_lora_rank");
+        return new LlmModel.LatentAttention((int) n.required("kv_lora_rank").integerIn(1, 100_000),
+                (int) n.required("qk_rope_head_dim").integerIn(0, 100_000),
+                (int) n.required("qk_nope_head_dim").integerIn(0, 100_000),
+                (int) n.required("v_head_dim").integerIn(1, 100_000),
+                n.get("q_lora_rank").intIn(0, 100_000, 0));
+    }
+
+    private static LlmModel.SlidingWindow slidingWindow(SpecNode n) {
+        if (n.isMissing()) {
+            return null;
+        }
+        n.allowOnly("tokens", "layers");
+        return new LlmModel.SlidingWindow((int) n.required("tokens").integerIn(1, 100_000_000),
+                (int) n.required("layers").integerIn(0, 10_000));
     }
 
     private static double optionalTflops(SpecNode n) {

@@ -4,9 +4,11 @@ import io.fleetsim.calibration.PerformanceProfiles;
 import io.fleetsim.cost.PriceBook;
 import io.fleetsim.hardware.Gpu;
 import io.fleetsim.hardware.HardwareCatalog;
+import io.fleetsim.hardware.KvCacheDtype;
 import io.fleetsim.hardware.LlmModel;
 import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
+import io.fleetsim.kernels.KernelIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +23,7 @@ final class PoolReader {
     private static final List<String> CAPACITY_FIELDS = List.of("min_replicas", "max_replicas", "cold_start",
             "billing", "autoscaling");
     private static final List<String> LLM_FIELDS = List.of("gpu", "model", "tensor_parallel", "precision",
-            "max_model_len", "memory_utilization", "batching", "performance");
+            "max_model_len", "memory_utilization", "batching", "performance", "engine", "kv_cache_dtype", "expert_parallel");
 
     private PoolReader() {
     }
@@ -122,14 +124,16 @@ final class PoolReader {
         }
         int tp = node.get("tensor_parallel").intIn(1, 64, 1);
         Precision precision = node.get("precision").isMissing() ? Precision.BF16
-                : Precision.valueOf(node.get("precision").choice("bf16", "fp8", "fp4").toUpperCase(Locale.ROOT));
+                : Precision.fromId(node.get("precision").choice("bf16", "fp8", "fp8_block", "fp4", "nvfp4", "mxfp4"));
         if (!gpu.supports(precision)) {
             throw node.get("precision").error(gpu.name() + " has no " + precision.id() + " tensor cores; use bf16");
         }
         double memoryUtilization = node.get("memory_utilization").isMissing() ? 0.9
                 : node.get("memory_utilization").numberIn(0.05, 1.0);
         int maxModelLen = node.get("max_model_len").intIn(1, model.contextLength(), model.contextLength());
-        ReplicaMemory memory = new ReplicaMemory(gpu, model, tp, precision, memoryUtilization);
+        KvCacheDtype kvCache = node.get("kv_cache_dtype").isMissing() ? KvCacheDtype.defaultFor(precision)
+                : KvCacheDtype.valueOf(node.get("kv_cache_dtype").choice("bf16", "fp8").toUpperCase(Locale.ROOT));
+        ReplicaMemory memory = new ReplicaMemory(gpu, model, tp, precision, memoryUtilization, kvCache);
         String whyNot = memory.whyNotFit(maxModelLen);
         if (whyNot != null) {
             throw modelRef.error(whyNot + (node.get("max_model_len").isMissing()
@@ -149,22 +153,80 @@ final class PoolReader {
                     + ") must exceed max_num_seqs (" + batching.maxNumSeqs() + ") so prefill can progress while "
                     + "every sequence decodes");
         }
-        SpecNode p = node.get("performance");
-        // A calibrated profile of this GPU and degree, if one ships, replaces the guessed defaults.
-        PerformanceProfiles profiles = PerformanceProfiles.builtIn();
-        PerformanceSpec performance = profiles.defaultFor(gpu.name(), tp, precision);
-        if (!p.isMissing()) {
-            p.allowOnly("profile", "compute_efficiency", "memory_efficiency", "iteration_overhead");
-            PerformanceSpec d = p.get("profile").isMissing() ? performance
-                    : profiles.resolve(p.get("profile"), gpu.name());
-            performance = new PerformanceSpec(
-                    p.get("compute_efficiency").isMissing() ? d.computeEfficiency()
-                            : p.get("compute_efficiency").numberIn(0.01, 1),
-                    p.get("memory_efficiency").isMissing() ? d.memoryEfficiency()
-                            : p.get("memory_efficiency").numberIn(0.01, 1),
-                    p.get("iteration_overhead").durationSeconds(d.iterationOverheadSeconds()));
+        PerformanceSpec performance = performance(node.get("performance"), gpu, tp, precision);
+        EngineSpec engine = engine(node.get("engine"), gpu, performance.method());
+        SpecNode epNode = node.get("expert_parallel");
+        int ep = epNode.intIn(1, tp, 1);
+        if (ep > 1 && (model.moe() == null || ep != tp)) {
+            throw epNode.error(model.moe() == null ? model.name() + " has no experts; expert_parallel applies to MoE "
+                    + "models" : "must be 1 (experts split by tensor parallelism) or tensor_parallel (" + tp
+                    + ": each GPU holds whole experts)");
         }
-        return new ServerSpec.Llm(memory, maxModelLen, batching, performance);
+        return new ServerSpec.Llm(memory, maxModelLen, batching, performance, engine, ep);
+    }
+
+    /**
+     * The step-time settings: the kernel model by default; the roofline when asked for
+     * ({@code step_time: roofline}) or when only roofline settings are given (a named roofline
+     * profile or efficiency factors).
+     */
+    private static PerformanceSpec performance(SpecNode p, Gpu gpu, int tp, Precision precision) {
+        // A calibrated roofline profile of this GPU and degree, if one ships, replaces the guessed
+        // roofline defaults (used by the roofline and by the fallback where no kernel tables exist).
+        PerformanceProfiles profiles = PerformanceProfiles.builtIn();
+        PerformanceSpec roofline = profiles.defaultFor(gpu.name(), tp, precision);
+        if (p.isMissing()) {
+            return roofline.withMethod(StepTimeMethod.KERNELS);
+        }
+        p.allowOnly("step_time", "profile", "compute_efficiency", "memory_efficiency", "iteration_overhead",
+                "engine_iteration_overhead", "engine_sequence_overhead");
+        PerformanceSpec d = p.get("profile").isMissing() ? roofline : profiles.resolve(p.get("profile"), gpu.name());
+        boolean rooflineOnly = !p.get("profile").isMissing() || !p.get("compute_efficiency").isMissing()
+                || !p.get("memory_efficiency").isMissing() || !p.get("iteration_overhead").isMissing();
+        StepTimeMethod method = p.get("step_time").isMissing()
+                ? (rooflineOnly ? StepTimeMethod.ROOFLINE : StepTimeMethod.KERNELS)
+                : StepTimeMethod.valueOf(p.get("step_time").choice("kernels", "roofline").toUpperCase(Locale.ROOT));
+        return new PerformanceSpec(
+                p.get("compute_efficiency").isMissing() ? d.computeEfficiency()
+                        : p.get("compute_efficiency").numberIn(0.01, 1),
+                p.get("memory_efficiency").isMissing() ? d.memoryEfficiency()
+                        : p.get("memory_efficiency").numberIn(0.01, 1),
+                p.get("iteration_overhead").durationSeconds(d.iterationOverheadSeconds()),
+                p.get("engine_iteration_overhead").durationSeconds(PerformanceSpec.DEFAULT_ENGINE_ITERATION_SECONDS),
+                p.get("engine_sequence_overhead").durationSeconds(PerformanceSpec.DEFAULT_ENGINE_SEQUENCE_SECONDS),
+                method);
+    }
+
+    /**
+     * The pool's engine: {@code vllm} at the newest version with kernel tables for the GPU by
+     * default. A named version must be one the kernel tables know (unless the pool uses the
+     * roofline, which does not depend on it).
+     */
+    private static EngineSpec engine(SpecNode e, Gpu gpu, StepTimeMethod method) {
+        EngineSpec fallback = EngineSpec.defaultFor(gpu.name());
+        if (e.isMissing()) {
+            return fallback;
+        }
+        e.allowOnly("name", "version");
+        String name = e.get("name").isMissing() ? EngineSpec.DEFAULT_NAME
+                : e.get("name").choice(EngineSpec.NAMES.toArray(new String[0]));
+        List<String> versions = KernelIndex.builtIn().versions(name);
+        if (e.get("version").isMissing()) {
+            if (name.equals(fallback.name())) {
+                return fallback;
+            }
+            return KernelIndex.builtIn().newest(name, gpu.name())
+                    .map(x -> new EngineSpec(name, x.version()))
+                    .orElseGet(() -> new EngineSpec(name, versions.isEmpty() ? "unknown"
+                            : versions.get(versions.size() - 1)));
+        }
+        String version = e.get("version").text();
+        if (method == StepTimeMethod.KERNELS && !versions.contains(version)) {
+            throw e.get("version").error("unknown " + name + " version '" + version + "'; versions with kernel "
+                    + "tables: " + (versions.isEmpty() ? "none" : String.join(", ", versions))
+                    + " (or performance: {step_time: roofline})");
+        }
+        return new EngineSpec(name, version);
     }
 
     private static String names(List<String> names) {

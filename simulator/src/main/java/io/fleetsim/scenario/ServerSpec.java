@@ -17,10 +17,26 @@ public sealed interface ServerSpec permits ServerSpec.Llm, ServerSpec.Queueing, 
      * @param memory      GPU, model, tensor parallelism, precision and memory share
      * @param maxModelLen longest prompt + output accepted; longer requests are rejected
      * @param batching    per-iteration limits of the scheduler
-     * @param performance efficiency factors of the step-time model
+     * @param performance settings of the step-time model
+     * @param engine      serving engine and version, or null for none named (the roofline, or the
+     *                    default engine when {@code performance} asks for kernels)
+     * @param expertParallel GPUs the routed experts of a MoE model are spread over (1: experts
+     *                    split by tensor parallelism instead)
      */
-    record Llm(ReplicaMemory memory, int maxModelLen, BatchingSpec batching, PerformanceSpec performance)
-            implements ServerSpec {
+    record Llm(ReplicaMemory memory, int maxModelLen, BatchingSpec batching, PerformanceSpec performance,
+               EngineSpec engine, int expertParallel) implements ServerSpec {
+
+        /** A server without a named engine. */
+        public Llm(ReplicaMemory memory, int maxModelLen, BatchingSpec batching, PerformanceSpec performance) {
+            this(memory, maxModelLen, batching, performance, null, 1);
+        }
+
+        /** A server without expert parallelism. */
+        public Llm(ReplicaMemory memory, int maxModelLen, BatchingSpec batching, PerformanceSpec performance,
+                   EngineSpec engine) {
+            this(memory, maxModelLen, batching, performance, engine, 1);
+        }
+
         @Override
         public int gpusPerReplica() {
             return memory.tensorParallel();

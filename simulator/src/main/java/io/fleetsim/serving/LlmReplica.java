@@ -83,7 +83,7 @@ public final class LlmReplica implements Server, EventHandler {
     public LlmReplica(Simulator sim, int pool, ServerSpec.Llm spec, WorkSource source, ServingListener listener) {
         this.sim = sim;
         this.pool = pool;
-        this.steps = new StepTimeModel(spec.memory(), spec.performance());
+        this.steps = StepTimeModels.of(spec);
         this.batching = spec.batching();
         this.maxModelLen = spec.maxModelLen();
         this.kv = new KvBlockLedger(spec.memory().kvCacheTokens(), KV_BLOCK_TOKENS);

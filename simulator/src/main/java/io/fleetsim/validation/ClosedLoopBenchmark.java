@@ -7,6 +7,7 @@ import io.fleetsim.serving.LlmReplica;
 import io.fleetsim.serving.Server;
 import io.fleetsim.serving.ServingListener;
 import io.fleetsim.serving.StepTimeModel;
+import io.fleetsim.serving.StepTimeModels;
 import io.fleetsim.serving.WorkSource;
 import io.fleetsim.workload.Request;
 import io.fleetsim.workload.TrafficGenerator;
@@ -87,7 +88,7 @@ public final class ClosedLoopBenchmark {
      */
     public static double startSpreadSeconds(ServerSpec.Llm server, int clients, int promptTokens,
                                             int outputTokens) {
-        StepTimeModel steps = new StepTimeModel(server.memory(), server.performance());
+        StepTimeModel steps = StepTimeModels.of(server);
         int running = Math.min(clients, server.batching().maxNumSeqs());
         int budget = Math.max(1, server.batching().maxBatchedTokens() - running);
         int prefill = (int) Math.min(budget, Math.max(1, Math.round((double) running * promptTokens / outputTokens)));

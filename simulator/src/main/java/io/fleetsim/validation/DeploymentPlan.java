@@ -43,7 +43,8 @@ public record DeploymentPlan(ServerSpec.Llm server, int replicas, int clients, S
     /** The same deployment with other step-time parameters and request latency (what a fit varies). */
     public DeploymentPlan with(EngineParameters parameters) {
         return new DeploymentPlan(new ServerSpec.Llm(server.memory(), server.maxModelLen(), server.batching(),
-                parameters.performance()), replicas, clients, engine, engineVersion,
+                parameters.performance(), server.engine(), server.expertParallel()), replicas, clients, engine,
+                engineVersion,
                 parameters.requestLatencySeconds(), arrivals);
     }
 

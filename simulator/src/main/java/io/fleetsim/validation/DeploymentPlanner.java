@@ -7,7 +7,9 @@ import io.fleetsim.hardware.HardwareCatalog;
 import io.fleetsim.hardware.LlmModel;
 import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
+import io.fleetsim.kernels.KernelIndex;
 import io.fleetsim.scenario.BatchingSpec;
+import io.fleetsim.scenario.EngineSpec;
 import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.serving.LlmReplica;
 import io.fleetsim.workload.Request;
@@ -138,7 +140,11 @@ public final class DeploymentPlanner {
                 : (p.concurrency() + replicas - 1) / replicas;
         BatchingSpec batching = new BatchingSpec(clientsPerReplica,
                 Math.max(MAX_BATCHED_TOKENS, clientsPerReplica + 1));
-        ServerSpec.Llm server = new ServerSpec.Llm(memory, model.contextLength(), batching, chosen.performance());
+        // The row's engine; its kernel tables are those of the shipped version closest to the row's.
+        String version = KernelIndex.builtIn().closest(engine, d.backendVersion(), gpu.name())
+                .map(KernelIndex.Entry::version).orElse(d.backendVersion().isEmpty() ? "unknown" : d.backendVersion());
+        ServerSpec.Llm server = new ServerSpec.Llm(memory, model.contextLength(), batching, chosen.performance(),
+                new EngineSpec(engine, version));
         if (!LlmReplica.fits(server, new Request(0, 0, 0, p.promptTokens(), p.outputTokens()))) {
             return skip("a request of " + context + " tokens does not fit the KV cache");
         }

@@ -30,11 +30,16 @@ public sealed interface ParameterSource permits ParameterSource.PoolDefaults, Pa
     /** Where {@link #parameters} come from: a profile's name, or {@link #UNCALIBRATED}. */
     String label(Gpu gpu, String engine, int tp, Precision precision);
 
-    /** What a scenario pool of that GPU, degree and precision gets by default; no request latency. */
+    /**
+     * What a scenario pool of that GPU, degree and precision gets by default: the kernel model
+     * (the roofline, flagged uncalibrated, where its engine has no kernel tables for the GPU),
+     * with the roofline factors of its default profile; no request latency.
+     */
     record PoolDefaults(PerformanceProfiles profiles) implements ParameterSource {
         @Override
         public EngineParameters parameters(Gpu gpu, String engine, int tp, Precision precision) {
-            return new EngineParameters(profiles.defaultFor(gpu.name(), tp, precision), 0);
+            return new EngineParameters(profiles.defaultFor(gpu.name(), tp, precision)
+                    .withMethod(io.fleetsim.scenario.StepTimeMethod.KERNELS), 0);
         }
 
         @Override
@@ -44,9 +49,8 @@ public sealed interface ParameterSource permits ParameterSource.PoolDefaults, Pa
 
         @Override
         public String label(Gpu gpu, String engine, int tp, Precision precision) {
-            return precision != Precision.BF16 ? UNCALIBRATED : profiles.all().stream()
-                    .filter(p -> p.isDefaultFor(gpu.name(), tp)).findFirst().map(PerformanceProfile::name)
-                    .orElse(UNCALIBRATED);
+            return io.fleetsim.kernels.KernelIndex.builtIn().closest(engine, "", gpu.name()).isPresent()
+                    ? "kernel tables, default engine overheads" : UNCALIBRATED;
         }
     }
 

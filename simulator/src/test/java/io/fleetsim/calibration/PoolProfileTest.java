@@ -43,7 +43,8 @@ class PoolProfileTest {
     private static PerformanceSpec performance(String text) {
         ServerSpec.Llm llm = (ServerSpec.Llm) new ScenarioLoader().bind(SpecDocument.parse(text, "t.yaml", false))
                 .pools().get(0).server();
-        return llm.performance();
+        // the roofline factors: used by the roofline and by the kernel model's fallback
+        return llm.performance().rooflineFactors();
     }
 
     private static PerformanceSpec profile(String name) {

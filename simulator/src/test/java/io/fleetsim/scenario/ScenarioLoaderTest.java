@@ -290,6 +290,46 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void unknownEngine() {
+        String text = replace(BASE, "model: llama-3.1-8b\n", "model: llama-3.1-8b\n    engine: {name: tgi}\n");
+        ScenarioException e = fails(text);
+        assertError(e, FILE, lineOf(text, "tgi"), "pools[0].engine.name", "tgi", "vllm", "sglang", "trtllm");
+    }
+
+    @Test
+    void unknownEngineVersion() {
+        String text = replace(BASE, "model: llama-3.1-8b\n",
+                "model: llama-3.1-8b\n    engine: {name: vllm, version: \"0.19\"}\n");
+        ScenarioException e = fails(text);
+        assertError(e, FILE, lineOf(text, "0.19"), "pools[0].engine.version", "unknown vllm version '0.19'",
+                "0.24.0", "step_time: roofline");
+    }
+
+    @Test
+    void engineDefaultsToTheNewestVllmWithTablesForTheGpu() {
+        ServerSpec.Llm llm = (ServerSpec.Llm) bind(BASE).pools().get(0).server();
+        assertEquals(new EngineSpec("vllm", "0.24.0"), llm.engine());
+        assertEquals(StepTimeMethod.KERNELS, llm.performance().method());
+        String a100 = replace(BASE, "gpu: H100-SXM-80GB\n", "gpu: A100-SXM-80GB\n");
+        assertEquals(new EngineSpec("vllm", "0.14.0"), ((ServerSpec.Llm) bind(a100).pools().get(0).server()).engine());
+    }
+
+    @Test
+    void expertParallelismNeedsAMoeModel() {
+        String text = replace(BASE, "model: llama-3.1-8b\n", "model: llama-3.1-8b\n    tensor_parallel: 2\n"
+                + "    expert_parallel: 2\n");
+        ScenarioException e = fails(text);
+        assertError(e, FILE, lineOf(text, "expert_parallel"), "pools[0].expert_parallel", "no experts");
+    }
+
+    @Test
+    void newModelThatDoesNotFitNamesTheModelField() {
+        String text = replace(BASE, "model: llama-3.1-8b\n", "model: deepseek-v3\n    tensor_parallel: 4\n");
+        ScenarioException e = fails(text);
+        assertError(e, FILE, lineOf(text, "deepseek-v3"), "pools[0].model", "does not fit", "H100-SXM-80GB");
+    }
+
+    @Test
     void modelThatDoesNotFitInGpuMemory() {
         String text = replace(BASE, "model: llama-3.1-8b\n", "model: llama-3.1-70b\n    tensor_parallel: 1\n");
         ScenarioException e = fails(text);

@@ -1,5 +1,6 @@
 package io.fleetsim.serving;
 
+import io.fleetsim.serving.RooflineStepTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,7 +113,7 @@ class LlmReplicaTest {
 
         Harness(ServerSpec.Llm spec) {
             replica = new LlmReplica(sim, 0, spec, this, this);
-            steps = new StepTimeModel(spec.memory(), spec.performance());
+            steps = new RooflineStepTime(spec.memory(), spec.performance());
             arrivalHandler = sim.register(index -> {
                 Request r = pending.get((int) index);
                 assertTrue(replica.accepts(r));
@@ -355,7 +356,7 @@ class LlmReplicaTest {
         int computeOnly = 0;
         int memoryOnly = 0;
         for (ReplicaMemory memory : replicas) {
-            StepTimeModel steps = new StepTimeModel(memory, PerformanceSpec.DEFAULT);
+            StepTimeModel steps = new RooflineStepTime(memory, PerformanceSpec.DEFAULT);
             for (int trial = 0; trial < 150; trial++) {
                 int batch = 1 + random.nextInt(random.nextBoolean() ? 64 : 2048);
                 double kv = random.nextBoolean() ? random.nextInt(2000) : random.nextInt(500_000);
@@ -415,7 +416,7 @@ class LlmReplicaTest {
         // llama-3.1-70b on 4 x H100: per token 2 all-reduces per layer, each 2 (tp-1)/tp * hidden * 2 B
         // over 900 GB/s; 80 layers, hidden 8192 -> 2 * 80 * (1.5 * 8192 * 2) / 9e11 = 4.369e-6 s/token.
         ReplicaMemory memory = memory("H100-SXM-80GB", "llama-3.1-70b", 4, Precision.BF16, 0.9);
-        StepTimeModel steps = new StepTimeModel(memory, PerformanceSpec.DEFAULT);
+        StepTimeModel steps = new RooflineStepTime(memory, PerformanceSpec.DEFAULT);
         double allReduce = 2.0 * 80 * (2.0 * 3 / 4 * 8192 * 2) / 900e9;
         double rate = 4 * 989e12 * 0.5;
         double attention = 4.0 * 80 * 64 * 128; // FLOPs per (token, context token)

@@ -64,13 +64,17 @@ class DeploymentPlannerTest {
     }
 
     @Test
-    void aPlanSaysWhereItsParametersComeFromAndFlagsTheUncalibratedDefaults() {
-        PointPlan.Simulate bf16 = assertInstanceOf(PointPlan.Simulate.class,
+    void aPlanCarriesTheRowsEngineAndSaysWhereItsParametersComeFrom() {
+        PointPlan.Simulate h100 = assertInstanceOf(PointPlan.Simulate.class,
                 PLANNER.plan(point("agg", "meta-llama/Llama-3.1-8B-Instruct", "", 8, tp(8, 1))));
-        assertEquals("splitwise-h100-tp8", bf16.parametersFrom());
-        PointPlan.Simulate fp8 = assertInstanceOf(PointPlan.Simulate.class,
-                PLANNER.plan(point("agg", "meta-llama/Llama-3.1-8B-Instruct", "fp8", 8, tp(8, 1))));
-        assertEquals(ParameterSource.UNCALIBRATED, fp8.parametersFrom());
+        assertEquals("kernel tables, default engine overheads", h100.parametersFrom());
+        assertEquals("vllm", h100.plan().server().engine().name());
+        Deployment l40s = new Deployment("a100_sxm", "sglang", "0.5.9", "meta-llama/Llama-3.1-8B-Instruct", "", "", "",
+                "agg", tp(1, 1));
+        PointPlan.Simulate none = assertInstanceOf(PointPlan.Simulate.class,
+                PLANNER.plan(new MeasuredPoint("row", 2, l40s, 1024, 128, 4, 100, 10)));
+        assertEquals(ParameterSource.UNCALIBRATED, none.parametersFrom());
+        assertEquals("0.5.9", none.plan().server().engine().version());
     }
 
     @Test

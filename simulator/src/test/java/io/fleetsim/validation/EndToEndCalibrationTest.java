@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Cross-validation by deployment never scores a point with parameters fitted on its deployment:
  * changing what one deployment measured changes nothing in that deployment's cross-validated
- * predictions. On the shipped silicon sample's vLLM rows on H100 (Llama-3.1-70B fp8 at two layouts).
+ * predictions. On the shipped silicon sample's vLLM rows on H100.
  */
 class EndToEndCalibrationTest {
 
@@ -49,8 +49,8 @@ class EndToEndCalibrationTest {
         try (ParallelSimulator simulator = new ParallelSimulator(2)) {
             EndToEndCalibration a = EndToEndCalibration.of(points, 5, simulator);
             EndToEndCalibration b = EndToEndCalibration.of(changed, 5, simulator);
-            assertEquals(2, a.deployments());
-            assertEquals(2, a.folds());
+            assertTrue(a.deployments() >= 2, "deployments: " + a.deployments());
+            assertEquals(Math.min(5, a.deployments()), a.folds());
             List<PointOutcome> ca = a.crossValidated().orElseThrow();
             List<PointOutcome> cb = b.crossValidated().orElseThrow();
             assertEquals(points.size(), ca.size());

@@ -15,7 +15,7 @@ import java.text.ParsePosition;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -47,12 +47,16 @@ public final class PlanChart {
             }
             data.addSeries(series);
         }
+        // both axes log with a tick per decade: volumes span decades, and so do costs per token
+        // (a replica mostly idle at low volume costs hundreds of times the API)
         LogAxis x = new LogAxis("tokens per month");
         x.setBase(10);
+        x.setTickUnit(new NumberTickUnit(1));
         x.setNumberFormatOverride(new VolumeFormat());
-        NumberAxis y = new NumberAxis("$ per useful 1M tokens (meeting the SLO)");
-        y.setAutoRangeIncludesZero(true);
-        y.setNumberFormatOverride(new DecimalFormat("0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        LogAxis y = new LogAxis("$ per useful 1M tokens, log scale (where the strategy meets the SLO)");
+        y.setBase(10);
+        y.setTickUnit(new NumberTickUnit(1));
+        y.setNumberFormatOverride(new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < plan.strategies().size(); i++) {
             renderer.setSeriesPaint(i, ChartStyle.color(i));

@@ -1,5 +1,6 @@
 package io.fleetsim.workload.clients;
 
+import io.fleetsim.serving.StepTimeModels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -140,7 +141,7 @@ class PatienceTest {
 
     static StepTimeModel steps(ClientWorld w) {
         ServerSpec.Llm llm = (ServerSpec.Llm) w.spec.pools().get(0).server();
-        return new StepTimeModel(llm.memory(), llm.performance());
+        return StepTimeModels.of(llm);
     }
 
     /** Iteration times of a prompt prefilled alone in chunks of {@code budget} after {@code cached} cached tokens. */

@@ -38,6 +38,8 @@ class SharedPrefixTest {
                 gpu: H100-SXM-80GB
                 model: llama-3.1-8b
                 usd_per_gpu_hour: 2
+                # the roofline, whose attention work adds up exactly (checked below)
+                performance: {step_time: roofline}
             """;
 
     @Test

@@ -1,0 +1,65 @@
+package io.fleetsim.cli;
+
+import io.fleetsim.kernels.KernelTableBuilder;
+import io.fleetsim.kernels.RawKernelDb;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code fleetsim kernels ...}: build and check the shipped kernel tables. */
+@Command(name = "kernels", mixinStandardHelpOptions = true,
+        description = "Build the shipped kernel tables from the raw AIConfigurator database, or check them on "
+                + "held-out measurements.",
+        subcommands = {KernelsCommand.Build.class, KernelsCheckCommand.class, KernelsMlEnergyCommand.class})
+final class KernelsCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Checks that RAWDIR holds the database's CSV tables. */
+    static RawKernelDb database(Path raw, CommandLine commandLine) {
+        if (!Files.isDirectory(raw) || !new RawKernelDb(raw).has("gemm")) {
+            throw new CommandLine.ParameterException(commandLine, "RAWDIR: " + raw
+                    + " is not a folder holding gemm_perf.csv.gz (and the other *_perf.csv.gz tables of "
+                    + "profiling/aiconfigurator-kernel-db/csv)");
+        }
+        return new RawKernelDb(raw);
+    }
+
+    /** {@code fleetsim kernels build RAWDIR --out DIR}. */
+    @Command(name = "build", mixinStandardHelpOptions = true,
+            description = "Write the compact per-engine-version, per-GPU tables fleetsim ships "
+                    + "(simulator/src/main/resources/kernels) from the raw database, leaving out the held-out "
+                    + "grid values that 'kernels check' scores.")
+    static final class Build implements Callable<Integer> {
+
+        @Parameters(paramLabel = "RAWDIR", description = "Folder of the raw *_perf.csv.gz tables.")
+        Path raw;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            List<String> written = KernelTableBuilder.build(database(raw, spec.commandLine()), out);
+            PrintWriter w = spec.commandLine().getOut();
+            w.println("wrote " + written.size() + " table sets to " + out + ": " + String.join(", ", written));
+            w.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.fleetsim.kernels;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which kernel tables ship ({@code kernels/index.csv}): one entry per engine version and GPU.
+ * Loaded tables are kept, so every pool on the same engine version and GPU shares one.
+ */
+public final class KernelIndex {
+
+    /**
+     * One shipped table set.
+     *
+     * @param directory folder under {@code kernels/}
+     * @param system    the database's system name
+     * @param engine    {@code vllm}, {@code trtllm} or {@code sglang}
+     * @param version   engine version as the data names it
+     * @param gpu       catalog GPU name
+     */
+    public record Entry(String directory, String system, String engine, String version, String gpu) {
+    }
+
+    private static final class BuiltIn {
+        static final KernelIndex INDEX = load();
+    }
+
+    private final List<Entry> entries;
+    private final Map<String, KernelSet> loaded = new ConcurrentHashMap<>();
+
+    KernelIndex(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    /** The tables shipped in the jar. */
+    public static KernelIndex builtIn() {
+        return BuiltIn.INDEX;
+    }
+
+    /** All entries in file order. */
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** Directory names of all entries. */
+    public List<String> directories() {
+        return entries.stream().map(Entry::directory).toList();
+    }
+
+    /** The entry of {@code engine} {@code version} on {@code gpu}. */
+    public Optional<Entry> find(String engine, String version, String gpu) {
+        return entries.stream().filter(e -> e.engine().equals(engine) && e.version().equals(version)
+                && e.gpu().equals(gpu)).findFirst();
+    }
+
+    /** The newest version of {@code engine} with tables for {@code gpu}. */
+    public Optional<Entry> newest(String engine, String gpu) {
+        return entries.stream().filter(e -> e.engine().equals(engine) && e.gpu().equals(gpu))
+                .max(Comparator.comparing(Entry::version, KernelIndex::compareVersions));
+    }
+
+    /**
+     * The tables of {@code engine} on {@code gpu} closest to {@code version}: the newest version
+     * not after it, else the oldest after it; empty when the engine has no tables for the GPU.
+     * For measured points of an engine version without tables (the caller should say which
+     * version stood in for it).
+     */
+    public Optional<Entry> closest(String engine, String version, String gpu) {
+        List<Entry> same = entries.stream().filter(e -> e.engine().equals(engine) && e.gpu().equals(gpu))
+                .sorted(Comparator.comparing(Entry::version, KernelIndex::compareVersions)).toList();
+        Optional<Entry> notAfter = same.stream().filter(e -> compareVersions(e.version(), version) <= 0)
+                .reduce((a, b) -> b);
+        return notAfter.isPresent() ? notAfter : same.stream().findFirst();
+    }
+
+    /** Versions of {@code engine} with tables on any GPU, oldest first. */
+    public List<String> versions(String engine) {
+        return entries.stream().filter(e -> e.engine().equals(engine)).map(Entry::version).distinct()
+                .sorted(KernelIndex::compareVersions).toList();
+    }
+
+    /** The loaded tables of {@code entry}. */
+    public KernelSet tables(Entry entry) {
+        return loaded.computeIfAbsent(entry.directory(), KernelSet::load);
+    }
+
+    /** Compares dotted versions numerically part by part ({@code 0.9 < 0.24.0 < 1.3.0rc20}). */
+    public static int compareVersions(String a, String b) {
+        String[] x = a.split("[.]");
+        String[] y = b.split("[.]");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            String p = i < x.length ? x[i] : "0";
+            String q = i < y.length ? y[i] : "0";
+            int c = Long.compare(leadingNumber(p), leadingNumber(q));
+            if (c == 0) {
+                c = p.compareTo(q);
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static long leadingNumber(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i == 0 ? 0 : Long.parseLong(s.substring(0, Math.min(i, 18)));
+    }
+
+    private static KernelIndex load() {
+        try (InputStream in = KernelIndex.class.getClassLoader().getResourceAsStream("kernels/index.csv")) {
+            List<Entry> out = new ArrayList<>();
+            if (in == null) {
+                return new KernelIndex(out);
+            }
+            boolean header = true;
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                String[] f = line.trim().split(",");
+                out.add(new Entry(f[0], f[1], f[2], f[3], f[4]));
+            }
+            return new KernelIndex(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,663 @@
+package io.fleetsim.serving;
+
+import io.fleetsim.hardware.LlmModel;
+import io.fleetsim.hardware.Precision;
+import io.fleetsim.hardware.ReplicaMemory;
+import io.fleetsim.kernels.KernelIndex;
+import io.fleetsim.kernels.KernelSet;
+import io.fleetsim.kernels.LogGrid;
+import io.fleetsim.scenario.BatchingSpec;
+import io.fleetsim.scenario.PerformanceSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Iteration times summed from measured kernels of the pool's engine version and GPU.
+ *
+ * <pre>
+ *   t = engineIteration + engineSequence * sequences
+ *     + dense(tokens)                       per layer: QKV, O, gate/up, down GEMMs (or the MoE block,
+ *                                           shared experts and EP all-to-all), 2 TP all-reduces
+ *     + head(sequences)                     LM head GEMM of the sampled sequences
+ *     + prefillAttention(chunk, context)    measured prefill attention, all layers
+ *     + a(batch) + c(batch) * decodeKvTokens decode attention, a line in the KV read per batch size
+ * </pre>
+ *
+ * Everything is precomputed when the pool loads: {@code dense} and {@code head} for every token
+ * and sequence count up to the batching limits, prefill attention on a fine log grid of
+ * (prompts, length), and the decode-attention line per batch size fitted to the measured latencies
+ * over the KV lengths up to {@code max_model_len}. At run time an iteration is a few array reads,
+ * and a decode segment (batch fixed, KV growing by the batch each iteration) is a sum of a line:
+ * closed form. Tables are made non-decreasing in tokens (the time at {@code m} tokens is at most
+ * the time at any larger count: an engine pads to a faster shape, as CUDA-graph capture does).
+ */
+public final class KernelStepTime implements StepTimeModel {
+
+    /** Largest token count with an exact table entry; beyond it dense time scales linearly. */
+    static final int MAX_TABLE_TOKENS = 1 << 18;
+    private static final double LOG_STEP = 0.125;
+    /** Prefill grid steps per unit of natural log. */
+    private static final double GRID_STEPS_PER_LOG = 1 / (Math.log(2) * LOG_STEP);
+
+    private final double engineIteration;
+    private final double engineSequence;
+    private final double[] dense;
+    private final double[] head;
+    private final double[] decodeBase;
+    private final double[] decodeSlope;
+    private final double[] prefill;
+    private final int prefillLengths;
+    private final int prefillBatches;
+    private final StepTimeProvenance provenance;
+
+    private KernelStepTime(Builder b) {
+        this.engineIteration = b.performance.engineIterationSeconds();
+        this.engineSequence = b.performance.engineSequenceSeconds();
+        this.dense = b.dense;
+        this.head = b.head;
+        this.decodeBase = b.decodeBase;
+        this.decodeSlope = b.decodeSlope;
+        this.prefill = b.prefill;
+        this.prefillLengths = b.prefillLengths;
+        this.prefillBatches = b.prefillBatches;
+        this.provenance = b.provenance();
+    }
+
+    /**
+     * The kernel model of a replica, or null when the tables lack what it needs (no GEMM of the
+     * pool's dtype, no attention of its KV dtype); {@code why} receives the reason.
+     */
+    static KernelStepTime build(ReplicaMemory memory, BatchingSpec batching, int maxModelLen,
+                                PerformanceSpec performance, int expertParallel, KernelIndex.Entry entry,
+                                KernelSet tables, List<String> why) {
+        Builder b = new Builder(memory, batching, maxModelLen, performance, expertParallel, entry, tables);
+        String missing = b.missing();
+        if (missing != null) {
+            why.add(missing);
+            return null;
+        }
+        b.precompute();
+        return new KernelStepTime(b);
+    }
+
+    @Override
+    public double iterationSeconds(int prefillTokens, double prefillContext, int decodeSeqs, double decodeKvTokens,
+                                   double kvTokens) {
+        int seqs = decodeSeqs + (prefillTokens > 0 ? 1 : 0);
+        double t = engineIteration + engineSequence * seqs + dense(prefillTokens + decodeSeqs) + head(seqs);
+        if (prefillTokens > 0) {
+            t += prefillAttention(prefillTokens, prefillContext);
+        }
+        if (decodeSeqs > 0) {
+            int b = Math.min(decodeSeqs, decodeBase.length - 1);
+            t += (double) decodeSeqs / b * decodeBase[b] + decodeSlope[b] * decodeKvTokens;
+        }
+        return t;
+    }
+
+    @Override
+    public double decodeSegmentSeconds(int batch, double kvTokens, long n) {
+        if (n <= 0) {
+            return 0;
+        }
+        return n * decodeFirst(batch, kvTokens) + decodeGrowth(batch) * RooflineStepTime.sumOfIndices(n);
+    }
+
+    @Override
+    public double decodeIterationSeconds(int batch, double kvTokens, long k) {
+        return decodeFirst(batch, kvTokens) + decodeGrowth(batch) * k;
+    }
+
+    /**
+     * Solves the segment's quadratic in closed form, then steps to the exact integer answer (at
+     * most a step or two, for rounding).
+     */
+    @Override
+    public long decodeIterationsWithin(int batch, double kvTokens, double elapsed, long max) {
+        double a = decodeFirst(batch, kvTokens);
+        double s = decodeGrowth(batch);
+        double guess;
+        if (s <= 0) {
+            guess = elapsed / a;
+        } else {
+            double b = a - s / 2;
+            guess = (-b + Math.sqrt(b * b + 2 * s * elapsed)) / s;
+        }
+        long n = (long) Math.max(0, Math.min(max, Math.floor(guess)));
+        while (n > 0 && decodeSegmentSeconds(batch, kvTokens, n) > elapsed) {
+            n--;
+        }
+        while (n < max && decodeSegmentSeconds(batch, kvTokens, n + 1) <= elapsed) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The first iteration of a decode segment: everything but the KV growth. */
+    private double decodeFirst(int batch, double kvTokens) {
+        int b = Math.min(batch, decodeBase.length - 1);
+        // the same sum, in the same order, as iterationSeconds(0, 0, batch, kvTokens)
+        double t = engineIteration + engineSequence * batch + dense(batch) + head(batch);
+        return t + ((double) batch / b * decodeBase[b] + decodeSlope[b] * kvTokens);
+    }
+
+    /** How much each decode iteration of a segment outlasts the one before: the batch's new KV read. */
+    private double decodeGrowth(int batch) {
+        return decodeSlope[Math.min(batch, decodeSlope.length - 1)] * batch;
+    }
+
+    @Override
+    public StepTimeProvenance provenance() {
+        return provenance;
+    }
+
+    private double dense(int tokens) {
+        if (tokens < dense.length) {
+            return dense[tokens];
+        }
+        int last = dense.length - 1;
+        return dense[last] * tokens / last;
+    }
+
+    private double head(int seqs) {
+        if (seqs < head.length) {
+            return head[seqs];
+        }
+        int last = head.length - 1;
+        return head[last] * seqs / last;
+    }
+
+    /**
+     * Prefill attention of {@code tokens} new tokens attending to {@code context} positions in
+     * all: timed as {@code B} prompts of length {@code L} from scratch with the same tokens and
+     * context (B L = tokens, B L^2 / 2 = context), interpolated on the precomputed log grid.
+     */
+    private double prefillAttention(int tokens, double context) {
+        double length = Math.max(1, 2 * context / tokens);
+        double prompts = tokens / length;
+        double scale = 1;
+        if (prompts < 1) {
+            scale = prompts;
+            prompts = 1;
+        }
+        double u = Math.log(length) * GRID_STEPS_PER_LOG;
+        double v = Math.log(prompts) * GRID_STEPS_PER_LOG;
+        int i = (int) Math.min(Math.floor(u), prefillLengths - 2);
+        int j = (int) Math.min(Math.floor(v), prefillBatches - 2);
+        double fu = u - i;
+        double fv = v - j;
+        double extra = 1;
+        if (fu > 1) {
+            // beyond the grid: attention work grows with the square of the length
+            extra *= Math.pow(2, 2 * (fu - 1) * LOG_STEP);
+            fu = 1;
+        }
+        if (fv > 1) {
+            extra *= Math.pow(2, (fv - 1) * LOG_STEP);
+            fv = 1;
+        }
+        int at = j * prefillLengths + i;
+        double t = (1 - fv) * ((1 - fu) * prefill[at] + fu * prefill[at + 1])
+                + fv * ((1 - fu) * prefill[at + prefillLengths] + fu * prefill[at + prefillLengths + 1]);
+        return scale * extra * t;
+    }
+
+    /** Resolves the model's kernel shapes against the tables and fills the precomputed arrays. */
+    private static final class Builder {
+        final ReplicaMemory memory;
+        final LlmModel model;
+        final BatchingSpec batching;
+        final int maxModelLen;
+        final PerformanceSpec performance;
+        final KernelIndex.Entry entry;
+        final KernelSet tables;
+        final int tp;
+        final int ep;
+        final String gemmDtype;
+        final String kvDtype;
+        final Set<String> notes = new LinkedHashSet<>();
+        boolean extrapolated;
+        double[] dense;
+        double[] head;
+        double[] decodeBase;
+        double[] decodeSlope;
+        double[] prefill;
+        int prefillLengths;
+        int prefillBatches;
+        final List<AttentionGroup> attention = new ArrayList<>();
+
+        /** Layers sharing one attention kernel shape, with a scale for an approximated shape. */
+        record AttentionGroup(int layers, LogGrid context, double contextScale, LogGrid decode, double decodeScale) {
+        }
+
+        Builder(ReplicaMemory memory, BatchingSpec batching, int maxModelLen, PerformanceSpec performance,
+                int expertParallel, KernelIndex.Entry entry, KernelSet tables) {
+            this.ep = expertParallel;
+            this.memory = memory;
+            this.model = memory.model();
+            this.batching = batching;
+            this.maxModelLen = maxModelLen;
+            this.performance = performance;
+            this.entry = entry;
+            this.tables = tables;
+            this.tp = memory.tensorParallel();
+            this.gemmDtype = gemmDtype(memory.precision());
+            this.kvDtype = memory.kvBytesPerValue() >= 2 ? "bfloat16" : "fp8";
+        }
+
+        /** The GEMM dtype of the dense layers (mxfp4 quantises only the experts; the rest stays 16-bit). */
+        static String gemmDtype(Precision p) {
+            return switch (p) {
+                case BF16, MXFP4 -> "bfloat16";
+                case FP8 -> "fp8";
+                case FP8_BLOCK -> "fp8_block";
+                case FP4 -> "nvfp4";
+            };
+        }
+
+        /** The MoE kernel dtype of the routed experts. */
+        static String moeDtype(Precision p) {
+            return p == Precision.MXFP4 ? "w4a16_mxfp4" : gemmDtype(p);
+        }
+
+        String missing() {
+            if (!model.hasKernelShape()) {
+                return "the catalog gives no intermediate_size / vocab_size for " + model.name();
+            }
+            if (tables.gemm(gemmDtype) == null) {
+                return "no " + gemmDtype + " GEMM tables for " + entry.directory();
+            }
+            if (tables.contextShapes().stream().noneMatch(s -> s.kvDtype().equals(kvDtype))
+                    || tables.generationShapes().stream().noneMatch(s -> s.kvDtype().equals(kvDtype))) {
+                return "no attention tables with a " + kvDtype + " KV cache for " + entry.directory();
+            }
+            return null;
+        }
+
+        StepTimeProvenance provenance() {
+            String profile = String.format(Locale.ROOT, "%s %s kernels on %s, %s weights, %s KV, tp %d%s",
+                    entry.engine(), entry.version(), entry.system(), memory.precision().id(), memory.kvCache().id(), tp,
+                    ep > 1 ? ", ep " + ep : "");
+            return new StepTimeProvenance(profile, "kernels/" + entry.directory()
+                    + " (measured, ai-dynamo/aiconfigurator 095f58a, Apache-2.0); engine overheads "
+                    + String.format(Locale.ROOT, "%.3g ms/iteration + %.3g us/sequence",
+                    performance.engineIterationSeconds() * 1e3, performance.engineSequenceSeconds() * 1e6),
+                    extrapolated ? ProfileFit.EXTRAPOLATED : ProfileFit.CALIBRATED, List.copyOf(notes));
+        }
+
+        void precompute() {
+            int maxTokens = Math.min(MAX_TABLE_TOKENS, batching.maxBatchedTokens() + batching.maxNumSeqs() + 1);
+            dense = new double[maxTokens + 1];
+            for (int m = 1; m <= maxTokens; m++) {
+                dense[m] = denseSeconds(m);
+            }
+            envelope(dense);
+            int maxSeqs = batching.maxNumSeqs() + 2;
+            head = new double[maxSeqs + 1];
+            for (int s = 1; s <= maxSeqs; s++) {
+                head[s] = gemm(s, model.vocabSize() / (double) tp, model.hiddenSize());
+            }
+            envelope(head);
+            resolveAttention();
+            decodeBase = new double[maxSeqs + 1];
+            decodeSlope = new double[maxSeqs + 1];
+            for (int b = 1; b <= maxSeqs; b++) {
+                fitDecodeLine(b);
+            }
+            precomputePrefill();
+        }
+
+        /** Makes {@code v} non-decreasing from index 1 on: each entry at most every later one. */
+        static void envelope(double[] v) {
+            for (int i = v.length - 2; i >= 1; i--) {
+                v[i] = Math.min(v[i], v[i + 1]);
+            }
+        }
+
+        double denseSeconds(int m) {
+            int h = model.hiddenSize();
+            int layers = model.layers();
+            double perLayer = attentionProjections(m);
+            if (tp > 1) {
+                perLayer += 2 * allReduce(m * (double) h);
+            }
+            double total = perLayer * layers;
+            LlmModel.MoeLayers moe = model.moe();
+            int denseLayers = moe == null ? layers : Math.min(layers, moe.denseLayers());
+            total += denseLayers * ffn(m, model.intermediateSize());
+            if (moe != null) {
+                double moeLayer = moeBlock(m, moe);
+                if (moe.sharedExperts() > 0) {
+                    moeLayer += ffn(m, moe.sharedExperts() * moe.expertIntermediateSize());
+                }
+                total += (layers - denseLayers) * moeLayer;
+            }
+            return total;
+        }
+
+        double attentionProjections(int m) {
+            int h = model.hiddenSize();
+            double heads = model.attentionHeads() / (double) tp;
+            LlmModel.LatentAttention mla = model.mla();
+            if (mla != null) {
+                double qk = mla.qkNopeHeadDim() + mla.qkRopeHeadDim();
+                double t = mla.qLoraRank() > 0
+                        ? gemm(m, mla.qLoraRank(), h) + gemm(m, heads * qk, mla.qLoraRank())
+                        : gemm(m, heads * qk, h);
+                t += gemm(m, mla.kvLoraRank() + mla.qkRopeHeadDim(), h);
+                t += gemm(m, heads * (mla.qkNopeHeadDim() + mla.vHeadDim()), mla.kvLoraRank());
+                return t + gemm(m, h, heads * mla.vHeadDim());
+            }
+            double kvHeads = Math.max(1, model.kvHeads() / (double) tp);
+            int d = model.headDim();
+            return gemm(m, (heads + 2 * kvHeads) * d, h) + gemm(m, h, heads * d);
+        }
+
+        double ffn(int m, int intermediate) {
+            int h = model.hiddenSize();
+            return gemm(m, 2.0 * intermediate / tp, h) + gemm(m, h, intermediate / (double) tp);
+        }
+
+        /**
+         * A routed-expert block: the measured MoE kernel of the model's expert shape when the
+         * tables have it, otherwise (flagged) the GEMMs of the experts a batch of {@code m} tokens
+         * is expected to read, each on its share of the routed tokens.
+         */
+        double moeBlock(int m, LlmModel.MoeLayers moe) {
+            int h = model.hiddenSize();
+            double allToAll = ep > 1 ? 2 * collective("alltoall", ep, m * (double) moe.topK() * h) : 0;
+            String dtype = moeDtype(memory.precision());
+            KernelSet.MoeShape want = new KernelSet.MoeShape(dtype, h, moe.expertIntermediateSize(), moe.topK(),
+                    moe.experts(), tp / ep, ep);
+            if (ep > 1) {
+                notes.add("expert parallelism: two all-to-alls (dispatch, combine) of each token's top-k copies per MoE layer");
+            }
+            LogGrid grid = tables.moe(want);
+            if (grid != null) {
+                double t = grid.at(m);
+                if (m > grid.max(0)) {
+                    t = grid.at(grid.max(0)) * m / grid.max(0);
+                    flag("MoE block beyond " + (int) grid.max(0) + " tokens scaled linearly");
+                }
+                if (!Double.isNaN(t)) {
+                    return t + allToAll;
+                }
+            }
+            notes.add("MoE block " + want + " not measured: timed as the GEMMs of the expected distinct experts");
+            double distinct = moe.expectedDistinctExperts(m);
+            double tokensPerExpert = Math.max(1, m * (double) moe.topK() / distinct);
+            int inter = moe.expertIntermediateSize();
+            int moeTp = tp / ep;
+            return allToAll + distinct / ep * (gemm(tokensPerExpert, 2.0 * inter / moeTp, h) + gemm(tokensPerExpert, h,
+                    inter / (double) moeTp));
+        }
+
+        /**
+         * An NCCL collective of {@code elements} 16-bit values over {@code gpus} GPUs (expert
+         * parallelism's dispatch and combine: each token's top-k copies), scaled linearly beyond the
+         * largest measured message, the datasheet interconnect where none was measured (flagged).
+         */
+        double collective(String op, int gpus, double elements) {
+            LogGrid g = tables.collective(op, gpus);
+            if (g == null) {
+                flag("no " + op + " measured over " + gpus + " GPUs: datasheet interconnect bandwidth used");
+                return elements * Precision.ACTIVATION_BYTES / memory.gpu().interconnectBytesPerSecond();
+            }
+            if (elements > g.max(0)) {
+                flag(op + " messages beyond " + (int) g.max(0) + " elements scaled linearly");
+                return g.at(g.max(0)) * elements / g.max(0);
+            }
+            return g.at(Math.max(elements, g.axis(0)[0]));
+        }
+
+        /** One GEMM on one GPU; sizes beyond the measured ones are split, below them clamped (noted). */
+        double gemm(double m, double n, double k) {
+            LogGrid g = tables.gemm(gemmDtype);
+            double nMax = g.max(1);
+            double kMax = g.max(2);
+            double pieces = 1;
+            if (n > nMax) {
+                double split = Math.ceil(n / nMax);
+                pieces *= split;
+                n /= split;
+            }
+            if (k > kMax) {
+                double split = Math.ceil(k / kMax);
+                pieces *= split;
+                k /= split;
+            }
+            double nMin = g.axis(1)[0];
+            double kMin = g.axis(2)[0];
+            if (n < nMin || k < kMin) {
+                notes.add(String.format(Locale.ROOT, "GEMMs narrower than the measured %d x %d timed at that size",
+                        (int) nMin, (int) kMin));
+                n = Math.max(n, nMin);
+                k = Math.max(k, kMin);
+            }
+            double mMax = g.max(0);
+            if (m > mMax) {
+                flag("GEMMs beyond " + (int) mMax + " tokens scaled linearly");
+                return pieces * g.at(mMax, n, k) * m / mMax;
+            }
+            double t = g.at(Math.max(1, m), n, k);
+            if (Double.isNaN(t)) {
+                // not measured this small: the smallest measured token count bounds it from above
+                for (double mm : g.axis(0)) {
+                    t = g.at(Math.max(mm, m), n, k);
+                    if (!Double.isNaN(t)) {
+                        notes.add("GEMMs below the smallest measured token count timed at it");
+                        break;
+                    }
+                }
+            }
+            return pieces * t;
+        }
+
+        /** A 16-bit all-reduce of {@code elements} over the pool's GPUs: the engine's own or NCCL, the faster. */
+        double allReduce(double elements) {
+            double best = Double.NaN;
+            for (String op : new String[]{"custom", "all_reduce"}) {
+                LogGrid g = tables.collective(op, tp);
+                if (g != null && elements <= g.max(0)) {
+                    double t = g.at(elements);
+                    best = Double.isNaN(best) ? t : Math.min(best, t);
+                }
+            }
+            if (!Double.isNaN(best)) {
+                return best;
+            }
+            LogGrid g = tables.collective("all_reduce", tp);
+            if (g == null) {
+                g = tables.collective("custom", tp);
+            }
+            if (g != null) {
+                flag("all-reduce messages beyond " + (int) g.max(0) + " elements scaled linearly");
+                return g.at(g.max(0)) * elements / g.max(0);
+            }
+            // No measurement at this GPU count: ring all-reduce bandwidth term at the datasheet interconnect.
+            flag("no all-reduce measured over " + tp + " GPUs: datasheet interconnect bandwidth used");
+            return 2.0 * (tp - 1) / tp * elements * Precision.ACTIVATION_BYTES
+                    / memory.gpu().interconnectBytesPerSecond();
+        }
+
+        void flag(String note) {
+            notes.add(note);
+            extrapolated = true;
+        }
+
+        void resolveAttention() {
+            int heads = Math.max(1, model.attentionHeads() / tp);
+            LlmModel.LatentAttention mla = model.mla();
+            LlmModel.SlidingWindow sw = model.slidingWindow();
+            int windowLayers = sw == null ? 0 : Math.min(model.layers(), sw.layers());
+            if (mla != null) {
+                // Prefill runs as multi-head attention over the decompressed keys; decode reads the latent.
+                KernelSet.AttentionShape ctx = new KernelSet.AttentionShape(kvDtype, 0, heads, heads,
+                        mla.qkNopeHeadDim() + mla.qkRopeHeadDim());
+                KernelSet.AttentionShape gen = new KernelSet.AttentionShape(kvDtype, 0, heads, 1,
+                        mla.cachedValuesPerLayer());
+                addGroup(model.layers(), ctx, gen);
+                return;
+            }
+            int kvHeads = Math.max(1, model.kvHeads() / tp);
+            int d = model.headDim();
+            if (windowLayers > 0) {
+                KernelSet.AttentionShape w = new KernelSet.AttentionShape(kvDtype, sw.tokens(), heads, kvHeads, d);
+                addGroup(windowLayers, w, w);
+            }
+            if (model.layers() > windowLayers) {
+                KernelSet.AttentionShape full = new KernelSet.AttentionShape(kvDtype, 0, heads, kvHeads, d);
+                addGroup(model.layers() - windowLayers, full, full);
+            }
+        }
+
+        void addGroup(int layers, KernelSet.AttentionShape ctx, KernelSet.AttentionShape gen) {
+            KernelSet.AttentionShape c = nearest(tables.contextShapes(), ctx);
+            KernelSet.AttentionShape g = nearest(tables.generationShapes(), gen);
+            // Prefill attention is compute-bound (work ~ heads x head_dim); decode reads the KV
+            // cache (bytes ~ KV heads x head_dim).
+            double cs = (double) ctx.heads() * ctx.headDim() / (c.heads() * (double) c.headDim());
+            double gs = (double) gen.kvHeads() * gen.headDim() / (g.kvHeads() * (double) g.headDim());
+            if (!c.equals(ctx)) {
+                flag("prefill attention " + describe(ctx) + " not measured: " + describe(c) + " scaled by "
+                        + String.format(Locale.ROOT, "%.3g", cs));
+            }
+            if (!g.equals(gen)) {
+                flag("decode attention " + describe(gen) + " not measured: " + describe(g) + " scaled by "
+                        + String.format(Locale.ROOT, "%.3g", gs));
+            }
+            attention.add(new AttentionGroup(layers, tables.contextAttention(c), cs, tables.generationAttention(g), gs));
+        }
+
+        static String describe(KernelSet.AttentionShape s) {
+            return String.format(Locale.ROOT, "%d/%d heads x %d%s", s.heads(), s.kvHeads(), s.headDim(),
+                    s.window() > 0 ? " window " + s.window() : "");
+        }
+
+        /** The measured shape of the same KV dtype (and window, when measured) closest in log distance. */
+        KernelSet.AttentionShape nearest(List<KernelSet.AttentionShape> shapes, KernelSet.AttentionShape want) {
+            KernelSet.AttentionShape best = null;
+            double bestScore = Double.MAX_VALUE;
+            boolean windowMeasured = shapes.stream().anyMatch(s -> s.kvDtype().equals(want.kvDtype())
+                    && s.window() == want.window());
+            for (KernelSet.AttentionShape s : shapes) {
+                if (!s.kvDtype().equals(want.kvDtype()) || s.window() != (windowMeasured ? want.window() : 0)) {
+                    continue;
+                }
+                double score = Math.abs(Math.log((double) s.heads() / want.heads()))
+                        + Math.abs(Math.log((double) s.kvHeads() / want.kvHeads()))
+                        + 2 * Math.abs(Math.log((double) s.headDim() / want.headDim()));
+                if (score < bestScore || score == bestScore && compare(s, best) < 0) {
+                    best = s;
+                    bestScore = score;
+                }
+            }
+            return best;
+        }
+
+        static int compare(KernelSet.AttentionShape a, KernelSet.AttentionShape b) {
+            return a.toString().compareTo(b.toString());
+        }
+
+        /** Latency at (batch, x), scaling linearly in batch from the largest measured batch below it. */
+        static double atBatch(LogGrid g, double batch, double x) {
+            double[] batches = g.axis(0);
+            double v = batch <= batches[batches.length - 1] ? g.at(batch, x) : Double.NaN;
+            for (int i = batches.length - 1; Double.isNaN(v) && i >= 0; i--) {
+                if (batches[i] <= batch) {
+                    double w = g.at(batches[i], x);
+                    if (!Double.isNaN(w)) {
+                        v = w * batch / batches[i];
+                    }
+                }
+            }
+            return v;
+        }
+
+        /**
+         * Decode attention of {@code b} sequences as a line in the KV tokens they read, fitted by
+         * relative least squares to the measured latencies at every measured KV length up to
+         * {@code max_model_len}.
+         */
+        void fitDecodeLine(int b) {
+            double a = 0;
+            double c = 0;
+            for (AttentionGroup group : attention) {
+                LogGrid g = group.decode();
+                double sw = 0;
+                double sx = 0;
+                double sy = 0;
+                double sxx = 0;
+                double sxy = 0;
+                for (double s : g.axis(1)) {
+                    if (s > maxModelLen) {
+                        break;
+                    }
+                    double y = atBatch(g, b, s);
+                    if (Double.isNaN(y)) {
+                        continue;
+                    }
+                    double x = s * b;
+                    double w = 1 / (y * y);
+                    sw += w;
+                    sx += w * x;
+                    sy += w * y;
+                    sxx += w * x * x;
+                    sxy += w * x * y;
+                }
+                double det = sw * sxx - sx * sx;
+                double slope = det > 0 ? Math.max(0, (sw * sxy - sx * sy) / det) : 0;
+                double intercept = sw > 0 ? Math.max(0, (sy - slope * sx) / sw) : 0;
+                a += group.layers() * group.decodeScale() * intercept;
+                c += group.layers() * group.decodeScale() * slope;
+            }
+            decodeBase[b] = a;
+            decodeSlope[b] = c;
+        }
+
+        void precomputePrefill() {
+            double maxLength = Math.max(2, Math.min(maxModelLen, batching.maxBatchedTokens()) * 2.0);
+            double maxPrompts = Math.max(2, batching.maxNumSeqs());
+            prefillLengths = (int) Math.ceil(Math.log(maxLength) / Math.log(2) / LOG_STEP) + 2;
+            prefillBatches = (int) Math.ceil(Math.log(maxPrompts) / Math.log(2) / LOG_STEP) + 2;
+            prefill = new double[prefillLengths * prefillBatches];
+            for (int j = 0; j < prefillBatches; j++) {
+                double prompts = Math.pow(2, j * LOG_STEP);
+                for (int i = 0; i < prefillLengths; i++) {
+                    double length = Math.pow(2, i * LOG_STEP);
+                    double t = 0;
+                    for (AttentionGroup group : attention) {
+                        t += group.layers() * group.contextScale() * contextAt(group.context(), prompts, length);
+                    }
+                    prefill[j * prefillLengths + i] = t;
+                }
+            }
+            // non-decreasing in length, then in prompts
+            for (int j = 0; j < prefillBatches; j++) {
+                for (int i = prefillLengths - 2; i >= 0; i--) {
+                    int at = j * prefillLengths + i;
+                    prefill[at] = Math.min(prefill[at], prefill[at + 1]);
+                }
+            }
+            for (int i = 0; i < prefillLengths; i++) {
+                for (int j = prefillBatches - 2; j >= 0; j--) {
+                    int at = j * prefillLengths + i;
+                    prefill[at] = Math.min(prefill[at], prefill[at + prefillLengths]);
+                }
+            }
+        }
+
+        /** Prefill attention of {@code prompts} prompts of {@code length}; quadratic in length beyond the table. */
+        double contextAt(LogGrid g, double prompts, double length) {
+            double maxIsl = g.max(1);
+            if (length > maxIsl) {
+                notes.add("prefill attention beyond " + (int) maxIsl + " tokens scaled with the square of the length");
+                return contextAt(g, prompts, maxIsl) * (length / maxIsl) * (length / maxIsl);
+            }
+            return atBatch(g, prompts, length);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package io.fleetsim.serving;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fleetsim.hardware.Gpu;
+import io.fleetsim.hardware.HardwareCatalog;
+import io.fleetsim.hardware.KvCacheDtype;
+import io.fleetsim.hardware.LlmModel;
+import io.fleetsim.hardware.Precision;
+import io.fleetsim.hardware.ReplicaMemory;
+import io.fleetsim.kernels.KernelIndex;
+import io.fleetsim.kernels.KernelSet;
+import io.fleetsim.scenario.BatchingSpec;
+import io.fleetsim.scenario.CatalogReader;
+import io.fleetsim.scenario.EngineSpec;
+import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.scenario.StepTimeMethod;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The kernel-based step time against hand computation, its own closed forms and the roofline. */
+class KernelStepTimeTest {
+
+    private static final HardwareCatalog CATALOG = CatalogReader.builtIn();
+    private static final PerformanceSpec KERNELS = PerformanceSpec.KERNEL_DEFAULT;
+
+    /**
+     * One layer, hidden 256, 2 heads of 128 (no GQA), FFN 512, vocabulary 256, one GPU, with the
+     * hand-made tables of {@code test/resources/kernels/hand-vllm-1.0}: every GEMM is 10 us at one
+     * token; decode attention of one sequence is 5 us at 1 KV token and 15 us at 1,023.
+     */
+    @Test
+    void oneLayerDecodeByHand() {
+        Gpu gpu = CATALOG.gpu("H100-SXM-80GB");
+        LlmModel model = new LlmModel("one-layer", 1e6, 1e6, 1, 256, 2, 2, 128, 4096, "test", 512, 256, null, null,
+                null);
+        ReplicaMemory memory = new ReplicaMemory(gpu, model, 1, Precision.BF16, 0.9);
+        KernelIndex.Entry entry = new KernelIndex.Entry("hand-vllm-1.0", "hand", "vllm", "1.0", gpu.name());
+        List<String> why = new ArrayList<>();
+        KernelStepTime t = KernelStepTime.build(memory, new BatchingSpec(4, 2048), 4096, KERNELS, 1, entry,
+                KernelSet.load("hand-vllm-1.0"), why);
+        assertNotNull(t, String.join("; ", why));
+        // QKV (768 x 256), O (256 x 256), gate/up (1024 x 256), down (256 x 512): 4 x 10 us; LM head 10 us.
+        double kernels = 4 * 10e-6 + 10e-6;
+        // decode attention: the line through (1, 5 us) and (1023, 15 us)
+        double slope = 10e-6 / 1022;
+        double attention = 5e-6 + slope * (1023 - 1);
+        double engine = PerformanceSpec.DEFAULT_ENGINE_ITERATION_SECONDS + PerformanceSpec.DEFAULT_ENGINE_SEQUENCE_SECONDS;
+        assertEquals(engine + kernels + attention, t.iterationSeconds(0, 0, 1, 1023), 1e-12);
+        // a decode segment is the sum of its iterations, in closed form
+        double sum = 0;
+        for (int k = 0; k < 100; k++) {
+            sum += t.iterationSeconds(0, 0, 1, 500 + k);
+        }
+        assertEquals(sum, t.decodeSegmentSeconds(1, 500, 100), 1e-12);
+        assertEquals(100, t.decodeIterationsWithin(1, 500, sum * (1 + 1e-12), 1000));
+        assertEquals(99, t.decodeIterationsWithin(1, 500, sum * (1 - 1e-9), 1000));
+        assertEquals(t.iterationSeconds(0, 0, 1, 600), t.decodeIterationSeconds(1, 500, 100));
+        for (double elapsed = 0; elapsed < 0.2; elapsed += 0.00377) {
+            long n = t.decodeIterationsWithin(3, 900, elapsed, 10_000);
+            assertTrue(t.decodeSegmentSeconds(3, 900, n) <= elapsed, "n " + n);
+            assertTrue(t.decodeSegmentSeconds(3, 900, n + 1) > elapsed, "n + 1 " + (n + 1));
+        }
+        // batches of 2,048 tokens go beyond the 1,024 measured: flagged
+        assertEquals(ProfileFit.EXTRAPOLATED, t.provenance().fit(), t.provenance().notes().toString());
+        assertTrue(t.provenance().notes().contains("GEMMs beyond 1024 tokens scaled linearly"));
+    }
+
+    private static ServerSpec.Llm pool(String gpu, String model, int tp, Precision p, StepTimeMethod m) {
+        ReplicaMemory memory = new ReplicaMemory(CATALOG.gpu(gpu), CATALOG.model(model), tp, p, 0.9,
+                KvCacheDtype.defaultFor(p));
+        return new ServerSpec.Llm(memory, 8192, new BatchingSpec(256, 8192), KERNELS.withMethod(m),
+                StepTimeModels.defaultEngine(gpu));
+    }
+
+    @Test
+    void monotoneInTokensAndKv() {
+        for (String[] c : new String[][]{{"H100-SXM-80GB", "llama-3.1-8b", "1"}, {"H200-SXM-141GB", "llama-3.1-70b", "4"},
+            {"B200-180GB", "qwen3-32b", "2"}, {"GB200-NVL72", "llama-3.1-70b", "4"}}) {
+            StepTimeModel t = StepTimeModels.of(pool(c[0], c[1], Integer.parseInt(c[2]), Precision.BF16,
+                    StepTimeMethod.KERNELS));
+            assertTrue(t instanceof KernelStepTime, c[0] + ": " + t.provenance());
+            double last = 0;
+            for (int p = 1; p <= 8192; p += 7) {
+                double s = t.iterationSeconds(p, 0, 0);
+                assertTrue(s >= last, c[0] + " prefill " + p);
+                last = s;
+            }
+            for (int b = 1; b <= 256; b++) {
+                double lastKv = 0;
+                for (double kv = b; kv <= b * 8192.0; kv *= 1.7) {
+                    double s = t.iterationSeconds(0, 0, b, kv);
+                    assertTrue(s >= lastKv, c[0] + " decode " + b + " kv " + kv);
+                    lastKv = s;
+                }
+            }
+        }
+    }
+
+    /** The measured kernels and the datasheet roofline (default factors) agree within a factor of 2.5. */
+    @Test
+    void kernelModelWithinASanityRangeOfTheRoofline() {
+        for (String gpu : new String[]{"H100-SXM-80GB", "H200-SXM-141GB", "B200-180GB"}) {
+            StepTimeModel k = StepTimeModels.of(pool(gpu, "llama-3.1-8b", 1, Precision.BF16, StepTimeMethod.KERNELS));
+            StepTimeModel r = StepTimeModels.of(pool(gpu, "llama-3.1-8b", 1, Precision.BF16, StepTimeMethod.ROOFLINE));
+            for (double[] x : new double[][]{{0, 1, 1000}, {0, 64, 64000}, {2048, 0, 0}, {8000, 0, 0}}) {
+                double ks = k.iterationSeconds((int) x[0], (int) x[1], x[2]);
+                double rs = r.iterationSeconds((int) x[0], (int) x[1], x[2]);
+                assertTrue(ks / rs > 0.4 && ks / rs < 2.5, gpu + " " + java.util.Arrays.toString(x) + ": kernels "
+                        + ks + " s vs roofline " + rs + " s");
+            }
+        }
+    }
+
+    @Test
+    void theEngineChoosesItsOwnTables() {
+        ServerSpec.Llm vllm = pool("H100-SXM-80GB", "llama-3.1-70b", 4, Precision.BF16, StepTimeMethod.KERNELS);
+        ServerSpec.Llm trt = new ServerSpec.Llm(vllm.memory(), vllm.maxModelLen(), vllm.batching(), vllm.performance(),
+                new EngineSpec("trtllm", "1.3.0rc20"));
+        StepTimeModel a = StepTimeModels.of(vllm);
+        StepTimeModel b = StepTimeModels.of(trt);
+        assertTrue(a.provenance().profile().startsWith("vllm 0.24.0 kernels on h100_sxm"), a.provenance().profile());
+        assertTrue(b.provenance().profile().startsWith("trtllm 1.3.0rc20 kernels on h100_sxm"), b.provenance().profile());
+        assertTrue(a.iterationSeconds(4096, 0, 0) != b.iterationSeconds(4096, 0, 0));
+        // TensorRT-LLM tables ship for H100 and B200 only: on H200 the pool falls back, flagged
+        ServerSpec.Llm h200 = pool("H200-SXM-141GB", "llama-3.1-70b", 4, Precision.BF16, StepTimeMethod.KERNELS);
+        StepTimeModel c = StepTimeModels.of(new ServerSpec.Llm(h200.memory(), h200.maxModelLen(), h200.batching(),
+                h200.performance(), new EngineSpec("trtllm", "1.3.0rc20")));
+        assertEquals(ProfileFit.UNCALIBRATED, c.provenance().fit());
+        assertTrue(c.provenance().notes().get(0).contains("trtllm 1.3.0rc20 on H200-SXM-141GB"),
+                c.provenance().notes().toString());
+    }
+
+    @Test
+    void gpuWithoutKernelTablesFallsBackToAnUncalibratedRoofline() {
+        StepTimeModel t = StepTimeModels.of(pool("MI300X", "llama-3.1-8b", 1, Precision.BF16, StepTimeMethod.KERNELS));
+        assertTrue(t instanceof RooflineStepTime);
+        assertEquals(ProfileFit.UNCALIBRATED, t.provenance().fit());
+        assertTrue(t.provenance().notes().get(0).contains("no kernel tables"), t.provenance().notes().toString());
+        EngineSpec e = StepTimeModels.defaultEngine("MI300X");
+        assertEquals("vllm", e.name());
+    }
+
+    @Test
+    void moeAndMlaModelsGetKernelTimes() {
+        StepTimeModel ds = StepTimeModels.of(pool("H200-SXM-141GB", "deepseek-v3", 8, Precision.FP8_BLOCK,
+                StepTimeMethod.KERNELS));
+        assertTrue(ds instanceof KernelStepTime, ds.provenance().toString());
+        StepTimeModel qwen = StepTimeModels.of(pool("H100-SXM-80GB", "qwen3-235b-a22b", 8, Precision.BF16,
+                StepTimeMethod.KERNELS));
+        assertTrue(qwen instanceof KernelStepTime, qwen.provenance().toString());
+        StepTimeModel oss = StepTimeModels.of(pool("H100-SXM-80GB", "gpt-oss-120b", 1, Precision.MXFP4,
+                StepTimeMethod.KERNELS));
+        assertTrue(oss instanceof KernelStepTime, oss.provenance().toString());
+        for (StepTimeModel t : List.of(ds, qwen, oss)) {
+            double one = t.iterationSeconds(0, 0, 1, 1000);
+            double many = t.iterationSeconds(0, 0, 64, 64000);
+            assertTrue(one > 1e-3 && one < 0.2, t.provenance() + ": " + one);
+            assertTrue(many > one, t.provenance().toString());
+        }
+    }
+
+    @Test
+    void expertParallelismUsesTheMeasuredEpLayoutAndItsAllToAll() {
+        ServerSpec.Llm tp = pool("H100-SXM-80GB", "qwen3-235b-a22b", 8, Precision.BF16, StepTimeMethod.KERNELS);
+        ServerSpec.Llm ep = new ServerSpec.Llm(tp.memory(), tp.maxModelLen(), tp.batching(), tp.performance(),
+                tp.engine(), 8);
+        StepTimeModel a = StepTimeModels.of(tp);
+        StepTimeModel b = StepTimeModels.of(ep);
+        assertTrue(b.provenance().profile().endsWith("ep 8"), b.provenance().profile());
+        assertTrue(b.provenance().notes().stream().anyMatch(n -> n.contains("all-to-all")), b.provenance().toString());
+        assertTrue(a.iterationSeconds(0, 0, 64, 64000) != b.iterationSeconds(0, 0, 64, 64000));
+    }
+
+    /** DeepSeek-V3 caches 512 latent + 64 rotary values per layer and token: 61 x 576 x 2 bytes at bf16. */
+    @Test
+    void mlaKvCacheIsTheCompressedLatent() {
+        LlmModel ds = CATALOG.model("deepseek-v3");
+        assertEquals(61 * (512 + 64) * 2.0, ds.kvBytesPerToken(2));
+        assertEquals(61 * (512 + 64) * 1.0, ds.kvBytesPerToken(1));
+        // not heads x head_dim: 2 x 61 x 128 x 192 x 2 would be 60 times more
+        assertTrue(2.0 * 61 * 128 * 192 * 2 / ds.kvBytesPerToken(2) > 50);
+        assertEquals(2.0 * 24 * 8 * 64 * 2, CATALOG.model("gpt-oss-20b").kvBytesPerToken(2));
+    }
+
+    @Test
+    void expectedDistinctExpertsGrowToAllExperts() {
+        LlmModel.MoeLayers moe = CATALOG.model("deepseek-v3").moe();
+        assertEquals(8, moe.expectedDistinctExperts(1), 1e-9);
+        assertTrue(moe.expectedDistinctExperts(16) < 16 * 8);
+        assertEquals(256, moe.expectedDistinctExperts(4096), 1e-6);
+    }
+}
