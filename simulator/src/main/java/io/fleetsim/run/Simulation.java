@@ -4,6 +4,7 @@ import io.fleetsim.engine.Simulator;
 import io.fleetsim.fleet.Fleet;
 import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.random.RandomStreams;
+import io.fleetsim.scenario.Feasibility;
 import io.fleetsim.scenario.ScenarioSpec;
 import io.fleetsim.workload.TrafficGenerator;
 
@@ -27,6 +28,7 @@ public final class Simulation {
 
     /** Runs {@code scenario} to its horizon, telling {@code progress} how far it has got. */
     public static RunResult run(ScenarioSpec scenario, ProgressListener progress) {
+        Feasibility.check(scenario);
         Simulator sim = new Simulator();
         RandomStreams streams = new RandomStreams(scenario.seed());
         MetricsCollector metrics = new MetricsCollector(scenario.workload().routes(), scenario.pools().size(),
