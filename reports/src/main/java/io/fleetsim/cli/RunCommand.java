@@ -60,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
         }
         double wall = (System.nanoTime() - start) / 1e9;
 
-        ReportFolder.write(folder, new RunReport(scenarioSpec, result));
+        ReportFolder.replace(folder, new RunReport(scenarioSpec, result));
 
         PrintWriter o = spec.commandLine().getOut();
         o.print(SummaryTable.render(result));
