@@ -13,6 +13,7 @@ import io.fleetsim.report.StagedFolder;
 import io.fleetsim.report.Strategy;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.run.Simulation;
+import io.fleetsim.scenario.Feasibility;
 import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.scenario.ScenarioSpec;
 import java.io.IOException;
@@ -126,7 +127,9 @@ final class CompareCommand implements Callable<Integer> {
         List<ScenarioSpec> out = new ArrayList<>();
         for (ScenarioSpec s : specs) {
             ScenarioSpec t = s.withSeed(common);
-            out.add(horizonSeconds != null ? t.withHorizon(horizonSeconds) : t);
+            ScenarioSpec run = horizonSeconds != null ? t.withHorizon(horizonSeconds) : t;
+            Feasibility.check(run, scenarios.get(out.size()).toString());
+            out.add(run);
         }
         return out;
     }

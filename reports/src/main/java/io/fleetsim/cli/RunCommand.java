@@ -5,6 +5,7 @@ import io.fleetsim.report.RunReport;
 import io.fleetsim.report.SummaryTable;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.run.Simulation;
+import io.fleetsim.scenario.Feasibility;
 import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.scenario.ScenarioSpec;
 import java.io.PrintWriter;
@@ -49,6 +50,7 @@ final class RunCommand implements Callable<Integer> {
         if (horizon != null) {
             scenarioSpec = scenarioSpec.withHorizon(HorizonOption.parseSeconds(spec.commandLine(), horizon));
         }
+        Feasibility.check(scenarioSpec, scenario.toString());
         Path folder = OutputFolder.writable(spec.commandLine(), out != null ? out : Path.of("out", baseName(scenario)));
         long start = System.nanoTime();
         ProgressMeter progress = ProgressMeter.on(spec.commandLine().getErr(), 1, progressOption.enabled());

@@ -26,7 +26,12 @@ public final class Feasibility {
 
     /** Checks {@code scenario} against the ceiling in force. */
     public static void check(ScenarioSpec scenario) {
-        check(scenario, ceiling());
+        check(scenario, "scenario '" + scenario.name() + "'", ceiling());
+    }
+
+    /** Checks {@code scenario}, read from the file errors call {@code file}, against the ceiling in force. */
+    public static void check(ScenarioSpec scenario, String file) {
+        check(scenario, file, ceiling());
     }
 
     /**
@@ -35,7 +40,10 @@ public final class Feasibility {
      * @throws ScenarioException naming the field to change
      */
     public static void check(ScenarioSpec scenario, double maxRequests) {
-        String where = "scenario '" + scenario.name() + "'";
+        check(scenario, "scenario '" + scenario.name() + "'", maxRequests);
+    }
+
+    private static void check(ScenarioSpec scenario, String where, double maxRequests) {
         double horizon = scenario.horizonSeconds();
         if (!(horizon <= MAX_HORIZON_SECONDS)) {
             throw new ScenarioException(where, 0, "horizon", "at most 366d (got " + DurationText.format(horizon) + ")");
