@@ -29,7 +29,7 @@ public final class HtmlPage {
             .verdict { background: #fff; border-left: 4px solid #4477AA; padding: 10px 14px; font-size: 15px; }
             .warn { background: #fff8e1; border-left: 4px solid #CCBB44; padding: 8px 14px; font-size: 14px; }
             .row { display: flex; flex-wrap: wrap; gap: 20px; }
-            img.chart { background: #fff; border: 1px solid #ddd; max-width: 100%; height: auto; display: block; }
+            img.chart, svg.chart { background: #fff; border: 1px solid #ddd; max-width: 100%; height: auto; display: block; }
             figure { margin: 0 0 16px; }
             table { border-collapse: collapse; background: #fff; font-size: 13px; margin: 6px 0 16px; }
             th, td { border: 1px solid #ddd; padding: 4px 8px; text-align: left; white-space: nowrap; }
