@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
@@ -25,6 +26,12 @@ import org.jfree.svg.ViewBox;
  * @param svg    the image as an SVG element
  */
 public record ChartImage(String id, String alt, int width, int height, byte[] png, String svg) {
+
+    static {
+        // Rotated labels (vertical axes) drawn as text, not as glyph outlines: JFreeChart's
+        // workaround for old JDKs lays them out as shapes, which an SVG can neither select nor search.
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
 
     /** Draws {@code chart} at {@code width} x {@code height} pixels. */
     public static ChartImage of(String id, String alt, JFreeChart chart, int width, int height) {
