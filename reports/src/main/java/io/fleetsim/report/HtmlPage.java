@@ -39,6 +39,13 @@ public final class HtmlPage {
             dt { font-weight: bold; font-size: 14px; margin-top: 6px; }
             dd { margin: 2px 0 0 18px; font-size: 14px; }
             footer { color: #777; font-size: 12px; margin-top: 30px; }
+            @media print {
+              /* paper does not scroll: wide tables wrap their cells so that no column is cut off */
+              .scroll { overflow: visible; }
+              table { width: 100%; font-size: 9px; }
+              th, td { white-space: normal; padding: 2px 4px; }
+              svg.chart, img.chart, table { break-inside: avoid; }
+            }
             """;
 
     private final String title;
