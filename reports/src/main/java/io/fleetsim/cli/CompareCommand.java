@@ -9,11 +9,14 @@ import io.fleetsim.report.ComparisonText;
 import io.fleetsim.report.CsvTableRenderer;
 import io.fleetsim.report.ReportFolder;
 import io.fleetsim.report.RunReport;
+import io.fleetsim.report.StagedFolder;
 import io.fleetsim.report.Strategy;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.run.Simulation;
+import io.fleetsim.scenario.Feasibility;
 import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.scenario.ScenarioSpec;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,19 +84,29 @@ final class CompareCommand implements Callable<Integer> {
         List<RunResult> results = runAll(specs);
         double wall = (System.nanoTime() - start) / 1e9;
 
-        List<Strategy> strategies = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++) {
-            RunReport report = new RunReport(specs.get(i), results.get(i));
-            ReportFolder.write(folder.resolve(names.get(i)), report);
-            strategies.add(new Strategy(names.get(i), scenarios.get(i).toString(), report));
+        // the whole comparison, strategy folders included, is written beside the target and swapped in
+        StagedFolder staged = StagedFolder.beside(folder);
+        Path into = staged.path();
+        String text;
+        try {
+            List<Strategy> strategies = new ArrayList<>();
+            for (int i = 0; i < specs.size(); i++) {
+                RunReport report = new RunReport(specs.get(i), results.get(i));
+                ReportFolder.write(into.resolve(names.get(i)), report);
+                strategies.add(new Strategy(names.get(i), scenarios.get(i).toString(), report));
+            }
+            Comparison comparison = new Comparison(sloTarget, strategies);
+            text = ComparisonText.render(comparison);
+            AtomicFiles.writeString(into.resolve("compare.txt"), text);
+            AtomicFiles.writeString(into.resolve("compare.csv"),
+                    CsvTableRenderer.render(ComparisonTables.full(comparison)));
+            AtomicFiles.writeString(into.resolve("compare.json"), CompareJson.render(comparison));
+            AtomicFiles.writeString(into.resolve("compare.html"), CompareHtmlReport.render(comparison));
+        } catch (IOException | RuntimeException e) {
+            staged.abandon();
+            throw e;
         }
-        Comparison comparison = new Comparison(sloTarget, strategies);
-        String text = ComparisonText.render(comparison);
-        AtomicFiles.writeString(folder.resolve("compare.txt"), text);
-        AtomicFiles.writeString(folder.resolve("compare.csv"),
-                CsvTableRenderer.render(ComparisonTables.full(comparison)));
-        AtomicFiles.writeString(folder.resolve("compare.json"), CompareJson.render(comparison));
-        AtomicFiles.writeString(folder.resolve("compare.html"), CompareHtmlReport.render(comparison));
+        staged.commit();
 
         PrintWriter o = spec.commandLine().getOut();
         o.print(text);
@@ -114,7 +127,9 @@ final class CompareCommand implements Callable<Integer> {
         List<ScenarioSpec> out = new ArrayList<>();
         for (ScenarioSpec s : specs) {
             ScenarioSpec t = s.withSeed(common);
-            out.add(horizonSeconds != null ? t.withHorizon(horizonSeconds) : t);
+            ScenarioSpec run = horizonSeconds != null ? t.withHorizon(horizonSeconds) : t;
+            Feasibility.check(run, scenarios.get(out.size()).toString());
+            out.add(run);
         }
         return out;
     }

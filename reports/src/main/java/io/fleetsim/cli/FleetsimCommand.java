@@ -77,10 +77,29 @@ public final class FleetsimCommand implements Runnable {
         return NearestName.of(name, candidates);
     }
 
+    /** What to say when the heap ran out: one line with the remedies. */
+    static final String OUT_OF_MEMORY = "error: out of memory: give Java a bigger heap (e.g. FLEETSIM_JAVA_OPTS=-Xmx8g "
+            + "./fleetsim ...), or shorten the horizon, lower the traffic or set max_queue on the pools";
+
+    /** True when {@code t} or one of its causes is an {@link OutOfMemoryError}. */
+    static boolean outOfMemory(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int handleError(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         if (debugRequested(parsed)) {
             e.printStackTrace(err);
+        }
+        if (outOfMemory(e)) {
+            err.println(OUT_OF_MEMORY);
+            err.flush();
+            return EXIT_FAILURE;
         }
         if (e instanceof ScenarioException) {
             err.println("error: " + e.getMessage());
@@ -103,6 +122,14 @@ public final class FleetsimCommand implements Runnable {
 
     /** Entry point of the jar. */
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        int code;
+        try {
+            code = newCommandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // thrown on the command's own thread, past picocli's handler of exceptions
+            System.err.println(OUT_OF_MEMORY);
+            code = EXIT_FAILURE;
+        }
+        System.exit(code);
     }
 }

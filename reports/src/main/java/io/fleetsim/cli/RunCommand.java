@@ -1,10 +1,13 @@
 package io.fleetsim.cli;
 
+import io.fleetsim.metrics.RequestLog;
 import io.fleetsim.report.ReportFolder;
+import io.fleetsim.report.RequestCsv;
 import io.fleetsim.report.RunReport;
 import io.fleetsim.report.SummaryTable;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.run.Simulation;
+import io.fleetsim.scenario.Feasibility;
 import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.scenario.ScenarioSpec;
 import java.io.PrintWriter;
@@ -34,6 +37,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--horizon", paramLabel = "DURATION", description = "Override the horizon, e.g. 10m, 24h.")
     String horizon;
 
+    @Option(names = "--requests-out", paramLabel = "FILE.csv",
+            description = {"Also write one CSV row per request (arrival, route, tenant, pool,",
+                "lengths, TTFT, TPOT, E2E, outcome, cause), streamed to disk."})
+    Path requestsOut;
+
     @CommandLine.Mixin
     ProgressOption progressOption;
 
@@ -49,18 +57,23 @@ final class RunCommand implements Callable<Integer> {
         if (horizon != null) {
             scenarioSpec = scenarioSpec.withHorizon(HorizonOption.parseSeconds(spec.commandLine(), horizon));
         }
+        Feasibility.check(scenarioSpec, scenario.toString());
         Path folder = OutputFolder.writable(spec.commandLine(), out != null ? out : Path.of("out", baseName(scenario)));
         long start = System.nanoTime();
         ProgressMeter progress = ProgressMeter.on(spec.commandLine().getErr(), 1, progressOption.enabled());
         RunResult result;
+        RequestCsv requests = requestsOut == null ? null : RequestCsv.open(requestsOut, scenarioSpec);
         try {
-            result = Simulation.run(scenarioSpec, progress.listener(0));
+            result = Simulation.run(scenarioSpec, progress.listener(0), requests == null ? RequestLog.NONE : requests);
         } finally {
             progress.finish();
         }
+        if (requests != null) {
+            requests.close();
+        }
         double wall = (System.nanoTime() - start) / 1e9;
 
-        ReportFolder.write(folder, new RunReport(scenarioSpec, result));
+        ReportFolder.replace(folder, new RunReport(scenarioSpec, result));
 
         PrintWriter o = spec.commandLine().getOut();
         o.print(SummaryTable.render(result));

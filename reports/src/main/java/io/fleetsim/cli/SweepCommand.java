@@ -3,6 +3,7 @@ package io.fleetsim.cli;
 import io.fleetsim.report.AtomicFiles;
 import io.fleetsim.report.CsvTableRenderer;
 import io.fleetsim.report.sweep.SweepCharts;
+import io.fleetsim.report.sweep.SweepHtmlReport;
 import io.fleetsim.report.sweep.SweepText;
 import io.fleetsim.sweep.PointExecutor;
 import io.fleetsim.sweep.ResultsLog;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Simulate every combination of --vary values, each with --replications seeds (the same seeds "
                 + "for every configuration), and report means with 95%% confidence intervals.",
-            "Writes sweep.txt, sweep.csv, cost-vs-slo.png, cost-vs-reserved-share.png and results.jsonl (one line per "
+            "Writes sweep.txt, sweep.csv, sweep.html, cost-vs-slo.png, cost-vs-reserved-share.png and results.jsonl (one line per "
                 + "finished run; rerunning the same sweep skips what is there)."})
 final class SweepCommand implements Callable<Integer> {
 
@@ -68,6 +69,8 @@ final class SweepCommand implements Callable<Integer> {
         boolean judged = !sweep.constraints().isEmpty();
         SweepCharts.write(folder, result.points(), result.paretoFront(), sweep.constraints(),
                 sweep.grid().dimensions(), judged);
+        AtomicFiles.writeString(folder.resolve("sweep.html"), SweepHtmlReport.render(result,
+                RunCommand.baseName(options.scenario)));
 
         PrintWriter o = cl.getOut();
         o.print(text);

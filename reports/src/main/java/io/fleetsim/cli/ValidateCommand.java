@@ -1,5 +1,6 @@
 package io.fleetsim.cli;
 
+import io.fleetsim.scenario.Feasibility;
 import io.fleetsim.scenario.ScenarioException;
 import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.scenario.ScenarioSpec;
@@ -31,6 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 ScenarioSpec s = loader.load(file);
+                Feasibility.check(s, file.toString());
                 int gpus = s.pools().stream().mapToInt(p -> p.gpus()).sum();
                 out.printf("ok: %s (scenario '%s': %d route(s), %d pool(s), %d GPU(s))%n", file, s.name(),
                         s.workload().routes().size(), s.pools().size(), gpus);

@@ -3,6 +3,7 @@ package io.fleetsim.report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,7 +11,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes report files so that a reader never sees half of one: the bytes go to a temporary file
- * in the same folder, which is then renamed over the target in one step.
+ * in the same folder, which is then renamed over the target in one step. Temporary files of the
+ * same target that a killed writer left are removed by the next write.
  */
 public final class AtomicFiles {
 
@@ -26,6 +28,7 @@ public final class AtomicFiles {
     public static void writeBytes(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        removeLeftovers(dir, target.getFileName().toString());
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
             Files.write(tmp, bytes);
@@ -37,6 +40,15 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Deletes the temporary files of {@code name} that a writer killed before its rename left behind. */
+    private static void removeLeftovers(Path dir, String name) throws IOException {
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, "." + name + "*.tmp")) {
+            for (Path p : stale) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

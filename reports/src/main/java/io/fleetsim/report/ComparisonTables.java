@@ -31,6 +31,8 @@ public final class ComparisonTables {
                 new Column("scenario", "scenario", TEXT), new Column("slo_attainment", "SLO attain.", SHARE),
                 new Column("meets_slo_target", "meets", TEXT), new Column("cost_usd", "cost $", USD),
                 new Column("cost_per_useful_mtok_usd", "$/useful 1M", USD_PER_MTOK),
+                new Column("projected_30_days_usd", "$ / 30 days", USD),
+                new Column("per_1k_requests_usd", "$/1K req.", USD_PER_MTOK),
                 new Column("ttft_p99_ms", "ttft p99", MILLIS), new Column("tpot_p99_ms", "tpot p99", MILLIS),
                 new Column("wasted_tokens", "wasted tok.", COUNT), new Column("gpus", "gpus", COUNT),
                 new Column("utilization", "utilization", SHARE),
@@ -45,6 +47,7 @@ public final class ComparisonTables {
             RunResult r = s.result();
             List<Object> row = new ArrayList<>(List.of(s.name(), r.scenario(), r.sloAttainment(),
                     c.meetsTarget(s) ? "yes" : "no", r.costUsd(), r.costPerUsefulMtokUsd(),
+                    MonthlyView.of(r).projected30DaysUsd(), MonthlyView.of(r).per1kRequestsUsd(),
                     r.latency().ttft().p99Ms(), r.latency().tpot().p99Ms(), WasteBreakdown.of(r.tokens()).total(),
                     r.pools().stream().mapToInt(PoolResult::gpus).sum(), gpuWeightedUtilization(r),
                     CostByState.usd(r.cost().byStateUsd(), "idle")));

@@ -29,7 +29,7 @@ public final class HtmlPage {
             .verdict { background: #fff; border-left: 4px solid #4477AA; padding: 10px 14px; font-size: 15px; }
             .warn { background: #fff8e1; border-left: 4px solid #CCBB44; padding: 8px 14px; font-size: 14px; }
             .row { display: flex; flex-wrap: wrap; gap: 20px; }
-            img.chart { background: #fff; border: 1px solid #ddd; max-width: 100%; height: auto; display: block; }
+            img.chart, svg.chart { background: #fff; border: 1px solid #ddd; max-width: 100%; height: auto; display: block; }
             figure { margin: 0 0 16px; }
             table { border-collapse: collapse; background: #fff; font-size: 13px; margin: 6px 0 16px; }
             th, td { border: 1px solid #ddd; padding: 4px 8px; text-align: left; white-space: nowrap; }
@@ -39,6 +39,13 @@ public final class HtmlPage {
             dt { font-weight: bold; font-size: 14px; margin-top: 6px; }
             dd { margin: 2px 0 0 18px; font-size: 14px; }
             footer { color: #777; font-size: 12px; margin-top: 30px; }
+            @media print {
+              /* paper does not scroll: wide tables wrap their cells so that no column is cut off */
+              .scroll { overflow: visible; }
+              table { width: 100%; font-size: 9px; }
+              th, td { white-space: normal; padding: 2px 4px; }
+              svg.chart, img.chart, table { break-inside: avoid; }
+            }
             """;
 
     private final String title;

@@ -18,6 +18,22 @@ public final class ReportFolder {
     private ReportFolder() {
     }
 
+    /**
+     * Writes the report of {@code report} as the folder {@code folder}, whole or not at all (see
+     * {@link StagedFolder}): a reader, or a writer killed midway, never leaves a folder that mixes
+     * two runs or lacks a file.
+     */
+    public static void replace(Path folder, RunReport report) throws IOException {
+        StagedFolder staged = StagedFolder.beside(folder);
+        try {
+            write(staged.path(), report);
+        } catch (IOException | RuntimeException e) {
+            staged.abandon();
+            throw e;
+        }
+        staged.commit();
+    }
+
     /** Writes every report file of {@code report} into {@code folder}, creating it if needed. */
     public static void write(Path folder, RunReport report) throws IOException {
         AtomicFiles.writeString(folder.resolve("report.json"), JsonReport.render(report.result()));

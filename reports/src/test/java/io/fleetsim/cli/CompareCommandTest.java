@@ -165,7 +165,7 @@ class CompareCommandTest {
     void pageHasEveryChartAndEscapesNames() throws IOException {
         String html = Files.readString(out.resolve("compare.html"));
         for (String id : CompareHtmlReport.CHART_IDS) {
-            assertTrue(html.contains("<img id=\"" + id + "\" class=\"chart\""), "no chart " + id);
+            assertTrue(html.contains("id='" + id + "'") && html.contains("<svg class=\"chart\""), "no chart " + id);
         }
         assertTrue(html.contains("<table id=\"table-compare\">"));
         assertTrue(html.contains("href=\"four/index.html\"") && html.contains("href=\"six/index.html\""));

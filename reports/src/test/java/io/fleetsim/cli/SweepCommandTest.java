@@ -59,6 +59,14 @@ class SweepCommandTest {
             assertArrayEquals(PNG, head, png);
         }
         assertEquals(9, Files.readAllLines(out.resolve("results.jsonl")).size());
+        String html = Files.readString(out.resolve("sweep.html"));
+        assertTrue(html.contains("<table id=\"table-sweep\">"), "sweep.html has no table");
+        assertTrue(html.contains("id='chart-cost-vs-slo'") && html.contains("id='chart-cost-vs-reserved-share'"),
+                "sweep.html lacks a chart");
+        assertTrue(html.contains("Point labels are each configuration") && html.contains("of pools[servers].replicas, in"),
+                "point labels unexplained");
+        assertTrue(html.contains("total cost over the horizon ($)") && html.contains("SLO attainment (%)"),
+                "axes unlabelled");
         try (var files = Files.list(out)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary files left");
         }

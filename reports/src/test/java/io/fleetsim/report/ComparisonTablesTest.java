@@ -28,4 +28,19 @@ class ComparisonTablesTest {
             assertEquals(((Number) row.get(total)).doubleValue(), sum, 1e-6, row.get(0) + ": pools + fixed");
         }
     }
+
+    @Test
+    void monthlyViewIsTheTotalScaledToThirtyDays() {
+        Comparison c = StrategyRuns.comparison();
+        Table t = ComparisonTables.full(c);
+        List<String> keys = t.columns().stream().map(Column::key).toList();
+        for (int i = 0; i < t.rows().size(); i++) {
+            List<Object> row = t.rows().get(i);
+            var r = c.strategies().get(i).result();
+            double month = ((Number) row.get(keys.indexOf("projected_30_days_usd"))).doubleValue();
+            assertEquals(r.costUsd() * 30 * 86_400 / r.simulatedSeconds(), month, 1e-6);
+            double perK = ((Number) row.get(keys.indexOf("per_1k_requests_usd"))).doubleValue();
+            assertEquals(1000 * r.costUsd() / r.requests().completed(), perK, 1e-9);
+        }
+    }
 }

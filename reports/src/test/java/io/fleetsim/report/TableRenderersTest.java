@@ -93,4 +93,14 @@ class TableRenderersTest {
                 chat,5
                 """, CsvTableRenderer.render(t));
     }
+
+    @Test
+    void wideTablesScrollOnScreenAndWrapOnPaper() {
+        String html = new HtmlPage("t").table(sample(), "table-t").render();
+        assertTrue(html.contains("<div class=\"scroll\">\n<table id=\"table-t\">"), "no scrolling wrapper");
+        int print = html.indexOf("@media print");
+        assertTrue(print > 0, "no print style: a scrolled table is cut off on paper");
+        String rules = html.substring(print);
+        assertTrue(rules.contains(".scroll { overflow: visible; }") && rules.contains("white-space: normal"), rules);
+    }
 }

@@ -122,6 +122,11 @@ public final class Pool implements WorkSource, EventHandler {
         return queued() >= spec.maxQueue();
     }
 
+    /** True when the queue limit is the default one, not one the scenario set ({@code max_queue}). */
+    public boolean hasDefaultQueueLimit() {
+        return spec.maxQueue() == PoolSpec.DEFAULT_MAX_QUEUE;
+    }
+
     /**
      * Takes an accepted request into the queue and wakes a replica for it: an idle one if there is
      * one, else the least loaded serving replica if it has room (it takes the request at the end of

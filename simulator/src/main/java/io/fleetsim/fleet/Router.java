@@ -40,6 +40,7 @@ public final class Router implements RequestSink {
         Pool fallback = null;
         boolean fits = false;
         boolean servable = false;
+        boolean shedByScenario = false;
         for (int k = 0; k < order.size(); k++) {
             Pool pool = pools.get(order.get(k));
             if (!pool.accepts(request)) {
@@ -51,6 +52,7 @@ public final class Router implements RequestSink {
             }
             servable = true;
             if (pool.isFull()) {
+                shedByScenario |= !pool.hasDefaultQueueLimit();
                 continue;
             }
             fallback = pool;
@@ -64,7 +66,7 @@ public final class Router implements RequestSink {
             return;
         }
         clients.rejected(request, !fits ? RejectCause.TOO_LONG : !servable ? RejectCause.NO_CAPACITY
-                : RejectCause.SHED);
+                : shedByScenario ? RejectCause.SHED : RejectCause.QUEUE_FULL);
     }
 
     private void send(Request request, Pool pool, boolean overflow) {

@@ -32,6 +32,8 @@ public final class MetricsCollector implements ServingListener {
     private static final int TENANT_FIELDS = 5;
     private final long[][] tenantStats;
 
+    private RequestLog requestLog = RequestLog.NONE;
+
     /** A collector for these routes and {@code pools} pools, with one anonymous tenant. */
     public MetricsCollector(List<RouteSpec> routeSpecs, int pools) {
         this(routeSpecs, pools, 1);
@@ -52,6 +54,11 @@ public final class MetricsCollector implements ServingListener {
         computeSeconds = new double[pools][2];
     }
 
+    /** Where each request's outcome is also told (by default nowhere). */
+    public void logRequestsTo(RequestLog log) {
+        this.requestLog = log;
+    }
+
     /** A client request arrived (its first attempt). */
     public void arrived(Request request) {
         arrivedTotal++;
@@ -67,6 +74,7 @@ public final class MetricsCollector implements ServingListener {
         rejectedTotal++;
         routes[request.route()].recordRejection(cause);
         inSystem.change(time, -1);
+        requestLog.rejected(request, cause, time);
     }
 
     @Override
@@ -87,6 +95,7 @@ public final class MetricsCollector implements ServingListener {
         }
         tokensServed[pool][request.route()] += request.totalTokens();
         inSystem.change(completedAt, -1);
+        requestLog.completed(request, pool, ttft, tpot, completedAt - request.firstArrivalTime(), useful > 0);
     }
 
     /** The router sent a request to {@code pool}; {@code overflow} when it was not the route's first choice. */
@@ -102,6 +111,7 @@ public final class MetricsCollector implements ServingListener {
         cancelledTotal++;
         routes[request.route()].recordCancellation();
         inSystem.change(time, -1);
+        requestLog.cancelled(request, time);
     }
 
     /** Work done for a cancelled attempt: wasted as cancelled if it was the last, else as a failed attempt. */

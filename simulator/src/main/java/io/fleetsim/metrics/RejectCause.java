@@ -10,6 +10,11 @@ public enum RejectCause {
     NO_CAPACITY,
     /** Every pool of the route was at its queue limit (admission control shed the request). */
     SHED,
+    /**
+     * Every pool of the route held {@code PoolSpec.DEFAULT_MAX_QUEUE} queued requests, the limit of
+     * pools whose scenario sets no {@code max_queue}: traffic beyond capacity for good.
+     */
+    QUEUE_FULL,
     /** A hosted API's rate limit refused every attempt. */
     RATE_LIMITED,
     /** A hosted API failed every attempt. */

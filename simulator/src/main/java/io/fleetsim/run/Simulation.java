@@ -3,7 +3,9 @@ package io.fleetsim.run;
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.fleet.Fleet;
 import io.fleetsim.metrics.MetricsCollector;
+import io.fleetsim.metrics.RequestLog;
 import io.fleetsim.random.RandomStreams;
+import io.fleetsim.scenario.Feasibility;
 import io.fleetsim.scenario.ScenarioSpec;
 import io.fleetsim.workload.TrafficGenerator;
 
@@ -27,10 +29,17 @@ public final class Simulation {
 
     /** Runs {@code scenario} to its horizon, telling {@code progress} how far it has got. */
     public static RunResult run(ScenarioSpec scenario, ProgressListener progress) {
+        return run(scenario, progress, RequestLog.NONE);
+    }
+
+    /** Runs {@code scenario} to its horizon, telling {@code requests} each request's outcome as it happens. */
+    public static RunResult run(ScenarioSpec scenario, ProgressListener progress, RequestLog requests) {
+        Feasibility.check(scenario);
         Simulator sim = new Simulator();
         RandomStreams streams = new RandomStreams(scenario.seed());
         MetricsCollector metrics = new MetricsCollector(scenario.workload().routes(), scenario.pools().size(),
                 scenario.workload().tenants().size());
+        metrics.logRequestsTo(requests);
         Fleet fleet = new Fleet(sim, scenario, streams, metrics);
         TrafficGenerator traffic = new TrafficGenerator(sim, scenario.workload(), streams, scenario.horizonSeconds(),
                 fleet);

@@ -34,7 +34,7 @@ final class PoolReader {
         boolean queueing = kind != PoolKind.API && !node.get("service_time").isMissing();
         node.allowOnly(allowedFields(kind, queueing));
         String name = node.required("name").text();
-        int maxQueue = node.get("max_queue").intIn(1, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        int maxQueue = node.get("max_queue").intIn(1, Integer.MAX_VALUE, PoolSpec.DEFAULT_MAX_QUEUE);
         BalancingPolicy balancing = node.get("balancing").isMissing() ? BalancingPolicy.CENTRAL_QUEUE
                 : BalancingPolicy.valueOf(node.get("balancing").choice("central_queue", "round_robin",
                         "least_outstanding_tokens", "power_of_two", "prefix_aware").toUpperCase(Locale.ROOT));

@@ -10,6 +10,7 @@ package io.fleetsim.scenario;
  * @param server        what one replica is
  * @param capacity      how replicas come and go and are billed
  * @param maxQueue      most requests waiting in the pool's queue before new ones are refused
+ *                      ({@link #DEFAULT_MAX_QUEUE} unless the scenario says)
  *                      (admission control); {@link Integer#MAX_VALUE} for no limit
  * @param priceSource   where {@code usdPerGpuHour} comes from
  * @param balancing     how requests are spread over the replicas
@@ -17,9 +18,16 @@ package io.fleetsim.scenario;
 public record PoolSpec(String name, PoolKind kind, int replicas, double usdPerGpuHour, ServerSpec server,
                        CapacitySpec capacity, int maxQueue, String priceSource, BalancingPolicy balancing) {
 
-    /** A fixed pool behind one queue, with no queue limit, whose price comes from the scenario. */
+    /**
+     * The queue limit of a pool whose scenario gives none: enough for any burst a fleet recovers
+     * from, and a bound on memory (a queued request is a few hundred bytes) when traffic exceeds
+     * capacity for good. Requests refused by it are rejected as {@code queue_full}.
+     */
+    public static final int DEFAULT_MAX_QUEUE = 100_000;
+
+    /** A fixed pool behind one queue, with the default queue limit, whose price comes from the scenario. */
     public PoolSpec(String name, PoolKind kind, int replicas, double usdPerGpuHour, ServerSpec server) {
-        this(name, kind, replicas, usdPerGpuHour, server, CapacitySpec.FIXED, Integer.MAX_VALUE, "scenario",
+        this(name, kind, replicas, usdPerGpuHour, server, CapacitySpec.FIXED, DEFAULT_MAX_QUEUE, "scenario",
                 BalancingPolicy.CENTRAL_QUEUE);
     }
 

@@ -1,5 +1,6 @@
 package io.fleetsim.scenario;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -36,6 +37,13 @@ final class SourceMap {
             }
             String path = valuePath(stack, pendingField);
             pendingField = null;
+            if (token.isNumeric()) {
+                try {
+                    parser.getNumberValue();
+                } catch (JsonParseException e) {
+                    throw new UnreadableValue(path, e);
+                }
+            }
             if (!stack.isEmpty() && stack.peek().isArray) {
                 map.lines.putIfAbsent(path, parser.currentTokenLocation().getLineNr());
             }
@@ -45,6 +53,19 @@ final class SourceMap {
             }
         }
         return map;
+    }
+
+    /** A value the parser could not read, with the field path it was the value of. */
+    static final class UnreadableValue extends IOException {
+        private static final long serialVersionUID = 1L;
+        final String path;
+        final transient JsonParseException cause;
+
+        UnreadableValue(String path, JsonParseException cause) {
+            super(cause.getOriginalMessage(), cause);
+            this.path = path;
+            this.cause = cause;
+        }
     }
 
     private static String valuePath(Deque<Frame> stack, String field) {

@@ -89,6 +89,13 @@ public final class SpecDocument {
                 throw new ScenarioException(displayName, 0, "", "the file is empty");
             }
             return new SpecNode(root, "", displayName, source, folder);
+        } catch (SourceMap.UnreadableValue e) {
+            int line = e.cause.getLocation() == null ? 0 : e.cause.getLocation().getLineNr();
+            String message = e.cause.getOriginalMessage().split("\n")[0];
+            // YAML's .nan and .inf: Jackson cannot read them, the field may not hold them anyway
+            throw new ScenarioException(displayName, line, e.path, message.startsWith("Malformed numeric value")
+                    ? "must be a finite number (got " + message.substring(message.indexOf('\'')) + ")"
+                    : "not valid " + (json ? "JSON" : "YAML") + ": " + message);
         } catch (JsonParseException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new ScenarioException(displayName, line, "", "not valid " + (json ? "JSON" : "YAML") + ": "
@@ -103,6 +110,7 @@ public final class SpecDocument {
     private static YAMLFactory yaml() {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(MAX_CHARS + 1);
+        // .nan and .inf read as numbers, so that the field that holds one is named when it is refused
         return YAMLFactory.builder().loaderOptions(options).build();
     }
 

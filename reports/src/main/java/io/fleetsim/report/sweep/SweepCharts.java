@@ -164,7 +164,7 @@ public final class SweepCharts {
     }
 
     /** The values of a point's settings, e.g. {@code 2/1} for two dimensions. */
-    private static String settings(PointSummary p, List<Dimension> dimensions) {
+    static String settings(PointSummary p, List<Dimension> dimensions) {
         return dimensions.stream().map(d -> p.configuration().valueOf(d.path())).collect(Collectors.joining("/"));
     }
 }
