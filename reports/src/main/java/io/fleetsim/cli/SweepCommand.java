@@ -4,7 +4,7 @@ import io.fleetsim.report.AtomicFiles;
 import io.fleetsim.report.CsvTableRenderer;
 import io.fleetsim.report.sweep.SweepCharts;
 import io.fleetsim.report.sweep.SweepText;
-import io.fleetsim.sweep.PointExecutor;
+import io.fleetsim.sweep.UnitExecutor;
 import io.fleetsim.sweep.ResultsLog;
 import io.fleetsim.sweep.Sweep;
 import io.fleetsim.sweep.SweepResult;
@@ -34,6 +34,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     SweepOptions options;
 
+    @Mixin
+    ExecutorOptions executorOptions;
+
     @Option(names = "--replications", paramLabel = "N", defaultValue = "5",
             description = "Replications of every configuration (default: ${DEFAULT-VALUE}).")
     int replications;
@@ -54,11 +57,13 @@ final class SweepCommand implements Callable<Integer> {
         SweepResult result;
         int simulated;
         int resumed;
+        String where;
         try (ResultsLog log = ResultsLog.open(folder.resolve("results.jsonl"));
-             PointExecutor executor = new PointExecutor(threads, log)) {
+             UnitExecutor executor = executorOptions.open(threads, log)) {
             result = Sweep.run(sweep, replications, executor, new BatchMeter(cl.getErr(), options.progress.enabled()));
             simulated = executor.simulated();
             resumed = executor.resumed();
+            where = executor.describe();
         }
         double wall = (System.nanoTime() - start) / 1e9;
 
@@ -71,8 +76,8 @@ final class SweepCommand implements Callable<Integer> {
 
         PrintWriter o = cl.getOut();
         o.print(text);
-        o.printf("%n%d simulations (%d run, %d from %s) on %d threads in %.1f s wall time.%nReport: %s%n",
-                simulated + resumed, simulated, resumed, folder.resolve("results.jsonl"), threads, wall,
+        o.printf("%n%d simulations (%d run, %d from %s) on %s in %.1f s wall time.%nReport: %s%n",
+                simulated + resumed, simulated, resumed, folder.resolve("results.jsonl"), where, wall,
                 folder.resolve("sweep.csv"));
         o.flush();
         return 0;
