@@ -77,6 +77,10 @@ public final class SparkUnitExecutor implements UnitExecutor {
             conf.set("spark.driver.bindAddress", "127.0.0.1");
         }
         checkReachable(master);
+        if (!master.startsWith("local") && !conf.contains("spark.jars")) {
+            // started without spark-submit (java -cp): executors on other machines need this jar too
+            conf.setJars(JavaSparkContext.jarOfClass(SparkUnitExecutor.class));
+        }
         int attempts = maxAttempts(master, conf);
         try {
             return new SparkUnitExecutor(new JavaSparkContext(conf), log, new UnitTask(runner, attempts));
