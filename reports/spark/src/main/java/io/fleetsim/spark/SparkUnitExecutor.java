@@ -59,24 +59,22 @@ public final class SparkUnitExecutor implements UnitExecutor {
      * @throws ExecutorUnavailableException if the master cannot be reached or Spark cannot start
      */
     static SparkUnitExecutor open(ClusterSettings settings, ResultsLog log, UnitTask.Runner runner) {
+        String master = settings.master() != null ? settings.master()
+                : settings.conf().getOrDefault("spark.master", System.getProperty("spark.master", "local[*]"));
+        // before any Spark class loads: Spark logs warnings about this host's address as it starts
+        checkReachable(master);
         SparkConf conf = new SparkConf(true);
         settings.conf().forEach(conf::set);
-        if (settings.master() != null) {
-            conf.setMaster(settings.master());
-        } else if (!conf.contains("spark.master")) {
-            conf.setMaster("local[*]");
-        }
+        conf.setMaster(master);
         if (!conf.contains("spark.app.name")) {
             conf.setAppName(settings.appName());
         }
-        String master = conf.get("spark.master");
         if (master.startsWith("local") && !conf.contains("spark.driver.host")
                 && !conf.contains("spark.driver.bindAddress")) {
             // everything runs in this process: nothing needs to reach the driver from another machine
             conf.set("spark.driver.host", "127.0.0.1");
             conf.set("spark.driver.bindAddress", "127.0.0.1");
         }
-        checkReachable(master);
         if (!master.startsWith("local") && !conf.contains("spark.jars")) {
             // started without spark-submit (java -cp): executors on other machines need this jar too
             conf.setJars(JavaSparkContext.jarOfClass(SparkUnitExecutor.class));
