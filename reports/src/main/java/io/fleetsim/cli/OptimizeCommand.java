@@ -11,7 +11,7 @@ import io.fleetsim.sweep.OptimizeOptions;
 import io.fleetsim.sweep.OptimizeResult;
 import io.fleetsim.sweep.Optimizer;
 import io.fleetsim.sweep.ParetoFront;
-import io.fleetsim.sweep.PointExecutor;
+import io.fleetsim.sweep.UnitExecutor;
 import io.fleetsim.sweep.ResultsLog;
 import io.fleetsim.sweep.Sensitivity;
 import io.fleetsim.sweep.SensitivityRow;
@@ -43,6 +43,9 @@ final class OptimizeCommand implements Callable<Integer> {
 
     @Mixin
     SweepOptions options;
+
+    @Mixin
+    ExecutorOptions executorOptions;
 
     @Option(names = "--objective", paramLabel = "METRIC", defaultValue = "cost_per_useful_mtok",
             description = "Metric to make best: costs and latencies lowest, slo_attainment highest "
@@ -85,15 +88,17 @@ final class OptimizeCommand implements Callable<Integer> {
         List<SensitivityRow> sensitivity = List.of();
         int simulated;
         int resumed;
+        String where;
         BatchMeter meter = new BatchMeter(cl.getErr(), options.progress.enabled());
         try (ResultsLog log = ResultsLog.open(folder.resolve("results.jsonl"));
-             PointExecutor executor = new PointExecutor(threads, log)) {
+             UnitExecutor executor = executorOptions.open(threads, log)) {
             result = Optimizer.run(sweep, search, executor, meter);
             if (!noSensitivity && result.best() != null) {
                 sensitivity = Sensitivity.run(sweep, result.best(), executor, meter);
             }
             simulated = executor.simulated();
             resumed = executor.resumed();
+            where = executor.describe();
         }
         double wall = (System.nanoTime() - start) / 1e9;
 
@@ -110,8 +115,8 @@ final class OptimizeCommand implements Callable<Integer> {
 
         PrintWriter o = cl.getOut();
         o.print(text);
-        o.printf("%n%d simulations (%d run, %d from %s) on %d threads in %.1f s wall time.%nReport: %s%n",
-                simulated + resumed, simulated, resumed, folder.resolve("results.jsonl"), threads, wall,
+        o.printf("%n%d simulations (%d run, %d from %s) on %s in %.1f s wall time.%nReport: %s%n",
+                simulated + resumed, simulated, resumed, folder.resolve("results.jsonl"), where, wall,
                 folder.resolve("optimize.txt"));
         o.flush();
         return 0;

@@ -18,7 +18,7 @@ import io.fleetsim.report.plan.PlanText;
 import io.fleetsim.sweep.Constraint;
 import io.fleetsim.sweep.Metric;
 import io.fleetsim.sweep.OptimizeOptions;
-import io.fleetsim.sweep.PointExecutor;
+import io.fleetsim.sweep.UnitExecutor;
 import io.fleetsim.sweep.ResultsLog;
 import io.fleetsim.sweep.ScenarioText;
 import io.fleetsim.sweep.ScenarioVariant;
@@ -91,6 +91,9 @@ final class PlanCommand implements Callable<Integer> {
     Integer threads;
 
     @CommandLine.Mixin
+    ExecutorOptions executorOptions;
+
+    @CommandLine.Mixin
     ProgressOption progress;
 
     @CommandLine.Spec
@@ -125,10 +128,12 @@ final class PlanCommand implements Callable<Integer> {
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long start = System.nanoTime();
         PlanResult result;
+        String where;
         BatchMeter meter = new BatchMeter(cl.getErr(), progress.enabled());
         try (ResultsLog log = ResultsLog.open(folder.resolve("results.jsonl"));
-             PointExecutor executor = new PointExecutor(threadCount, log)) {
+             UnitExecutor executor = executorOptions.open(threadCount, log)) {
             result = Planner.run(plan, executor, meter);
+            where = executor.describe();
         }
         double wall = (System.nanoTime() - start) / 1e9;
         String text = PlanText.render(result);
@@ -141,7 +146,7 @@ final class PlanCommand implements Callable<Integer> {
         AtomicFiles.writeString(folder.resolve("plan.html"), PlanPage.render(result, chart));
         PrintWriter o = cl.getOut();
         o.print(text);
-        o.printf("%nPlanned on %d threads in %.1f s wall time.%nReport: %s%n", threadCount, wall,
+        o.printf("%nPlanned on %s in %.1f s wall time.%nReport: %s%n", where, wall,
                 folder.resolve("plan.html"));
         o.flush();
         return 0;

@@ -5,7 +5,7 @@ import io.fleetsim.report.CsvTableRenderer;
 import io.fleetsim.report.sweep.SweepCharts;
 import io.fleetsim.report.sweep.SweepHtmlReport;
 import io.fleetsim.report.sweep.SweepText;
-import io.fleetsim.sweep.PointExecutor;
+import io.fleetsim.sweep.UnitExecutor;
 import io.fleetsim.sweep.ResultsLog;
 import io.fleetsim.sweep.Sweep;
 import io.fleetsim.sweep.SweepResult;
@@ -35,6 +35,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     SweepOptions options;
 
+    @Mixin
+    ExecutorOptions executorOptions;
+
     @Option(names = "--replications", paramLabel = "N", defaultValue = "5",
             description = "Replications of every configuration (default: ${DEFAULT-VALUE}).")
     int replications;
@@ -55,11 +58,13 @@ final class SweepCommand implements Callable<Integer> {
         SweepResult result;
         int simulated;
         int resumed;
+        String where;
         try (ResultsLog log = ResultsLog.open(folder.resolve("results.jsonl"));
-             PointExecutor executor = new PointExecutor(threads, log)) {
+             UnitExecutor executor = executorOptions.open(threads, log)) {
             result = Sweep.run(sweep, replications, executor, new BatchMeter(cl.getErr(), options.progress.enabled()));
             simulated = executor.simulated();
             resumed = executor.resumed();
+            where = executor.describe();
         }
         double wall = (System.nanoTime() - start) / 1e9;
 
@@ -74,8 +79,8 @@ final class SweepCommand implements Callable<Integer> {
 
         PrintWriter o = cl.getOut();
         o.print(text);
-        o.printf("%n%d simulations (%d run, %d from %s) on %d threads in %.1f s wall time.%nReport: %s%n",
-                simulated + resumed, simulated, resumed, folder.resolve("results.jsonl"), threads, wall,
+        o.printf("%n%d simulations (%d run, %d from %s) on %s in %.1f s wall time.%nReport: %s%n",
+                simulated + resumed, simulated, resumed, folder.resolve("results.jsonl"), where, wall,
                 folder.resolve("sweep.csv"));
         o.flush();
         return 0;

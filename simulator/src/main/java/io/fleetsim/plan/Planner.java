@@ -16,7 +16,7 @@ import io.fleetsim.sweep.Dimension;
 import io.fleetsim.sweep.Grid;
 import io.fleetsim.sweep.OptimizeResult;
 import io.fleetsim.sweep.Optimizer;
-import io.fleetsim.sweep.PointExecutor;
+import io.fleetsim.sweep.UnitExecutor;
 import io.fleetsim.sweep.ScenarioText;
 import io.fleetsim.sweep.ScenarioVariant;
 import io.fleetsim.sweep.Setting;
@@ -55,17 +55,17 @@ public final class Planner {
     private static final int MAX_VALUES_2D = 5;
 
     private final PlanSpec spec;
-    private final PointExecutor executor;
+    private final UnitExecutor executor;
     private final BatchProgress progress;
 
-    private Planner(PlanSpec spec, PointExecutor executor, BatchProgress progress) {
+    private Planner(PlanSpec spec, UnitExecutor executor, BatchProgress progress) {
         this.spec = spec;
         this.executor = executor;
         this.progress = progress;
     }
 
     /** Plans {@code spec}, running every simulation on {@code executor}. */
-    public static PlanResult run(PlanSpec spec, PointExecutor executor, BatchProgress progress)
+    public static PlanResult run(PlanSpec spec, UnitExecutor executor, BatchProgress progress)
             throws InterruptedException {
         return new Planner(spec, executor, progress).plan();
     }

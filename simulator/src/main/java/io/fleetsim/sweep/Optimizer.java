@@ -35,7 +35,7 @@ public final class Optimizer {
 
     private final SweepSpec spec;
     private final OptimizeOptions options;
-    private final PointExecutor executor;
+    private final UnitExecutor executor;
     private final BatchProgress progress;
     private final CapacityAxes capacity;
     private final ScenarioVariant variant;
@@ -45,7 +45,7 @@ public final class Optimizer {
     private int inferred;
     private int rounds;
 
-    private Optimizer(SweepSpec spec, OptimizeOptions options, PointExecutor executor, BatchProgress progress) {
+    private Optimizer(SweepSpec spec, OptimizeOptions options, UnitExecutor executor, BatchProgress progress) {
         this.spec = spec;
         this.options = options;
         this.executor = executor;
@@ -59,7 +59,7 @@ public final class Optimizer {
     }
 
     /** Searches {@code spec}'s grid for the best configuration on {@code options.objective()}. */
-    public static OptimizeResult run(SweepSpec spec, OptimizeOptions options, PointExecutor executor,
+    public static OptimizeResult run(SweepSpec spec, OptimizeOptions options, UnitExecutor executor,
                                      BatchProgress progress) throws InterruptedException {
         return new Optimizer(spec, options, executor, progress).search();
     }

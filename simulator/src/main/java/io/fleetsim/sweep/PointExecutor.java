@@ -15,14 +15,15 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /**
- * Runs units of work on a fixed pool of threads, one single-threaded simulation per thread, and
- * hands results back in the order the units were given whatever order they finish in. A unit
- * whose result is already in the {@link ResultsLog} is not run again; every new result is
- * appended to the log as soon as it is computed.
+ * The default {@link UnitExecutor}: runs units of work on a fixed pool of threads, one
+ * single-threaded simulation per thread, and hands results back in the order the units were
+ * given whatever order they finish in. A unit whose result is already in the {@link ResultsLog}
+ * is not run again; every new result is appended to the log as soon as it is computed.
  */
-public final class PointExecutor implements AutoCloseable {
+public final class PointExecutor implements UnitExecutor {
 
     private final ExecutorService threads;
+    private final int threadCount;
     private final ResultsLog log;
     private final Map<ScenarioText, ScenarioVariant> parsed = new ConcurrentHashMap<>();
     private int simulated;
@@ -38,10 +39,11 @@ public final class PointExecutor implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.threadCount = threadCount;
         this.log = log;
     }
 
-    /** Runs {@code units} as one batch shown on {@code batch}. */
+    @Override
     public List<PointResult> run(List<WorkUnit> units, BatchProgress batch) throws InterruptedException {
         try {
             return run(units, batch.start(units.size()));
@@ -93,14 +95,19 @@ public final class PointExecutor implements AutoCloseable {
         return done;
     }
 
-    /** Simulations run so far (units not found in the log). */
+    @Override
     public int simulated() {
         return simulated;
     }
 
-    /** Units whose result was taken from the log so far. */
+    @Override
     public int resumed() {
         return resumed;
+    }
+
+    @Override
+    public String describe() {
+        return threadCount + (threadCount == 1 ? " thread" : " threads");
     }
 
     private static void cancel(List<Future<PointResult>> futures) {

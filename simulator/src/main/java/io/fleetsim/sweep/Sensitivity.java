@@ -43,7 +43,7 @@ public final class Sensitivity {
     }
 
     /** The fleet {@code chosen} of {@code spec} under each perturbation, with as many replications as it has. */
-    public static List<SensitivityRow> run(SweepSpec spec, PointSummary chosen, PointExecutor executor,
+    public static List<SensitivityRow> run(SweepSpec spec, PointSummary chosen, UnitExecutor executor,
                                            BatchProgress progress) throws InterruptedException {
         List<Perturbation> perturbations = perturbations(ScenarioVariant.of(spec.scenario()),
                 chosen.configuration().settings());

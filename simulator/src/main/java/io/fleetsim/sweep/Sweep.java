@@ -13,7 +13,7 @@ public final class Sweep {
     }
 
     /** Runs {@code replications} replications of every configuration of {@code spec}, as one batch. */
-    public static SweepResult run(SweepSpec spec, int replications, PointExecutor executor, BatchProgress progress)
+    public static SweepResult run(SweepSpec spec, int replications, UnitExecutor executor, BatchProgress progress)
             throws InterruptedException {
         List<Configuration> configurations = spec.grid().configurations();
         List<WorkUnit> units = new ArrayList<>();

@@ -28,9 +28,14 @@ public record WorkUnit(ScenarioText scenario, Double horizonSeconds, List<Settin
         return new PointKey(Configuration.keyOf(settings), replication, seed, scenarioHash());
     }
 
-    /** Hash of the scenario text and the horizon override: a result is reused only for the same. */
+    /**
+     * Hash of the scenario text, the horizon override and the contents of the data files this
+     * unit's variant names: a result is reused only for the same.
+     */
     public String scenarioHash() {
-        return scenario.hash(horizonSeconds == null ? "" : "horizon=" + horizonSeconds);
+        String data = DataFileDigest.of(scenario, settings);
+        return scenario.hash((horizonSeconds == null ? "" : "horizon=" + horizonSeconds)
+                + (data.isEmpty() ? "" : "\0data:" + data));
     }
 
     /** Parses, validates and simulates this unit. */
