@@ -2,6 +2,7 @@ package io.fleetsim.cli;
 
 import io.fleetsim.scenario.NearestName;
 import io.fleetsim.scenario.ScenarioException;
+import io.fleetsim.sweep.UnitFailedException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -105,6 +106,12 @@ public final class FleetsimCommand implements Runnable {
             err.println("error: " + e.getMessage());
             err.flush();
             return EXIT_INVALID_INPUT;
+        }
+        if (e instanceof UnitFailedException) {
+            // a simulation that keeps failing: say which, so it can be rerun alone
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return EXIT_FAILURE;
         }
         err.println("error: " + e + (debugRequested(parsed) ? "" : " (run with --debug for details)"));
         err.flush();
