@@ -363,8 +363,8 @@ public final class KernelStepTime implements StepTimeModel {
 
         /**
          * A routed-expert block: the measured MoE kernel of the model's expert shape when the
-         * tables have it, otherwise (flagged) the GEMMs of the experts a batch of {@code m} tokens
-         * is expected to read, each on its share of the routed tokens.
+         * tables have it, otherwise (flagged) one grouped GEMM over the experts a batch of {@code m}
+         * tokens is expected to read, each on its share of the routed tokens.
          */
         double moeBlock(int m, LlmModel.MoeLayers moe) {
             int h = model.hiddenSize();
@@ -386,13 +386,16 @@ public final class KernelStepTime implements StepTimeModel {
                     return t + allToAll;
                 }
             }
-            notes.add("MoE block " + want + " not measured: timed as the GEMMs of the expected distinct experts");
+            notes.add("MoE block " + want + " not measured: timed as one grouped GEMM over the expected distinct experts");
             double distinct = moe.expectedDistinctExperts(m);
             double tokensPerExpert = Math.max(1, m * (double) moe.topK() / distinct);
             int inter = moe.expertIntermediateSize();
             int moeTp = tp / ep;
-            return allToAll + distinct / ep * (gemm(tokensPerExpert, 2.0 * inter / moeTp, h) + gemm(tokensPerExpert, h,
-                    inter / (double) moeTp));
+            // Engines run the experts as one grouped GEMM, not one launch per expert: time it as a
+            // single GEMM with the experts side by side, which has the same FLOPs and weight bytes.
+            double experts = distinct / ep;
+            return allToAll + gemm(tokensPerExpert, experts * 2.0 * inter / moeTp, h)
+                    + gemm(tokensPerExpert, experts * h, inter / (double) moeTp);
         }
 
         /**

@@ -145,6 +145,27 @@ class KernelStepTimeTest {
         assertEquals("vllm", e.name());
     }
 
+    /**
+     * Where the tables lack the model's MoE kernel (TensorRT-LLM ships none), the experts a batch
+     * reads run as one grouped GEMM, as engines run them: a decode step of DeepSeek-V3 at fp4 on 8
+     * B200s then takes less than 8 times reading every weight once from HBM (attention, the
+     * all-reduces and kernel floors add the rest). One kernel launch per expert, as first written,
+     * put TensorRT-LLM MoE decode at 8 to 14 times the measured TPOT (docs/validation.md).
+     */
+    @Test
+    void expertsWithoutAMoeTableAreOneGroupedGemm() {
+        ServerSpec.Llm v = pool("B200-180GB", "deepseek-v3", 8, Precision.FP4, StepTimeMethod.KERNELS);
+        StepTimeModel t = StepTimeModels.of(new ServerSpec.Llm(v.memory(), v.maxModelLen(), v.batching(),
+                v.performance(), new EngineSpec("trtllm", "1.3.0rc20")));
+        assertTrue(t.provenance().notes().stream().anyMatch(n -> n.contains("one grouped GEMM")),
+                t.provenance().notes().toString());
+        double step = t.iterationSeconds(0, 0, 64, 64 * 2000.0);
+        double readAllWeights = CATALOG.model("deepseek-v3").weightBytes(Precision.FP4) / 8
+                / CATALOG.gpu("B200-180GB").memoryBandwidthBytesPerSecond();
+        assertTrue(step > readAllWeights / 4 && step < 8 * readAllWeights,
+                "step " + step + " s, all weights read once " + readAllWeights + " s");
+    }
+
     @Test
     void moeAndMlaModelsGetKernelTimes() {
         StepTimeModel ds = StepTimeModels.of(pool("H200-SXM-141GB", "deepseek-v3", 8, Precision.FP8_BLOCK,
