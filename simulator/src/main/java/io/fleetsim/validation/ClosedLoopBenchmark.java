@@ -151,9 +151,7 @@ public final class ClosedLoopBenchmark {
         private static final long SEND = 1;
         private static final long ARRIVE = 2;
         private long sent;
-        private long measuredDone;
-        private double ttftSum;
-        private double tpotSum;
+        private final ClientTally tally;
 
         Driver(ServerSpec.Llm server, int clients, int promptTokens, int outputTokens, Length length,
                double requestLatency) {
@@ -164,6 +162,7 @@ public final class ClosedLoopBenchmark {
             int measured = length.measuredPerClient(clients);
             this.firstMeasured = (long) length.warmUpPerClient() * clients;
             this.endMeasured = firstMeasured + (long) measured * clients;
+            this.tally = new ClientTally(outputTokens, endMeasured - firstMeasured);
             this.maxSent = endMeasured + (long) TAIL_PER_CLIENT * clients;
             this.replica = new LlmReplica(sim, 0, server, this, this);
             this.handlerId = sim.register(this);
@@ -174,12 +173,7 @@ public final class ClosedLoopBenchmark {
                 sim.schedule(spread * c / clients, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, SEND);
             }
             sim.runUntil(Double.POSITIVE_INFINITY);
-            long n = endMeasured - firstMeasured;
-            if (measuredDone != n) {
-                throw new IllegalStateException("only " + measuredDone + " of " + n + " measured requests ended");
-            }
-            return new SimulatedLatency(ttftSum / n, outputTokens > 1 ? tpotSum / n : Double.NaN, n,
-                    sim.eventsProcessed());
+            return tally.latency(sim.eventsProcessed());
         }
 
         /** A client sends its next request now ({@link #SEND}), or the oldest request sent reaches the engine. */
@@ -208,16 +202,10 @@ public final class ClosedLoopBenchmark {
 
         @Override
         public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt) {
-            if (request.id() >= firstMeasured && request.id() < endMeasured) {
-                double ttft = firstTokenAt - request.arrivalTime();
-                ttftSum += ttft;
-                if (outputTokens > 1) {
-                    tpotSum += (completedAt - request.arrivalTime() - ttft) / (outputTokens - 1);
-                }
-                if (++measuredDone == endMeasured - firstMeasured) {
-                    sim.stop();
-                    return;
-                }
+            if (request.id() >= firstMeasured && request.id() < endMeasured
+                    && tally.record(request, firstTokenAt, completedAt)) {
+                sim.stop();
+                return;
             }
             // The client sends its next request at once; as an arrival event, so that the replica
             // has finished its step and re-plans with the new request (as a pool's arrivals do).

@@ -61,9 +61,7 @@ public final class OpenLoopBenchmark {
         private final int outputTokens;
         private final double requestLatency;
         private long sent;
-        private long measuredDone;
-        private double ttftSum;
-        private double tpotSum;
+        private final ClientTally tally;
 
         Driver(ServerSpec.Llm server, double rate, boolean poisson, int promptTokens, int outputTokens,
                double requestLatency) {
@@ -71,6 +69,7 @@ public final class OpenLoopBenchmark {
             this.poisson = poisson;
             this.promptTokens = promptTokens;
             this.outputTokens = outputTokens;
+            this.tally = new ClientTally(outputTokens, MEASURED);
             this.requestLatency = requestLatency;
             this.replica = new LlmReplica(sim, 0, server, this, this);
             this.handlerId = sim.register(this);
@@ -79,11 +78,7 @@ public final class OpenLoopBenchmark {
         SimulatedLatency run() {
             sim.schedule(0, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, SEND);
             sim.runUntil(Double.POSITIVE_INFINITY);
-            if (measuredDone != MEASURED) {
-                throw new IllegalStateException("only " + measuredDone + " of " + MEASURED + " measured requests ended");
-            }
-            return new SimulatedLatency(ttftSum / MEASURED, outputTokens > 1 ? tpotSum / MEASURED : Double.NaN,
-                    MEASURED, sim.eventsProcessed());
+            return tally.latency(sim.eventsProcessed());
         }
 
         @Override
@@ -113,15 +108,8 @@ public final class OpenLoopBenchmark {
 
         @Override
         public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt) {
-            if (request.id() >= WARM_UP) {
-                double ttft = firstTokenAt - request.arrivalTime();
-                ttftSum += ttft;
-                if (outputTokens > 1) {
-                    tpotSum += (completedAt - request.arrivalTime() - ttft) / (outputTokens - 1);
-                }
-                if (++measuredDone == MEASURED) {
-                    sim.stop();
-                }
+            if (request.id() >= WARM_UP && tally.record(request, firstTokenAt, completedAt)) {
+                sim.stop();
             }
         }
 
