@@ -34,6 +34,6 @@ final class EndToEndBand {
     }
 
     private static String pct(double fraction) {
-        return String.format(Locale.ROOT, "%.0f %%", fraction * 100);
+        return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
     }
 }

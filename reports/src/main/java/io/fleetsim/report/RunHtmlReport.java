@@ -66,6 +66,12 @@ public final class RunHtmlReport {
                         LatencyCharts.tpot(report), HtmlPage.HALF_WIDTH, HALF_HEIGHT));
         page.table(RunTables.routeLatency(run), "table-route-latency");
         page.table(RunTables.routeCost(run), "table-route-cost");
+        for (PoolResult p : run.pools()) {
+            if (p.stepTimes() != null) {
+                page.paragraph("Step times of " + p.name() + " (" + p.stepTimes().fit().id() + "): "
+                        + p.stepTimes().profile() + ". " + String.join("; ", EndToEndBand.describe(p.endToEnd())) + ".");
+            }
+        }
 
         page.section("Cost and waste");
         page.charts(ChartImage.of(CHART_IDS.get(3), "Cost by pool and by what it bought (busy, idle, cold start, "
