@@ -21,6 +21,8 @@ public final class MetricsCollector implements ServingListener {
     private final long[] overflowTo;
     private final long[][] apiTokens;
     private final double[][] computeSeconds;
+    private final LatencyRecorder[] kvTransfers;
+    private final double[] kvTransferBytes;
     private long arrivedTotal;
     private long arrivedPromptTokens;
     private long arrivedOutputTokens;
@@ -52,6 +54,11 @@ public final class MetricsCollector implements ServingListener {
         overflowTo = new long[pools];
         apiTokens = new long[pools][3];
         computeSeconds = new double[pools][2];
+        kvTransfers = new LatencyRecorder[pools];
+        for (int p = 0; p < pools; p++) {
+            kvTransfers[p] = new LatencyRecorder();
+        }
+        kvTransferBytes = new double[pools];
     }
 
     /** Where each request's outcome is also told (by default nowhere). */
@@ -136,6 +143,27 @@ public final class MetricsCollector implements ServingListener {
     public void computeTime(int pool, double prefillSeconds, double decodeSeconds) {
         computeSeconds[pool][0] += prefillSeconds;
         computeSeconds[pool][1] += decodeSeconds;
+    }
+
+    @Override
+    public void kvTransferred(int pool, Request request, double seconds, double bytes) {
+        kvTransfers[pool].record(seconds);
+        kvTransferBytes[pool] += bytes;
+    }
+
+    /** KV transfers to the decode side of {@code pool}'s deployments: their times from prefill end to arrival. */
+    public LatencySummary kvTransferTimes(int pool) {
+        return kvTransfers[pool].summary();
+    }
+
+    /** KV transfers completed in {@code pool}. */
+    public long kvTransfers(int pool) {
+        return kvTransfers[pool].count();
+    }
+
+    /** Bytes of KV cache moved to the decode side in {@code pool}. */
+    public double kvTransferBytes(int pool) {
+        return kvTransferBytes[pool];
     }
 
     /** Share of a pool's compute time spent on prompts (NaN when it computed nothing). */

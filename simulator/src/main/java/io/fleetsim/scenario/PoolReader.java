@@ -23,7 +23,7 @@ final class PoolReader {
     private static final List<String> CAPACITY_FIELDS = List.of("min_replicas", "max_replicas", "cold_start",
             "billing", "autoscaling");
     private static final List<String> LLM_FIELDS = List.of("gpu", "model", "tensor_parallel", "precision",
-            "max_model_len", "memory_utilization", "batching", "performance", "engine", "kv_cache_dtype", "expert_parallel");
+            "max_model_len", "memory_utilization", "batching", "performance", "engine", "kv_cache_dtype", "expert_parallel", "disaggregation");
 
     private PoolReader() {
     }
@@ -46,7 +46,8 @@ final class PoolReader {
         ServerSpec server = queueing
                 ? new ServerSpec.Queueing(DurationReader.read(node.get("service_time")),
                         node.get("gpus_per_replica").intIn(0, 1024, 1))
-                : llmServer(node, catalog);
+                : node.get("disaggregation").isMissing() ? llmServer(node, null, catalog)
+                : DisaggregationReader.read(node, node.get("disaggregation"), catalog);
         CapacitySpec capacity = CapacityReader.read(node, kind);
         int replicas = kind == PoolKind.RESERVED ? (int) node.required("replicas").integerIn(0, 1_000_000)
                 : initialReplicas(node, capacity);
@@ -57,7 +58,8 @@ final class PoolReader {
             price = priceNode.numberIn(0, 1e6);
             source = "scenario";
         } else {
-            String gpu = server instanceof ServerSpec.Llm llm ? llm.memory().gpu().name() : "";
+            String gpu = server instanceof ServerSpec.Llm llm ? llm.memory().gpu().name()
+                    : server instanceof ServerSpec.Disaggregated d ? d.prefill().memory().gpu().name() : "";
             PriceBook.GpuHourPrice found = prices.find(gpu, kind);
             if (found == null) {
                 throw node.error("missing required field 'usd_per_gpu_hour' (no default " + kind.id()
@@ -106,7 +108,26 @@ final class PoolReader {
         return replicas;
     }
 
-    private static ServerSpec.Llm llmServer(SpecNode node, HardwareCatalog catalog) {
+    /**
+     * The field {@code field} of one side of a disaggregated deployment ({@code side}) when it
+     * sets it, else the pool's; the pool's for an aggregated pool ({@code side} null).
+     */
+    private static SpecNode field(SpecNode node, SpecNode side, String field) {
+        if (side != null) {
+            SpecNode own = side.get(field);
+            if (!own.isMissing()) {
+                return own;
+            }
+        }
+        return node.get(field);
+    }
+
+    /**
+     * One replica of an LLM pool, or (with {@code side}, a {@code disaggregation.prefill} or
+     * {@code .decode} entry) one worker of a disaggregated deployment: the side's parallel layout,
+     * batching limits and memory share where it gives them, the pool's otherwise.
+     */
+    static ServerSpec.Llm llmServer(SpecNode node, SpecNode side, HardwareCatalog catalog) {
         SpecNode gpuRef = node.get("gpu");
         if (gpuRef.isMissing()) {
             throw node.error("missing required field 'gpu' (or 'service_time' for an abstract queueing server)");
@@ -122,24 +143,24 @@ final class PoolReader {
             throw modelRef.error("unknown model '" + modelRef.text() + "'; known: " + names(catalog.models().stream()
                     .map(LlmModel::name).toList()) + " (or add it under catalog.models)");
         }
-        int tp = node.get("tensor_parallel").intIn(1, 64, 1);
+        int tp = field(node, side, "tensor_parallel").intIn(1, 64, 1);
         Precision precision = node.get("precision").isMissing() ? Precision.BF16
                 : Precision.fromId(node.get("precision").choice("bf16", "fp8", "fp8_block", "fp4", "nvfp4", "mxfp4"));
         if (!gpu.supports(precision)) {
             throw node.get("precision").error(gpu.name() + " has no " + precision.id() + " tensor cores; use bf16");
         }
-        double memoryUtilization = node.get("memory_utilization").isMissing() ? 0.9
-                : node.get("memory_utilization").numberIn(0.05, 1.0);
+        SpecNode memoryNode = field(node, side, "memory_utilization");
+        double memoryUtilization = memoryNode.isMissing() ? 0.9 : memoryNode.numberIn(0.05, 1.0);
         int maxModelLen = node.get("max_model_len").intIn(1, model.contextLength(), model.contextLength());
         KvCacheDtype kvCache = node.get("kv_cache_dtype").isMissing() ? KvCacheDtype.defaultFor(precision)
                 : KvCacheDtype.valueOf(node.get("kv_cache_dtype").choice("bf16", "fp8").toUpperCase(Locale.ROOT));
         ReplicaMemory memory = new ReplicaMemory(gpu, model, tp, precision, memoryUtilization, kvCache);
         String whyNot = memory.whyNotFit(maxModelLen);
         if (whyNot != null) {
-            throw modelRef.error(whyNot + (node.get("max_model_len").isMissing()
+            throw (side != null ? side : modelRef).error(whyNot + (node.get("max_model_len").isMissing()
                     ? ", or a smaller max_model_len" : ""));
         }
-        SpecNode b = node.get("batching");
+        SpecNode b = field(node, side, "batching");
         BatchingSpec batching;
         if (b.isMissing()) {
             batching = new BatchingSpec(256, 8192);
@@ -149,13 +170,13 @@ final class PoolReader {
                     b.get("max_batched_tokens").intIn(1, 100_000_000, 8192));
         }
         if (batching.maxBatchedTokens() <= batching.maxNumSeqs() && batching.maxNumSeqs() > 1) {
-            throw node.get("batching").error("max_batched_tokens (" + batching.maxBatchedTokens()
+            throw b.error("max_batched_tokens (" + batching.maxBatchedTokens()
                     + ") must exceed max_num_seqs (" + batching.maxNumSeqs() + ") so prefill can progress while "
                     + "every sequence decodes");
         }
         PerformanceSpec performance = performance(node.get("performance"), gpu, tp, precision);
         EngineSpec engine = engine(node.get("engine"), gpu, performance.method());
-        SpecNode epNode = node.get("expert_parallel");
+        SpecNode epNode = field(node, side, "expert_parallel");
         int ep = epNode.intIn(1, tp, 1);
         if (ep > 1 && (model.moe() == null || ep != tp)) {
             throw epNode.error(model.moe() == null ? model.name() + " has no experts; expert_parallel applies to MoE "
