@@ -68,7 +68,8 @@ final class DisaggregationReader {
         if (!bw.isMissing()) {
             double gbps = bw.number();
             if (!(gbps > 0) || gbps > 1e6) {
-                throw bw.error("must be a bandwidth in Gb/s per GPU above 0 (at most 1,000,000), got " + bw.text());
+                throw bw.error("must be a bandwidth in Gb/s per GPU above 0 (at most 1,000,000), got "
+                        + java.math.BigDecimal.valueOf(gbps).stripTrailingZeros().toPlainString());
             }
             bandwidth = gbps * 1e9 / 8;
         }
