@@ -50,21 +50,14 @@ final class DisaggregationReader {
             kind = node.get("kind").isMissing() ? KvLinkSpec.NVLINK
                     : node.get("kind").choice(KvLinkSpec.NVLINK, KvLinkSpec.INFINIBAND);
         }
-        String gpu = prefill.memory().gpu().name();
-        double defaultBandwidth = kind.equals(KvLinkSpec.NVLINK)
-                ? prefill.memory().gpu().interconnectBytesPerSecond() / 2 : KvLinkSpec.INFINIBAND_BYTES_PER_SECOND;
-        double defaultLatency = kind.equals(KvLinkSpec.NVLINK) ? KvLinkSpec.NVLINK_LATENCY_SECONDS
-                : KvLinkSpec.INFINIBAND_LATENCY_SECONDS;
-        String defaultSource = kind.equals(KvLinkSpec.NVLINK)
-                ? "default: half of " + gpu + "'s NVLink bandwidth (catalog/gpus.yaml, both directions), "
-                        + "5 us per transfer"
-                : "default: one 400 Gb/s NDR InfiniBand port per GPU (DGX H100/B200 datasheets), 10 us per transfer";
+        KvLinkSpec fallback = kind.equals(KvLinkSpec.NVLINK) ? KvLinkSpec.nvlinkOf(prefill.memory().gpu())
+                : KvLinkSpec.infiniband();
         if (node.isMissing()) {
-            return new KvLinkSpec(kind, defaultBandwidth, defaultLatency, defaultSource);
+            return fallback;
         }
         SpecNode bw = node.get("bandwidth_gbps");
         SpecNode lat = node.get("latency_us");
-        double bandwidth = defaultBandwidth;
+        double bandwidth = fallback.bytesPerSecondPerGpu();
         if (!bw.isMissing()) {
             double gbps = bw.number();
             if (!(gbps > 0) || gbps > 1e6) {
@@ -73,8 +66,8 @@ final class DisaggregationReader {
             }
             bandwidth = gbps * 1e9 / 8;
         }
-        double latency = lat.isMissing() ? defaultLatency : lat.numberIn(0, 1e6) * 1e-6;
-        String source = bw.isMissing() && lat.isMissing() ? defaultSource : "scenario";
+        double latency = lat.isMissing() ? fallback.latencySeconds() : lat.numberIn(0, 1e6) * 1e-6;
+        String source = bw.isMissing() && lat.isMissing() ? fallback.source() : "scenario";
         return new KvLinkSpec(kind, bandwidth, latency, source);
     }
 }

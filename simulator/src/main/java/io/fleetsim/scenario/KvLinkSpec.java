@@ -1,5 +1,7 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.hardware.Gpu;
+
 /**
  * The link a disaggregated deployment moves each request's KV cache over, from the prefill worker
  * that computed it to a decode worker. Every GPU of the sending worker sends its share at once, so
@@ -33,6 +35,19 @@ public record KvLinkSpec(String kind, double bytesPerSecondPerGpu, double latenc
     public static final double INFINIBAND_LATENCY_SECONDS = 10e-6;
     /** Latency of one transfer over NVLink by default, 5 µs (a copy-engine launch and a notification; round figure). */
     public static final double NVLINK_LATENCY_SECONDS = 5e-6;
+
+    /** NVLink by default: half of {@code gpu}'s NVLink figure in the catalog (its datasheet gives both directions). */
+    public static KvLinkSpec nvlinkOf(Gpu gpu) {
+        return new KvLinkSpec(NVLINK, gpu.interconnectBytesPerSecond() / 2, NVLINK_LATENCY_SECONDS,
+                "default: half of " + gpu.name() + "'s NVLink bandwidth (catalog/gpus.yaml, both directions), "
+                        + "5 us per transfer");
+    }
+
+    /** InfiniBand by default: one 400 Gb/s NDR port per GPU. */
+    public static KvLinkSpec infiniband() {
+        return new KvLinkSpec(INFINIBAND, INFINIBAND_BYTES_PER_SECOND, INFINIBAND_LATENCY_SECONDS,
+                "default: one 400 Gb/s NDR InfiniBand port per GPU (DGX H100/B200 datasheets), 10 us per transfer");
+    }
 
     /** Seconds to move {@code bytes} when {@code gpus} GPUs send in parallel, the link otherwise idle. */
     public double transferSeconds(double bytes, int gpus) {

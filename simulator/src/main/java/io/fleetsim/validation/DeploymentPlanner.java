@@ -67,7 +67,7 @@ public final class DeploymentPlanner {
         Deployment d = p.deployment();
         Deployment.ParallelLayout layout = d.layout();
         if (d.disaggregated()) {
-            return skip("disaggregated prefill/decode (not yet modelled)");
+            return new DisaggregatedPlanner(this).plan(p);
         }
         if (p.concurrency() == 0 && p.arrivals() == null) {
             return skip("no client concurrency stated");
