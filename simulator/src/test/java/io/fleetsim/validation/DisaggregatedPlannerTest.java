@@ -54,11 +54,24 @@ class DisaggregatedPlannerTest {
     }
 
     @Test
-    void attentionDataParallelismOfExpertsIsSkippedNamingTheSide() {
-        PointPlan p = PLANNER.plan(point("b200_sxm", "deepseek-ai/DeepSeek-R1", "nvfp4", layout(1, 4, 4), 1,
-                layout(8, 1, 8), 1));
+    void wideExpertParallelismWithAttentionDpIsTheWorkersGpusAndEpDividingTpIsExpertGroups() {
+        Deployment.ParallelLayout dp4 = layout(1, 4, 4);
+        Deployment.ParallelLayout tp8ep4 = new Deployment.ParallelLayout(8, 1, 1, 2, 4);
+        PointPlan p = PLANNER.plan(point("b200_sxm", "deepseek-ai/DeepSeek-R1", "nvfp4", dp4, 1, tp8ep4, 3));
+        ServerSpec.Disaggregated s = assertInstanceOf(PointPlan.SimulateDisaggregated.class, p).plan().server();
+        assertEquals(4, s.prefill().gpusPerReplica(), "tp 1 x dp 4: a worker of 4 GPUs");
+        assertEquals(4, s.prefill().expertParallel());
+        assertEquals(8, s.decode().gpusPerReplica());
+        assertEquals(4, s.decode().expertParallel(), "4 expert groups of moe_tp 2");
+        assertEquals(3, s.decodeWorkers());
+    }
+
+    @Test
+    void expertsSplitOverOtherGpusThanTheWorkersAreSkippedNamingTheSide() {
+        PointPlan p = PLANNER.plan(point("b200_sxm", "deepseek-ai/DeepSeek-R1", "nvfp4", layout(8, 1, 8), 1,
+                layout(8, 1, 3), 1));
         String reason = assertInstanceOf(PointPlan.Skip.class, p).reason();
-        assertTrue(reason.startsWith("prefill: expert parallelism over 4 GPUs"), reason);
+        assertTrue(reason.startsWith("decode: expert parallelism over 3 GPUs"), reason);
     }
 
     @Test
