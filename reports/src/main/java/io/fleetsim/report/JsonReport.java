@@ -182,6 +182,8 @@ public final class JsonReport {
         n.put("output", t.output());
         n.put("useful", t.useful());
         n.put("cached_input", t.cachedInput());
+        n.put("draft_proposed", t.draftProposed());
+        n.put("draft_accepted", t.draftAccepted());
         putCounts(n.putObject("wasted"), t.wasted());
         return n;
     }

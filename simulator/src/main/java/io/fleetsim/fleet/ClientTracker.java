@@ -200,6 +200,11 @@ final class ClientTracker implements ServingListener, EventHandler {
     }
 
     @Override
+    public void speculated(Request request, long proposed, long accepted) {
+        metrics.speculated(request, proposed, accepted);
+    }
+
+    @Override
     public void kvTransferred(int pool, Request request, double seconds, double bytes) {
         metrics.kvTransferred(pool, request, seconds, bytes);
     }

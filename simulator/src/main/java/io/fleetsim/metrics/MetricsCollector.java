@@ -146,6 +146,11 @@ public final class MetricsCollector implements ServingListener {
     }
 
     @Override
+    public void speculated(Request request, long proposed, long accepted) {
+        routes[request.route()].recordDrafts(proposed, accepted);
+    }
+
+    @Override
     public void kvTransferred(int pool, Request request, double seconds, double bytes) {
         kvTransfers[pool].record(seconds);
         kvTransferBytes[pool] += bytes;

@@ -23,7 +23,7 @@ final class PoolReader {
     private static final List<String> CAPACITY_FIELDS = List.of("min_replicas", "max_replicas", "cold_start",
             "billing", "autoscaling");
     private static final List<String> LLM_FIELDS = List.of("gpu", "model", "tensor_parallel", "precision",
-            "max_model_len", "memory_utilization", "batching", "performance", "engine", "kv_cache_dtype", "expert_parallel", "disaggregation");
+            "max_model_len", "memory_utilization", "batching", "performance", "engine", "kv_cache_dtype", "expert_parallel", "disaggregation", "speculative");
 
     private PoolReader() {
     }
@@ -183,7 +183,14 @@ final class PoolReader {
                     + "models" : "must be 1 (experts split by tensor parallelism) or tensor_parallel (" + tp
                     + ": each GPU holds whole experts)");
         }
-        return new ServerSpec.Llm(memory, maxModelLen, batching, performance, engine, ep);
+        ServerSpec.Llm llm = new ServerSpec.Llm(memory, maxModelLen, batching, performance, engine, ep,
+                speculative(node.get("speculative"), catalog));
+        if (llm.kvCacheTokens() < maxModelLen) {
+            throw node.get("speculative").error("with the draft model's weights and KV cache beside the target's, "
+                    + "the KV cache holds " + llm.kvCacheTokens() + " tokens, fewer than max_model_len (" + maxModelLen
+                    + "); use a smaller draft, more tensor_parallel or a smaller max_model_len");
+        }
+        return llm;
     }
 
     /**
@@ -248,6 +255,32 @@ final class PoolReader {
                     + " (or performance: {step_time: roofline})");
         }
         return new EngineSpec(name, version);
+    }
+
+    /**
+     * {@code speculative: {method: draft | mtp, tokens: k, acceptance: a, draft_model: NAME}}, or
+     * null when absent: k from 1 to 16, a in [0, 1], a catalog draft model for {@code draft}.
+     */
+    private static SpeculativeSpec speculative(SpecNode s, HardwareCatalog catalog) {
+        if (s.isMissing()) {
+            return null;
+        }
+        s.allowOnly("method", "tokens", "acceptance", "draft_model");
+        String method = s.required("method").choice(SpeculativeSpec.DRAFT, SpeculativeSpec.MTP);
+        int tokens = (int) s.required("tokens").integerIn(1, 16);
+        double acceptance = s.required("acceptance").numberIn(0, 1);
+        LlmModel draft = null;
+        if (method.equals(SpeculativeSpec.DRAFT)) {
+            SpecNode ref = s.required("draft_model");
+            draft = catalog.model(ref.text());
+            if (draft == null) {
+                throw ref.error("unknown model '" + ref.text() + "'; known: " + names(catalog.models().stream()
+                        .map(LlmModel::name).toList()));
+            }
+        } else if (!s.get("draft_model").isMissing()) {
+            throw s.get("draft_model").error("method mtp uses the target's own prediction heads: no draft_model");
+        }
+        return new SpeculativeSpec(method, tokens, acceptance, draft);
     }
 
     private static String names(List<String> names) {

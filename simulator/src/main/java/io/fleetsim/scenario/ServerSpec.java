@@ -23,9 +23,34 @@ public sealed interface ServerSpec permits ServerSpec.Llm, ServerSpec.Queueing, 
      *                    default engine when {@code performance} asks for kernels)
      * @param expertParallel GPUs the routed experts of a MoE model are spread over (1: experts
      *                    split by tensor parallelism instead)
+     * @param speculative speculative decoding, or null for none
      */
     record Llm(ReplicaMemory memory, int maxModelLen, BatchingSpec batching, PerformanceSpec performance,
-               EngineSpec engine, int expertParallel) implements ServerSpec {
+               EngineSpec engine, int expertParallel, SpeculativeSpec speculative) implements ServerSpec {
+
+        /** A server without speculative decoding. */
+        public Llm(ReplicaMemory memory, int maxModelLen, BatchingSpec batching, PerformanceSpec performance,
+                   EngineSpec engine, int expertParallel) {
+            this(memory, maxModelLen, batching, performance, engine, expertParallel, null);
+        }
+
+        /** The same server without speculative decoding (the target model alone). */
+        public Llm withoutSpeculation() {
+            return new Llm(memory, maxModelLen, batching, performance, engine, expertParallel, null);
+        }
+
+        /**
+         * Tokens of KV cache the server holds: the memory's, less what a draft model takes (its
+         * weights, and its own KV cache beside the target's for every token).
+         */
+        public long kvCacheTokens() {
+            if (speculative == null || speculative.draft() == null) {
+                return memory.kvCacheTokens();
+            }
+            double draftKv = speculative.draft().kvBytesPerToken(memory.kvBytesPerValue());
+            double bytes = memory.kvCacheBytes() - speculative.draft().weightBytes(memory.precision());
+            return Math.max(0, (long) Math.floor(bytes / (memory.kvBytesPerToken() + draftKv)));
+        }
 
         /** A server without a named engine. */
         public Llm(ReplicaMemory memory, int maxModelLen, BatchingSpec batching, PerformanceSpec performance) {

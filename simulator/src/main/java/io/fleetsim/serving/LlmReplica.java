@@ -68,6 +68,10 @@ public final class LlmReplica implements Server, EventHandler {
     private final KvHandoff handoff;
     /** The server the pool sees as holding the requests this replica admits: itself, or its deployment. */
     private final Server owner;
+    /** Tokens a drafter proposes per sequence and step (0 without speculative decoding). */
+    private final int draftTokens;
+    /** Expected tokens a decode step adds to a sequence (1 without speculative decoding). */
+    private final double tokensPerStep;
 
     private final ArrayDeque<Sequence> preempted = new ArrayDeque<>();
     private final ArrayDeque<Sequence> prefilling = new ArrayDeque<>();
@@ -110,7 +114,9 @@ public final class LlmReplica implements Server, EventHandler {
         this.steps = StepTimeModels.of(spec);
         this.batching = spec.batching();
         this.maxModelLen = spec.maxModelLen();
-        this.kv = new KvBlockLedger(spec.memory().kvCacheTokens(), KV_BLOCK_TOKENS);
+        this.kv = new KvBlockLedger(spec.kvCacheTokens(), KV_BLOCK_TOKENS);
+        this.draftTokens = spec.speculative() == null ? 0 : spec.speculative().tokens();
+        this.tokensPerStep = spec.speculative() == null ? 1 : spec.speculative().tokensPerStep();
         this.watermarkBlocks = (long) Math.floor(kv.capacityBlocks() * WATERMARK);
         this.source = source;
         this.listener = listener;
@@ -128,7 +134,7 @@ public final class LlmReplica implements Server, EventHandler {
      * never finish).
      */
     public static boolean fits(ServerSpec.Llm spec, Request request) {
-        long capacityBlocks = spec.memory().kvCacheTokens() / KV_BLOCK_TOKENS;
+        long capacityBlocks = spec.kvCacheTokens() / KV_BLOCK_TOKENS;
         long needed = (request.totalTokens() + KV_BLOCK_TOKENS - 1L) / KV_BLOCK_TOKENS;
         return request.totalTokens() <= spec.maxModelLen() && needed <= capacityBlocks;
     }
@@ -294,7 +300,7 @@ public final class LlmReplica implements Server, EventHandler {
         } else {
             double prefillShare = (double) stepPrefillTokens / (stepPrefillTokens + decoding.size());
             listener.computeTime(pool, stepSeconds * prefillShare, stepSeconds * (1 - prefillShare));
-            listener.tokenGaps(stepSeconds, decoding.size());
+            tokenGaps(stepSeconds, decoding.size());
             iteration++;
             completeFinishedDecodes(now);
             advancePrefills(now);
@@ -313,13 +319,45 @@ public final class LlmReplica implements Server, EventHandler {
             long from = n * p / pieces;
             long to = n * (p + 1) / pieces;
             double gap = steps.decodeIterationSeconds(stepBatch, stepKvTokens, (from + to - 1) / 2);
-            listener.tokenGaps(gap, (to - from) * stepBatch);
+            tokenGaps(gap, (to - from) * stepBatch);
+        }
+    }
+
+    /**
+     * {@code steps x sequences} decode steps, each {@code seconds} long: the tokens they produced
+     * (one per step, {@link #tokensPerStep} on average when speculating, so the mean gap is kept).
+     */
+    private void tokenGaps(double seconds, long stepsTimesSequences) {
+        listener.tokenGaps(seconds / tokensPerStep, Math.round(stepsTimesSequences * tokensPerStep));
+    }
+
+    /**
+     * A sequence starts a decode stretch of {@code tokens} output tokens at the current iteration:
+     * one step per token, or under speculative decoding {@code ceil(tokens / tokensPerStep)} steps,
+     * the tokens accepted beyond one a step held in the KV cache from the start.
+     */
+    private void startDecoding(Sequence s, int tokens) {
+        long steps = draftTokens == 0 ? tokens : (long) Math.ceil(tokens / tokensPerStep);
+        s.finishIteration = iteration + steps;
+        s.decodeFrom = iteration;
+        s.decodeTokens = tokens;
+        s.surplusBlocks = draftTokens == 0 ? 0 : kv.blocksFor(tokens - steps);
+        kv.allocatePrefill(s.surplusBlocks);
+    }
+
+    /** A decode stretch ends after {@code steps} steps that produced {@code tokens}: what the drafter did. */
+    private void endDecoding(Sequence s, long steps, long tokens) {
+        kv.releasePrefill(s.surplusBlocks);
+        s.surplusBlocks = 0;
+        if (draftTokens > 0 && steps > 0) {
+            listener.speculated(s.request, steps * draftTokens, Math.max(0, tokens - steps));
         }
     }
 
     private void completeFinishedDecodes(double now) {
         while (!decoding.isEmpty() && decoding.peek().finishIteration <= iteration) {
             Sequence s = decoding.poll();
+            endDecoding(s, s.finishIteration - s.decodeFrom, s.decodeTokens);
             kv.removeDecoding(s.decodeOffset + iteration, iteration);
             outstandingTokens -= s.request.totalTokens();
             listener.completed(s.request, pool, s.admittedAt, s.firstTokenAt, now);
@@ -363,7 +401,7 @@ public final class LlmReplica implements Server, EventHandler {
             long held = s.target + 1L;
             s.decodeOffset = held - iteration;
             kv.addDecoding(held, iteration);
-            s.finishIteration = iteration + s.request.outputTokens() - generated;
+            startDecoding(s, s.request.outputTokens() - generated);
             decoding.add(s);
         }
     }
@@ -480,7 +518,7 @@ public final class LlmReplica implements Server, EventHandler {
         long held = s.target + 1L;
         s.decodeOffset = held - iteration;
         kv.addDecoding(held, iteration);
-        s.finishIteration = iteration + request.outputTokens() - 1;
+        startDecoding(s, request.outputTokens() - 1);
         decoding.add(s);
         return s;
     }
@@ -508,7 +546,10 @@ public final class LlmReplica implements Server, EventHandler {
             long held = youngest.decodeOffset + iteration;
             kv.removeDecoding(held, iteration);
             discarded = held;
-            youngest.target = youngest.request.promptTokens() + youngest.generatedAt(iteration);
+            int generated = youngest.generatedAt(iteration, tokensPerStep);
+            endDecoding(youngest, iteration - youngest.decodeFrom,
+                    youngest.decodeTokens - (youngest.request.outputTokens() - generated));
+            youngest.target = youngest.request.promptTokens() + generated;
         }
         youngest.prefilled = 0;
         youngest.cachedTokens = 0;
