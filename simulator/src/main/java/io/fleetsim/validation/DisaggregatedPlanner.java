@@ -12,21 +12,8 @@ import java.util.Set;
  * replica of that side's layout (same catalog, quantisation, fit and step-time parameters), so a
  * side is expressible exactly when that replica would be.
  *
- * <p>Layouts, with AIConfigurator's conventions (a worker has {@code tp_size x attention_dp_size}
- * GPUs; its experts are split {@code moe_tp_size x moe_ep_size} over them):
- * <ul>
- *   <li>{@code moe_ep_size} dividing {@code tp_size} ({@code attention_dp_size} 1): experts in
- *       {@code moe_ep_size} groups, each split by tensor parallelism over {@code tp / ep} GPUs,
- *       tokens dispatched and combined by all-to-all (the kernel model's {@code expert_parallel});</li>
- *   <li>attention data parallelism of a mixture-of-experts model (DeepSeek-style wide EP, e.g.
- *       {@code tp 1 x dp 8}, experts over all 8 GPUs): <em>approximated</em> as attention
- *       tensor-parallel over the worker's {@code tp x dp} GPUs with the same expert parallelism. The
- *       GEMM FLOPs and the KV cache (each rank keeps its own sequences' MLA latent) are those of
- *       the DP layout; the attention weights are read once per rank under DP but once per worker
- *       here, and the attention all-reduce stands for DP's gather of the ranks' tokens, so the
- *       approximation errs fast at small batches;</li>
- *   <li>any other split (experts over GPUs that are not the worker's) is skipped.</li>
- * </ul>
+ * <p>Layouts of mixture-of-experts workers (expert parallelism, attention data parallelism) map
+ * as {@link ExpertLayout} says, as for aggregated rows.
  *
  * <p>Choices made where the data says nothing:
  * <ul>
@@ -70,8 +57,8 @@ public final class DisaggregatedPlanner {
             return s;
         }
         PointPlan.Simulate pre = (PointPlan.Simulate) prefill;
-        ServerSpec.Llm prefillWorker = (ServerSpec.Llm) expertParallel(pre, d.split().prefill());
-        ServerSpec.Llm decodeWorker = (ServerSpec.Llm) expertParallel((PointPlan.Simulate) decode, d.layout());
+        ServerSpec.Llm prefillWorker = pre.plan().server();
+        ServerSpec.Llm decodeWorker = ((PointPlan.Simulate) decode).plan().server();
         int prefillWorkers = Math.max(1, d.split().prefillWorkers());
         int decodeWorkers = Math.max(1, d.split().decodeWorkers());
         ServerSpec.Disaggregated server = new ServerSpec.Disaggregated(prefillWorker, prefillWorkers, decodeWorker,
@@ -84,22 +71,11 @@ public final class DisaggregatedPlanner {
                 pre.plan().requestLatencySeconds()), pre.parametersFrom());
     }
 
-    /** One side planned as an aggregated replica of its layout (experts split by TP), or why not. */
+    /** One side planned as an aggregated replica of its layout, or why not. */
     private Object side(MeasuredPoint p, Deployment.ParallelLayout layout, String name) {
         Deployment d = p.deployment();
-        int gpus = layout.tp() * layout.attentionDp();
-        boolean moeDp = layout.attentionDp() > 1 && layout.moeTp() * layout.moeEp() == gpus;
-        if (layout.moeEp() > 1 && (gpus % layout.moeEp() != 0 || (layout.attentionDp() > 1 && !moeDp))) {
-            return new PointPlan.Skip(name + ": expert parallelism over " + layout.moeEp() + " GPUs with attention tp "
-                    + layout.tp() + " x dp " + layout.attentionDp() + " not modelled");
-        }
-        // Planned with the experts split by TP (EP is put back by expertParallel), DP attention as TP.
-        Deployment.ParallelLayout asAggregated = moeDp
-                ? new Deployment.ParallelLayout(gpus, layout.pp(), 1, gpus, 1)
-                : new Deployment.ParallelLayout(layout.tp(), layout.pp(), layout.attentionDp(),
-                        layout.moeEp() > 1 ? layout.tp() : layout.moeTp(), 1);
         MeasuredPoint point = new MeasuredPoint(p.id(), p.line(), new Deployment(d.system(), d.backend(),
-                d.backendVersion(), d.model(), d.precision(), d.gemmQuant(), d.moeQuant(), "agg", asAggregated),
+                d.backendVersion(), d.model(), d.precision(), d.gemmQuant(), d.moeQuant(), "agg", layout),
                 p.promptTokens(), p.outputTokens(), p.concurrency(), p.measuredTtftMs(), p.measuredTpotMs());
         PointPlan plan = sides.plan(point);
         if (plan instanceof PointPlan.Skip s) {
@@ -111,13 +87,6 @@ public final class DisaggregatedPlanner {
                     + ") within a worker not modelled");
         }
         return simulate;
-    }
-
-    /** The side's worker, its experts spread over its GPUs when the layout says so. */
-    private static ServerSpec expertParallel(PointPlan.Simulate plan, Deployment.ParallelLayout layout) {
-        ServerSpec.Llm s = plan.plan().server();
-        return layout.moeEp() > 1 ? new ServerSpec.Llm(s.memory(), s.maxModelLen(), s.batching(), s.performance(),
-                s.engine(), layout.moeEp()) : s;
     }
 
     private static KvLinkSpec link(String system, ServerSpec.Llm prefill, int prefillWorkers, ServerSpec.Llm decode,

@@ -80,4 +80,21 @@ class DisaggregatedPlannerTest {
                 layout(8, 1, 8), 1));
         assertEquals(new PointPlan.Skip("prefill: H100-SXM-80GB has no fp4 tensor cores"), p);
     }
+
+    @Test
+    void aggregatedRowsMapExpertLayoutsTheSameWay() {
+        Deployment ep = new Deployment("h200_sxm", "trtllm", "1.2.0", "deepseek-ai/DeepSeek-R1", "", "fp8_block",
+                "fp8_block", "agg", layout(8, 1, 8));
+        ServerSpec.Llm s = assertInstanceOf(PointPlan.Simulate.class,
+                PLANNER.plan(new MeasuredPoint("row", 2, ep, 1024, 128, 32, 100, 10))).plan().server();
+        assertEquals(8, s.memory().tensorParallel());
+        assertEquals(8, s.expertParallel());
+        Deployment dp = new Deployment("h200_sxm", "trtllm", "1.2.0", "deepseek-ai/DeepSeek-R1", "", "fp8_block",
+                "fp8_block", "agg", layout(1, 8, 8));
+        DeploymentPlan plan = assertInstanceOf(PointPlan.Simulate.class,
+                PLANNER.plan(new MeasuredPoint("row", 2, dp, 1024, 128, 32, 100, 10))).plan();
+        assertEquals(1, plan.replicas(), "DP ranks tied by their experts: one replica of 8 GPUs");
+        assertEquals(8, plan.server().memory().tensorParallel());
+        assertEquals(8, plan.server().expertParallel());
+    }
 }
