@@ -55,6 +55,10 @@ final class ValidateModelCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/validate-model).")
     Path out;
 
+    @Option(names = "--mode", paramLabel = "agg|disagg", description = "Only the rows of this mode: aggregated "
+            + "or disaggregated prefill/decode deployments (default: every row).")
+    String mode;
+
     @Option(names = "--threads", paramLabel = "N", description = "Simulations run at once (default: one per core).")
     Integer threads;
 
@@ -87,7 +91,11 @@ final class ValidateModelCommand implements Callable<Integer> {
         }
         Path folder = OutputFolder.writable(cl, out != null ? out : Path.of("out", "validate-model"));
         HardwareCatalog catalog = CatalogReader.builtIn();
-        List<MeasuredPoint> measured = PointsFile.read(points, points.toString(), catalog);
+        if (mode != null && !mode.equals("agg") && !mode.equals("disagg")) {
+            throw new CommandLine.ParameterException(cl, "--mode: agg or disagg (got '" + mode + "')");
+        }
+        List<MeasuredPoint> measured = PointsFile.read(points, points.toString(), catalog).stream()
+                .filter(m -> mode == null || m.deployment().mode().equals(mode)).toList();
         long start = System.nanoTime();
         List<PointOutcome> outcomes = ModelValidation.run(measured, new DeploymentPlanner(catalog, source),
                 threadCount, done -> { });
@@ -108,6 +116,6 @@ final class ValidateModelCommand implements Callable<Integer> {
 
     private String command() {
         return "./fleetsim validate-model " + points + (profile == null ? "" : " --profile " + profile)
-                + (profilesFile == null ? "" : " --profiles " + profilesFile);
+                + (profilesFile == null ? "" : " --profiles " + profilesFile) + (mode == null ? "" : " --mode " + mode);
     }
 }

@@ -11,6 +11,7 @@ import io.fleetsim.metrics.Latencies;
 import io.fleetsim.metrics.LatencySummary;
 import io.fleetsim.metrics.RequestCounts;
 import io.fleetsim.metrics.TokenCounts;
+import io.fleetsim.run.DisaggregationResult;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RouteResult;
 import io.fleetsim.run.RunResult;
@@ -139,6 +140,9 @@ public final class JsonReport {
                     });
                 }
             }
+            if (p.disaggregation() != null) {
+                n.set("disaggregation", disaggregation(p.disaggregation()));
+            }
         }
         var tenants = root.putArray("tenants");
         for (TenantResult t : run.tenants()) {
@@ -192,6 +196,8 @@ public final class JsonReport {
         n.put("output", t.output());
         n.put("useful", t.useful());
         n.put("cached_input", t.cachedInput());
+        n.put("draft_proposed", t.draftProposed());
+        n.put("draft_accepted", t.draftAccepted());
         putCounts(n.putObject("wasted"), t.wasted());
         return n;
     }
@@ -202,6 +208,31 @@ public final class JsonReport {
         n.set("tpot", summary(l.tpot()));
         n.set("e2e", summary(l.e2e()));
         n.set("queue", summary(l.queue()));
+        return n;
+    }
+
+    /** A disaggregated pool's two sides and its KV transfers (times in ms). */
+    private static ObjectNode disaggregation(DisaggregationResult d) {
+        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode prefill = n.putObject("prefill");
+        prefill.put("workers", d.prefillWorkers());
+        prefill.put("gpus_per_worker", d.prefillGpus());
+        putNumber(prefill, "utilization", d.use().prefillUtilization(), 6);
+        putNumber(prefill, "batch_occupancy", d.use().prefillOccupancy(), 6);
+        ObjectNode decode = n.putObject("decode");
+        decode.put("workers", d.decodeWorkers());
+        decode.put("gpus_per_worker", d.decodeGpus());
+        putNumber(decode, "utilization", d.use().decodeUtilization(), 6);
+        putNumber(decode, "batch_occupancy", d.use().decodeOccupancy(), 6);
+        ObjectNode link = n.putObject("link");
+        link.put("kind", d.link());
+        putNumber(link, "bandwidth_gbps_per_gpu", d.linkGbpsPerGpu(), 3);
+        putNumber(link, "latency_us", d.linkLatencyUs(), 3);
+        link.put("source", d.linkSource());
+        ObjectNode kv = n.putObject("kv_transfers");
+        kv.put("count", d.transfers());
+        putNumber(kv, "bytes", d.transferBytes(), 0);
+        kv.set("time_ms", summary(d.transferTimes()));
         return n;
     }
 

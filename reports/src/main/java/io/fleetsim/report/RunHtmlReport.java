@@ -90,6 +90,10 @@ public final class RunHtmlReport {
             page.paragraph(String.format(Locale.ROOT, "Requests rejected by API rate limits (after their retries): %,d.",
                     rateLimited));
         }
+        Table disaggregated = RunTables.disaggregatedPools(run);
+        if (!disaggregated.rows().isEmpty()) {
+            page.table(disaggregated, "table-disaggregated");
+        }
         page.table(RunTables.waste(run), "table-waste");
 
         page.section("Queue, batch occupancy, SLO and cost over time");
@@ -124,6 +128,10 @@ public final class RunHtmlReport {
         String server = p.server() instanceof ServerSpec.Llm llm
                 ? String.format(Locale.ROOT, "%s on %d x %s", llm.memory().model().name(),
                 llm.memory().tensorParallel(), llm.memory().gpu().name())
+                : p.server() instanceof ServerSpec.Disaggregated d
+                ? String.format(Locale.ROOT, "%s disaggregated: %d prefill x %d %s + %d decode x %d, KV over %s",
+                d.prefill().memory().model().name(), d.prefillWorkers(), d.prefill().gpusPerReplica(),
+                d.prefill().memory().gpu().name(), d.decodeWorkers(), d.decode().gpusPerReplica(), d.link().kind())
                 : "queueing servers";
         return String.format(Locale.ROOT, "%s (%s): %d x %s at $%s/GPU-hour", p.name(), p.kind().id(), p.replicas(),
                 server, ValueFormat.plain(p.usdPerGpuHour(), 4));

@@ -12,6 +12,7 @@ import io.fleetsim.metrics.Latencies;
 import io.fleetsim.metrics.LatencySummary;
 import io.fleetsim.metrics.RequestCounts;
 import io.fleetsim.metrics.TokenCounts;
+import io.fleetsim.run.DisaggregationResult;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RouteResult;
 import io.fleetsim.run.RunResult;
@@ -89,6 +90,31 @@ public final class RunTables {
             t.addRow(p.name(), p.kind(), gpu ? p.replicas() : null, gpu ? p.peakReplicas() : null,
                     gpu ? p.gpus() : null, gpu ? p.utilization() : null, gpu ? p.batchOccupancy() : null,
                     p.costUsd(), gpu ? CostByState.usd(p.costByStateUsd(), "idle") : null, p.costPerUsefulMtokUsd());
+        }
+        return t;
+    }
+
+    /**
+     * Per side of each disaggregated pool: workers and GPUs per deployment, utilisation, batch
+     * occupancy; and the KV transfers (count, GB moved, time from prefill end to arrival). Empty
+     * when no pool is disaggregated.
+     */
+    public static Table disaggregatedPools(RunResult run) {
+        Table t = new Table(new Column("pool", "pool", TEXT), new Column("side", "side", TEXT),
+                new Column("workers", "workers", COUNT), new Column("gpus_per_worker", "gpus each", COUNT),
+                new Column("utilization", "utilization", SHARE), new Column("batch_occupancy", "batch occ.", SHARE),
+                new Column("kv_transfers", "kv transfers", COUNT), new Column("kv_gb", "kv GB", COUNT),
+                new Column("transfer_p50_ms", "xfer p50", MILLIS), new Column("transfer_p99_ms", "xfer p99", MILLIS));
+        for (PoolResult p : run.pools()) {
+            DisaggregationResult d = p.disaggregation();
+            if (d == null) {
+                continue;
+            }
+            t.addRow(p.name(), "prefill", d.prefillWorkers(), d.prefillGpus(), d.use().prefillUtilization(),
+                    d.use().prefillOccupancy(), d.transfers(), Math.round(d.transferBytes() / 1e9),
+                    d.transferTimes().p50Ms(), d.transferTimes().p99Ms());
+            t.addRow(p.name(), "decode", d.decodeWorkers(), d.decodeGpus(), d.use().decodeUtilization(),
+                    d.use().decodeOccupancy(), null, null, null, null);
         }
         return t;
     }

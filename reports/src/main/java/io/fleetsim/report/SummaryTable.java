@@ -43,6 +43,10 @@ public final class SummaryTable {
         out.append('\n').append(TextTableRenderer.render(RunTables.routeLatency(run)));
         out.append('\n').append(TextTableRenderer.render(RunTables.routeCost(run)));
         out.append('\n').append(TextTableRenderer.render(RunTables.pools(run)));
+        Table disaggregated = RunTables.disaggregatedPools(run);
+        if (!disaggregated.rows().isEmpty()) {
+            out.append('\n').append(TextTableRenderer.render(disaggregated));
+        }
         out.append('\n').append(TextTableRenderer.render(RunTables.waste(run)));
         out.append("\nLatencies in ms. idle $: paid for replicas with nothing in service.\n");
         for (PoolResult p : run.pools()) {

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Wasted tokens by cause, every known cause listed (zero when it did not happen), in a fixed order.
+ * Wasted tokens by cause, every known cause listed (zero when it did not happen; rejected drafts
+ * only for runs that decode speculatively), in a fixed order.
  * Shares are of the tokens processed: delivered input and output, plus extra work such as KV cache
  * recomputed after preemption (tokens of requests completed outside their SLO are already part
  * of the delivered ones).
@@ -22,7 +23,9 @@ public record WasteBreakdown(Map<String, Long> tokensByCause, long processedToke
     public static WasteBreakdown of(TokenCounts tokens) {
         Map<String, Long> byCause = new LinkedHashMap<>();
         for (WasteCause c : WasteCause.values()) {
-            byCause.put(c.id(), tokens.wasted().getOrDefault(c.id(), 0L));
+            if (c != WasteCause.REJECTED_DRAFT || tokens.wasted().containsKey(c.id())) {
+                byCause.put(c.id(), tokens.wasted().getOrDefault(c.id(), 0L));
+            }
         }
         new TreeSet<>(tokens.wasted().keySet()).forEach(k -> byCause.putIfAbsent(k, tokens.wasted().get(k)));
         long extra = byCause.entrySet().stream().filter(e -> !e.getKey().equals(WasteCause.OUTSIDE_SLO.id()))
@@ -33,7 +36,8 @@ public record WasteBreakdown(Map<String, Long> tokensByCause, long processedToke
     private static final Map<String, String> LABELS = Map.of(WasteCause.OUTSIDE_SLO.id(), "completed outside SLO",
             WasteCause.PREEMPTED_RECOMPUTE.id(), "recomputed after preemption", WasteCause.SPOT_LOST.id(),
             "lost with a spot replica", WasteCause.FAILED_ATTEMPTS.id(), "failed attempts",
-            WasteCause.CANCELLED.id(), "cancelled by the client");
+            WasteCause.CANCELLED.id(), "cancelled by the client", WasteCause.REJECTED_DRAFT.id(),
+            "rejected drafts");
 
     /** How {@code cause} reads in a chart: {@code preempted_recompute} is "recomputed after preemption". */
     public static String label(String cause) {

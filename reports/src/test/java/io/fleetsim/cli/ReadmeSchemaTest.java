@@ -178,10 +178,20 @@ class ReadmeSchemaTest {
         assertFalse(matches("cost_usd.by_pool.<pool>", "cost_usd.by_pool.h100.x"));
     }
 
+    /** The report of the shipped disaggregated scenario, whose pool has the {@code disaggregation} block. */
+    private JsonNode disaggregatedReport() throws IOException {
+        Path out = tmp.resolve("out-disaggregated");
+        CliRunner.Result r = CliRunner.fleetsim("run", Path.of("scenarios", "disaggregation", "quickstart-1p1d.yaml")
+                .toString(), "--horizon", "2m", "--out", out.toString());
+        assertEquals(0, r.code(), r.describe());
+        return new ObjectMapper().readTree(out.resolve("report.json").toFile());
+    }
+
     @Test
     void everyDocumentedFieldIsInTheReport() throws IOException {
         JsonNode generated = generatedReport();
         Map<String, Boolean> report = reportPaths(generated, "", new TreeMap<>());
+        reportPaths(disaggregatedReport(), "", report);
         TreeSet<String> empty = emptyContainers(generated, "", new TreeSet<>());
         TreeSet<String> missing = new TreeSet<>();
         for (String doc : documentedPaths()) {

@@ -200,6 +200,16 @@ final class ClientTracker implements ServingListener, EventHandler {
     }
 
     @Override
+    public void speculated(Request request, long proposed, long accepted) {
+        metrics.speculated(request, proposed, accepted);
+    }
+
+    @Override
+    public void kvTransferred(int pool, Request request, double seconds, double bytes) {
+        metrics.kvTransferred(pool, request, seconds, bytes);
+    }
+
+    @Override
     public void tokenGaps(double seconds, long count) {
         metrics.tokenGaps(seconds, count);
     }

@@ -8,6 +8,7 @@ import io.fleetsim.scenario.RouteSpec;
 import io.fleetsim.scenario.ScenarioSpec;
 import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.serving.ApiServer;
+import io.fleetsim.serving.DisaggregatedServer;
 import io.fleetsim.serving.LlmReplica;
 import io.fleetsim.serving.QueueingServer;
 import io.fleetsim.serving.Server;
@@ -57,6 +58,9 @@ public final class Fleet implements RequestSink {
         String prefix = "pool/" + spec.name() + "/replica/" + replica;
         if (spec.server() instanceof ServerSpec.Llm llm) {
             return new LlmReplica(sim, poolIndex, llm, pool, clients);
+        }
+        if (spec.server() instanceof ServerSpec.Disaggregated d) {
+            return new DisaggregatedServer(sim, poolIndex, d, pool, clients);
         }
         if (spec.server() instanceof ServerSpec.Api api) {
             return new ApiServer(sim, poolIndex, api.api(), streams.stream(prefix + "/latency"),

@@ -8,6 +8,7 @@ import io.fleetsim.scenario.BalancingPolicy;
 import io.fleetsim.scenario.CapacitySpec;
 import io.fleetsim.scenario.PoolSpec;
 import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.serving.DisaggregatedServer;
 import io.fleetsim.serving.LlmReplica;
 import io.fleetsim.serving.Server;
 import io.fleetsim.serving.WorkSource;
@@ -109,6 +110,9 @@ public final class Pool implements WorkSource, EventHandler {
 
     /** True when a replica of this pool could ever serve {@code request} (it fits the context). */
     public boolean accepts(Request request) {
+        if (spec.server() instanceof ServerSpec.Disaggregated d) {
+            return DisaggregatedServer.fits(d, request);
+        }
         return !(spec.server() instanceof ServerSpec.Llm llm) || LlmReplica.fits(llm, request);
     }
 
@@ -275,6 +279,36 @@ public final class Pool implements WorkSource, EventHandler {
         }
         double serving = ledger.servingSeconds() + ledger.drainingSeconds() + openSeconds(now);
         return serving <= 0 ? 0 : Math.min(1, area / serving);
+    }
+
+    /**
+     * Utilisation and batch occupancy of the prefill and of the decode workers of a disaggregated
+     * pool, each over its workers' serving time (the deployments' serving time times their
+     * workers); null for other pools.
+     */
+    public DisaggregatedUse disaggregatedUse(double now) {
+        if (!(spec.server() instanceof ServerSpec.Disaggregated d)) {
+            return null;
+        }
+        double prefillBusy = 0;
+        double decodeBusy = 0;
+        double prefillSlots = 0;
+        double decodeSlots = 0;
+        for (Replica r : replicas) {
+            DisaggregatedServer s = (DisaggregatedServer) r.server;
+            prefillBusy += s.prefillBusySeconds(now);
+            decodeBusy += s.decodeBusySeconds(now);
+            prefillSlots += s.prefillOccupiedSlotSeconds();
+            decodeSlots += s.decodeOccupiedSlotSeconds();
+        }
+        double serving = ledger.servingSeconds() + ledger.drainingSeconds() + openSeconds(now);
+        return new DisaggregatedUse(share(prefillBusy, serving * d.prefillWorkers()),
+                share(prefillSlots, serving * d.prefillWorkers()), share(decodeBusy, serving * d.decodeWorkers()),
+                share(decodeSlots, serving * d.decodeWorkers()));
+    }
+
+    private static double share(double part, double whole) {
+        return whole <= 0 ? 0 : Math.min(1, part / whole);
     }
 
     /** The smallest token gap a request joining now would see on a serving replica (0 when none batches). */

@@ -22,6 +22,8 @@ public final class MetricsCollector implements ServingListener {
     private final long[][] apiTokens;
     private final double[][] computeSeconds;
     private final double[] requestLatency;
+    private final LatencyRecorder[] kvTransfers;
+    private final double[] kvTransferBytes;
     private long arrivedTotal;
     private long arrivedPromptTokens;
     private long arrivedOutputTokens;
@@ -54,6 +56,11 @@ public final class MetricsCollector implements ServingListener {
         apiTokens = new long[pools][3];
         computeSeconds = new double[pools][2];
         requestLatency = new double[pools];
+        kvTransfers = new LatencyRecorder[pools];
+        for (int p = 0; p < pools; p++) {
+            kvTransfers[p] = new LatencyRecorder();
+        }
+        kvTransferBytes = new double[pools];
     }
 
     /**
@@ -150,6 +157,32 @@ public final class MetricsCollector implements ServingListener {
     public void computeTime(int pool, double prefillSeconds, double decodeSeconds) {
         computeSeconds[pool][0] += prefillSeconds;
         computeSeconds[pool][1] += decodeSeconds;
+    }
+
+    @Override
+    public void speculated(Request request, long proposed, long accepted) {
+        routes[request.route()].recordDrafts(proposed, accepted);
+    }
+
+    @Override
+    public void kvTransferred(int pool, Request request, double seconds, double bytes) {
+        kvTransfers[pool].record(seconds);
+        kvTransferBytes[pool] += bytes;
+    }
+
+    /** KV transfers to the decode side of {@code pool}'s deployments: their times from prefill end to arrival. */
+    public LatencySummary kvTransferTimes(int pool) {
+        return kvTransfers[pool].summary();
+    }
+
+    /** KV transfers completed in {@code pool}. */
+    public long kvTransfers(int pool) {
+        return kvTransfers[pool].count();
+    }
+
+    /** Bytes of KV cache moved to the decode side in {@code pool}. */
+    public double kvTransferBytes(int pool) {
+        return kvTransferBytes[pool];
     }
 
     /** Share of a pool's compute time spent on prompts (NaN when it computed nothing). */

@@ -23,6 +23,8 @@ public final class RouteStats {
     private long usefulTokens;
     private long promptTokensLookedUp;
     private long cachedInputTokens;
+    private long draftProposed;
+    private long draftAccepted;
     private long preemptions;
     private final EnumMap<WasteCause, Long> wastedTokens = new EnumMap<>(WasteCause.class);
     private final LatencyRecorder ttft = new LatencyRecorder();
@@ -70,6 +72,12 @@ public final class RouteStats {
     void recordPreemption(long discardedTokens) {
         preemptions++;
         recordWaste(WasteCause.PREEMPTED_RECOMPUTE, discardedTokens);
+    }
+
+    void recordDrafts(long proposed, long accepted) {
+        draftProposed += proposed;
+        draftAccepted += accepted;
+        recordWaste(WasteCause.REJECTED_DRAFT, proposed - accepted);
     }
 
     void recordWaste(WasteCause cause, long tokens) {
@@ -126,9 +134,13 @@ public final class RouteStats {
     public TokenCounts tokenCounts() {
         Map<String, Long> wasted = new TreeMap<>();
         for (WasteCause cause : WasteCause.values()) {
-            wasted.put(cause.id(), wastedTokens.getOrDefault(cause, 0L));
+            // Rejected drafts are listed for runs that speculate only, so other reports keep their causes.
+            if (cause != WasteCause.REJECTED_DRAFT || draftProposed > 0) {
+                wasted.put(cause.id(), wastedTokens.getOrDefault(cause, 0L));
+            }
         }
-        return new TokenCounts(inputTokens, outputTokens, usefulTokens, cachedInputTokens, wasted);
+        return new TokenCounts(inputTokens, outputTokens, usefulTokens, cachedInputTokens, wasted, draftProposed,
+                draftAccepted);
     }
 
     /** Latency summaries so far. */
@@ -148,6 +160,8 @@ public final class RouteStats {
         usefulTokens += other.usefulTokens;
         promptTokensLookedUp += other.promptTokensLookedUp;
         cachedInputTokens += other.cachedInputTokens;
+        draftProposed += other.draftProposed;
+        draftAccepted += other.draftAccepted;
         preemptions += other.preemptions;
         other.wastedTokens.forEach((k, v) -> wastedTokens.merge(k, v, Long::sum));
         ttft.add(other.ttft);

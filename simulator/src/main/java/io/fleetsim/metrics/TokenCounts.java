@@ -13,10 +13,19 @@ import java.util.Map;
  * @param useful      input and output tokens of requests completed within their SLO
  * @param cachedInput prompt tokens served from a prefix cache instead of prefilled (admitted requests)
  * @param wasted      tokens processed without being useful, by waste cause id
+ * @param draftProposed tokens speculative decoding's drafters proposed (counted apart from output)
+ * @param draftAccepted of those, the tokens the target accepted (they are output tokens too);
+ *                    the rest is {@code wasted[rejected_draft]}
  */
-public record TokenCounts(long input, long output, long useful, long cachedInput, Map<String, Long> wasted) {
+public record TokenCounts(long input, long output, long useful, long cachedInput, Map<String, Long> wasted,
+                          long draftProposed, long draftAccepted) {
 
     public TokenCounts {
         wasted = Map.copyOf(wasted);
+    }
+
+    /** Token counts of a run without speculative decoding. */
+    public TokenCounts(long input, long output, long useful, long cachedInput, Map<String, Long> wasted) {
+        this(input, output, useful, cachedInput, wasted, 0, 0);
     }
 }

@@ -13,7 +13,9 @@ public enum WasteCause {
     /** Work of attempts that failed and were tried again or given up: API errors, cancelled attempts retried. */
     FAILED_ATTEMPTS,
     /** Work done for requests their client gave up on for good. */
-    CANCELLED;
+    CANCELLED,
+    /** Draft tokens of speculative decoding that the target model verified and rejected. */
+    REJECTED_DRAFT;
 
     /** The key used in reports, e.g. {@code outside_slo}. */
     public String id() {

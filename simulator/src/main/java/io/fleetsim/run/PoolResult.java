@@ -28,7 +28,8 @@ import java.util.Map;
  * @param prefillShare         share of its compute time spent on prompts (NaN when none)
  * @param batchOccupancy       share of request slots (max_num_seqs) in use over serving time
  * @param stepTimes            the performance profile of its step times, or null for a pool that
- *                             is not an LLM server
+ *                             is not an LLM server (a disaggregated pool's: its prefill workers')
+ * @param disaggregation       its prefill and decode sides, null for a pool that is not disaggregated
  * @param endToEnd             the shipped end-to-end profile its engine overheads come from, with
  *                             its error on measured deployments left out of the fit; null when none
  */
@@ -37,9 +38,21 @@ public record PoolResult(String name, String kind, int replicas, int gpus, doubl
                          Map<String, Double> costByStateUsd, String priceSource, long routedRequests,
                          long overflowRequests, int replicasStarted, int peakReplicas, int interruptions,
                          int failedScaleUps, double prefillShare, double batchOccupancy,
-                         StepTimeProvenance stepTimes, EndToEndProfile endToEnd) {
+                         StepTimeProvenance stepTimes, DisaggregationResult disaggregation,
+                         EndToEndProfile endToEnd) {
 
     public PoolResult {
         costByStateUsd = Map.copyOf(costByStateUsd);
+    }
+
+    /** A pool that is not disaggregated, with no end-to-end profile. */
+    public PoolResult(String name, String kind, int replicas, int gpus, double gpuHours, double usdPerGpuHour,
+                      double utilization, double costUsd, long usefulTokens, double costPerUsefulMtokUsd,
+                      Map<String, Double> costByStateUsd, String priceSource, long routedRequests,
+                      long overflowRequests, int replicasStarted, int peakReplicas, int interruptions,
+                      int failedScaleUps, double prefillShare, double batchOccupancy, StepTimeProvenance stepTimes) {
+        this(name, kind, replicas, gpus, gpuHours, usdPerGpuHour, utilization, costUsd, usefulTokens,
+                costPerUsefulMtokUsd, costByStateUsd, priceSource, routedRequests, overflowRequests, replicasStarted,
+                peakReplicas, interruptions, failedScaleUps, prefillShare, batchOccupancy, stepTimes, null, null);
     }
 }

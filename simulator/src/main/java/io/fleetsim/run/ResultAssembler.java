@@ -21,6 +21,7 @@ import io.fleetsim.scenario.ScenarioSpec;
 import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.scenario.TenantSpec;
 import io.fleetsim.serving.StepTimeModels;
+import io.fleetsim.serving.StepTimeProvenance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,9 +76,8 @@ final class ResultAssembler {
                     pool.utilization(horizon), usd, useful, CostModel.perMillionTokens(usd, useful), poolStates,
                     spec.priceSource(), metrics.routedTo(p), metrics.overflowTo(p), ledger.replicasStarted(),
                     pool.peakActiveReplicas(), ledger.interruptions(), ledger.failedScaleUps(), prefillShare,
-                    pool.batchOccupancy(horizon), spec.server() instanceof ServerSpec.Llm llm
-                            ? StepTimeModels.of(llm).provenance() : null,
-                    spec.server() instanceof ServerSpec.Llm llm
+                    pool.batchOccupancy(horizon), stepTimes(spec.server()),
+                    disaggregation(pool, metrics, horizon), spec.server() instanceof ServerSpec.Llm llm
                             ? PerformanceProfiles.builtIn().endToEndUsedBy(llm).orElse(null) : null));
         }
         // Fixed costs are those of running self-hosted serving: a fleet of API pools alone has none.
@@ -109,6 +109,24 @@ final class ResultAssembler {
                 metrics.meanInSystem(horizon), pools, routes, series, events, cost,
                 tenants(scenario, metrics, totalUsd, horizon), scenario.workload().arrivals().describe(),
                 metrics.arrivedTokens()[0] + metrics.arrivedTokens()[1]);
+    }
+
+    private static StepTimeProvenance stepTimes(ServerSpec server) {
+        if (server instanceof ServerSpec.Llm llm) {
+            return StepTimeModels.of(llm).provenance();
+        }
+        return server instanceof ServerSpec.Disaggregated d ? StepTimeModels.of(d.prefill()).provenance() : null;
+    }
+
+    private static DisaggregationResult disaggregation(Pool pool, MetricsCollector metrics, double horizon) {
+        if (!(pool.spec().server() instanceof ServerSpec.Disaggregated d)) {
+            return null;
+        }
+        int p = pool.index();
+        return new DisaggregationResult(d.prefillWorkers(), d.prefill().gpusPerReplica(), d.decodeWorkers(),
+                d.decode().gpusPerReplica(), d.link().kind(), d.link().bytesPerSecondPerGpu() * 8 / 1e9,
+                d.link().latencySeconds() * 1e6, d.link().source(), pool.disaggregatedUse(horizon),
+                metrics.kvTransfers(p), metrics.kvTransferBytes(p), metrics.kvTransferTimes(p));
     }
 
     /** The total cost split among tenants by the tokens of their completed requests. */

@@ -24,7 +24,7 @@ final class PoolReader {
     private static final List<String> CAPACITY_FIELDS = List.of("min_replicas", "max_replicas", "cold_start",
             "billing", "autoscaling");
     private static final List<String> LLM_FIELDS = List.of("gpu", "model", "tensor_parallel", "precision",
-            "max_model_len", "memory_utilization", "batching", "performance", "engine", "kv_cache_dtype", "expert_parallel");
+            "max_model_len", "memory_utilization", "batching", "performance", "engine", "kv_cache_dtype", "expert_parallel", "disaggregation", "speculative");
 
     private PoolReader() {
     }
@@ -47,7 +47,8 @@ final class PoolReader {
         ServerSpec server = queueing
                 ? new ServerSpec.Queueing(DurationReader.read(node.get("service_time")),
                         node.get("gpus_per_replica").intIn(0, 1024, 1))
-                : llmServer(node, catalog);
+                : node.get("disaggregation").isMissing() ? llmServer(node, null, catalog)
+                : DisaggregationReader.read(node, node.get("disaggregation"), catalog);
         CapacitySpec capacity = CapacityReader.read(node, kind);
         int replicas = kind == PoolKind.RESERVED ? (int) node.required("replicas").integerIn(0, 1_000_000)
                 : initialReplicas(node, capacity);
@@ -58,7 +59,8 @@ final class PoolReader {
             price = priceNode.numberIn(0, 1e6);
             source = "scenario";
         } else {
-            String gpu = server instanceof ServerSpec.Llm llm ? llm.memory().gpu().name() : "";
+            String gpu = server instanceof ServerSpec.Llm llm ? llm.memory().gpu().name()
+                    : server instanceof ServerSpec.Disaggregated d ? d.prefill().memory().gpu().name() : "";
             PriceBook.GpuHourPrice found = prices.find(gpu, kind);
             if (found == null) {
                 throw node.error("missing required field 'usd_per_gpu_hour' (no default " + kind.id()
@@ -107,7 +109,26 @@ final class PoolReader {
         return replicas;
     }
 
-    private static ServerSpec.Llm llmServer(SpecNode node, HardwareCatalog catalog) {
+    /**
+     * The field {@code field} of one side of a disaggregated deployment ({@code side}) when it
+     * sets it, else the pool's; the pool's for an aggregated pool ({@code side} null).
+     */
+    private static SpecNode field(SpecNode node, SpecNode side, String field) {
+        if (side != null) {
+            SpecNode own = side.get(field);
+            if (!own.isMissing()) {
+                return own;
+            }
+        }
+        return node.get(field);
+    }
+
+    /**
+     * One replica of an LLM pool, or (with {@code side}, a {@code disaggregation.prefill} or
+     * {@code .decode} entry) one worker of a disaggregated deployment: the side's parallel layout,
+     * batching limits and memory share where it gives them, the pool's otherwise.
+     */
+    static ServerSpec.Llm llmServer(SpecNode node, SpecNode side, HardwareCatalog catalog) {
         SpecNode gpuRef = node.get("gpu");
         if (gpuRef.isMissing()) {
             throw node.error("missing required field 'gpu' (or 'service_time' for an abstract queueing server)");
@@ -123,24 +144,24 @@ final class PoolReader {
             throw modelRef.error("unknown model '" + modelRef.text() + "'; known: " + names(catalog.models().stream()
                     .map(LlmModel::name).toList()) + " (or add it under catalog.models)");
         }
-        int tp = node.get("tensor_parallel").intIn(1, 64, 1);
+        int tp = field(node, side, "tensor_parallel").intIn(1, 64, 1);
         Precision precision = node.get("precision").isMissing() ? Precision.BF16
                 : Precision.fromId(node.get("precision").choice("bf16", "fp8", "fp8_block", "fp4", "nvfp4", "mxfp4"));
         if (!gpu.supports(precision)) {
             throw node.get("precision").error(gpu.name() + " has no " + precision.id() + " tensor cores; use bf16");
         }
-        double memoryUtilization = node.get("memory_utilization").isMissing() ? 0.9
-                : node.get("memory_utilization").numberIn(0.05, 1.0);
+        SpecNode memoryNode = field(node, side, "memory_utilization");
+        double memoryUtilization = memoryNode.isMissing() ? 0.9 : memoryNode.numberIn(0.05, 1.0);
         int maxModelLen = node.get("max_model_len").intIn(1, model.contextLength(), model.contextLength());
         KvCacheDtype kvCache = node.get("kv_cache_dtype").isMissing() ? KvCacheDtype.defaultFor(precision)
                 : KvCacheDtype.valueOf(node.get("kv_cache_dtype").choice("bf16", "fp8").toUpperCase(Locale.ROOT));
         ReplicaMemory memory = new ReplicaMemory(gpu, model, tp, precision, memoryUtilization, kvCache);
         String whyNot = memory.whyNotFit(maxModelLen);
         if (whyNot != null) {
-            throw modelRef.error(whyNot + (node.get("max_model_len").isMissing()
+            throw (side != null ? side : modelRef).error(whyNot + (node.get("max_model_len").isMissing()
                     ? ", or a smaller max_model_len" : ""));
         }
-        SpecNode b = node.get("batching");
+        SpecNode b = field(node, side, "batching");
         BatchingSpec batching;
         if (b.isMissing()) {
             batching = new BatchingSpec(256, 8192);
@@ -150,7 +171,7 @@ final class PoolReader {
                     b.get("max_batched_tokens").intIn(1, 100_000_000, 8192));
         }
         if (batching.maxBatchedTokens() <= batching.maxNumSeqs() && batching.maxNumSeqs() > 1) {
-            throw node.get("batching").error("max_batched_tokens (" + batching.maxBatchedTokens()
+            throw b.error("max_batched_tokens (" + batching.maxBatchedTokens()
                     + ") must exceed max_num_seqs (" + batching.maxNumSeqs() + ") so prefill can progress while "
                     + "every sequence decodes");
         }
@@ -158,14 +179,21 @@ final class PoolReader {
         PerformanceSpec performance = performance(node.get("performance"), gpu, tp, precision,
                 engineName.isMissing() ? EngineSpec.DEFAULT_NAME : engineName.text());
         EngineSpec engine = engine(node.get("engine"), gpu, performance.method());
-        SpecNode epNode = node.get("expert_parallel");
+        SpecNode epNode = field(node, side, "expert_parallel");
         int ep = epNode.intIn(1, tp, 1);
         if (ep > 1 && (model.moe() == null || ep != tp)) {
             throw epNode.error(model.moe() == null ? model.name() + " has no experts; expert_parallel applies to MoE "
                     + "models" : "must be 1 (experts split by tensor parallelism) or tensor_parallel (" + tp
                     + ": each GPU holds whole experts)");
         }
-        return new ServerSpec.Llm(memory, maxModelLen, batching, performance, engine, ep);
+        ServerSpec.Llm llm = new ServerSpec.Llm(memory, maxModelLen, batching, performance, engine, ep,
+                speculative(node.get("speculative"), catalog));
+        if (llm.kvCacheTokens() < maxModelLen) {
+            throw node.get("speculative").error("with the draft model's weights and KV cache beside the target's, "
+                    + "the KV cache holds " + llm.kvCacheTokens() + " tokens, fewer than max_model_len (" + maxModelLen
+                    + "); use a smaller draft, more tensor_parallel or a smaller max_model_len");
+        }
+        return llm;
     }
 
     /**
@@ -241,6 +269,32 @@ final class PoolReader {
                     + " (or performance: {step_time: roofline})");
         }
         return new EngineSpec(name, version);
+    }
+
+    /**
+     * {@code speculative: {method: draft | mtp, tokens: k, acceptance: a, draft_model: NAME}}, or
+     * null when absent: k from 1 to 16, a in [0, 1], a catalog draft model for {@code draft}.
+     */
+    private static SpeculativeSpec speculative(SpecNode s, HardwareCatalog catalog) {
+        if (s.isMissing()) {
+            return null;
+        }
+        s.allowOnly("method", "tokens", "acceptance", "draft_model");
+        String method = s.required("method").choice(SpeculativeSpec.DRAFT, SpeculativeSpec.MTP);
+        int tokens = (int) s.required("tokens").integerIn(1, 16);
+        double acceptance = s.required("acceptance").numberIn(0, 1);
+        LlmModel draft = null;
+        if (method.equals(SpeculativeSpec.DRAFT)) {
+            SpecNode ref = s.required("draft_model");
+            draft = catalog.model(ref.text());
+            if (draft == null) {
+                throw ref.error("unknown model '" + ref.text() + "'; known: " + names(catalog.models().stream()
+                        .map(LlmModel::name).toList()));
+            }
+        } else if (!s.get("draft_model").isMissing()) {
+            throw s.get("draft_model").error("method mtp uses the target's own prediction heads: no draft_model");
+        }
+        return new SpeculativeSpec(method, tokens, acceptance, draft);
     }
 
     private static String names(List<String> names) {

@@ -6,7 +6,8 @@ import io.fleetsim.hardware.ReplicaMemory;
  * What one replica of a pool is: an LLM server, an abstract queueing server for validation, or
  * a hosted API (one unbounded "replica" limited by its rate limits).
  */
-public sealed interface ServerSpec permits ServerSpec.Llm, ServerSpec.Queueing, ServerSpec.Api {
+public sealed interface ServerSpec permits ServerSpec.Llm, ServerSpec.Queueing, ServerSpec.Api,
+        ServerSpec.Disaggregated {
 
     /** GPUs one replica occupies (and is billed for). */
     int gpusPerReplica();
@@ -22,9 +23,34 @@ public sealed interface ServerSpec permits ServerSpec.Llm, ServerSpec.Queueing, 
      *                    default engine when {@code performance} asks for kernels)
      * @param expertParallel GPUs the routed experts of a MoE model are spread over (1: experts
      *                    split by tensor parallelism instead)
+     * @param speculative speculative decoding, or null for none
      */
     record Llm(ReplicaMemory memory, int maxModelLen, BatchingSpec batching, PerformanceSpec performance,
-               EngineSpec engine, int expertParallel) implements ServerSpec {
+               EngineSpec engine, int expertParallel, SpeculativeSpec speculative) implements ServerSpec {
+
+        /** A server without speculative decoding. */
+        public Llm(ReplicaMemory memory, int maxModelLen, BatchingSpec batching, PerformanceSpec performance,
+                   EngineSpec engine, int expertParallel) {
+            this(memory, maxModelLen, batching, performance, engine, expertParallel, null);
+        }
+
+        /** The same server without speculative decoding (the target model alone). */
+        public Llm withoutSpeculation() {
+            return new Llm(memory, maxModelLen, batching, performance, engine, expertParallel, null);
+        }
+
+        /**
+         * Tokens of KV cache the server holds: the memory's, less what a draft model takes (its
+         * weights, and its own KV cache beside the target's for every token).
+         */
+        public long kvCacheTokens() {
+            if (speculative == null || speculative.draft() == null) {
+                return memory.kvCacheTokens();
+            }
+            double draftKv = speculative.draft().kvBytesPerToken(memory.kvBytesPerValue());
+            double bytes = memory.kvCacheBytes() - speculative.draft().weightBytes(memory.precision());
+            return Math.max(0, (long) Math.floor(bytes / (memory.kvBytesPerToken() + draftKv)));
+        }
 
         /** A server without a named engine. */
         public Llm(ReplicaMemory memory, int maxModelLen, BatchingSpec batching, PerformanceSpec performance) {
@@ -62,6 +88,37 @@ public sealed interface ServerSpec permits ServerSpec.Llm, ServerSpec.Queueing, 
         @Override
         public int gpusPerReplica() {
             return 0;
+        }
+    }
+
+    /**
+     * One disaggregated deployment (xPyD): {@code prefillWorkers} workers that only prefill
+     * prompts, {@code decodeWorkers} that only decode, and the link the KV cache of every request
+     * crosses between them. A pool's replica is one such deployment, billed for all its GPUs.
+     *
+     * @param prefill        one prefill worker (its GPUs, layout and batching limits)
+     * @param prefillWorkers prefill workers in the deployment
+     * @param decode         one decode worker
+     * @param decodeWorkers  decode workers in the deployment
+     * @param link           the KV transfer link
+     */
+    record Disaggregated(Llm prefill, int prefillWorkers, Llm decode, int decodeWorkers, KvLinkSpec link)
+            implements ServerSpec {
+
+        @Override
+        public int gpusPerReplica() {
+            return prefillWorkers * prefill.gpusPerReplica() + decodeWorkers * decode.gpusPerReplica();
+        }
+
+        /** Bytes of KV cache a prompt of {@code tokens} tokens moves from prefill to decode. */
+        public double transferBytes(int tokens) {
+            return tokens * prefill.memory().kvBytesPerToken();
+        }
+
+        /** Seconds one transfer of a prompt of {@code tokens} tokens takes on an idle link. */
+        public double transferSeconds(int tokens) {
+            return link.transferSeconds(transferBytes(tokens),
+                    Math.min(prefill.gpusPerReplica(), decode.gpusPerReplica()));
         }
     }
 }

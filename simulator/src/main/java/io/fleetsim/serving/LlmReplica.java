@@ -32,6 +32,16 @@ import java.util.PriorityQueue;
  */
 public final class LlmReplica implements Server, EventHandler {
 
+    /** What a replica does with the requests it takes. */
+    enum Role {
+        /** Prefills and decodes them (an aggregated replica). */
+        COMBINED,
+        /** Prefills their prompts and hands them over with their KV cache (a prefill worker). */
+        PREFILL,
+        /** Takes over requests whose prompt's KV has arrived and decodes them (a decode worker). */
+        DECODE
+    }
+
     /** Tokens per KV block (vLLM's default block size). */
     public static final int KV_BLOCK_TOKENS = 16;
     /** Share of KV blocks kept free when admitting, so growth does not preempt at once (vLLM: 1 %). */
@@ -53,6 +63,15 @@ public final class LlmReplica implements Server, EventHandler {
     private final KvBlockLedger kv;
     private final long watermarkBlocks;
     private final PrefixCache prefixCache = new PrefixCache();
+    private final Role role;
+    /** Where a prefill worker hands requests over and a decode worker learns of them; null when combined. */
+    private final KvHandoff handoff;
+    /** The server the pool sees as holding the requests this replica admits: itself, or its deployment. */
+    private final Server owner;
+    /** Tokens a drafter proposes per sequence and step (0 without speculative decoding). */
+    private final int draftTokens;
+    /** Expected tokens a decode step adds to a sequence (1 without speculative decoding). */
+    private final double tokensPerStep;
 
     private final ArrayDeque<Sequence> preempted = new ArrayDeque<>();
     private final ArrayDeque<Sequence> prefilling = new ArrayDeque<>();
@@ -81,12 +100,23 @@ public final class LlmReplica implements Server, EventHandler {
 
     /** A replica of pool {@code pool} as {@code spec} describes it. */
     public LlmReplica(Simulator sim, int pool, ServerSpec.Llm spec, WorkSource source, ServingListener listener) {
+        this(sim, pool, spec, source, listener, Role.COMBINED, null, null);
+    }
+
+    /** A worker of a disaggregated deployment {@code owner}, passing requests on through {@code handoff}. */
+    LlmReplica(Simulator sim, int pool, ServerSpec.Llm spec, WorkSource source, ServingListener listener, Role role,
+               KvHandoff handoff, Server owner) {
+        this.role = role;
+        this.handoff = handoff;
+        this.owner = owner == null ? this : owner;
         this.sim = sim;
         this.pool = pool;
         this.steps = StepTimeModels.of(spec);
         this.batching = spec.batching();
         this.maxModelLen = spec.maxModelLen();
-        this.kv = new KvBlockLedger(spec.memory().kvCacheTokens(), KV_BLOCK_TOKENS);
+        this.kv = new KvBlockLedger(spec.kvCacheTokens(), KV_BLOCK_TOKENS);
+        this.draftTokens = spec.speculative() == null ? 0 : spec.speculative().tokens();
+        this.tokensPerStep = spec.speculative() == null ? 1 : spec.speculative().tokensPerStep();
         this.watermarkBlocks = (long) Math.floor(kv.capacityBlocks() * WATERMARK);
         this.source = source;
         this.listener = listener;
@@ -104,7 +134,7 @@ public final class LlmReplica implements Server, EventHandler {
      * never finish).
      */
     public static boolean fits(ServerSpec.Llm spec, Request request) {
-        long capacityBlocks = spec.memory().kvCacheTokens() / KV_BLOCK_TOKENS;
+        long capacityBlocks = spec.kvCacheTokens() / KV_BLOCK_TOKENS;
         long needed = (request.totalTokens() + KV_BLOCK_TOKENS - 1L) / KV_BLOCK_TOKENS;
         return request.totalTokens() <= spec.maxModelLen() && needed <= capacityBlocks;
     }
@@ -270,7 +300,7 @@ public final class LlmReplica implements Server, EventHandler {
         } else {
             double prefillShare = (double) stepPrefillTokens / (stepPrefillTokens + decoding.size());
             listener.computeTime(pool, stepSeconds * prefillShare, stepSeconds * (1 - prefillShare));
-            listener.tokenGaps(stepSeconds, decoding.size());
+            tokenGaps(stepSeconds, decoding.size());
             iteration++;
             completeFinishedDecodes(now);
             advancePrefills(now);
@@ -289,13 +319,45 @@ public final class LlmReplica implements Server, EventHandler {
             long from = n * p / pieces;
             long to = n * (p + 1) / pieces;
             double gap = steps.decodeIterationSeconds(stepBatch, stepKvTokens, (from + to - 1) / 2);
-            listener.tokenGaps(gap, (to - from) * stepBatch);
+            tokenGaps(gap, (to - from) * stepBatch);
+        }
+    }
+
+    /**
+     * {@code steps x sequences} decode steps, each {@code seconds} long: the tokens they produced
+     * (one per step, {@link #tokensPerStep} on average when speculating, so the mean gap is kept).
+     */
+    private void tokenGaps(double seconds, long stepsTimesSequences) {
+        listener.tokenGaps(seconds / tokensPerStep, Math.round(stepsTimesSequences * tokensPerStep));
+    }
+
+    /**
+     * A sequence starts a decode stretch of {@code tokens} output tokens at the current iteration:
+     * one step per token, or under speculative decoding {@code ceil(tokens / tokensPerStep)} steps,
+     * the tokens accepted beyond one a step held in the KV cache from the start.
+     */
+    private void startDecoding(Sequence s, int tokens) {
+        long steps = draftTokens == 0 ? tokens : (long) Math.ceil(tokens / tokensPerStep);
+        s.finishIteration = iteration + steps;
+        s.decodeFrom = iteration;
+        s.decodeTokens = tokens;
+        s.surplusBlocks = draftTokens == 0 ? 0 : kv.blocksFor(tokens - steps);
+        kv.allocatePrefill(s.surplusBlocks);
+    }
+
+    /** A decode stretch ends after {@code steps} steps that produced {@code tokens}: what the drafter did. */
+    private void endDecoding(Sequence s, long steps, long tokens) {
+        kv.releasePrefill(s.surplusBlocks);
+        s.surplusBlocks = 0;
+        if (draftTokens > 0 && steps > 0) {
+            listener.speculated(s.request, steps * draftTokens, Math.max(0, tokens - steps));
         }
     }
 
     private void completeFinishedDecodes(double now) {
         while (!decoding.isEmpty() && decoding.peek().finishIteration <= iteration) {
             Sequence s = decoding.poll();
+            endDecoding(s, s.finishIteration - s.decodeFrom, s.decodeTokens);
             kv.removeDecoding(s.decodeOffset + iteration, iteration);
             outstandingTokens -= s.request.totalTokens();
             listener.completed(s.request, pool, s.admittedAt, s.firstTokenAt, now);
@@ -318,6 +380,13 @@ public final class LlmReplica implements Server, EventHandler {
             it.remove();
             kv.releasePrefill(s.prefillBlocks);
             prefillHeldTokens -= s.prefilled;
+            if (role == Role.PREFILL && s.request.outputTokens() > 1) {
+                // The client sees its first token when a decode worker has taken the request over.
+                prefixCache.insert(s.request.prefix());
+                outstandingTokens -= s.request.totalTokens();
+                handoff.prefilled(this, s.request, s.admittedAt, now);
+                continue;
+            }
             if (Double.isNaN(s.firstTokenAt)) {
                 s.firstTokenAt = now;
                 prefixCache.insert(s.request.prefix());
@@ -332,7 +401,7 @@ public final class LlmReplica implements Server, EventHandler {
             long held = s.target + 1L;
             s.decodeOffset = held - iteration;
             kv.addDecoding(held, iteration);
-            s.finishIteration = iteration + s.request.outputTokens() - generated;
+            startDecoding(s, s.request.outputTokens() - generated);
             decoding.add(s);
         }
     }
@@ -358,6 +427,12 @@ public final class LlmReplica implements Server, EventHandler {
             Sequence s = admitNext(now, free);
             if (s == null) {
                 break;
+            }
+            if (s.prefillRemaining() == 0) {
+                // Its KV arrived from a prefill worker: it decodes from this iteration on.
+                free = kv.freeBlocksAt(iteration + 1);
+                budget--;
+                continue;
             }
             free -= s.prefillBlocks;
             s.chunk = Math.min(budget, s.prefillRemaining());
@@ -409,11 +484,13 @@ public final class LlmReplica implements Server, EventHandler {
         if (resumed != null) {
             s = preempted.poll();
             s.order = admissions++;
+        } else if (role == Role.DECODE) {
+            return takeOver(source.poll(), now);
         } else {
             source.poll();
             s = new Sequence(fresh, now, admissions++);
             outstandingTokens += fresh.totalTokens();
-            listener.admitted(fresh, this);
+            listener.admitted(fresh, owner);
             if (!fresh.prefix().isEmpty()) {
                 s.prefilled = prefixCache.lookup(fresh.prefix(), fresh.promptTokens() - 1);
                 s.cachedTokens = s.prefilled;
@@ -424,6 +501,25 @@ public final class LlmReplica implements Server, EventHandler {
         s.prefillBlocks = blocks;
         kv.allocatePrefill(blocks);
         prefilling.add(s);
+        return s;
+    }
+
+    /**
+     * A decode worker takes over a request whose prompt's KV cache has arrived: it holds the prompt
+     * and the first output token (generated by the prefill worker, shown to the client now) and
+     * decodes the rest.
+     */
+    private Sequence takeOver(Request request, double now) {
+        Sequence s = new Sequence(request, handoff.admittedAt(request), admissions++);
+        s.prefilled = s.target;
+        s.firstTokenAt = now;
+        outstandingTokens += request.totalTokens();
+        listener.firstToken(request, now);
+        long held = s.target + 1L;
+        s.decodeOffset = held - iteration;
+        kv.addDecoding(held, iteration);
+        startDecoding(s, request.outputTokens() - 1);
+        decoding.add(s);
         return s;
     }
 
@@ -450,7 +546,10 @@ public final class LlmReplica implements Server, EventHandler {
             long held = youngest.decodeOffset + iteration;
             kv.removeDecoding(held, iteration);
             discarded = held;
-            youngest.target = youngest.request.promptTokens() + youngest.generatedAt(iteration);
+            int generated = youngest.generatedAt(iteration, tokensPerStep);
+            endDecoding(youngest, iteration - youngest.decodeFrom,
+                    youngest.decodeTokens - (youngest.request.outputTokens() - generated));
+            youngest.target = youngest.request.promptTokens() + generated;
         }
         youngest.prefilled = 0;
         youngest.cachedTokens = 0;

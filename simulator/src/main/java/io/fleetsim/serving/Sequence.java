@@ -21,6 +21,11 @@ final class Sequence {
     double firstTokenAt = Double.NaN;
     long finishIteration;
     long decodeOffset;
+    /** Iteration its current decode stretch began, and the output tokens that stretch produces. */
+    long decodeFrom;
+    int decodeTokens;
+    /** KV blocks held for the tokens a speculative stretch accepts beyond one per step (0 otherwise). */
+    long surplusBlocks;
 
     Sequence(Request request, double admittedAt, long order) {
         this.request = request;
@@ -33,8 +38,12 @@ final class Sequence {
         return target - prefilled;
     }
 
-    /** Output tokens produced so far, for a decoding sequence at {@code iteration}. */
-    int generatedAt(long iteration) {
-        return (int) (request.outputTokens() - (finishIteration - iteration));
+    /**
+     * Output tokens produced so far, for a decoding sequence at {@code iteration} that gains
+     * {@code tokensPerStep} tokens a step (1 without speculative decoding).
+     */
+    int generatedAt(long iteration, double tokensPerStep) {
+        long left = (long) Math.ceil((finishIteration - iteration) * tokensPerStep);
+        return (int) (request.outputTokens() - Math.min(decodeTokens, left));
     }
 }

@@ -59,6 +59,22 @@ public interface ServingListener {
     default void computeTime(int pool, double prefillSeconds, double decodeSeconds) {
     }
 
+    /**
+     * The KV cache of {@code request}'s prompt, {@code bytes} bytes, reached the decode side of a
+     * disaggregated deployment of {@code pool}, {@code seconds} after its prefill ended (waiting
+     * for the link included).
+     */
+    default void kvTransferred(int pool, Request request, double seconds, double bytes) {
+    }
+
+    /**
+     * Speculative decoding of {@code request}: its drafter proposed {@code proposed} tokens over a
+     * stretch of decode steps, of which {@code accepted} were kept (the rest is compute spent for
+     * nothing).
+     */
+    default void speculated(Request request, long proposed, long accepted) {
+    }
+
     /** {@code count} output tokens were each produced {@code seconds} after the previous one. */
     default void tokenGaps(double seconds, long count) {
     }

@@ -1,9 +1,11 @@
 package io.fleetsim.serving;
 
+import io.fleetsim.hardware.ReplicaMemory;
 import io.fleetsim.kernels.KernelIndex;
 import io.fleetsim.scenario.EngineSpec;
 import io.fleetsim.scenario.PerformanceSpec;
 import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.scenario.SpeculativeSpec;
 import io.fleetsim.scenario.StepTimeMethod;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +49,19 @@ public final class StepTimeModels {
     }
 
     private static StepTimeModel build(ServerSpec.Llm spec) {
+        SpeculativeSpec speculative = spec.speculative();
+        if (speculative != null) {
+            StepTimeModel target = of(spec.withoutSpeculation());
+            if (speculative.draft() == null) {
+                return new SpeculativeStepTime(target, target, 1.0 / spec.memory().model().layers(),
+                        speculative.tokens());
+            }
+            ReplicaMemory m = spec.memory();
+            ServerSpec.Llm draft = new ServerSpec.Llm(new ReplicaMemory(m.gpu(), speculative.draft(), m.tensorParallel(),
+                    m.precision(), m.memoryUtilization(), m.kvCache()), spec.maxModelLen(), spec.batching(),
+                    spec.performance(), spec.engine(), 1);
+            return new SpeculativeStepTime(target, of(draft), 1, speculative.tokens());
+        }
         PerformanceSpec performance = spec.performance();
         if (performance.method() == StepTimeMethod.ROOFLINE) {
             return new RooflineStepTime(spec.memory(), performance);

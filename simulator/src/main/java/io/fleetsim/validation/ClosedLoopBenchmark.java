@@ -107,8 +107,28 @@ public final class ClosedLoopBenchmark {
         if (clients < 1) {
             throw new IllegalArgumentException("need at least one client, got " + clients);
         }
-        return new Driver(server, clients, promptTokens, outputTokens, new Length(0, 0, 1), requestLatencySeconds)
+        return firstWave(replicaOf(server), clients, promptTokens, outputTokens, requestLatencySeconds);
+    }
+
+    /** As {@link #firstWave(ServerSpec.Llm, int, int, int, double)}, against the server {@code servers} builds. */
+    public static SimulatedLatency firstWave(ServerFactory servers, int clients, int promptTokens, int outputTokens,
+                                             double requestLatencySeconds) {
+        if (clients < 1) {
+            throw new IllegalArgumentException("need at least one client, got " + clients);
+        }
+        return new Driver(servers, clients, promptTokens, outputTokens, new Length(0, 0, 1), requestLatencySeconds)
                 .run(0);
+    }
+
+    /** Builds the one server a benchmark runs against, in its simulator, fed from its queue. */
+    @FunctionalInterface
+    public interface ServerFactory {
+        /** The server, pulling from {@code source} and telling {@code listener} what it does. */
+        Server build(Simulator sim, WorkSource source, ServingListener listener);
+    }
+
+    private static ServerFactory replicaOf(ServerSpec.Llm server) {
+        return (sim, source, listener) -> new LlmReplica(sim, 0, server, source, listener);
     }
 
     /**
@@ -129,8 +149,21 @@ public final class ClosedLoopBenchmark {
         if (clients < 1) {
             throw new IllegalArgumentException("need at least one client, got " + clients);
         }
-        Driver d = new Driver(server, clients, promptTokens, outputTokens, length, requestLatencySeconds);
+        Driver d = new Driver(replicaOf(server), clients, promptTokens, outputTokens, length, requestLatencySeconds);
         return d.run(startSpreadSeconds(server, clients, promptTokens, outputTokens));
+    }
+
+    /**
+     * As {@link #run(ServerSpec.Llm, int, int, int, Length, double)}, against the server
+     * {@code servers} builds, the clients' first requests spread over {@code spreadSeconds}.
+     */
+    public static SimulatedLatency run(ServerFactory servers, int clients, int promptTokens, int outputTokens,
+                                       Length length, double requestLatencySeconds, double spreadSeconds) {
+        if (clients < 1) {
+            throw new IllegalArgumentException("need at least one client, got " + clients);
+        }
+        return new Driver(servers, clients, promptTokens, outputTokens, length, requestLatencySeconds)
+                .run(spreadSeconds);
     }
 
     /** The clients, the queue in front of the replica and the tally of what they measured. */
@@ -140,7 +173,7 @@ public final class ClosedLoopBenchmark {
         /** Requests sent and not yet at the engine, in sending order (all take the same time to get there). */
         private final ArrayDeque<Request> travelling = new ArrayDeque<>();
         private final double requestLatency;
-        private final LlmReplica replica;
+        private final Server replica;
         private final int handlerId;
         private final int clients;
         private final int promptTokens;
@@ -153,7 +186,7 @@ public final class ClosedLoopBenchmark {
         private long sent;
         private final ClientTally tally;
 
-        Driver(ServerSpec.Llm server, int clients, int promptTokens, int outputTokens, Length length,
+        Driver(ServerFactory servers, int clients, int promptTokens, int outputTokens, Length length,
                double requestLatency) {
             this.clients = clients;
             this.requestLatency = requestLatency;
@@ -164,7 +197,7 @@ public final class ClosedLoopBenchmark {
             this.endMeasured = firstMeasured + (long) measured * clients;
             this.tally = new ClientTally(outputTokens, endMeasured - firstMeasured);
             this.maxSent = endMeasured + (long) TAIL_PER_CLIENT * clients;
-            this.replica = new LlmReplica(sim, 0, server, this, this);
+            this.replica = servers.build(sim, this, this);
             this.handlerId = sim.register(this);
         }
 

@@ -14,10 +14,37 @@ import java.util.Locale;
  * @param gemmQuant      quantisation of the dense matrix multiplies; empty for 16-bit
  * @param moeQuant       quantisation of the expert matrix multiplies; empty for 16-bit or dense
  * @param mode           {@code agg} (one engine does prefill and decode) or {@code disagg}
- * @param layout         how the model is spread over GPUs
+ * @param layout         how the model is spread over GPUs (a disaggregated deployment's decode workers)
+ * @param split          a disaggregated deployment's prefill side and worker counts; null when
+ *                       aggregated or when the points file does not give them
  */
 public record Deployment(String system, String backend, String backendVersion, String model, String precision,
-                         String gemmQuant, String moeQuant, String mode, ParallelLayout layout) {
+                         String gemmQuant, String moeQuant, String mode, ParallelLayout layout, Split split) {
+
+    /** A deployment whose points file gives no prefill side. */
+    public Deployment(String system, String backend, String backendVersion, String model, String precision,
+                      String gemmQuant, String moeQuant, String mode, ParallelLayout layout) {
+        this(system, backend, backendVersion, model, precision, gemmQuant, moeQuant, mode, layout, null);
+    }
+
+    /**
+     * The two sides of a disaggregated deployment beyond the decode layout.
+     *
+     * @param prefill        the prefill workers' layout
+     * @param prefillWorkers prefill workers (0: not stated)
+     * @param decodeWorkers  decode workers (0: not stated)
+     */
+    public record Split(ParallelLayout prefill, int prefillWorkers, int decodeWorkers) {
+
+        /** e.g. {@code prefill tp4 pp1 dp1 moe_tp1 ep4 x1, decode x2} (x? when not stated). */
+        public String describe() {
+            return "prefill " + prefill.describe() + " x" + count(prefillWorkers) + ", decode x" + count(decodeWorkers);
+        }
+
+        private static String count(int n) {
+            return n == 0 ? "?" : Integer.toString(n);
+        }
+    }
 
     /** Whether prefill and decode run on separate workers. */
     public boolean disaggregated() {
@@ -28,7 +55,8 @@ public record Deployment(String system, String backend, String backendVersion, S
     public String key() {
         return String.join("|", system, backend, backendVersion.isEmpty() ? "-" : backendVersion, model,
                 precision.isEmpty() ? "-" : precision, gemmQuant.isEmpty() ? "-" : gemmQuant,
-                moeQuant.isEmpty() ? "-" : moeQuant, mode, layout.describe());
+                moeQuant.isEmpty() ? "-" : moeQuant, mode, layout.describe())
+                + (split == null ? "" : "|" + split.describe());
     }
 
     /**

@@ -32,7 +32,9 @@ import java.util.Optional;
  *   <li>memory utilization {@value #MEMORY_UTILIZATION} (vLLM's default).</li>
  * </ul>
  * A dense model's attention-DP ranks are independent replicas; a mixture-of-experts model's
- * ranks are tied together by its expert layers, which fleetsim does not model yet.
+ * expert parallelism and attention-DP ranks (tied together by its expert layers) map onto one
+ * replica as {@link ExpertLayout} says. A disaggregated row is planned by
+ * {@link DisaggregatedPlanner}, each side as a replica of its layout.
  */
 public final class DeploymentPlanner {
 
@@ -67,7 +69,7 @@ public final class DeploymentPlanner {
         Deployment d = p.deployment();
         Deployment.ParallelLayout layout = d.layout();
         if (d.disaggregated()) {
-            return skip("disaggregated prefill/decode (not yet modelled)");
+            return new DisaggregatedPlanner(this).plan(p);
         }
         if (p.concurrency() == 0 && p.arrivals() == null) {
             return skip("no client concurrency stated");
@@ -109,12 +111,8 @@ public final class DeploymentPlanner {
         }
         int replicas = 1;
         if (moe) {
-            if (layout.moeEp() > 1) {
-                return skip("expert parallelism (moe_ep_size " + layout.moeEp() + ") not modelled");
-            }
-            if (layout.attentionDp() > 1) {
-                return skip("attention data parallelism of a mixture-of-experts model (attention_dp_size "
-                        + layout.attentionDp() + ") not modelled");
+            if (layout.moeEp() > 1 || layout.attentionDp() > 1) {
+                return withExpertLayout(p);
             }
         } else {
             replicas = layout.attentionDp();
@@ -153,6 +151,29 @@ public final class DeploymentPlanner {
         return new PointPlan.Simulate(new DeploymentPlan(server, replicas, p.concurrency(), engine,
                 d.backendVersion(), chosen.requestLatencySeconds(), p.arrivals()),
                 parameters.label(gpu, engine, tp, precision));
+    }
+
+    /**
+     * A mixture-of-experts point with expert parallelism or attention data parallelism, planned as
+     * {@link ExpertLayout} maps its layout.
+     */
+    private PointPlan withExpertLayout(MeasuredPoint p) {
+        Deployment d = p.deployment();
+        ExpertLayout mapped = ExpertLayout.of(d.layout());
+        if (mapped == null) {
+            return skip(ExpertLayout.whyNot(d.layout()));
+        }
+        MeasuredPoint asPlanned = new MeasuredPoint(p.id(), p.line(), new Deployment(d.system(), d.backend(),
+                d.backendVersion(), d.model(), d.precision(), d.gemmQuant(), d.moeQuant(), d.mode(), mapped.planned(),
+                d.split()), p.promptTokens(), p.outputTokens(), p.concurrency(), p.measuredTtftMs(),
+                p.measuredTpotMs(), p.arrivals());
+        PointPlan plan = plan(asPlanned);
+        if (!(plan instanceof PointPlan.Simulate s)) {
+            return plan;
+        }
+        return new PointPlan.Simulate(new DeploymentPlan(mapped.apply(s.plan().server()), s.plan().replicas(),
+                s.plan().clients(), s.plan().engine(), s.plan().engineVersion(), s.plan().requestLatencySeconds(),
+                s.plan().arrivals()), s.parametersFrom());
     }
 
     private static PointPlan skip(String reason) {

@@ -22,7 +22,27 @@ public final class ModelValidation {
     private ModelValidation() {
     }
 
-    private record Simulation(DeploymentPlan plan, int promptTokens, int outputTokens) {
+    /** One simulation: of a {@link DeploymentPlan} or a {@link DisaggregatedPlan}. */
+    private record Simulation(Object plan, int promptTokens, int outputTokens) {
+
+        SimulatedLatency run() {
+            return plan instanceof DisaggregatedPlan d
+                    ? DisaggregatedSimulation.simulate(d, promptTokens, outputTokens)
+                    : DeploymentSimulation.simulate((DeploymentPlan) plan, promptTokens, outputTokens);
+        }
+    }
+
+    /** The plan to simulate and where its parameters come from, or null for a skipped point. */
+    private static Object planOf(PointPlan plan) {
+        if (plan instanceof PointPlan.Simulate s) {
+            return s.plan();
+        }
+        return plan instanceof PointPlan.SimulateDisaggregated d ? d.plan() : null;
+    }
+
+    private static String parametersFrom(PointPlan plan) {
+        return plan instanceof PointPlan.Simulate s ? s.parametersFrom()
+                : ((PointPlan.SimulateDisaggregated) plan).parametersFrom();
     }
 
     /**
@@ -37,8 +57,8 @@ public final class ModelValidation {
         for (MeasuredPoint p : points) {
             PointPlan plan = planner.plan(p);
             plans.add(plan);
-            if (plan instanceof PointPlan.Simulate s) {
-                unique.putIfAbsent(new Simulation(s.plan(), p.promptTokens(), p.outputTokens()), unique.size());
+            if (planOf(plan) != null) {
+                unique.putIfAbsent(new Simulation(planOf(plan), p.promptTokens(), p.outputTokens()), unique.size());
             }
         }
         List<Simulation> simulations = new ArrayList<>(unique.keySet());
@@ -46,9 +66,10 @@ public final class ModelValidation {
         List<PointOutcome> out = new ArrayList<>(points.size());
         for (int i = 0; i < points.size(); i++) {
             MeasuredPoint p = points.get(i);
-            if (plans.get(i) instanceof PointPlan.Simulate s) {
-                Object r = results.get(unique.get(new Simulation(s.plan(), p.promptTokens(), p.outputTokens())));
-                out.add(r instanceof SimulatedLatency l ? PointOutcome.predicted(p, l, s.parametersFrom())
+            PointPlan plan = plans.get(i);
+            if (planOf(plan) != null) {
+                Object r = results.get(unique.get(new Simulation(planOf(plan), p.promptTokens(), p.outputTokens())));
+                out.add(r instanceof SimulatedLatency l ? PointOutcome.predicted(p, l, parametersFrom(plan))
                         : PointOutcome.skipped(p, "simulation failed: " + r));
             } else {
                 out.add(PointOutcome.skipped(p, ((PointPlan.Skip) plans.get(i)).reason()));
@@ -71,7 +92,7 @@ public final class ModelValidation {
                 futures.add(pool.submit(() -> {
                     Object r;
                     try {
-                        r = DeploymentSimulation.simulate(s.plan(), s.promptTokens(), s.outputTokens());
+                        r = s.run();
                     } catch (IllegalStateException | IllegalArgumentException e) {
                         r = e.getMessage();
                     }

@@ -199,11 +199,34 @@ public final class PointsFile {
             layout[i] = columns.containsKey(column) ? r.degree(column) : 1;
         }
         Deployment d = new Deployment(system, backend, r.text("backend_version"), model, r.text("precision"), gemm,
-                moe, mode, new Deployment.ParallelLayout(layout[0], layout[1], layout[2], layout[3], layout[4]));
+                moe, mode, new Deployment.ParallelLayout(layout[0], layout[1], layout[2], layout[3], layout[4]),
+                mode.equals("disagg") ? split(r) : null);
         int isl = (int) r.whole("isl", 1, MAX_TOKENS);
         int osl = (int) r.whole("osl", 1, MAX_TOKENS);
         int concurrency = r.text("concurrency").isEmpty() ? 0 : (int) r.whole("concurrency", 1, MAX_CONCURRENCY);
         return new MeasuredPoint(id, r.line, d, isl, osl, concurrency, r.positive("ttft_ms"), r.positive("tpot_ms"));
+    }
+
+    /**
+     * The prefill side and worker counts of a disagg row, from the {@code prefill_*} layout columns
+     * and {@code prefill_num_workers} / {@code decode_num_workers} (empty: not stated); null when
+     * the file has no {@code prefill_tp_size} column.
+     */
+    private Deployment.Split split(Row r) {
+        if (!columns.containsKey("prefill_tp_size")) {
+            return null;
+        }
+        int[] prefill = new int[LAYOUT.length];
+        for (int i = 0; i < LAYOUT.length; i++) {
+            String column = "prefill_" + LAYOUT[i];
+            prefill[i] = columns.containsKey(column) ? r.degree(column) : 1;
+        }
+        return new Deployment.Split(new Deployment.ParallelLayout(prefill[0], prefill[1], prefill[2], prefill[3],
+                prefill[4]), workers(r, "prefill_num_workers"), workers(r, "decode_num_workers"));
+    }
+
+    private int workers(Row r, String column) {
+        return !columns.containsKey(column) || r.text(column).isEmpty() ? 0 : (int) r.whole(column, 1, 100_000);
     }
 
     private static String quant(Row r, String column) {

@@ -26,9 +26,9 @@ class DeploymentPlannerTest {
     }
 
     @Test
-    void aDisaggregatedRowIsSkippedWithItsReason() {
+    void aDisaggregatedRowWithoutItsPrefillSideIsSkippedWithItsReason() {
         PointPlan p = PLANNER.plan(point("disagg", "meta-llama/Llama-3.1-8B-Instruct", "", 16, tp(1, 1)));
-        assertEquals(new PointPlan.Skip("disaggregated prefill/decode (not yet modelled)"), p);
+        assertEquals(new PointPlan.Skip("disaggregated row without prefill_* layout columns"), p);
     }
 
     @Test

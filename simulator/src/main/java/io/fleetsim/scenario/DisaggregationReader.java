@@ -1,0 +1,73 @@
+package io.fleetsim.scenario;
+
+import io.fleetsim.hardware.HardwareCatalog;
+
+/**
+ * Reads a pool's {@code disaggregation} block: its prefill and decode workers (each a count and
+ * the parts of a replica it sets differently from the pool: {@code tensor_parallel},
+ * {@code expert_parallel}, {@code batching}, {@code memory_utilization}) and the KV link.
+ *
+ * <p>Checked at load, so that a deployment that could never serve fails there: each worker must
+ * hold the weights and the KV of the pool's longest request ({@code max_model_len}; the error
+ * names the side), and a link needs a positive bandwidth.
+ */
+final class DisaggregationReader {
+
+    private static final String[] SIDE_FIELDS = {"replicas", "tensor_parallel", "expert_parallel", "batching",
+        "memory_utilization"};
+
+    private DisaggregationReader() {
+    }
+
+    static ServerSpec.Disaggregated read(SpecNode pool, SpecNode node, HardwareCatalog catalog) {
+        node.allowOnly("prefill", "decode", "link");
+        if (!pool.get("tensor_parallel").isMissing() || !pool.get("expert_parallel").isMissing()) {
+            SpecNode at = pool.get("tensor_parallel").isMissing() ? pool.get("expert_parallel")
+                    : pool.get("tensor_parallel");
+            throw at.error("a disaggregated pool sets its layout per side: move it under disaggregation.prefill "
+                    + "and disaggregation.decode");
+        }
+        SpecNode prefillNode = node.required("prefill");
+        SpecNode decodeNode = node.required("decode");
+        prefillNode.allowOnly(SIDE_FIELDS);
+        decodeNode.allowOnly(SIDE_FIELDS);
+        ServerSpec.Llm prefill = PoolReader.llmServer(pool, prefillNode, catalog);
+        ServerSpec.Llm decode = PoolReader.llmServer(pool, decodeNode, catalog);
+        int prefillWorkers = (int) prefillNode.required("replicas").integerIn(1, 10_000);
+        int decodeWorkers = (int) decodeNode.required("replicas").integerIn(1, 10_000);
+        return new ServerSpec.Disaggregated(prefill, prefillWorkers, decode, decodeWorkers,
+                link(node.get("link"), prefill));
+    }
+
+    /**
+     * The link, NVLink by default: half the GPU's NVLink figure from the catalog (its datasheet
+     * gives both directions together), or one NDR InfiniBand port per GPU.
+     */
+    private static KvLinkSpec link(SpecNode node, ServerSpec.Llm prefill) {
+        String kind = KvLinkSpec.NVLINK;
+        if (!node.isMissing()) {
+            node.allowOnly("kind", "bandwidth_gbps", "latency_us");
+            kind = node.get("kind").isMissing() ? KvLinkSpec.NVLINK
+                    : node.get("kind").choice(KvLinkSpec.NVLINK, KvLinkSpec.INFINIBAND);
+        }
+        KvLinkSpec fallback = kind.equals(KvLinkSpec.NVLINK) ? KvLinkSpec.nvlinkOf(prefill.memory().gpu())
+                : KvLinkSpec.infiniband();
+        if (node.isMissing()) {
+            return fallback;
+        }
+        SpecNode bw = node.get("bandwidth_gbps");
+        SpecNode lat = node.get("latency_us");
+        double bandwidth = fallback.bytesPerSecondPerGpu();
+        if (!bw.isMissing()) {
+            double gbps = bw.number();
+            if (!(gbps > 0) || gbps > 1e6) {
+                throw bw.error("must be a bandwidth in Gb/s per GPU above 0 (at most 1,000,000), got "
+                        + java.math.BigDecimal.valueOf(gbps).stripTrailingZeros().toPlainString());
+            }
+            bandwidth = gbps * 1e9 / 8;
+        }
+        double latency = lat.isMissing() ? fallback.latencySeconds() : lat.numberIn(0, 1e6) * 1e-6;
+        String source = bw.isMissing() && lat.isMissing() ? fallback.source() : "scenario";
+        return new KvLinkSpec(kind, bandwidth, latency, source);
+    }
+}

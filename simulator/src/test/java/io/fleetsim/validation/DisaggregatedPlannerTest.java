@@ -1,0 +1,100 @@
+package io.fleetsim.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fleetsim.calibration.PerformanceProfiles;
+import io.fleetsim.scenario.KvLinkSpec;
+import io.fleetsim.scenario.CatalogReader;
+import io.fleetsim.scenario.ServerSpec;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What a measured disaggregated row becomes: an xPyD deployment, or a skip naming the side. */
+class DisaggregatedPlannerTest {
+
+    private static final DeploymentPlanner PLANNER = new DeploymentPlanner(CatalogReader.builtIn(),
+            PerformanceProfiles.builtIn(), Optional.empty());
+
+    private static Deployment.ParallelLayout layout(int tp, int dp, int ep) {
+        return new Deployment.ParallelLayout(tp, 1, dp, 1, ep);
+    }
+
+    private static MeasuredPoint point(String system, String model, String quant, Deployment.ParallelLayout prefill,
+                                       int prefillWorkers, Deployment.ParallelLayout decode, int decodeWorkers) {
+        Deployment d = new Deployment(system, "trtllm", "1.2.0", model, "", quant, quant, "disagg", decode,
+                new Deployment.Split(prefill, prefillWorkers, decodeWorkers));
+        return new MeasuredPoint("row", 2, d, 1024, 128, 32, 100, 10);
+    }
+
+    @Test
+    void bothSidesWithTheirLayoutsWorkersAndAnInfinibandLinkBetweenNodes() {
+        PointPlan p = PLANNER.plan(point("h200_sxm", "deepseek-ai/DeepSeek-R1", "fp8_block", layout(8, 1, 8), 0,
+                layout(8, 1, 8), 2));
+        DisaggregatedPlan plan = assertInstanceOf(PointPlan.SimulateDisaggregated.class, p).plan();
+        ServerSpec.Disaggregated s = plan.server();
+        assertEquals(1, s.prefillWorkers(), "an empty worker count is one worker");
+        assertEquals(2, s.decodeWorkers());
+        assertEquals(8, s.prefill().memory().tensorParallel());
+        assertEquals(8, s.prefill().expertParallel(), "moe_ep_size 8 = tp 8: whole experts per GPU");
+        assertEquals(8, s.decode().expertParallel());
+        assertEquals(KvLinkSpec.INFINIBAND, s.link().kind(), "24 GPUs span three 8-GPU nodes");
+        assertEquals(32, plan.clients());
+        // DeepSeek-R1's MLA latent: 61 layers x (512 + 64) values x 1 B (fp8 KV) per token
+        assertEquals(1024 * 61 * 576.0, s.transferBytes(1024), 1e-6);
+    }
+
+    @Test
+    void nvl72SystemsMoveKvOverNvlink() {
+        PointPlan p = PLANNER.plan(point("gb200", "deepseek-ai/DeepSeek-R1", "nvfp4", layout(4, 1, 4), 1,
+                layout(8, 1, 8), 1));
+        DisaggregatedPlan plan = assertInstanceOf(PointPlan.SimulateDisaggregated.class, p).plan();
+        assertEquals(KvLinkSpec.NVLINK, plan.server().link().kind());
+    }
+
+    @Test
+    void wideExpertParallelismWithAttentionDpIsTheWorkersGpusAndEpDividingTpIsExpertGroups() {
+        Deployment.ParallelLayout dp4 = layout(1, 4, 4);
+        Deployment.ParallelLayout tp8ep4 = new Deployment.ParallelLayout(8, 1, 1, 2, 4);
+        PointPlan p = PLANNER.plan(point("b200_sxm", "deepseek-ai/DeepSeek-R1", "nvfp4", dp4, 1, tp8ep4, 3));
+        ServerSpec.Disaggregated s = assertInstanceOf(PointPlan.SimulateDisaggregated.class, p).plan().server();
+        assertEquals(4, s.prefill().gpusPerReplica(), "tp 1 x dp 4: a worker of 4 GPUs");
+        assertEquals(4, s.prefill().expertParallel());
+        assertEquals(8, s.decode().gpusPerReplica());
+        assertEquals(4, s.decode().expertParallel(), "4 expert groups of moe_tp 2");
+        assertEquals(3, s.decodeWorkers());
+    }
+
+    @Test
+    void expertsSplitOverOtherGpusThanTheWorkersAreSkippedNamingTheSide() {
+        PointPlan p = PLANNER.plan(point("b200_sxm", "deepseek-ai/DeepSeek-R1", "nvfp4", layout(8, 1, 8), 1,
+                layout(8, 1, 3), 1));
+        String reason = assertInstanceOf(PointPlan.Skip.class, p).reason();
+        assertTrue(reason.startsWith("decode: expert parallelism over 3 GPUs"), reason);
+    }
+
+    @Test
+    void aSideTheCatalogCannotExpressIsSkippedNamingTheSide() {
+        PointPlan p = PLANNER.plan(point("h100_sxm", "deepseek-ai/DeepSeek-R1", "nvfp4", layout(8, 1, 8), 1,
+                layout(8, 1, 8), 1));
+        assertEquals(new PointPlan.Skip("prefill: H100-SXM-80GB has no fp4 tensor cores"), p);
+    }
+
+    @Test
+    void aggregatedRowsMapExpertLayoutsTheSameWay() {
+        Deployment ep = new Deployment("h200_sxm", "trtllm", "1.2.0", "deepseek-ai/DeepSeek-R1", "", "fp8_block",
+                "fp8_block", "agg", layout(8, 1, 8));
+        ServerSpec.Llm s = assertInstanceOf(PointPlan.Simulate.class,
+                PLANNER.plan(new MeasuredPoint("row", 2, ep, 1024, 128, 32, 100, 10))).plan().server();
+        assertEquals(8, s.memory().tensorParallel());
+        assertEquals(8, s.expertParallel());
+        Deployment dp = new Deployment("h200_sxm", "trtllm", "1.2.0", "deepseek-ai/DeepSeek-R1", "", "fp8_block",
+                "fp8_block", "agg", layout(1, 8, 8));
+        DeploymentPlan plan = assertInstanceOf(PointPlan.Simulate.class,
+                PLANNER.plan(new MeasuredPoint("row", 2, dp, 1024, 128, 32, 100, 10))).plan();
+        assertEquals(1, plan.replicas(), "DP ranks tied by their experts: one replica of 8 GPUs");
+        assertEquals(8, plan.server().memory().tensorParallel());
+        assertEquals(8, plan.server().expertParallel());
+    }
+}
