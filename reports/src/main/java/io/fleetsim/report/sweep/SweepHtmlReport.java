@@ -1,6 +1,7 @@
 package io.fleetsim.report.sweep;
 
 import io.fleetsim.report.ChartImage;
+import io.fleetsim.report.EstimateText;
 import io.fleetsim.report.HtmlPage;
 import io.fleetsim.sweep.Configuration;
 import io.fleetsim.sweep.Constraint;
