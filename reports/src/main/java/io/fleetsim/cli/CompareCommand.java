@@ -107,7 +107,8 @@ final class CompareCommand implements Callable<Integer> {
         try {
             List<Strategy> strategies = new ArrayList<>();
             for (int i = 0; i < specs.size(); i++) {
-                RunReport report = new RunReport(specs.get(i), results.get(i));
+                RunReport report = new RunReport(specs.get(i), results.get(i),
+                        CapacityPilots.measure(scenarios.get(i), specs.get(i), results.get(i)));
                 ReportFolder.write(into.resolve(names.get(i)), report);
                 strategies.add(new Strategy(names.get(i), scenarios.get(i).toString(), report, more.get(i)));
             }
