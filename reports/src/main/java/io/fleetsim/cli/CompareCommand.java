@@ -95,9 +95,9 @@ final class CompareCommand implements Callable<Integer> {
         Path folder = OutputFolder.writable(spec.commandLine(), out != null ? out : Path.of("out", "compare"));
 
         long start = System.nanoTime();
-        List<RunResult> results = new ArrayList<>();
+        List<RunReport> reports = new ArrayList<>();
         List<List<PointMetrics>> more = new ArrayList<>();
-        runAll(specs, results, more);
+        runAll(specs, reports, more);
         double wall = (System.nanoTime() - start) / 1e9;
 
         // the whole comparison, strategy folders included, is written beside the target and swapped in
@@ -107,8 +107,7 @@ final class CompareCommand implements Callable<Integer> {
         try {
             List<Strategy> strategies = new ArrayList<>();
             for (int i = 0; i < specs.size(); i++) {
-                RunReport report = new RunReport(specs.get(i), results.get(i),
-                        CapacityPilots.measure(scenarios.get(i), specs.get(i), results.get(i)));
+                RunReport report = reports.get(i);
                 ReportFolder.write(into.resolve(names.get(i)), report);
                 strategies.add(new Strategy(names.get(i), scenarios.get(i).toString(), report, more.get(i)));
             }
@@ -168,23 +167,27 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs replication 0 of every strategy into {@code first} (kept whole, for the reports) and the
-     * further replications into {@code more} (their figures only, one list per strategy), all in
-     * parallel, one run per core.
+     * Runs replication 0 of every strategy, with the capacity pilots of its report, into
+     * {@code first} and the further replications into {@code more} (their figures only, one list
+     * per strategy), all in parallel, one run per core.
      */
-    private void runAll(List<ScenarioSpec> specs, List<RunResult> first, List<List<PointMetrics>> more)
+    private void runAll(List<ScenarioSpec> specs, List<RunReport> first, List<List<PointMetrics>> more)
             throws Exception {
         int runs = specs.size() * replications;
         int threads = Math.max(1, Math.min(runs, Runtime.getRuntime().availableProcessors()));
         ProgressMeter progress = ProgressMeter.on(spec.commandLine().getErr(), runs, progressOption.enabled());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<RunResult>> firsts = new ArrayList<>();
+            List<Future<RunReport>> firsts = new ArrayList<>();
             List<List<Future<PointMetrics>>> rest = new ArrayList<>();
             int index = 0;
             for (ScenarioSpec s : specs) {
-                var listener = progress.listener(index++);
-                firsts.add(pool.submit(() -> Simulation.run(s, listener)));
+                var listener = progress.listener(index);
+                Path file = scenarios.get(index++);
+                firsts.add(pool.submit(() -> {
+                    RunResult run = Simulation.run(s, listener);
+                    return new RunReport(s, run, CapacityPilots.measure(file, s, run));
+                }));
             }
             for (ScenarioSpec s : specs) {
                 List<Future<PointMetrics>> futures = new ArrayList<>();
@@ -195,7 +198,7 @@ final class CompareCommand implements Callable<Integer> {
                 }
                 rest.add(futures);
             }
-            for (Future<RunResult> f : firsts) {
+            for (Future<RunReport> f : firsts) {
                 first.add(f.get());
             }
             for (List<Future<PointMetrics>> futures : rest) {

@@ -70,15 +70,19 @@ public final class ComparisonCharts {
         r.setSeriesPaint(0, ChartStyle.color(2));
         r.setSeriesPaint(1, ChartStyle.color(1));
         labels(r, ChartAxes.format("0.00'%'"));
+        // values inside the bars' tops: the axis ends at 100 %, with no room (and no tick) above
+        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.INSIDE12, TextAnchor.TOP_CENTER));
+        r.setDefaultItemLabelPaint(Color.WHITE);
         NumberAxis axis = ChartAxes.number("SLO attainment (%)");
-        axis.setRange(Math.max(0, Math.floor(lowest - (100 - lowest) * 0.5 - 1)), 106);
+        double floor = Math.max(0, Math.floor(lowest - (100 - lowest) * 0.5 - 1));
+        axis.setRange(floor, 100 + (100 - floor) * 0.01);
         CategoryPlot plot = vertical(data, axis, r);
         ValueMarker target = new ValueMarker(c.sloTarget() * 100, ChartStyle.TOTAL, ChartStyle.DASHED);
         target.setLabel("target " + ValueFormat.SHARE.display(c.sloTarget()));
         target.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         target.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         target.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-        target.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        target.setLabelBackgroundColor(new Color(255, 255, 255, 200));
         plot.addRangeMarker(target);
         // Bars stand on zero (the renderer's base) and the plot clips them at the zoomed floor: a base
         // at the floor would stack each value on top of it, drawing 99 % at floor + 99.

@@ -92,6 +92,8 @@ public final class SweepCharts {
                 plot.addDomainMarker(target);
             }
         }
+        within((NumberAxis) plot.getDomainAxis(), 0, 100);
+        within((NumberAxis) plot.getRangeAxis(), 0, Double.POSITIVE_INFINITY);
         return ChartStyle.chart("Cost against SLO attainment", plot);
     }
 
@@ -111,6 +113,7 @@ public final class SweepCharts {
                 }
             }
         }
+        within((NumberAxis) plot.getRangeAxis(), 0, Double.POSITIVE_INFINITY);
         return ChartStyle.chart("Cost per useful token against reserved share", plot);
     }
 
@@ -130,8 +133,10 @@ public final class SweepCharts {
                     : p.verdict() == Verdict.MARGINAL ? marginal : misses;
             double hx = Double.isFinite(ex.halfWidth()) ? ex.halfWidth() : 0;
             double hy = Double.isFinite(ey.halfWidth()) ? ey.halfWidth() : 0;
-            series.add(ex.mean() * xScale, (ex.mean() - hx) * xScale, (ex.mean() + hx) * xScale,
-                    ey.mean() * yScale, (ey.mean() - hy) * yScale, (ey.mean() + hy) * yScale);
+            // intervals end where the metric does: no cost below 0, no share above 100 %
+            series.add(ex.mean() * xScale, Math.max(0, ex.mean() - hx) * xScale,
+                    Math.min(highest(x), ex.mean() + hx) * xScale, ey.mean() * yScale,
+                    Math.max(0, ey.mean() - hy) * yScale, Math.min(highest(y), ey.mean() + hy) * yScale);
         }
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
         data.addSeries(meets);
@@ -153,6 +158,23 @@ public final class SweepCharts {
         NumberAxis yAxis = ChartAxes.number(null);
         yAxis.setAutoRangeIncludesZero(false);
         return new XYPlot(data, xAxis, yAxis, renderer);
+    }
+
+    /** The largest value {@code m} can take: 1 for shares, unbounded otherwise (every metric is >= 0). */
+    private static double highest(Metric m) {
+        return m == Metric.SLO_ATTAINMENT || m == Metric.RESERVED_SHARE ? 1 : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * Keeps {@code axis} (auto-ranged, margins included) within {@code lowest..highest}, so that
+     * no tick reads as a negative cost or a share above 100 %.
+     */
+    private static void within(NumberAxis axis, double lowest, double highest) {
+        double lower = Math.max(lowest, axis.getLowerBound());
+        double upper = Math.min(highest, axis.getUpperBound());
+        if (lower != axis.getLowerBound() || upper != axis.getUpperBound()) {
+            axis.setRange(lower, upper > lower ? upper : lower + 1);
+        }
     }
 
     /** A point's settings written next to it. */
