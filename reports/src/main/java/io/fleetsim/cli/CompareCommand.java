@@ -40,8 +40,9 @@ import picocli.CommandLine.Parameters;
  * same workload block, on the same requests), prints them side by side and names the cheapest per
  * useful token among those meeting the SLO target. With {@code --replications N}, replication i of
  * every strategy runs on the same seed ({@link ReplicationSeeds}; replication 0 on the common seed
- * itself), figures are means with 95% intervals and the verdict is judged on them. Runs go in parallel, one per core; each is
- * single-threaded and independent, and results are reported in command-line order.
+ * itself), figures are means with 95% intervals and the verdict is judged on them. Runs go in
+ * parallel, one per core; each is single-threaded and independent, and results are reported in
+ * command-line order.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Run several scenarios (strategies) on the same traffic and compare them side by side: "

@@ -20,7 +20,8 @@ import java.util.List;
  * Renders a {@link Comparison} as {@code compare.json}: the target, the verdict, the warnings and
  * one object per strategy with the figures of the comparison table, its requests by route and the
  * path of its full report; with replications, the means and 95% half-widths of the replicated
- * figures and the paired difference in unit cost from the cheapest. Fixed key order and rounding, so the same runs give the same bytes.
+ * figures and the paired difference in unit cost from the cheapest. Fixed key order and
+ * rounding, so the same runs give the same bytes.
  */
 public final class CompareJson {
 

@@ -158,7 +158,8 @@ public record Comparison(double sloTarget, List<Strategy> strategies) {
             out.append("No strategy meets the SLO target (").append(target).append(") with 95% confidence over ")
                     .append(replications()).append(" replications")
                     .append(closestToTarget().map(s -> "; the closest is " + s.name() + " at "
-                            + EstimateText.of(s.estimate(Metric.SLO_ATTAINMENT), ValueFormat.SHARE)).orElse("")).append('.');
+                            + EstimateText.of(s.estimate(Metric.SLO_ATTAINMENT), ValueFormat.SHARE)).orElse(""))
+                    .append('.');
         }
         List<String> marginal = strategies.stream().filter(s -> verdict(s) == Verdict.MARGINAL)
                 .map(Strategy::name).collect(Collectors.toList());

@@ -36,7 +36,8 @@ class OptimizeCommandTest {
             assertTrue(Files.size(out.resolve(file)) > 0, file);
         }
         String html = Files.readString(out.resolve("optimize.html"));
-        assertTrue(html.contains("<table id=\"table-optimize\">") && html.contains("<svg"), "optimize.html: table, chart");
+        assertTrue(html.contains("<table id=\"table-optimize\">") && html.contains("<svg"),
+                "optimize.html: table, chart");
         assertTrue(html.contains("pools[servers].replicas=6: meets the constraints"), "optimize.html names the best");
         // bisection on 1..12 leaves configurations out: the page names them and says why
         assertTrue(html.contains("Not simulated: ") && html.contains("left out by bisection"), html);

@@ -64,6 +64,8 @@ public final class SweepCharts {
     public static JFreeChart costVersusSlo(List<PointSummary> points, List<Integer> front, List<Constraint> constraints,
                                            List<Dimension> dimensions) {
         XYPlot plot = scatter(points, Metric.SLO_ATTAINMENT, 100, Metric.TOTAL_COST_USD, 1, !constraints.isEmpty());
+        within((NumberAxis) plot.getDomainAxis(), 0, 100);
+        within((NumberAxis) plot.getRangeAxis(), 0, Double.POSITIVE_INFINITY);
         plot.getDomainAxis().setLabel("SLO attainment (%)");
         plot.getRangeAxis().setLabel("total cost over the horizon ($)");
         XYSeries line = new XYSeries("Pareto front", false, true);
@@ -74,7 +76,7 @@ public final class SweepCharts {
             double y = points.get(i).estimate(Metric.TOTAL_COST_USD).mean();
             line.add(x, y);
             if (sorted.size() <= MAX_LABELS) {
-                plot.addAnnotation(label(settings(points.get(i), dimensions), x, y));
+                plot.addAnnotation(label(settings(points.get(i), dimensions), x, y, plot));
             }
         }
         XYLineAndShapeRenderer frontRenderer = new XYLineAndShapeRenderer(true, false);
@@ -87,13 +89,12 @@ public final class SweepCharts {
                 ValueMarker target = new ValueMarker(100 * c.threshold(), ChartStyle.TOTAL, ChartStyle.DASHED);
                 target.setLabel(c.toString());
                 target.setLabelFont(LABEL_FONT);
-                target.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-                target.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+                // at the bottom: cheap and within the SLO is where points are rarest
+                target.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+                target.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
                 plot.addDomainMarker(target);
             }
         }
-        within((NumberAxis) plot.getDomainAxis(), 0, 100);
-        within((NumberAxis) plot.getRangeAxis(), 0, Double.POSITIVE_INFINITY);
         return ChartStyle.chart("Cost against SLO attainment", plot);
     }
 
@@ -101,6 +102,7 @@ public final class SweepCharts {
     public static JFreeChart costPerTokenVersusReservedShare(List<PointSummary> points, boolean judged,
                                                             List<Dimension> dimensions) {
         XYPlot plot = scatter(points, Metric.RESERVED_SHARE, 100, Metric.COST_PER_USEFUL_MTOK, 1, judged);
+        within((NumberAxis) plot.getRangeAxis(), 0, Double.POSITIVE_INFINITY);
         plot.getDomainAxis().setLabel("reserved share of paid GPU-hours (%)");
         plot.getDomainAxis().setRange(-4, 104);
         plot.getRangeAxis().setLabel("$ per useful 1M tokens");
@@ -109,11 +111,10 @@ public final class SweepCharts {
                 double x = 100 * p.estimate(Metric.RESERVED_SHARE).mean();
                 double y = p.estimate(Metric.COST_PER_USEFUL_MTOK).mean();
                 if (Double.isFinite(x) && Double.isFinite(y)) {
-                    plot.addAnnotation(label(settings(p, dimensions), x, y));
+                    plot.addAnnotation(label(settings(p, dimensions), x, y, plot));
                 }
             }
         }
-        within((NumberAxis) plot.getRangeAxis(), 0, Double.POSITIVE_INFINITY);
         return ChartStyle.chart("Cost per useful token against reserved share", plot);
     }
 
@@ -167,21 +168,25 @@ public final class SweepCharts {
 
     /**
      * Keeps {@code axis} (auto-ranged, margins included) within {@code lowest..highest}, so that
-     * no tick reads as a negative cost or a share above 100 %.
+     * no tick reads as a negative cost or a share above 100 %; a margin of 2 % of the range, less
+     * than a tick, is left beyond them so that points on the bound stay whole.
      */
     private static void within(NumberAxis axis, double lowest, double highest) {
-        double lower = Math.max(lowest, axis.getLowerBound());
-        double upper = Math.min(highest, axis.getUpperBound());
+        double margin = 0.02 * (axis.getUpperBound() - axis.getLowerBound());
+        double lower = Math.max(lowest - margin, axis.getLowerBound());
+        double upper = Math.min(highest + margin, axis.getUpperBound());
         if (lower != axis.getLowerBound() || upper != axis.getUpperBound()) {
             axis.setRange(lower, upper > lower ? upper : lower + 1);
         }
     }
 
-    /** A point's settings written next to it. */
-    private static XYTextAnnotation label(String text, double x, double y) {
-        XYTextAnnotation label = new XYTextAnnotation(" " + text, x, y);
+    /** A point's settings written next to it: on its right, or on its left near the right edge. */
+    private static XYTextAnnotation label(String text, double x, double y, XYPlot plot) {
+        NumberAxis axis = (NumberAxis) plot.getDomainAxis();
+        boolean nearRight = x > axis.getLowerBound() + 0.9 * (axis.getUpperBound() - axis.getLowerBound());
+        XYTextAnnotation label = new XYTextAnnotation(nearRight ? text + " " : " " + text, x, y);
         label.setFont(LABEL_FONT);
-        label.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+        label.setTextAnchor(nearRight ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
         return label;
     }
 

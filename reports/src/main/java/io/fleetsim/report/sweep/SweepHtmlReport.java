@@ -86,10 +86,10 @@ public final class SweepHtmlReport {
                 page.paragraph("Each change re-run on the same seeds; 'change' is the paired difference from the "
                         + "fleet as chosen.");
                 page.table(SensitivityTable.of(best, applicable), "table-sensitivity");
-                for (SensitivityRow r : sensitivity) {
-                    if (!r.perturbation().applies()) {
-                        page.paragraph(r.perturbation().name() + ": not applicable, " + r.perturbation().notApplicable());
-                    }
+                List<String> skipped = sensitivity.stream().filter(r -> !r.perturbation().applies())
+                        .map(r -> r.perturbation().name() + " (" + r.perturbation().notApplicable() + ")").toList();
+                if (!skipped.isEmpty()) {
+                    page.paragraph("Not applicable to this fleet: " + String.join("; ", skipped) + ".");
                 }
             }
         }
@@ -122,10 +122,11 @@ public final class SweepHtmlReport {
             return;
         }
         SearchStats stats = result.stats();
-        page.paragraph(String.format(Locale.ROOT, "Not simulated: %s. Of these, %d were pruned by the cost floor "
+        page.paragraph(String.format(Locale.ROOT, "Not simulated: %s. Of these, %d pruned by the cost floor "
                         + "(what their reserved replicas alone cost over the horizon is already no better than a "
-                        + "configuration meeting the constraints) and %d left out by bisection (where more replicas can only help, a count below the "
-                        + "smallest that meets the constraints misses them too, and with total cost as the objective a "
+                        + "configuration meeting the constraints) and %d left out by bisection (where more "
+                        + "replicas can only help, a count below the smallest that meets the constraints misses them "
+                        + "too, and with total cost as the objective a "
                         + "count above it costs more). Labels as on the charts below.",
                 String.join(", ", out), stats.inferred(), out.size() - stats.inferred()));
     }
@@ -137,11 +138,9 @@ public final class SweepHtmlReport {
         page.charts(ChartImage.of("chart-cost-vs-slo", "Total cost against SLO attainment with 95% intervals; "
                 + "the Pareto front joined", SweepCharts.costVersusSlo(points, front, constraints, dims),
                 WIDTH, HEIGHT));
-        page.paragraph("Point labels are each configuration's values of " + dims.stream().map(Dimension::path)
-                .collect(Collectors.joining(" / ")) + ", in that order" + (dims.size() > 1
-                ? " (so '3/0' is the first at 3 and the second at 0)" : "") + ". Error bars are 95% confidence "
-                + "intervals over the replications. The Pareto front joins the configurations that no other is both "
-                + "cheaper and better than.");
+        page.paragraph(labels(points, dims) + " This chart labels the points on the Pareto front, which joins "
+                + "the configurations that no other is both cheaper and better than; the chart below labels every "
+                + "point. Error bars are 95% confidence intervals over the replications.");
         skipped(page, points, dims, Metric.SLO_ATTAINMENT, Metric.TOTAL_COST_USD,
                 "no SLO attainment (nothing completed)");
 
@@ -151,6 +150,24 @@ public final class SweepHtmlReport {
                 !constraints.isEmpty(), dims), WIDTH, HEIGHT));
         skipped(page, points, dims, Metric.RESERVED_SHARE, Metric.COST_PER_USEFUL_MTOK,
                 "no GPU-hours (an all-API fleet has no reserved share) or no useful tokens");
+    }
+
+    /** What a point label says, with an example from {@code points}. */
+    private static String labels(List<PointSummary> points, List<Dimension> dims) {
+        if (dims.size() == 1) {
+            return "Point labels are each configuration's value of " + dims.get(0).path() + ".";
+        }
+        String paths = dims.stream().map(Dimension::path).collect(Collectors.joining(" / "));
+        if (points.isEmpty()) {
+            return "Point labels are each configuration's values of " + paths + ", in that order.";
+        }
+        PointSummary p = points.get(points.size() - 1);
+        List<String> parts = new ArrayList<>();
+        for (Dimension d : dims) {
+            parts.add(d.path() + " = " + p.configuration().valueOf(d.path()));
+        }
+        return "Point labels are each configuration's values of " + paths + ", in that order: '"
+                + SweepCharts.settings(p, dims) + "' is " + String.join(", ", parts) + ".";
     }
 
     /** Says which configurations a chart of {@code x} against {@code y} leaves out, and why. */

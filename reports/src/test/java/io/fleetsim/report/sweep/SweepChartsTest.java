@@ -58,10 +58,13 @@ class SweepChartsTest {
                 List.of(Constraint.parse("slo_attainment>=0.9")), List.of(REPLICAS)));
         NumberAxis cost = (NumberAxis) slo.getXYPlot().getRangeAxis();
         NumberAxis attainment = (NumberAxis) slo.getXYPlot().getDomainAxis();
-        assertTrue(cost.getLowerBound() >= 0, "cost axis from " + cost.getLowerBound());
-        assertTrue(attainment.getUpperBound() <= 100, "SLO axis to " + attainment.getUpperBound());
+        // the first tick is at or above 0, the last at or below 100
+        assertTrue(cost.getLowerBound() > -cost.getTickUnit().getSize(), "cost axis from " + cost.getLowerBound());
+        assertTrue(attainment.getUpperBound() < 100 + attainment.getTickUnit().getSize(),
+                "SLO axis to " + attainment.getUpperBound() + ", ticks every " + attainment.getTickUnit().getSize());
         JFreeChart share = drawn(SweepCharts.costPerTokenVersusReservedShare(points, true, List.of(REPLICAS)));
         NumberAxis unitCost = (NumberAxis) share.getXYPlot().getRangeAxis();
-        assertTrue(unitCost.getLowerBound() >= 0, "unit cost axis from " + unitCost.getLowerBound());
+        assertTrue(unitCost.getLowerBound() > -unitCost.getTickUnit().getSize(),
+                "unit cost axis from " + unitCost.getLowerBound());
     }
 }
