@@ -66,7 +66,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
             description = "Runs of every strategy, replication i of each on the same seed (common random numbers); "
-                    + "above 1, figures are means with 95% intervals and a strategy meets the SLO target when its "
+                    + "above 1, figures are means with 95%% intervals and a strategy meets the SLO target when its "
                     + "whole interval does (default: ${DEFAULT-VALUE}).")
     int replications;
 
