@@ -16,6 +16,8 @@ import io.fleetsim.run.Simulation;
 import io.fleetsim.scenario.Feasibility;
 import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.scenario.ScenarioSpec;
+import io.fleetsim.sweep.PointMetrics;
+import io.fleetsim.sweep.ReplicationSeeds;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,8 +38,11 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code fleetsim compare A.yaml B.yaml ...}: runs each scenario on the same seed (so, with the
  * same workload block, on the same requests), prints them side by side and names the cheapest per
- * useful token among those meeting the SLO target. Runs go in parallel, one per core; each is
- * single-threaded and independent, and results are reported in command-line order.
+ * useful token among those meeting the SLO target. With {@code --replications N}, replication i of
+ * every strategy runs on the same seed ({@link ReplicationSeeds}; replication 0 on the common seed
+ * itself), figures are means with 95% intervals and the verdict is judged on them. Runs go in
+ * parallel, one per core; each is single-threaded and independent, and results are reported in
+ * command-line order.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Run several scenarios (strategies) on the same traffic and compare them side by side: "
@@ -59,6 +64,12 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--horizon", paramLabel = "DURATION", description = "Override every horizon, e.g. 10m, 24h.")
     String horizon;
 
+    @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
+            description = "Runs of every strategy, replication i of each on the same seed (common random numbers); "
+                    + "above 1, figures are means with 95%% intervals and a strategy meets the SLO target when its "
+                    + "whole interval does (default: ${DEFAULT-VALUE}).")
+    int replications;
+
     @Option(names = "--slo-target", paramLabel = "SHARE", defaultValue = "0.99",
             description = "SLO attainment a strategy must reach to be chosen, 0..1 (default: ${DEFAULT-VALUE}).")
     double sloTarget;
@@ -75,13 +86,19 @@ final class CompareCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--slo-target: must be a share between 0 and 1, e.g. 0.99 (got " + sloTarget + ")");
         }
+        if (replications < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--replications: at least 1 (got " + replications + ")");
+        }
         Double horizonSeconds = horizon == null ? null : HorizonOption.parseSeconds(spec.commandLine(), horizon);
         List<ScenarioSpec> specs = load(horizonSeconds);
         List<String> names = strategyNames();
         Path folder = OutputFolder.writable(spec.commandLine(), out != null ? out : Path.of("out", "compare"));
 
         long start = System.nanoTime();
-        List<RunResult> results = runAll(specs);
+        List<RunReport> reports = new ArrayList<>();
+        List<List<PointMetrics>> more = new ArrayList<>();
+        runAll(specs, reports, more);
         double wall = (System.nanoTime() - start) / 1e9;
 
         // the whole comparison, strategy folders included, is written beside the target and swapped in
@@ -91,9 +108,9 @@ final class CompareCommand implements Callable<Integer> {
         try {
             List<Strategy> strategies = new ArrayList<>();
             for (int i = 0; i < specs.size(); i++) {
-                RunReport report = new RunReport(specs.get(i), results.get(i));
+                RunReport report = reports.get(i);
                 ReportFolder.write(into.resolve(names.get(i)), report);
-                strategies.add(new Strategy(names.get(i), scenarios.get(i).toString(), report));
+                strategies.add(new Strategy(names.get(i), scenarios.get(i).toString(), report, more.get(i)));
             }
             Comparison comparison = new Comparison(sloTarget, strategies);
             text = ComparisonText.render(comparison);
@@ -110,8 +127,9 @@ final class CompareCommand implements Callable<Integer> {
 
         PrintWriter o = spec.commandLine().getOut();
         o.print(text);
-        o.printf("%nSimulated %d strategies in %.2f s wall time.%nReport: %s (open compare.html in a browser)%n",
-                specs.size(), wall, folder.resolve("compare.json"));
+        o.printf("%nSimulated %d strategies%s in %.2f s wall time.%nReport: %s (open compare.html in a browser)%n",
+                specs.size(), replications > 1 ? " x " + replications + " replications" : "", wall,
+                folder.resolve("compare.json"));
         o.flush();
         return 0;
     }
@@ -149,22 +167,48 @@ final class CompareCommand implements Callable<Integer> {
         return names;
     }
 
-    private List<RunResult> runAll(List<ScenarioSpec> specs) throws Exception {
-        int threads = Math.max(1, Math.min(specs.size(), Runtime.getRuntime().availableProcessors()));
-        ProgressMeter progress = ProgressMeter.on(spec.commandLine().getErr(), specs.size(), progressOption.enabled());
+    /**
+     * Runs replication 0 of every strategy, with the capacity pilots of its report, into
+     * {@code first} and the further replications into {@code more} (their figures only, one list
+     * per strategy), all in parallel, one run per core.
+     */
+    private void runAll(List<ScenarioSpec> specs, List<RunReport> first, List<List<PointMetrics>> more)
+            throws Exception {
+        int runs = specs.size() * replications;
+        int threads = Math.max(1, Math.min(runs, Runtime.getRuntime().availableProcessors()));
+        ProgressMeter progress = ProgressMeter.on(spec.commandLine().getErr(), runs, progressOption.enabled());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<RunResult>> futures = new ArrayList<>();
-            for (int i = 0; i < specs.size(); i++) {
-                ScenarioSpec s = specs.get(i);
-                var listener = progress.listener(i);
-                futures.add(pool.submit(() -> Simulation.run(s, listener)));
+            List<Future<RunReport>> firsts = new ArrayList<>();
+            List<List<Future<PointMetrics>>> rest = new ArrayList<>();
+            int index = 0;
+            for (ScenarioSpec s : specs) {
+                var listener = progress.listener(index);
+                Path file = scenarios.get(index++);
+                firsts.add(pool.submit(() -> {
+                    RunResult run = Simulation.run(s, listener);
+                    return new RunReport(s, run, CapacityPilots.measure(file, s, run));
+                }));
             }
-            List<RunResult> results = new ArrayList<>();
-            for (Future<RunResult> f : futures) {
-                results.add(f.get());
+            for (ScenarioSpec s : specs) {
+                List<Future<PointMetrics>> futures = new ArrayList<>();
+                for (int r = 1; r < replications; r++) {
+                    ScenarioSpec replica = s.withSeed(ReplicationSeeds.seed(s.seed(), r));
+                    var listener = progress.listener(index++);
+                    futures.add(pool.submit(() -> PointMetrics.of(Simulation.run(replica, listener))));
+                }
+                rest.add(futures);
             }
-            return results;
+            for (Future<RunReport> f : firsts) {
+                first.add(f.get());
+            }
+            for (List<Future<PointMetrics>> futures : rest) {
+                List<PointMetrics> metrics = new ArrayList<>();
+                for (Future<PointMetrics> f : futures) {
+                    metrics.add(f.get());
+                }
+                more.add(metrics);
+            }
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {

@@ -5,6 +5,7 @@ import io.fleetsim.report.CsvTableRenderer;
 import io.fleetsim.report.sweep.OptimizeText;
 import io.fleetsim.report.sweep.SensitivityTable;
 import io.fleetsim.report.sweep.SweepCharts;
+import io.fleetsim.report.sweep.SweepHtmlReport;
 import io.fleetsim.report.sweep.SweepTables;
 import io.fleetsim.sweep.Metric;
 import io.fleetsim.sweep.OptimizeOptions;
@@ -37,8 +38,8 @@ import picocli.CommandLine.Option;
         description = {"Find the configuration of the --vary grid that is best on --objective among those meeting "
                 + "every --constraint with 95%% confidence; report it with runner-ups and its sensitivity to traffic "
                 + "+-30%%, spot preemption x2, API and GPU prices +-20%% and SLO targets +-20%%.",
-            "Writes optimize.txt, optimize.csv (configurations simulated), sensitivity.csv, cost-vs-slo.png, "
-                + "cost-vs-reserved-share.png and results.jsonl (rerunning resumes)."})
+            "Writes optimize.txt, optimize.csv (configurations simulated), optimize.html, sensitivity.csv, "
+                + "cost-vs-slo.png, cost-vs-reserved-share.png and results.jsonl (rerunning resumes)."})
 final class OptimizeCommand implements Callable<Integer> {
 
     @Mixin
@@ -112,6 +113,8 @@ final class OptimizeCommand implements Callable<Integer> {
                     CsvTableRenderer.render(SensitivityTable.of(result.best(), sensitivity)));
         }
         SweepCharts.write(folder, result.evaluated(), front, sweep.constraints(), sweep.grid().dimensions(), true);
+        AtomicFiles.writeString(folder.resolve("optimize.html"), SweepHtmlReport.render(result, sensitivity,
+                RunCommand.baseName(options.scenario)));
 
         PrintWriter o = cl.getOut();
         o.print(text);

@@ -73,7 +73,8 @@ final class RunCommand implements Callable<Integer> {
         }
         double wall = (System.nanoTime() - start) / 1e9;
 
-        ReportFolder.replace(folder, new RunReport(scenarioSpec, result));
+        ReportFolder.replace(folder, new RunReport(scenarioSpec, result,
+                CapacityPilots.measure(scenario, scenarioSpec, result)));
 
         PrintWriter o = spec.commandLine().getOut();
         o.print(SummaryTable.render(result));

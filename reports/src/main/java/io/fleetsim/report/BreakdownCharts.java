@@ -116,7 +116,10 @@ public final class BreakdownCharts {
     /** A horizontal bar plot: categories down the side, values across. */
     static CategoryPlot horizontal(DefaultCategoryDataset data, String categoryLabel, NumberAxis valueAxis,
                                    BarRenderer renderer) {
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(categoryLabel), valueAxis, renderer);
+        CategoryAxis categories = new CategoryAxis(categoryLabel);
+        // room for names such as "recomputed after preemption" on a half-width chart
+        categories.setMaximumCategoryLabelWidthRatio(0.4f);
+        CategoryPlot plot = new CategoryPlot(data, categories, valueAxis, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         return plot;

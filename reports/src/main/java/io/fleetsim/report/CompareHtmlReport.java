@@ -24,11 +24,17 @@ public final class CompareHtmlReport {
         HtmlPage page = new HtmlPage("fleetsim comparison: " + String.join(" vs ",
                 c.strategies().stream().map(Strategy::name).toList()));
         Strategy first = c.strategies().get(0);
-        page.meta("SLO attainment target " + ValueFormat.SHARE.display(c.sloTarget()) + "; seed "
-                + first.result().seed() + "; "
+        page.meta("SLO attainment target " + ValueFormat.SHARE.display(c.sloTarget()) + "; "
+                + ComparisonText.seeds(c) + "; "
                 + DurationText.format(first.result().simulatedSeconds()) + " simulated per strategy");
         page.meta(c.sameTraffic() ? "Every strategy saw the same requests (same workload and seed)."
                 : "The strategies saw different traffic: see the notes.");
+        if (c.replicated()) {
+            page.meta("Replication i of every strategy sees the same requests. Bars and the table's SLO, cost and "
+                    + "p99 columns are means over the replications, with 95% half-widths (±) in the table; a strategy "
+                    + "meets the target when its whole interval does. The other columns and each strategy's report are "
+                    + "replication 0's (seed " + first.result().seed() + ").");
+        }
         page.callout("verdict", c.verdict());
         c.warnings().forEach(w -> page.callout("warn", "Note: " + w));
 

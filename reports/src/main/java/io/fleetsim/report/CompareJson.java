@@ -10,13 +10,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RouteResult;
 import io.fleetsim.run.RunResult;
+import io.fleetsim.sweep.Estimate;
+import io.fleetsim.sweep.Metric;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 
 /**
  * Renders a {@link Comparison} as {@code compare.json}: the target, the verdict, the warnings and
  * one object per strategy with the figures of the comparison table, its requests by route and the
- * path of its full report. Fixed key order and rounding, so the same runs give the same bytes.
+ * path of its full report; with replications, the means and 95% half-widths of the replicated
+ * figures and the paired difference in unit cost from the cheapest. Fixed key order and
+ * rounding, so the same runs give the same bytes.
  */
 public final class CompareJson {
 
@@ -28,6 +33,10 @@ public final class CompareJson {
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
+    /** The figures given as mean and 95% half-width when replicated. */
+    private static final List<Metric> REPLICATED = List.of(Metric.SLO_ATTAINMENT, Metric.TOTAL_COST_USD,
+            Metric.COST_PER_USEFUL_MTOK, Metric.TTFT_P99_MS, Metric.TPOT_P99_MS);
+
     private CompareJson() {
     }
 
@@ -37,6 +46,7 @@ public final class CompareJson {
         root.put("schema_version", SCHEMA_VERSION);
         number(root, "slo_target", c.sloTarget(), 6);
         root.put("same_traffic", c.sameTraffic());
+        root.put("replications", c.replications());
         ArrayNode warnings = root.putArray("warnings");
         c.warnings().forEach(warnings::add);
         var best = c.cheapestMeetingTarget();
@@ -57,6 +67,23 @@ public final class CompareJson {
             number(n, "simulated_seconds", r.simulatedSeconds(), 3);
             number(n, "slo_attainment", r.sloAttainment(), 6);
             n.put("meets_slo_target", c.meetsTarget(s));
+            n.put("slo_verdict", c.verdict(s).id());
+            if (c.replicated()) {
+                ObjectNode means = n.putObject("replicated");
+                for (Metric m : REPLICATED) {
+                    Estimate e = s.estimate(m);
+                    ObjectNode x = means.putObject(m.id());
+                    number(x, "mean", e.mean(), 6);
+                    number(x, "ci95", e.halfWidth(), 6);
+                }
+                var cheapest = c.cheapestMeetingTarget();
+                if (cheapest.isPresent() && cheapest.get() != s) {
+                    Estimate d = Comparison.unitCostDifference(s, cheapest.get());
+                    ObjectNode x = n.putObject("cost_per_useful_mtok_vs_cheapest");
+                    number(x, "mean", d.mean(), 6);
+                    number(x, "ci95", d.halfWidth(), 6);
+                }
+            }
             number(n, "cost_usd", r.costUsd(), 4);
             number(n, "cost_per_useful_mtok_usd", r.costPerUsefulMtokUsd(), 6);
             number(n, "ttft_p99_ms", r.latency().ttft().p99Ms(), 3);

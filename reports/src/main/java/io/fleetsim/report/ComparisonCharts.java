@@ -1,7 +1,7 @@
 package io.fleetsim.report;
 
 import io.fleetsim.run.PoolResult;
-import io.fleetsim.run.RunResult;
+import io.fleetsim.sweep.Metric;
 import java.awt.Color;
 import java.awt.Font;
 import java.text.NumberFormat;
@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.function.ToDoubleFunction;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -39,7 +38,7 @@ public final class ComparisonCharts {
     public static JFreeChart costPerUsefulMtok(Comparison c) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Strategy s : c.strategies()) {
-            double v = s.result().costPerUsefulMtokUsd();
+            double v = Comparison.unitCost(s);
             data.addValue(c.meetsTarget(s) ? v : null, MEETS, s.name());
             data.addValue(c.meetsTarget(s) ? null : v, MISSES, s.name());
         }
@@ -58,7 +57,7 @@ public final class ComparisonCharts {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         double lowest = c.sloTarget() * 100;
         for (Strategy s : c.strategies()) {
-            double v = 100 * s.result().sloAttainment();
+            double v = 100 * s.estimate(Metric.SLO_ATTAINMENT).mean();
             data.addValue(c.meetsTarget(s) ? v : null, MEETS, s.name());
             data.addValue(c.meetsTarget(s) ? null : v, MISSES, s.name());
             if (Double.isFinite(v)) {
@@ -71,15 +70,19 @@ public final class ComparisonCharts {
         r.setSeriesPaint(0, ChartStyle.color(2));
         r.setSeriesPaint(1, ChartStyle.color(1));
         labels(r, ChartAxes.format("0.00'%'"));
+        // values inside the bars' tops: the axis ends at 100 %, with no room (and no tick) above
+        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.INSIDE12, TextAnchor.TOP_CENTER));
+        r.setDefaultItemLabelPaint(Color.WHITE);
         NumberAxis axis = ChartAxes.number("SLO attainment (%)");
-        axis.setRange(Math.max(0, Math.floor(lowest - (100 - lowest) * 0.5 - 1)), 106);
+        double floor = Math.max(0, Math.floor(lowest - (100 - lowest) * 0.5 - 1));
+        axis.setRange(floor, 100 + (100 - floor) * 0.01);
         CategoryPlot plot = vertical(data, axis, r);
         ValueMarker target = new ValueMarker(c.sloTarget() * 100, ChartStyle.TOTAL, ChartStyle.DASHED);
         target.setLabel("target " + ValueFormat.SHARE.display(c.sloTarget()));
         target.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         target.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         target.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-        target.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        target.setLabelBackgroundColor(new Color(255, 255, 255, 200));
         plot.addRangeMarker(target);
         // Bars stand on zero (the renderer's base) and the plot clips them at the zoomed floor: a base
         // at the floor would stack each value on top of it, drawing 99 % at floor + 99.
@@ -149,18 +152,19 @@ public final class ComparisonCharts {
 
     /** 99th percentile TTFT. */
     public static JFreeChart ttftP99(Comparison c) {
-        return latency(c, "TTFT p99 (all routes)", r -> r.latency().ttft().p99Ms());
+        return latency(c, "TTFT p99 (all routes)", Metric.TTFT_P99_MS);
     }
 
     /** 99th percentile TPOT. */
     public static JFreeChart tpotP99(Comparison c) {
-        return latency(c, "TPOT p99 (all routes)", r -> r.latency().tpot().p99Ms());
+        return latency(c, "TPOT p99 (all routes)", Metric.TPOT_P99_MS);
     }
 
-    private static JFreeChart latency(Comparison c, String title, ToDoubleFunction<RunResult> ms) {
+    /** A latency percentile by strategy (the mean over replications, if any). */
+    private static JFreeChart latency(Comparison c, String title, Metric metric) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Strategy s : c.strategies()) {
-            data.addValue(ms.applyAsDouble(s.result()), "p99", s.name());
+            data.addValue(s.estimate(metric).mean(), "p99", s.name());
         }
         BarRenderer r = new BarRenderer();
         BreakdownCharts.style(r);

@@ -9,6 +9,8 @@ import static io.fleetsim.report.ValueFormat.USD_PER_MTOK;
 
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
+import io.fleetsim.sweep.Estimate;
+import io.fleetsim.sweep.Metric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,20 +23,33 @@ public final class ComparisonTables {
 
     private static final String POOL_PREFIX = "cost_usd_";
     private static final String FIXED = "fixed_cost_usd";
+    private static final String CI95 = "_ci95";
 
     private ComparisonTables() {
     }
 
-    /** Every column: outcome, unit cost, tail latency, waste, fleet size, spend by pool and fixed costs. */
+    /**
+     * Every column: outcome, unit cost, tail latency, waste, fleet size, spend by pool and fixed
+     * costs. With replications, SLO attainment, cost, unit cost and the p99 latencies are means
+     * over them, each followed by its 95% half-width ({@code _ci95}), and {@code meets_slo_target}
+     * is the verdict (met, marginal, missed); the other columns are replication 0's.
+     */
     public static Table full(Comparison c) {
+        boolean replicated = c.replicated();
         List<Column> columns = new ArrayList<>(List.of(new Column("strategy", "strategy", TEXT),
-                new Column("scenario", "scenario", TEXT), new Column("slo_attainment", "SLO attain.", SHARE),
-                new Column("meets_slo_target", "meets", TEXT), new Column("cost_usd", "cost $", USD),
-                new Column("cost_per_useful_mtok_usd", "$/useful 1M", USD_PER_MTOK),
-                new Column("projected_30_days_usd", "$ / 30 days", USD),
-                new Column("per_1k_requests_usd", "$/1K req.", USD_PER_MTOK),
-                new Column("ttft_p99_ms", "ttft p99", MILLIS), new Column("tpot_p99_ms", "tpot p99", MILLIS),
-                new Column("wasted_tokens", "wasted tok.", COUNT), new Column("gpus", "gpus", COUNT),
+                new Column("scenario", "scenario", TEXT)));
+        if (replicated) {
+            columns.add(new Column("replications", "n", COUNT));
+        }
+        estimated(columns, replicated, new Column("slo_attainment", "SLO attain.", SHARE));
+        columns.add(new Column("meets_slo_target", "meets", TEXT));
+        estimated(columns, replicated, new Column("cost_usd", "cost $", USD));
+        estimated(columns, replicated, new Column("cost_per_useful_mtok_usd", "$/useful 1M", USD_PER_MTOK));
+        columns.addAll(List.of(new Column("projected_30_days_usd", "$ / 30 days", USD),
+                new Column("per_1k_requests_usd", "$/1K req.", USD_PER_MTOK)));
+        estimated(columns, replicated, new Column("ttft_p99_ms", "ttft p99", MILLIS));
+        estimated(columns, replicated, new Column("tpot_p99_ms", "tpot p99", MILLIS));
+        columns.addAll(List.of(new Column("wasted_tokens", "wasted tok.", COUNT), new Column("gpus", "gpus", COUNT),
                 new Column("utilization", "utilization", SHARE),
                 new Column("idle_cost_usd", "idle $", USD)));
         for (String pool : c.poolNames()) {
@@ -45,10 +60,18 @@ public final class ComparisonTables {
         Table t = new Table(columns);
         for (Strategy s : c.strategies()) {
             RunResult r = s.result();
-            List<Object> row = new ArrayList<>(List.of(s.name(), r.scenario(), r.sloAttainment(),
-                    c.meetsTarget(s) ? "yes" : "no", r.costUsd(), r.costPerUsefulMtokUsd(),
-                    MonthlyView.of(r).projected30DaysUsd(), MonthlyView.of(r).per1kRequestsUsd(),
-                    r.latency().ttft().p99Ms(), r.latency().tpot().p99Ms(), WasteBreakdown.of(r.tokens()).total(),
+            List<Object> row = new ArrayList<>(List.of(s.name(), r.scenario()));
+            if (replicated) {
+                row.add((long) s.n());
+            }
+            estimate(row, replicated, s, Metric.SLO_ATTAINMENT, r.sloAttainment());
+            row.add(replicated ? c.verdict(s).id() : c.meetsTarget(s) ? "yes" : "no");
+            estimate(row, replicated, s, Metric.TOTAL_COST_USD, r.costUsd());
+            estimate(row, replicated, s, Metric.COST_PER_USEFUL_MTOK, r.costPerUsefulMtokUsd());
+            row.addAll(List.of(MonthlyView.of(r).projected30DaysUsd(), MonthlyView.of(r).per1kRequestsUsd()));
+            estimate(row, replicated, s, Metric.TTFT_P99_MS, r.latency().ttft().p99Ms());
+            estimate(row, replicated, s, Metric.TPOT_P99_MS, r.latency().tpot().p99Ms());
+            row.addAll(List.of(WasteBreakdown.of(r.tokens()).total(),
                     r.pools().stream().mapToInt(PoolResult::gpus).sum(), gpuWeightedUtilization(r),
                     CostByState.usd(r.cost().byStateUsd(), "idle")));
             for (String pool : c.poolNames()) {
@@ -61,10 +84,33 @@ public final class ComparisonTables {
         return t;
     }
 
+    /** Adds {@code column} and, when replicated, its 95% half-width column after it. */
+    private static void estimated(List<Column> columns, boolean replicated, Column column) {
+        columns.add(column);
+        if (replicated) {
+            columns.add(new Column(column.key() + CI95, "±", column.format()));
+        }
+    }
+
+    /** Adds the run's {@code single} value, or the mean over the replications and its half-width. */
+    private static void estimate(List<Object> row, boolean replicated, Strategy s, Metric metric, double single) {
+        if (replicated) {
+            Estimate e = s.estimate(metric);
+            row.add(e.mean());
+            row.add(e.halfWidth());
+        } else {
+            row.add(single);
+        }
+    }
+
     /** Outcome, unit cost, tail latency and waste: the terminal's first table. */
     public static Table overview(Comparison c) {
-        return full(c).select(List.of("strategy", "slo_attainment", "meets_slo_target", "cost_usd",
-                "cost_per_useful_mtok_usd", "ttft_p99_ms", "tpot_p99_ms", "wasted_tokens"));
+        List<String> keys = c.replicated()
+                ? List.of("strategy", "slo_attainment", "slo_attainment" + CI95, "meets_slo_target",
+                        "cost_per_useful_mtok_usd", "cost_per_useful_mtok_usd" + CI95, "ttft_p99_ms", "tpot_p99_ms")
+                : List.of("strategy", "slo_attainment", "meets_slo_target", "cost_usd", "cost_per_useful_mtok_usd",
+                        "ttft_p99_ms", "tpot_p99_ms", "wasted_tokens");
+        return full(c).select(keys);
     }
 
     /** Fleet size, utilization, spend by pool and fixed costs: the terminal's second table. */

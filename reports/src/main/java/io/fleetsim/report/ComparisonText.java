@@ -17,11 +17,17 @@ public final class ComparisonText {
     public static String render(Comparison c) {
         Strategy first = c.strategies().get(0);
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Comparing %d strategies, %s simulated each, seed %d, %s; "
+        out.append(String.format(Locale.ROOT, "Comparing %d strategies, %s simulated each, %s, %s; "
                         + "SLO target %s%n", c.strategies().size(),
-                DurationText.format(first.result().simulatedSeconds()), first.result().seed(),
+                DurationText.format(first.result().simulatedSeconds()), seeds(c),
                 c.sameTraffic() ? "same traffic" : "DIFFERENT traffic (see notes)",
                 ValueFormat.SHARE.display(c.sloTarget())));
+        if (c.replicated()) {
+            out.append(Wrapped.text("Means with 95% confidence half-widths (±, Student t) over the replications; "
+                    + "replication i of every strategy sees the same requests. A strategy meets the target when its "
+                    + "whole interval does (marginal: it straddles it). Other figures, the spend table and the "
+                    + "strategies' report folders are replication 0's (seed " + first.result().seed() + ").", 100));
+        }
         out.append('\n').append(TextTableRenderer.render(ComparisonTables.overview(c)));
         out.append('\n').append(TextTableRenderer.render(ComparisonTables.spend(c)));
         out.append("\nLatencies in ms, all routes. Spend in $; idle $: paid for replicas with nothing in service.\n");
@@ -51,5 +57,11 @@ public final class ComparisonText {
             }
         }
         return out.toString();
+    }
+
+    /** {@code seed S}, or {@code N replications, seeds from S} when replicated. */
+    static String seeds(Comparison c) {
+        long seed = c.strategies().get(0).result().seed();
+        return c.replicated() ? c.replications() + " replications, seeds from " + seed : "seed " + seed;
     }
 }

@@ -54,8 +54,15 @@ public final class RunHtmlReport {
                 ValueFormat.COUNT.display(gpus), "GPUs");
 
         page.section("Traffic and capacity");
-        page.charts(ChartImage.of(CHART_IDS.get(0), "Traffic over time: arrivals and completions per second",
-                TimeSeriesCharts.traffic(run), HtmlPage.FULL_WIDTH, HALF_HEIGHT));
+        page.charts(ChartImage.of(CHART_IDS.get(0), "Traffic over time: arrivals, completions and capacity per "
+                + "second", TimeSeriesCharts.traffic(report), HtmlPage.FULL_WIDTH, HALF_HEIGHT));
+        if (!report.replicaCapacity().isEmpty()) {
+            page.paragraph("Capacity: the replicas up in each interval times what one replica completes per second "
+                    + "when offered more than it can serve (" + report.replicaCapacity().entrySet().stream()
+                    .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.2f", e.getValue()) + " requests/s")
+                    .collect(Collectors.joining(", ")) + "), measured by pilot runs of one replica on this "
+                    + "scenario's request mix. Arrivals above it build a queue.");
+        }
         page.charts(ChartImage.of(CHART_IDS.get(7), "GPU replicas over time: replicas by pool (stacked) and busy "
                 + "replicas", TimeSeriesCharts.replicas(run), HtmlPage.FULL_WIDTH, HALF_HEIGHT));
 

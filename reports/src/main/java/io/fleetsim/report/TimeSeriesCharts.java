@@ -28,17 +28,57 @@ public final class TimeSeriesCharts {
 
     /** Arrivals and completions per second: one axis, one unit. */
     public static JFreeChart traffic(RunResult run) {
+        return traffic(new RunReport(null, run));
+    }
+
+    /**
+     * Arrivals and completions per second and, when the report has every GPU pool's capacity per
+     * replica, the capacity of the replicas up in each interval: what the GPU fleet could complete
+     * per second. One axis, one unit.
+     */
+    public static JFreeChart traffic(RunReport report) {
+        RunResult run = report.result();
         TimeSeries ts = run.timeSeries();
         TimeAxis time = new TimeAxis(ts, run.simulatedSeconds());
         XYSeriesCollection traffic = new XYSeriesCollection();
         traffic.addSeries(series("arrivals / s", ts, time, "arrivals", true));
         traffic.addSeries(series("completions / s", ts, time, "completions", true));
+        XYSeries capacity = capacity(report, ts, time);
+        if (capacity != null) {
+            traffic.addSeries(capacity);
+        }
         NumberAxis rateAxis = ChartAxes.number("requests per second");
         rateAxis.setUpperMargin(0.15);
         XYLineAndShapeRenderer trafficLines = lines();
         trafficLines.setSeriesPaint(0, ChartStyle.color(1));
         trafficLines.setSeriesPaint(1, ChartStyle.color(2));
+        if (capacity != null) {
+            trafficLines.setSeriesPaint(2, ChartStyle.color(0));
+            trafficLines.setSeriesStroke(2, ChartStyle.DASHED);
+        }
         return ChartStyle.chart("Traffic over time", new XYPlot(traffic, time.axis(), rateAxis, trafficLines));
+    }
+
+    /**
+     * Replicas of each GPU pool in each interval times what one completes per second when
+     * overloaded, summed; null unless every GPU pool's capacity is known.
+     */
+    private static XYSeries capacity(RunReport report, TimeSeries ts, TimeAxis time) {
+        List<PoolResult> pools = pools(report.result());
+        if (pools.isEmpty() || !pools.stream().allMatch(p -> report.replicaCapacity().containsKey(p.name()))) {
+            return null;
+        }
+        boolean api = report.result().pools().size() > pools.size();
+        XYSeries s = new XYSeries(api ? "GPU pools' capacity / s" : "capacity / s", false, false);
+        for (int r = 0; r < ts.rows().size(); r++) {
+            double sum = 0;
+            for (PoolResult p : pools) {
+                int c = ts.column(p.name() + ".replicas");
+                sum += c >= 0 ? ts.rows().get(r)[c] * report.replicaCapacity().get(p.name()) : 0;
+            }
+            s.add(time.x(r), sum);
+        }
+        return s;
     }
 
     /**

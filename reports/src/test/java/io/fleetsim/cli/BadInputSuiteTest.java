@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Bad inputs made by mutating every shipped scenario: each numeric field made NaN, infinite or
- * text (in turn), an unknown field in each object, a required top-level field removed, and whole
+ * Bad inputs made by mutating every shipped scenario: numeric fields made NaN, infinite, negative
+ * or text (in turn), an unknown field in objects, references to pools, catalog entries and data
+ * files made to name nothing, a required top-level field removed, and whole
  * files that are empty, not YAML, binary, an alias bomb, an 8 MiB string, {@code horizon: 1e400h}
  * or a rate of 1e300. Every case must end {@code fleetsim run} with exit 2 within seconds, one
  * line naming the file (and the field, for a field's mutation), no stack trace and no report.
@@ -37,6 +39,9 @@ class BadInputSuiteTest {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
     private static final String NAN = "__fleetsim_nan__";
     private static final String INF = "__fleetsim_inf__";
+    private static final String NEGATIVE = "negative";
+    /** Fields that name something else: a pool, a catalog GPU, model or engine, a data file. */
+    private static final List<String> REFERENCES = List.of("pool", "to", "watch", "gpu", "model", "engine", "file");
     private static final String[] REQUIRED = {"name", "horizon", "workload", "pools"};
     /** Numeric fields mutated per file (spread over the file), so that the suite runs in seconds. */
     private static final int PER_FILE = 6;
@@ -48,7 +53,7 @@ class BadInputSuiteTest {
     static List<Path> shipped() throws IOException {
         List<Path> out = new ArrayList<>();
         for (String dir : List.of("scenarios", "scenarios/strategies", "scenarios/sweep", "scenarios/utilization-trap",
-                "scenarios/bench")) {
+                "scenarios/bench", "scenarios/plan")) {
             try (Stream<Path> files = Files.list(Path.of(dir))) {
                 files.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(out::add);
             }
@@ -74,14 +79,24 @@ class BadInputSuiteTest {
             leaves(tree, "", numeric, objects);
             for (int i : spread(numeric.size(), PER_FILE)) {
                 String path = numeric.get(i);
-                String value = switch ((n++) % 3) {
+                String value = switch ((n++) % 4) {
                     case 0 -> NAN;
                     case 1 -> INF;
+                    case 2 -> NEGATIVE;
                     default -> "not-a-number";
                 };
                 JsonNode copy = tree.deepCopy();
-                set(copy, path, new TextNode(value));
+                set(copy, path, value.equals(NEGATIVE) ? DoubleNode.valueOf(-1 - Math.abs(find(tree, path)
+                        .asDouble())) : new TextNode(value));
                 cases.add(new Case(base + " " + path + "=" + value, write(base + "-num-" + i, copy), path));
+            }
+            List<String> references = new ArrayList<>();
+            references(tree, "", null, references);
+            for (int i : spread(references.size(), PER_FILE / 2)) {
+                JsonNode copy = tree.deepCopy();
+                String path = references.get(i);
+                set(copy, path, new TextNode("zzqx-unknown"));
+                cases.add(new Case(base + " unknown reference " + path, write(base + "-ref-" + i, copy), path));
             }
             for (int i : spread(objects.size(), PER_FILE / 2)) {
                 JsonNode copy = tree.deepCopy();
@@ -117,6 +132,12 @@ class BadInputSuiteTest {
                 "horizon: 1h", "horizon: 1e400h")), "horizon"));
         cases.add(new Case("rate 1e300", Files.writeString(tmp.resolve("rate.yaml"), quickstart.replace(
                 "rate_per_s: 6", "rate_per_s: 1e300")), "workload.arrivals.rate_per_s"));
+        // every kind of mutation the issue lists is in the suite
+        for (String kind : List.of("=" + NAN, "=" + INF, "=" + NEGATIVE, "=not-a-number", " unknown reference ",
+                "zzqx_unknown", " without ")) {
+            long count = cases.stream().filter(c -> c.name().contains(kind)).count();
+            assertTrue(count >= 5, count + " cases of '" + kind + "'");
+        }
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
     }
 
@@ -177,6 +198,20 @@ class BadInputSuiteTest {
             }
         } else if (node.isNumber() && !path.endsWith("seed")) {
             numeric.add(path);
+        }
+    }
+
+    /** The paths of text leaves that name something else ({@link #REFERENCES}), lists' items included. */
+    private static void references(JsonNode node, String path, String key, List<String> out) {
+        if (node.isObject()) {
+            node.fieldNames().forEachRemaining(f -> references(node.get(f), path.isEmpty() ? f : path + "." + f, f,
+                    out));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                references(node.get(i), path + "[" + i + "]", key, out);
+            }
+        } else if (node.isTextual() && REFERENCES.contains(key)) {
+            out.add(path);
         }
     }
 

@@ -62,4 +62,18 @@ class CommandLineHelpTest {
         }
         assertTrue(broken.isEmpty(), String.join("\n", broken));
     }
+
+    @Test
+    void everyHelpTextFormatsWithoutPicocliWarnings() {
+        // a bare '%' in a description makes picocli warn on stderr and print the text unformatted
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            collect(FleetsimCommand.newCommandLine(), new ArrayList<>());
+        } finally {
+            System.setErr(saved);
+        }
+        assertTrue(err.size() == 0, err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetsim.report.CompareHtmlReport;
+import io.fleetsim.sweep.ReplicationSeeds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -203,12 +204,88 @@ class CompareCommandTest {
     }
 
     @Test
+    void replicationsAreMeansWithIntervalsOverTheRunsOfTheCommonSeeds() throws IOException {
+        Path folder = tmp.resolve("replicated");
+        CliRunner.Result r = CliRunner.fleetsim("compare", four.toString(), six.toString(), "--horizon", "2m",
+                "--replications", "3", "--slo-target", "0", "--out", folder.toString());
+        assertEquals(0, r.code(), r.describe());
+        JsonNode c = json(folder.resolve("compare.json"));
+        assertEquals(3, c.get("replications").asInt());
+        // replication 0 is the single-run comparison: the same seed, the same report, byte for byte
+        assertArrayEquals(Files.readAllBytes(out.resolve("four/report.json")),
+                Files.readAllBytes(folder.resolve("four/report.json")));
+        // each mean and half-width is that of `fleetsim run --seed` on the replication seeds, by hand
+        // (Student t with 2 degrees of freedom: t(0.975) = 4.302653)
+        for (int s = 0; s < 2; s++) {
+            Path file = s == 0 ? four : six;
+            double[] unitCost = new double[3];
+            for (int i = 0; i < 3; i++) {
+                Path one = tmp.resolve("rep-" + s + "-" + i);
+                CliRunner.Result run = CliRunner.fleetsim("run", file.toString(), "--horizon", "2m", "--seed",
+                        Long.toString(ReplicationSeeds.seed(42, i)), "--out", one.toString());
+                assertEquals(0, run.code(), run.describe());
+                unitCost[i] = json(one.resolve("report.json")).get("cost_per_useful_mtok_usd").asDouble();
+            }
+            double mean = (unitCost[0] + unitCost[1] + unitCost[2]) / 3;
+            double ss = 0;
+            for (double v : unitCost) {
+                ss += (v - mean) * (v - mean);
+            }
+            double half = 4.302653 * Math.sqrt(ss / 2) / Math.sqrt(3);
+            JsonNode e = c.get("strategies").get(s).get("replicated").get("cost_per_useful_mtok");
+            assertEquals(mean, e.get("mean").asDouble(), 1e-5, "mean of strategy " + s);
+            assertEquals(half, e.get("ci95").asDouble(), 1e-5, "half-width of strategy " + s);
+            assertTrue(half > 0, "three seeds give three different runs");
+        }
+        Csv csv = Csv.read(folder.resolve("compare.csv"));
+        assertTrue(csv.header().containsAll(List.of("replications", "slo_attainment_ci95",
+                "cost_per_useful_mtok_usd_ci95", "ttft_p99_ms_ci95")), csv.header().toString());
+        assertEquals(List.of("met", "met"), csv.column("meets_slo_target"));
+        String cheapest = c.get("cheapest_meeting_slo_target").asText();
+        String other = cheapest.equals("four") ? "six" : "four";
+        String words = r.out().replaceAll("\\s+", " ");
+        assertTrue(words.contains("with 95% confidence over 3 replications on common seeds: " + cheapest),
+                r.describe());
+        assertTrue(words.contains(other + " costs $"), r.describe());
+        assertTrue(Files.readString(folder.resolve("compare.html")).contains("3 replications, seeds from 42"));
+    }
+
+    @Test
+    void aStrategyWhoseIntervalStraddlesTheTargetIsMarginal() throws IOException {
+        // a TTFT target of 500 ms on four replicas: attainment just short of 100 %, varying by seed
+        Path tight = write("tight.yaml", Files.readString(four).replace("ttft: 1s", "ttft: 500ms"));
+        Path folder = tmp.resolve("marginal");
+        CliRunner.Result once = CliRunner.fleetsim("compare", tight.toString(), six.toString(), "--horizon", "2m",
+                "--replications", "3", "--slo-target", "0", "--out", folder.toString());
+        assertEquals(0, once.code(), once.describe());
+        JsonNode slo = json(folder.resolve("compare.json")).get("strategies").get(0).get("replicated")
+                .get("slo_attainment");
+        double mean = slo.get("mean").asDouble();
+        assertTrue(slo.get("ci95").asDouble() > 0, "attainment on a 500 ms TTFT target varies by seed: " + slo);
+        // a target at the mean lies inside the interval: neither met nor missed with 95% confidence
+        Path marginal = tmp.resolve("marginal-at-mean");
+        CliRunner.Result r = CliRunner.fleetsim("compare", tight.toString(), six.toString(), "--horizon", "2m",
+                "--replications", "3", "--slo-target", Double.toString(mean), "--out", marginal.toString());
+        assertEquals(0, r.code(), r.describe());
+        JsonNode s = json(marginal.resolve("compare.json")).get("strategies").get(0);
+        assertEquals("marginal", s.get("slo_verdict").asText());
+        assertFalse(s.get("meets_slo_target").asBoolean());
+        String words = r.out().replaceAll("\\s+", " ");
+        assertTrue(words.contains("Marginal (the SLO attainment interval straddles the target"), r.describe());
+        assertTrue(words.contains("may decide): tight."), r.describe());
+    }
+
+    @Test
     void badArgumentsGiveExitTwoAndOneLine() {
         CliRunner.Result target = CliRunner.fleetsim("compare", four.toString(), six.toString(), "--slo-target", "1.5",
                 "--out", tmp.resolve("bad").toString());
         assertEquals(2, target.code(), target.describe());
         assertTrue(target.err().startsWith("error: --slo-target: "), target.describe());
         assertEquals(1, target.err().lines().count(), target.describe());
+        CliRunner.Result none = CliRunner.fleetsim("compare", four.toString(), six.toString(), "--replications", "0",
+                "--out", tmp.resolve("bad").toString());
+        assertEquals(2, none.code(), none.describe());
+        assertTrue(none.err().startsWith("error: --replications: at least 1"), none.describe());
         CliRunner.Result one = CliRunner.fleetsim("compare", four.toString());
         assertEquals(2, one.code(), one.describe());
         assertFalse(Files.exists(tmp.resolve("bad")), "a failed compare must not write reports");

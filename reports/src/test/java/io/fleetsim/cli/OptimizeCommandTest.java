@@ -35,6 +35,12 @@ class OptimizeCommandTest {
             "cost-vs-reserved-share.png", "results.jsonl"}) {
             assertTrue(Files.size(out.resolve(file)) > 0, file);
         }
+        String html = Files.readString(out.resolve("optimize.html"));
+        assertTrue(html.contains("<table id=\"table-optimize\">") && html.contains("<svg"),
+                "optimize.html: table, chart");
+        assertTrue(html.contains("pools[servers].replicas=6: meets the constraints"), "optimize.html names the best");
+        // bisection on 1..12 leaves configurations out: the page names them and says why
+        assertTrue(html.contains("Not simulated: ") && html.contains("left out by bisection"), html);
         // a rerun simulates nothing and says the same
         CliRunner.Result again = fleetsim("optimize", "scenarios/sweep/mmc-servers.yaml", "--horizon", "1h",
                 "--vary", "pools[servers].replicas=1..12", "--out", out.toString());

@@ -63,7 +63,7 @@ class SweepCommandTest {
         assertTrue(html.contains("<table id=\"table-sweep\">"), "sweep.html has no table");
         assertTrue(html.contains("id='chart-cost-vs-slo'") && html.contains("id='chart-cost-vs-reserved-share'"),
                 "sweep.html lacks a chart");
-        assertTrue(html.contains("Point labels are each configuration") && html.contains("of pools[servers].replicas, in"),
+        assertTrue(html.contains("Point labels are each configuration") && html.contains("value of pools[servers].replicas."),
                 "point labels unexplained");
         assertTrue(html.contains("total cost over the horizon ($)") && html.contains("SLO attainment (%)"),
                 "axes unlabelled");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fleetsim.run.RunResult;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +92,16 @@ class ChartLegibilityTest {
             String label = generator.generateLabel(data, biggest[0], biggest[1]);
             assertNotNull(label);
             assertTrue(label.startsWith("$"), label);
+        }
+    }
+
+    @Test
+    void wasteCausesAreDrawnWholeOnTheRunReportsHalfWidthChart() {
+        RunResult run = StrategyRuns.comparison().strategies().get(0).result();
+        String svg = ChartImage.of("waste", "waste", BreakdownCharts.wasteByCause(run), HtmlPage.HALF_WIDTH, 340).svg();
+        for (String cause : WasteBreakdown.of(run.tokens()).tokensByCause().keySet()) {
+            String label = WasteBreakdown.label(cause);
+            assertTrue(svg.contains(">" + label + "<"), "'" + label + "' is cut short on the waste chart");
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.entity.CategoryItemEntity;
 import org.jfree.chart.entity.ChartEntity;
 import org.jfree.chart.plot.CategoryPlot;
@@ -58,5 +59,9 @@ class ComparisonChartsTest {
         }
         assertEquals(c.strategies().size(), drawn);
         assertFalse(bars.isEmpty());
+        // no tick above 100 %: the axis ends within one tick of it
+        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
+        assertTrue(axis.getUpperBound() >= 100 && axis.getUpperBound() < 100 + axis.getTickUnit().getSize(),
+                "axis ends at " + axis.getUpperBound() + " with ticks every " + axis.getTickUnit().getSize());
     }
 }

@@ -2,12 +2,8 @@ package io.fleetsim.calibration;
 
 import io.fleetsim.hardware.HardwareCatalog;
 import io.fleetsim.hardware.LlmModel;
+import io.fleetsim.scenario.CsvRows;
 import io.fleetsim.scenario.ScenarioException;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -71,8 +67,8 @@ public final class MeasurementFile {
      */
     public static List<Measurement> read(Path path, String displayName, HardwareCatalog catalog,
                                          Optional<String> model, OptionalInt tensorParallel) {
-        List<String> lines = lines(path, displayName);
-        List<String> header = List.of(lines.get(0).split(",", -1)).stream().map(String::strip).toList();
+        List<CsvRows.Row> lines = lines(path, displayName);
+        List<String> header = lines.get(0).fields().stream().map(String::strip).toList();
         checkHeader(header, displayName, model, tensorParallel);
         MeasurementFile file = new MeasurementFile(displayName, header, catalog,
                 header.contains("model") ? null : model.get(),
@@ -104,26 +100,11 @@ public final class MeasurementFile {
         return List.copyOf(out);
     }
 
-    private static List<String> lines(Path path, String displayName) {
-        List<String> lines;
-        try {
-            lines = new ArrayList<>(Files.readAllLines(path, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(displayName, 0, "", "file not found");
-        } catch (CharacterCodingException e) {
-            throw new ScenarioException(displayName, 0, "", "not UTF-8 text");
-        } catch (IOException e) {
-            throw new ScenarioException(displayName, 0, "", "cannot read file: " + e.getMessage());
-        }
-        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
-            lines.remove(lines.size() - 1);
-        }
+    private static List<CsvRows.Row> lines(Path path, String displayName) {
+        List<CsvRows.Row> lines = CsvRows.readAll(path, displayName);
         if (lines.isEmpty()) {
             throw new ScenarioException(displayName, 0, "", "the file is empty; expected a header row ("
                     + String.join(",", REQUIRED) + ", optionally model, tensor_parallel) and one row per run");
-        }
-        if (lines.get(0).startsWith("\uFEFF")) {
-            lines.set(0, lines.get(0).substring(1));
         }
         return lines;
     }
@@ -156,13 +137,13 @@ public final class MeasurementFile {
         }
     }
 
-    private Measurement row(String line, int row) {
-        String[] cells = line.split(",", -1);
+    private Measurement row(CsvRows.Row line, int row) {
+        String[] cells = line.fields().toArray(String[]::new);
         if (cells.length != header.size()) {
-            throw new ScenarioException(displayName, row + 1, "", "row " + row + " has " + cells.length
+            throw new ScenarioException(displayName, line.line(), "", "row " + row + " has " + cells.length
                     + " fields; the header has " + header.size() + " (" + String.join(", ", header) + ")");
         }
-        Cells c = new Cells(cells, row);
+        Cells c = new Cells(cells, row, line.line());
         int batch = (int) c.whole("batch_size", 1, 1_000_000);
         int prompt = (int) c.whole("prompt_tokens", 1, 100_000_000);
         if ((long) batch * prompt > Integer.MAX_VALUE) {
@@ -180,10 +161,12 @@ public final class MeasurementFile {
     private final class Cells {
         private final String[] cells;
         private final int row;
+        private final int line;
 
-        Cells(String[] cells, int row) {
+        Cells(String[] cells, int row, int line) {
             this.cells = cells;
             this.row = row;
+            this.line = line;
         }
 
         long whole(String column, long min, long max) {
@@ -227,7 +210,7 @@ public final class MeasurementFile {
         }
 
         ScenarioException error(String column, String problem) {
-            return new ScenarioException(displayName, row + 1, "", "row " + row + ", column " + column + ": "
+            return new ScenarioException(displayName, line, "", "row " + row + ", column " + column + ": "
                     + problem);
         }
     }

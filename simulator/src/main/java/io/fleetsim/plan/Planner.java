@@ -16,6 +16,7 @@ import io.fleetsim.sweep.Dimension;
 import io.fleetsim.sweep.Grid;
 import io.fleetsim.sweep.OptimizeResult;
 import io.fleetsim.sweep.Optimizer;
+import io.fleetsim.sweep.ReplicaCapacity;
 import io.fleetsim.sweep.UnitExecutor;
 import io.fleetsim.sweep.ScenarioText;
 import io.fleetsim.sweep.ScenarioVariant;
@@ -50,7 +51,6 @@ import java.util.TreeSet;
 public final class Planner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final double PILOT_SECONDS = 600;
     private static final int MAX_VALUES = 8;
     private static final int MAX_VALUES_2D = 5;
 
@@ -123,7 +123,7 @@ public final class Planner {
         Map<String, Double> capacity = new LinkedHashMap<>();
         for (PoolSpec p : shapedBase.pools()) {
             if (p.kind() != PoolKind.API) {
-                capacity.put(p.name(), replicaCapacity(variant, shapedBase, p, rate0));
+                capacity.put(p.name(), ReplicaCapacity.perSecond(variant, shapedBase, p, rate0));
             }
         }
         List<PlanDecision> decisions = new ArrayList<>();
@@ -185,41 +185,6 @@ public final class Planner {
             }
         }
         return new PlanRow(volume, rate, strategy, result, null, atTop);
-    }
-
-    /**
-     * Requests per second one replica of {@code pool} completes when overloaded, from pilot runs
-     * of that pool alone at the scenario's rate, then four times more until it falls behind.
-     */
-    private double replicaCapacity(ScenarioVariant variant, ScenarioSpec base, PoolSpec pool, double rate0) {
-        List<Setting> settings = new ArrayList<>();
-        for (PoolSpec p : base.pools()) {
-            settings.add(new Setting("pools[" + p.name() + "].enabled", String.valueOf(p == pool)));
-        }
-        settings.add(new Setting("pools[" + pool.name() + "].replicas", "1"));
-        if (pool.kind() == PoolKind.ON_DEMAND) {
-            settings.add(new Setting("pools[" + pool.name() + "].min_replicas", "1"));
-            settings.add(new Setting("pools[" + pool.name() + "].max_replicas", "1"));
-        }
-        double rate = rate0;
-        double completedPerSecond = Double.NaN;
-        for (int attempt = 0; attempt < 6; attempt++) {
-            List<Setting> run = new ArrayList<>(settings);
-            run.add(new Setting("workload.arrivals.rate_per_s", decimal(rate)));
-            ScenarioSpec s;
-            try {
-                s = variant.bind(run).withHorizon(Math.min(PILOT_SECONDS, base.horizonSeconds()));
-            } catch (ScenarioException e) {
-                return Double.NaN;
-            }
-            RunResult r = Simulation.run(s);
-            completedPerSecond = r.requests().completed() / r.simulatedSeconds();
-            if (r.requests().completed() < 0.8 * r.requests().arrived()) {
-                return completedPerSecond;
-            }
-            rate *= 4;
-        }
-        return completedPerSecond;
     }
 
     /** The busiest sampling interval's arrival rate over the mean rate of {@code pilot} (at least 1). */

@@ -1,9 +1,5 @@
 package io.fleetsim.scenario;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +10,7 @@ import java.util.regex.Pattern;
  * A CSV data file held as text cells: a header row naming the columns, then one data row per
  * line. Cells are converted only when their column is asked for, and a bad cell is an error
  * naming the file, its line, the data row and the column. Fields may be quoted ({@code "a,b"},
- * with {@code ""} for a quote inside); a field cannot span lines.
+ * with {@code ""} for a quote inside, line breaks allowed); read by {@link CsvRows}.
  */
 final class CsvTable {
 
@@ -36,22 +32,18 @@ final class CsvTable {
     /** Reads the CSV file named by {@code fileField}; an empty file or a malformed row is an error. */
     static CsvTable read(SpecNode fileField) {
         DataFile file = fileField.dataFile();
-        List<String> text;
+        List<CsvRows.Row> text;
         try {
-            text = new ArrayList<>(Files.readAllLines(file.path(), StandardCharsets.UTF_8));
-        } catch (CharacterCodingException e) {
-            throw fileField.error(file.displayName() + " is not UTF-8 text");
-        } catch (IOException e) {
-            throw fileField.error("cannot read " + file.displayName() + ": " + e.getMessage());
-        }
-        while (!text.isEmpty() && text.get(text.size() - 1).isBlank()) {
-            text.remove(text.size() - 1);
+            text = CsvRows.readAll(file.path(), file.displayName());
+        } catch (ScenarioException e) {
+            // the file's own problems are told where the scenario names it
+            throw e.line() > 0 ? e : fileField.error(file.displayName() + ": " + e.problem());
         }
         if (text.isEmpty()) {
             throw fileField.error(file.displayName() + " is empty; expected a header row naming the columns, "
                     + "then one row per request");
         }
-        List<String> header = List.of(split(CsvLine.withoutByteOrderMark(text.get(0)), file, 1));
+        List<String> header = text.get(0).fields();
         Set<String> seen = new HashSet<>();
         for (String name : header) {
             if (name.isBlank() || !seen.add(name)) {
@@ -65,17 +57,16 @@ final class CsvTable {
         List<String[]> rows = new ArrayList<>(text.size() - 1);
         List<Integer> lines = new ArrayList<>(text.size() - 1);
         for (int i = 1; i < text.size(); i++) {
-            int line = i + 1;
-            if (text.get(i).isBlank()) {
-                throw new ScenarioException(file.displayName(), line, "", "row " + i + " is empty");
+            CsvRows.Row row = text.get(i);
+            if (row.blank()) {
+                throw new ScenarioException(file.displayName(), row.line(), "", "row " + i + " is empty");
             }
-            String[] cells = split(text.get(i), file, line);
-            if (cells.length != header.size()) {
-                throw new ScenarioException(file.displayName(), line, "", "row " + i + " has " + cells.length
+            if (row.size() != header.size()) {
+                throw new ScenarioException(file.displayName(), row.line(), "", "row " + i + " has " + row.size()
                         + " fields; the header has " + header.size() + " (" + String.join(", ", header) + ")");
             }
-            rows.add(cells);
-            lines.add(line);
+            rows.add(row.fields().toArray(String[]::new));
+            lines.add(row.line());
         }
         return new CsvTable(file, header, rows, lines);
     }
@@ -150,15 +141,5 @@ final class CsvTable {
     private ScenarioException cellError(int row, int column, String problem, String cell) {
         return new ScenarioException(file.displayName(), lines.get(row), "",
                 "row " + (row + 1) + ", column " + header.get(column) + ": " + problem + " (got \"" + cell + "\")");
-    }
-
-    /** Splits one line into fields, honouring double quotes. */
-    private static String[] split(String line, DataFile file, int lineNumber) {
-        List<String> fields = CsvLine.fields(line);
-        if (fields == null) {
-            throw new ScenarioException(file.displayName(), lineNumber, "",
-                    (lineNumber == 1 ? "header row" : "row " + (lineNumber - 1)) + ": unclosed quote");
-        }
-        return fields.toArray(String[]::new);
     }
 }

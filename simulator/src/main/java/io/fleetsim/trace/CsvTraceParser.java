@@ -1,6 +1,6 @@
 package io.fleetsim.trace;
 
-import io.fleetsim.scenario.CsvLine;
+import io.fleetsim.scenario.CsvRows;
 import io.fleetsim.scenario.ScenarioException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a CSV trace: a header row naming the columns, then one request per row. Fields may be
- * double-quoted (a doubled quote is a literal quote); a field cannot span lines. Blank lines are
- * skipped. Errors name the file, its line, the data row (from 1, after the header) and the
+ * Reads a CSV trace, streaming: a header row naming the columns, then one request per row. Fields
+ * may be double-quoted (a doubled quote is a literal quote, line breaks allowed; {@link CsvRows}).
+ * Blank lines are skipped. Errors name the file, its line, the data row (from 1, after the header) and the
  * column.
  */
 final class CsvTraceParser {
@@ -20,39 +20,41 @@ final class CsvTraceParser {
 
     static Trace parse(BufferedReader in, String source, TraceFormat.Csv format) throws IOException {
         CsvColumns columns = format.columns();
-        String header = in.readLine();
-        if (header == null || header.isBlank()) {
-            throw new ScenarioException(source, 0, "", "the trace is empty (expected a header row naming the columns)");
+        try (CsvRows csv = CsvRows.open(in, source)) {
+            CsvRows.Row header = csv.next();
+            if (header == null || header.blank()) {
+                throw new ScenarioException(source, 0, "", "the trace is empty (expected a header row naming the "
+                        + "columns)");
+            }
+            List<String> names = trimmed(header);
+            int time = column(names, columns.timestamp(), source);
+            int prompt = column(names, columns.promptTokens(), source);
+            int output = column(names, columns.outputTokens(), source);
+            TraceBuilder trace = new TraceBuilder(source, format, columns.timestampUnit().isClockTime(), false);
+            int row = 0;
+            for (CsvRows.Row r = csv.next(); r != null; r = csv.next()) {
+                if (r.blank()) {
+                    continue;
+                }
+                row++;
+                int line = r.line();
+                List<String> fields = trimmed(r);
+                if (fields.size() != names.size()) {
+                    throw new ScenarioException(source, line, "", "row " + row + ": has " + fields.size()
+                            + " fields, the header has " + names.size());
+                }
+                long nanos;
+                try {
+                    nanos = columns.timestampUnit().toNanos(fields.get(time));
+                } catch (IllegalArgumentException e) {
+                    throw new ScenarioException(source, line, "", "row " + row + ", column " + columns.timestamp()
+                            + ": " + e.getMessage());
+                }
+                trace.add(nanos, tokens(fields.get(prompt), source, line, row, columns.promptTokens()),
+                        tokens(fields.get(output), source, line, row, columns.outputTokens()), null);
+            }
+            return trace.build();
         }
-        List<String> names = split(CsvLine.withoutByteOrderMark(header));
-        int time = column(names, columns.timestamp(), source);
-        int prompt = column(names, columns.promptTokens(), source);
-        int output = column(names, columns.outputTokens(), source);
-        TraceBuilder trace = new TraceBuilder(source, format, columns.timestampUnit().isClockTime(), false);
-        int line = 1;
-        int row = 0;
-        for (String text = in.readLine(); text != null; text = in.readLine()) {
-            line++;
-            if (text.isBlank()) {
-                continue;
-            }
-            row++;
-            List<String> fields = split(text);
-            if (fields.size() != names.size()) {
-                throw new ScenarioException(source, line, "", "row " + row + ": has " + fields.size()
-                        + " fields, the header has " + names.size());
-            }
-            long nanos;
-            try {
-                nanos = columns.timestampUnit().toNanos(fields.get(time));
-            } catch (IllegalArgumentException e) {
-                throw new ScenarioException(source, line, "", "row " + row + ", column " + columns.timestamp() + ": "
-                        + e.getMessage());
-            }
-            trace.add(nanos, tokens(fields.get(prompt), source, line, row, columns.promptTokens()),
-                    tokens(fields.get(output), source, line, row, columns.outputTokens()), null);
-        }
-        return trace.build();
     }
 
     private static int column(List<String> names, String wanted, String source) {
@@ -77,14 +79,10 @@ final class CsvTraceParser {
                 + ": must be a whole number of tokens >= 0 (got \"" + text + "\")");
     }
 
-    /** Splits one line into trimmed fields, honouring double quotes (an open quote runs to the end). */
-    private static List<String> split(String line) {
-        List<String> fields = CsvLine.fields(line);
-        if (fields == null) {
-            fields = CsvLine.fields(line + "\"");
-        }
-        List<String> trimmed = new ArrayList<>(fields.size());
-        fields.forEach(f -> trimmed.add(f.trim()));
-        return trimmed;
+    /** The fields of {@code row}, trimmed. */
+    private static List<String> trimmed(CsvRows.Row row) {
+        List<String> out = new ArrayList<>(row.size());
+        row.fields().forEach(f -> out.add(f.trim()));
+        return out;
     }
 }

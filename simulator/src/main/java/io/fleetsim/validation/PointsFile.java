@@ -2,7 +2,7 @@ package io.fleetsim.validation;
 
 import io.fleetsim.hardware.HardwareCatalog;
 import io.fleetsim.hardware.LlmModel;
-import io.fleetsim.scenario.CsvLine;
+import io.fleetsim.scenario.CsvRows;
 import io.fleetsim.scenario.ScenarioException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -78,18 +78,15 @@ public final class PointsFile {
      * @param catalog     where a model given by catalog name (not a Hugging Face path) must be
      */
     public static List<MeasuredPoint> read(Path file, String displayName, HardwareCatalog catalog) {
-        List<String> lines = lines(file, displayName);
-        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+        List<CsvRows.Row> lines = lines(file, displayName);
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).blank()) {
             lines.remove(lines.size() - 1);
         }
         if (lines.isEmpty()) {
             throw new ScenarioException(displayName, 0, "", "the file is empty; expected a header row with the "
                     + "columns " + String.join(", ", REQUIRED) + ", then one row per measured point");
         }
-        List<String> header = CsvLine.fields(CsvLine.withoutByteOrderMark(lines.get(0)));
-        if (header == null) {
-            throw new ScenarioException(displayName, 1, "", "the header row has an unclosed quote");
-        }
+        List<String> header = lines.get(0).fields();
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).strip();
@@ -111,11 +108,8 @@ public final class PointsFile {
         List<MeasuredPoint> out = new ArrayList<>(lines.size() - 1);
         Set<String> ids = new HashSet<>();
         for (int i = 1; i < lines.size(); i++) {
-            int line = i + 1;
-            List<String> cells = CsvLine.fields(lines.get(i));
-            if (cells == null) {
-                throw new ScenarioException(displayName, line, "", "unclosed quote");
-            }
+            int line = lines.get(i).line();
+            List<String> cells = lines.get(i).fields();
             if (cells.size() != header.size()) {
                 throw new ScenarioException(displayName, line, "", "the row has " + cells.size()
                         + " fields; the header has " + header.size());
@@ -136,8 +130,8 @@ public final class PointsFile {
      */
     public static boolean looksLikePoints(Path file) {
         try {
-            List<String> lines = lines(file, file.toString());
-            List<String> header = lines.isEmpty() ? null : CsvLine.fields(CsvLine.withoutByteOrderMark(lines.get(0)));
+            List<CsvRows.Row> lines = lines(file, file.toString());
+            List<String> header = lines.isEmpty() ? null : lines.get(0).fields();
             return header != null && header.contains("model_path") && header.contains("ttft_ms")
                     && header.contains("tpot_ms");
         } catch (ScenarioException e) {
@@ -145,14 +139,15 @@ public final class PointsFile {
         }
     }
 
-    private static List<String> lines(Path file, String displayName) {
+    private static List<CsvRows.Row> lines(Path file, String displayName) {
         try (InputStream raw = Files.newInputStream(file);
              InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                     .onMalformedInput(CodingErrorAction.REPORT)))) {
-            List<String> lines = new ArrayList<>();
-            for (String l = reader.readLine(); l != null; l = reader.readLine()) {
-                lines.add(l);
+                     .onMalformedInput(CodingErrorAction.REPORT)));
+             CsvRows csv = CsvRows.open(reader, displayName)) {
+            List<CsvRows.Row> lines = new ArrayList<>();
+            for (CsvRows.Row r = csv.next(); r != null; r = csv.next()) {
+                lines.add(r);
             }
             return lines;
         } catch (NoSuchFileException e) {

@@ -50,6 +50,22 @@ class MeasurementFileTest {
     }
 
     @Test
+    void aQuotedHeaderQuotedCellsAndAByteOrderMarkAreRead() throws IOException {
+        // as a spreadsheet exports it: BOM, every header cell quoted, CRLF
+        String quoted = "\uFEFF\"model\",\"tensor_parallel\",\"batch_size\",\"prompt_tokens\",\"output_tokens\","
+                + "\"prefill_ms\",\"per_token_ms\"\r\n\"llama-2-70b\",4,8,512,128,\"442.2\",31.4\r\n";
+        List<Measurement> points = read(quoted, Optional.empty(), OptionalInt.empty());
+        assertEquals(new Configuration("llama-2-70b", 4, 8, 512, 128), points.get(0).configuration());
+        assertEquals(0.4422, points.get(0).prefillSeconds(), 1e-15);
+        // errors still name the file, the line and the column
+        ScenarioException e = refused("\uFEFF\"batch_size\"," + HEADER.substring(HEADER.indexOf(',') + 1)
+                + "\r\n8,512,128,\"442.2\",\"31.4\"\r\n1,\"x\",2,200,29.5\r\n");
+        assertEquals("points.csv", e.file());
+        assertEquals(3, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("row 2, column prompt_tokens"), e.getMessage());
+    }
+
+    @Test
     void modelAndDegreeColumnsSelectRowsWhenAlsoGiven() throws IOException {
         String text = "model,tensor_parallel," + HEADER + "\n"
                 + "llama-2-70b,2,1,512,128,84,37\n"

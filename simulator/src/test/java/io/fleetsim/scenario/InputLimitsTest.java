@@ -108,7 +108,7 @@ class InputLimitsTest {
                 + "  routes:\n    - name: chat\n      lengths: {dist: dataset, file: lengths.csv, prompt_column: p, "
                 + "output_column: o}\n" + pools);
         ScenarioException e2 = loadFails(s2);
-        assertTrue(e2.getMessage().contains("lengths.csv") && e2.getMessage().contains("not UTF-8 text"),
+        assertTrue(e2.getMessage().contains("lengths.csv") && e2.getMessage().contains("not a text file"),
                 e2.getMessage());
     }
 }

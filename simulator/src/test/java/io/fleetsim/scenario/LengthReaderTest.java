@@ -257,6 +257,18 @@ class LengthReaderTest {
     }
 
     @Test
+    void quotedFieldsMaySpanLinesAndErrorsNameTheLineTheRowStartsOn() throws IOException {
+        write("notes.csv", "\uFEFF\"tokens\",note\n3,\"two\nlines, and a \"\"quote\"\"\"\n5,plain\n");
+        LengthSpec.Empirical spec = assertInstanceOf(LengthSpec.Empirical.class,
+                prompt("{dist: empirical, file: notes.csv, column: tokens}"));
+        assertEquals(LengthColumn.of("scenarios/notes.csv, column tokens", new int[] {3, 5}), spec.column());
+        // the second data row starts on line 4, after the first row's two lines
+        write("bad-notes.csv", "tokens,note\n3,\"two\nlines\"\nx,plain\n");
+        assertError(promptFails("{dist: empirical, file: bad-notes.csv, column: tokens}"), "scenarios/bad-notes.csv",
+                4, "", "row 2, column tokens: must be a number (got \"x\")");
+    }
+
+    @Test
     void badWeights() throws IOException {
         write("w.csv", "t,w\n5,1\n6,-1\n");
         assertError(promptFails("{dist: empirical, file: w.csv, column: t, weight_column: w}"), "scenarios/w.csv", 3,

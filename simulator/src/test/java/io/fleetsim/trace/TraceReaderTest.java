@@ -109,6 +109,22 @@ class TraceReaderTest {
     }
 
     @Test
+    void quotedFieldsSpanLinesAndAByteOrderMarkIsDropped() throws IOException {
+        Path file = write("q.csv", "\uFEFFt,\"in\",out,note\r\n0,10,1,\"a note\r\nover two lines\"\r\n"
+                + "1000,20,2,\"say \"\"hi\"\"\"\r\n2000,x,3,last\r\n");
+        ScenarioException e = fails(file, MS_CSV);
+        // the third data row starts on line 5: the first row takes lines 2 and 3
+        assertError(e, "traces/q.csv", 5, "row 3, column in", "whole number", "\"x\"");
+        Path good = write("q2.csv", "\uFEFFt,\"in\",out,note\n0,10,1,\"a note\nover two lines\"\n1000,20,2,x\n");
+        Trace trace = TraceReader.read(good, "q2.csv", MS_CSV);
+        assertEquals(2, trace.size());
+        assertEquals(20, trace.promptTokens(1));
+        assertEquals(1.0, trace.arrivalSeconds(1), 0);
+        assertError(fails(write("open.csv", "t,in,out\n0,1,\"1\n"), MS_CSV), "traces/open.csv", 2, "row 1",
+                "unclosed quote");
+    }
+
+    @Test
     void rowsOutOfOrderAreSortedStably() throws IOException {
         Path file = write("u.csv", "t,in,out\n5,1,1\n2,2,2\n5,3,3\n0,4,4\n");
         Trace trace = TraceReader.read(file, "u.csv", new TraceFormat.Csv("csv",

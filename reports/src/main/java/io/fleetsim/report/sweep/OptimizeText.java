@@ -1,5 +1,6 @@
 package io.fleetsim.report.sweep;
 
+import io.fleetsim.report.EstimateText;
 import io.fleetsim.report.TextTableRenderer;
 import io.fleetsim.report.ValueFormat;
 import io.fleetsim.sweep.Constraint;

@@ -64,6 +64,8 @@ public final class SweepCharts {
     public static JFreeChart costVersusSlo(List<PointSummary> points, List<Integer> front, List<Constraint> constraints,
                                            List<Dimension> dimensions) {
         XYPlot plot = scatter(points, Metric.SLO_ATTAINMENT, 100, Metric.TOTAL_COST_USD, 1, !constraints.isEmpty());
+        within((NumberAxis) plot.getDomainAxis(), 0, 100);
+        within((NumberAxis) plot.getRangeAxis(), 0, Double.POSITIVE_INFINITY);
         plot.getDomainAxis().setLabel("SLO attainment (%)");
         plot.getRangeAxis().setLabel("total cost over the horizon ($)");
         XYSeries line = new XYSeries("Pareto front", false, true);
@@ -74,7 +76,7 @@ public final class SweepCharts {
             double y = points.get(i).estimate(Metric.TOTAL_COST_USD).mean();
             line.add(x, y);
             if (sorted.size() <= MAX_LABELS) {
-                plot.addAnnotation(label(settings(points.get(i), dimensions), x, y));
+                plot.addAnnotation(label(settings(points.get(i), dimensions), x, y, plot));
             }
         }
         XYLineAndShapeRenderer frontRenderer = new XYLineAndShapeRenderer(true, false);
@@ -87,8 +89,9 @@ public final class SweepCharts {
                 ValueMarker target = new ValueMarker(100 * c.threshold(), ChartStyle.TOTAL, ChartStyle.DASHED);
                 target.setLabel(c.toString());
                 target.setLabelFont(LABEL_FONT);
-                target.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-                target.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+                // at the bottom: cheap and within the SLO is where points are rarest
+                target.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+                target.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
                 plot.addDomainMarker(target);
             }
         }
@@ -99,6 +102,7 @@ public final class SweepCharts {
     public static JFreeChart costPerTokenVersusReservedShare(List<PointSummary> points, boolean judged,
                                                             List<Dimension> dimensions) {
         XYPlot plot = scatter(points, Metric.RESERVED_SHARE, 100, Metric.COST_PER_USEFUL_MTOK, 1, judged);
+        within((NumberAxis) plot.getRangeAxis(), 0, Double.POSITIVE_INFINITY);
         plot.getDomainAxis().setLabel("reserved share of paid GPU-hours (%)");
         plot.getDomainAxis().setRange(-4, 104);
         plot.getRangeAxis().setLabel("$ per useful 1M tokens");
@@ -107,7 +111,7 @@ public final class SweepCharts {
                 double x = 100 * p.estimate(Metric.RESERVED_SHARE).mean();
                 double y = p.estimate(Metric.COST_PER_USEFUL_MTOK).mean();
                 if (Double.isFinite(x) && Double.isFinite(y)) {
-                    plot.addAnnotation(label(settings(p, dimensions), x, y));
+                    plot.addAnnotation(label(settings(p, dimensions), x, y, plot));
                 }
             }
         }
@@ -130,8 +134,10 @@ public final class SweepCharts {
                     : p.verdict() == Verdict.MARGINAL ? marginal : misses;
             double hx = Double.isFinite(ex.halfWidth()) ? ex.halfWidth() : 0;
             double hy = Double.isFinite(ey.halfWidth()) ? ey.halfWidth() : 0;
-            series.add(ex.mean() * xScale, (ex.mean() - hx) * xScale, (ex.mean() + hx) * xScale,
-                    ey.mean() * yScale, (ey.mean() - hy) * yScale, (ey.mean() + hy) * yScale);
+            // intervals end where the metric does: no cost below 0, no share above 100 %
+            series.add(ex.mean() * xScale, Math.max(0, ex.mean() - hx) * xScale,
+                    Math.min(highest(x), ex.mean() + hx) * xScale, ey.mean() * yScale,
+                    Math.max(0, ey.mean() - hy) * yScale, Math.min(highest(y), ey.mean() + hy) * yScale);
         }
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
         data.addSeries(meets);
@@ -155,11 +161,32 @@ public final class SweepCharts {
         return new XYPlot(data, xAxis, yAxis, renderer);
     }
 
-    /** A point's settings written next to it. */
-    private static XYTextAnnotation label(String text, double x, double y) {
-        XYTextAnnotation label = new XYTextAnnotation(" " + text, x, y);
+    /** The largest value {@code m} can take: 1 for shares, unbounded otherwise (every metric is >= 0). */
+    private static double highest(Metric m) {
+        return m == Metric.SLO_ATTAINMENT || m == Metric.RESERVED_SHARE ? 1 : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * Keeps {@code axis} (auto-ranged, margins included) within {@code lowest..highest}, so that
+     * no tick reads as a negative cost or a share above 100 %; a margin of 2 % of the range, less
+     * than a tick, is left beyond them so that points on the bound stay whole.
+     */
+    private static void within(NumberAxis axis, double lowest, double highest) {
+        double margin = 0.02 * (axis.getUpperBound() - axis.getLowerBound());
+        double lower = Math.max(lowest - margin, axis.getLowerBound());
+        double upper = Math.min(highest + margin, axis.getUpperBound());
+        if (lower != axis.getLowerBound() || upper != axis.getUpperBound()) {
+            axis.setRange(lower, upper > lower ? upper : lower + 1);
+        }
+    }
+
+    /** A point's settings written next to it: on its right, or on its left near the right edge. */
+    private static XYTextAnnotation label(String text, double x, double y, XYPlot plot) {
+        NumberAxis axis = (NumberAxis) plot.getDomainAxis();
+        boolean nearRight = x > axis.getLowerBound() + 0.9 * (axis.getUpperBound() - axis.getLowerBound());
+        XYTextAnnotation label = new XYTextAnnotation(nearRight ? text + " " : " " + text, x, y);
         label.setFont(LABEL_FONT);
-        label.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+        label.setTextAnchor(nearRight ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
         return label;
     }
 
