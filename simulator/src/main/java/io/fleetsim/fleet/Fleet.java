@@ -70,6 +70,7 @@ public final class Fleet implements RequestSink {
     public void accept(Request request) {
         if (request.attempt() == 1) {
             metrics.arrived(request);
+            clients.arrived(request);
         }
         router.accept(request);
     }

@@ -35,6 +35,11 @@ public final class Router implements RequestSink {
 
     @Override
     public void accept(Request request) {
+        int escalated = clients.escalation(request);
+        if (escalated >= 0) {
+            sendEscalated(request, pools.get(escalated));
+            return;
+        }
         RouteSpec route = routes.get(request.route());
         List<Integer> order = route.routing().pools();
         Pool fallback = null;
@@ -69,10 +74,24 @@ public final class Router implements RequestSink {
                 : shedByScenario ? RejectCause.SHED : RejectCause.QUEUE_FULL);
     }
 
+    /** A cascade's rejected answer is asked again of the larger model's pool only. */
+    private void sendEscalated(Request request, Pool pool) {
+        if (!pool.accepts(request)) {
+            clients.rejected(request, RejectCause.TOO_LONG);
+        } else if (!pool.canEverServe()) {
+            clients.rejected(request, RejectCause.NO_CAPACITY);
+        } else if (pool.isFull()) {
+            clients.rejected(request, pool.hasDefaultQueueLimit() ? RejectCause.QUEUE_FULL : RejectCause.SHED);
+        } else {
+            send(request, pool, false);
+        }
+    }
+
     private void send(Request request, Pool pool, boolean overflow) {
-        metrics.routed(request, pool.index(), overflow);
-        clients.routed(request, pool);
-        pool.submit(request);
+        Request served = clients.asServedBy(request, pool);
+        metrics.routed(served, pool.index(), overflow);
+        clients.routed(served, pool);
+        pool.submit(served);
     }
 
     private static boolean saturated(Pool pool, RouteSpec route) {

@@ -51,9 +51,15 @@ final class PoolReader {
         int replicas = kind == PoolKind.RESERVED ? (int) node.required("replicas").integerIn(0, 1_000_000)
                 : initialReplicas(node, capacity);
         SpecNode priceNode = node.get("usd_per_gpu_hour");
+        boolean abort = node.get("abort_on_disconnect").flag(true);
+        OwnershipSpec ownership = OwnershipReader.purchase(node.get("purchase"), priceNode);
+        CommitmentSpec commitment = OwnershipReader.commitment(node.get("commitment"), node.get("purchase"));
         double price;
         String source;
-        if (!priceNode.isMissing()) {
+        if (ownership != null) {
+            price = 0;
+            source = "owned: " + ownership.source();
+        } else if (!priceNode.isMissing()) {
             price = priceNode.numberIn(0, 1e6);
             source = "scenario";
         } else {
@@ -66,7 +72,8 @@ final class PoolReader {
             price = found.usdPerGpuHour();
             source = "default: " + found.source();
         }
-        return new PoolSpec(name, kind, replicas, price, server, capacity, maxQueue, source, balancing);
+        return new PoolSpec(name, kind, replicas, price, server, capacity, maxQueue, source, balancing, abort,
+                ownership, commitment);
     }
 
     private static String[] allowedFields(PoolKind kind, boolean queueing) {
@@ -75,8 +82,10 @@ final class PoolReader {
             allowed.add("api");
             return allowed.toArray(new String[0]);
         }
-        allowed.addAll(List.of("replicas", "usd_per_gpu_hour"));
-        if (kind != PoolKind.RESERVED) {
+        allowed.addAll(List.of("replicas", "usd_per_gpu_hour", "abort_on_disconnect"));
+        if (kind == PoolKind.RESERVED) {
+            allowed.addAll(List.of("purchase", "commitment"));
+        } else {
             allowed.addAll(CAPACITY_FIELDS);
         }
         if (kind == PoolKind.SPOT) {

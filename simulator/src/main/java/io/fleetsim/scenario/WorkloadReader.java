@@ -65,7 +65,7 @@ final class WorkloadReader {
     private static RouteSpec route(SpecNode node, double share, Map<String, Integer> poolIndex, Set<String> off,
                                    ArrivalSpec arrivals) {
         node.allowOnly("name", "share", "prompt_tokens", "output_tokens", "lengths", "slo", "pool", "overflow",
-                "patience", "retries", "prefix", "session", "priority");
+                "patience", "retries", "prefix", "session", "priority", "quality", "disconnect");
         String name = node.required("name").text();
         RequestShapeSpec lengths = requestShape(node, arrivals);
         SpecNode sloNode = node.required("slo").allowOnly("ttft", "tpot", "percentile");
@@ -74,7 +74,7 @@ final class WorkloadReader {
                 sloNode.get("percentile").isMissing() ? 99 : sloNode.get("percentile").numberIn(1, 99.9));
         RouteSpec.Routing routing = routing(node, poolIndex, off, slo);
         return new RouteSpec(name, share, lengths, slo, routing, ClientReader.read(node),
-                node.get("priority").intIn(0, 1000, 0));
+                node.get("priority").intIn(0, 1000, 0), QualityReader.read(node.get("quality"), poolIndex, off));
     }
 
     /**
