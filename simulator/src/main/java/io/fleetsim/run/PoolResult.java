@@ -1,5 +1,8 @@
 package io.fleetsim.run;
 
+import io.fleetsim.cost.CommitmentCost;
+import io.fleetsim.cost.OwnedPoolCost;
+import io.fleetsim.cost.PoolEnergy;
 import io.fleetsim.serving.StepTimeProvenance;
 import java.util.Map;
 
@@ -28,15 +31,25 @@ import java.util.Map;
  * @param batchOccupancy       share of request slots (max_num_seqs) in use over serving time
  * @param stepTimes            the performance profile of its step times, or null for a pool that
  *                             is not an LLM server
+ * @param model                the model it serves (the pool name for abstract and API servers
+ *                             whose model is not named)
+ * @param usefulOutputTokens   output tokens of its useful requests
+ * @param energy               energy its GPUs drew, or null (API pools; GPUs without measured power)
+ * @param costByComponentUsd   its cost by component: rent, api, capex_amortised, energy, colocation,
+ *                             fixed (staff and support of an owned pool); sums to {@code costUsd}
+ * @param owned                the components of an owned pool, or null for rented capacity
+ * @param commitment           what a reserved pool's commitment obliges over its term, or null
  */
 public record PoolResult(String name, String kind, int replicas, int gpus, double gpuHours, double usdPerGpuHour,
                          double utilization, double costUsd, long usefulTokens, double costPerUsefulMtokUsd,
                          Map<String, Double> costByStateUsd, String priceSource, long routedRequests,
                          long overflowRequests, int replicasStarted, int peakReplicas, int interruptions,
                          int failedScaleUps, double prefillShare, double batchOccupancy,
-                         StepTimeProvenance stepTimes) {
+                         StepTimeProvenance stepTimes, String model, long usefulOutputTokens, PoolEnergy energy,
+                         Map<String, Double> costByComponentUsd, OwnedPoolCost owned, CommitmentCost commitment) {
 
     public PoolResult {
         costByStateUsd = Map.copyOf(costByStateUsd);
+        costByComponentUsd = Map.copyOf(costByComponentUsd);
     }
 }

@@ -41,7 +41,7 @@ final class PoolReader {
         if (kind == PoolKind.API) {
             return new PoolSpec(name, kind, 1, 0, new ServerSpec.Api(ApiReader.read(node.required("api"))),
                     CapacitySpec.FIXED, maxQueue, "api prices: " + node.get("api").get("price_source").text("scenario"),
-                    BalancingPolicy.CENTRAL_QUEUE);
+                    BalancingPolicy.CENTRAL_QUEUE, node.get("abort_on_disconnect").flag(true), null, null);
         }
         ServerSpec server = queueing
                 ? new ServerSpec.Queueing(DurationReader.read(node.get("service_time")),
@@ -79,7 +79,7 @@ final class PoolReader {
     private static String[] allowedFields(PoolKind kind, boolean queueing) {
         List<String> allowed = new ArrayList<>(COMMON_FIELDS);
         if (kind == PoolKind.API) {
-            allowed.add("api");
+            allowed.addAll(List.of("api", "abort_on_disconnect"));
             return allowed.toArray(new String[0]);
         }
         allowed.addAll(List.of("replicas", "usd_per_gpu_hour", "abort_on_disconnect"));

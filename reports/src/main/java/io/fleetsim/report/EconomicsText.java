@@ -1,0 +1,34 @@
+package io.fleetsim.report;
+
+import io.fleetsim.run.PoolResult;
+import io.fleetsim.run.RunResult;
+import java.util.Locale;
+
+/** The economics part of {@code summary.txt}: by model, by cost component, owned vs rented, quality, energy. */
+final class EconomicsText {
+
+    private EconomicsText() {
+    }
+
+    static void append(StringBuilder out, RunResult run) {
+        out.append('\n').append(TextTableRenderer.render(EconomicsTables.models(run)));
+        out.append('\n').append(TextTableRenderer.render(EconomicsTables.components(run)));
+        if (EconomicsTables.anyOwned(run)) {
+            out.append('\n').append(TextTableRenderer.render(EconomicsTables.ownedVsRented(run)));
+        }
+        for (PoolResult p : run.pools()) {
+            if (p.commitment() != null) {
+                out.append(String.format(Locale.ROOT, "Commitment of %s: %d-year term $%,.0f, $%,.0f up front, "
+                        + "$%,.0f a month%n", p.name(), p.commitment().years(), p.commitment().termUsd(),
+                        p.commitment().upfrontUsd(), p.commitment().monthlyUsd()));
+            }
+        }
+        if (EconomicsTables.anyQualityOrDisconnect(run)) {
+            out.append('\n').append(TextTableRenderer.render(EconomicsTables.quality(run)));
+        }
+        if (run.energyKwh() > 0) {
+            out.append(String.format(Locale.ROOT, "Energy      %,.1f kWh   %.4f J per useful token%n", run.energyKwh(),
+                    run.joulesPerUsefulToken()));
+        }
+    }
+}
