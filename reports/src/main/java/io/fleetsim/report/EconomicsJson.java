@@ -47,13 +47,13 @@ final class EconomicsJson {
             JsonReport.putNumber(energy, "pue", p.energy().pue(), 4);
             energy.put("source", p.energy().source());
         }
+        ObjectNode owned = n.putObject("owned");
         if (p.owned() != null) {
-            ObjectNode owned = n.putObject("owned");
             owned.put("servers", p.owned().servers());
             components(owned, p.owned().byComponent());
         }
+        ObjectNode c = n.putObject("commitment");
         if (p.commitment() != null) {
-            ObjectNode c = n.putObject("commitment");
             c.put("years", p.commitment().years());
             JsonReport.putNumber(c, "term_usd", p.commitment().termUsd(), 2);
             JsonReport.putNumber(c, "upfront_usd", p.commitment().upfrontUsd(), 2);
