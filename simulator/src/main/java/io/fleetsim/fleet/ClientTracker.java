@@ -6,6 +6,7 @@ import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.metrics.RejectCause;
 import io.fleetsim.random.RandomStream;
 import io.fleetsim.random.RandomStreams;
+import io.fleetsim.scenario.ClassSplit;
 import io.fleetsim.scenario.ClientSpec;
 import io.fleetsim.scenario.DisconnectSpec;
 import io.fleetsim.scenario.DurationSpec;
@@ -47,6 +48,9 @@ final class ClientTracker implements ServingListener, EventHandler {
     private final Map<Long, int[]> disconnects = new HashMap<>();
     /** Answers asked for so far, by request id, of requests with a rejected answer. */
     private final Map<Long, Integer> asks = new HashMap<>();
+    /** Requests drawn easy by their route's {@code split.easy_share}, by id. */
+    private final java.util.Set<Long> easy = new java.util.HashSet<>();
+    private final RandomStream[] classes;
     /** The pool a rejected answer is escalated to, by request id. */
     private final Map<Long, Integer> escalated = new HashMap<>();
     private final Map<Request, Waiting> waiting = new IdentityHashMap<>();
@@ -77,11 +81,13 @@ final class ClientTracker implements ServingListener, EventHandler {
         this.judge = new RandomStream[routes.size()];
         this.leaves = new RandomStream[routes.size()];
         this.listened = new LengthSampler[routes.size()];
+        this.classes = new RandomStream[routes.size()];
         for (int i = 0; i < routes.size(); i++) {
             String name = "route/" + routes.get(i).name();
             patience[i] = streams.stream(name + "/patience");
             judge[i] = streams.stream(name + "/quality");
             leaves[i] = streams.stream(name + "/disconnect");
+            classes[i] = streams.stream(name + "/class");
             DisconnectSpec d = routes.get(i).clients().disconnect();
             listened[i] = d == null ? null : LengthSampler.of(d.receivedTokens(), streams.stream(name + "/listened"));
         }
@@ -98,6 +104,10 @@ final class ClientTracker implements ServingListener, EventHandler {
 
     /** A client sent {@code request} for the first time: decide whether it will leave mid-stream. */
     void arrived(Request request) {
+        ClassSplit split = routes.get(request.route()).split();
+        if (split != null && !split.byLength() && classes[request.route()].nextDouble() < split.easyShare()) {
+            easy.add(request.id());
+        }
         DisconnectSpec d = routes.get(request.route()).clients().disconnect();
         if (d == null || d.share() == 0 || leaves[request.route()].nextDouble() >= d.share()) {
             return;
@@ -123,9 +133,22 @@ final class ClientTracker implements ServingListener, EventHandler {
                 request.attempt(), request.firstArrivalTime());
     }
 
-    /** The pool a rejected answer of {@code request} was escalated to, or -1 to route it as usual. */
-    int escalation(Request request) {
-        return escalated.getOrDefault(request.id(), -1);
+    /**
+     * The one pool {@code request} must go to, or -1 to route it as usual: the pool a rejected answer
+     * was escalated to, else the easy-request pool of its route's split.
+     */
+    int pinnedPool(Request request) {
+        Integer up = escalated.get(request.id());
+        if (up != null) {
+            return up;
+        }
+        ClassSplit split = routes.get(request.route()).split();
+        if (split == null) {
+            return -1;
+        }
+        boolean isEasy = split.byLength() ? request.promptTokens() < split.promptTokensBelow()
+                : easy.contains(request.id());
+        return isEasy ? split.pool() : -1;
     }
 
     /** The router queued {@code request} in {@code pool}: start its client's patience clock. */
@@ -153,6 +176,7 @@ final class ClientTracker implements ServingListener, EventHandler {
 
     private void forget(Request request) {
         disconnects.remove(request.id());
+        easy.remove(request.id());
         asks.remove(request.id());
         escalated.remove(request.id());
     }

@@ -35,9 +35,9 @@ public final class Router implements RequestSink {
 
     @Override
     public void accept(Request request) {
-        int escalated = clients.escalation(request);
-        if (escalated >= 0) {
-            sendEscalated(request, pools.get(escalated));
+        int pinned = clients.pinnedPool(request);
+        if (pinned >= 0) {
+            sendPinned(request, pools.get(pinned));
             return;
         }
         RouteSpec route = routes.get(request.route());
@@ -74,8 +74,8 @@ public final class Router implements RequestSink {
                 : shedByScenario ? RejectCause.SHED : RejectCause.QUEUE_FULL);
     }
 
-    /** A cascade's rejected answer is asked again of the larger model's pool only. */
-    private void sendEscalated(Request request, Pool pool) {
+    /** An easy request goes to its smaller model's pool, a cascade's rejected answer to the larger one: that pool only. */
+    private void sendPinned(Request request, Pool pool) {
         if (!pool.accepts(request)) {
             clients.rejected(request, RejectCause.TOO_LONG);
         } else if (!pool.canEverServe()) {

@@ -166,4 +166,34 @@ class UsefulTokenEconomicsTest {
             assertEquals(0, x.tokens().useful());
         }
     }
+
+    @Test
+    void easyRequestsGoToTheSmallModelByPromptLengthOrByShare() {
+        String pools = API_POOL.formatted("small", "") + API_POOL.formatted("large", "");
+        // Every prompt has 50 tokens: all easy below 51, none below 50.
+        RunResult all = run(scenario("pool: large\nsplit: {prompt_tokens_below: 51, to: small}\n", pools));
+        assertEquals(0, pool(all, "large").routedRequests());
+        assertEquals(all.requests().arrived(), pool(all, "small").routedRequests());
+        RunResult none = run(scenario("pool: large\nsplit: {prompt_tokens_below: 50, to: small}\n", pools));
+        assertEquals(0, pool(none, "small").routedRequests());
+        // A share of easy requests: binomial, 3 sigma.
+        RunResult share = run(scenario("pool: large\nsplit: {easy_share: 0.3, to: small}\n", pools));
+        long n = share.requests().arrived();
+        assertEquals(n, pool(share, "small").routedRequests() + pool(share, "large").routedRequests());
+        assertEquals(0.3 * n, pool(share, "small").routedRequests(), 3 * Math.sqrt(n * 0.21));
+        // Easy requests on a cascade: the rejected small answers escalate, nothing else does.
+        RunResult cascade = run(scenario("""
+                pool: large
+                split: {easy_share: 0.5, to: small}
+                quality: {acceptance: {small: 0.0}, on_reject: escalate, escalate_to: large}
+                """, pools));
+        PoolResult small = pool(cascade, "small");
+        PoolResult large = pool(cascade, "large");
+        assertEquals(0, small.usefulTokens(), "the small model's answers are all rejected");
+        long inFlight = cascade.requests().inFlightAtEnd();
+        // Every request reaches the large model once: directly (hard) or escalated (easy, rejected).
+        assertEquals(cascade.requests().arrived(), large.routedRequests(), inFlight);
+        assertEquals(small.routedRequests() * 550, cascade.tokens().wasted().get("rejected_quality"), inFlight * 550);
+        assertConserved(cascade.routes().get(0).tokens());
+    }
 }
