@@ -38,6 +38,8 @@ final class EconomicsJson {
     private static void pool(ObjectNode n, PoolResult p) {
         n.put("model", p.model());
         n.put("useful_output_tokens", p.usefulOutputTokens());
+        n.put("failures", p.failures());
+        JsonReport.putNumber(n, "down_replica_hours", p.downReplicaHours(), 6);
         components(n.putObject("cost_by_component_usd"), p.costByComponentUsd());
         ObjectNode energy = n.putObject("energy");
         if (p.energy() != null) {

@@ -23,6 +23,13 @@ final class EconomicsText {
                         p.commitment().upfrontUsd(), p.commitment().monthlyUsd()));
             }
         }
+        for (PoolResult p : run.pools()) {
+            if (p.failures() > 0) {
+                out.append(String.format(Locale.ROOT, "Failures of %s: %d, %.2f replica-hours down, $%,.2f paid for "
+                        + "replicas under repair%n", p.name(), p.failures(), p.downReplicaHours(),
+                        p.costByStateUsd().getOrDefault("down", 0.0)));
+            }
+        }
         if (EconomicsTables.anyQualityOrDisconnect(run)) {
             out.append('\n').append(TextTableRenderer.render(EconomicsTables.quality(run)));
         }

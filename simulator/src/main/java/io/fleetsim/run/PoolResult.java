@@ -39,6 +39,9 @@ import java.util.Map;
  *                             fixed (staff and support of an owned pool); sums to {@code costUsd}
  * @param owned                the components of an owned pool, or null for rented capacity
  * @param commitment           what a reserved pool's commitment obliges over its term, or null
+ * @param failures             replica failures (GPU or node)
+ * @param downReplicaHours     replica-hours lost to failures (from each failure to its replacement
+ *                             being asked for, within the horizon)
  */
 public record PoolResult(String name, String kind, int replicas, int gpus, double gpuHours, double usdPerGpuHour,
                          double utilization, double costUsd, long usefulTokens, double costPerUsefulMtokUsd,
@@ -46,7 +49,8 @@ public record PoolResult(String name, String kind, int replicas, int gpus, doubl
                          long overflowRequests, int replicasStarted, int peakReplicas, int interruptions,
                          int failedScaleUps, double prefillShare, double batchOccupancy,
                          StepTimeProvenance stepTimes, String model, long usefulOutputTokens, PoolEnergy energy,
-                         Map<String, Double> costByComponentUsd, OwnedPoolCost owned, CommitmentCost commitment) {
+                         Map<String, Double> costByComponentUsd, OwnedPoolCost owned, CommitmentCost commitment,
+                         int failures, double downReplicaHours) {
 
     public PoolResult {
         costByStateUsd = Map.copyOf(costByStateUsd);

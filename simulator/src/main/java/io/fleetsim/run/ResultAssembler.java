@@ -99,7 +99,8 @@ final class ResultAssembler {
                             ? StepTimeModels.of(llm).provenance() : null, modelOf(spec),
                     metrics.usefulOutputServed(p), energy, components, owned,
                     spec.commitment() == null ? null : CommitmentCost.of(spec.commitment(), spec.gpus(),
-                            spec.usdPerGpuHour(), economics.overheadMultiplier())));
+                            spec.usdPerGpuHour(), economics.overheadMultiplier()),
+                    ledger.failures(), ledger.downSeconds() / 3600));
         }
         // Fixed costs are those of running self-hosted serving: a fleet of API pools alone has none.
         boolean selfHosted = scenario.pools().stream().anyMatch(p -> p.kind() != PoolKind.API);
@@ -235,6 +236,8 @@ final class ResultAssembler {
         double idle = ledger.servingSeconds() - busy;
         states.putAll(CostModel.gpuCostByState(ledger.coldStartSeconds(), busy, idle, draining,
                 ledger.roundingSeconds(), spec.server().gpusPerReplica(), usdPerGpuHour, overhead));
+        // A reserved replica under repair after a failure is still paid, serving nothing.
+        states.put("down", ledger.paidDownSeconds() * spec.server().gpusPerReplica() * usdPerGpuHour * overhead / 3600);
         return states;
     }
 

@@ -73,7 +73,7 @@ final class PoolReader {
             source = "default: " + found.source();
         }
         return new PoolSpec(name, kind, replicas, price, server, capacity, maxQueue, source, balancing, abort,
-                ownership, commitment);
+                ownership, commitment, failures(node.get("failures")));
     }
 
     private static String[] allowedFields(PoolKind kind, boolean queueing) {
@@ -82,7 +82,7 @@ final class PoolReader {
             allowed.addAll(List.of("api", "abort_on_disconnect"));
             return allowed.toArray(new String[0]);
         }
-        allowed.addAll(List.of("replicas", "usd_per_gpu_hour", "abort_on_disconnect"));
+        allowed.addAll(List.of("replicas", "usd_per_gpu_hour", "abort_on_disconnect", "failures"));
         if (kind == PoolKind.RESERVED) {
             allowed.addAll(List.of("purchase", "commitment"));
         } else {
@@ -97,6 +97,23 @@ final class PoolReader {
             allowed.addAll(LLM_FIELDS);
         }
         return allowed.toArray(new String[0]);
+    }
+
+    /** {@code failures: {mtbf_per_gpu: 50000h, repair: 4h, at: [2h], source: ...}}; the MTBF defaults to Llama 3's. */
+    private static FailureSpec failures(SpecNode node) {
+        if (node.isMissing()) {
+            return null;
+        }
+        node.allowOnly("mtbf_per_gpu", "repair", "at", "source");
+        List<Double> at = new ArrayList<>();
+        for (SpecNode t : node.get("at").elements()) {
+            at.add(t.durationSeconds());
+        }
+        boolean defaultRate = node.get("mtbf_per_gpu").isMissing();
+        double mtbf = defaultRate ? (at.isEmpty() ? FailureSpec.DEFAULT_MTBF_PER_GPU_SECONDS : 0)
+                : node.get("mtbf_per_gpu").positiveDurationSeconds();
+        String source = node.get("source").text(defaultRate && at.isEmpty() ? FailureSpec.DEFAULT_SOURCE : "scenario");
+        return new FailureSpec(mtbf, node.required("repair").durationSeconds(), at, source);
     }
 
     private static int initialReplicas(SpecNode node, CapacitySpec capacity) {

@@ -19,10 +19,20 @@ package io.fleetsim.scenario;
  * @param ownership     the purchase, power and colocation of an owned pool; null for rented capacity
  *                      (then {@code usdPerGpuHour} is the rent)
  * @param commitment    the commitment terms of a reserved pool, or null
+ * @param failures      GPU and node failures of its replicas, or null for none
  */
 public record PoolSpec(String name, PoolKind kind, int replicas, double usdPerGpuHour, ServerSpec server,
                        CapacitySpec capacity, int maxQueue, String priceSource, BalancingPolicy balancing,
-                       boolean abortOnDisconnect, OwnershipSpec ownership, CommitmentSpec commitment) {
+                       boolean abortOnDisconnect, OwnershipSpec ownership, CommitmentSpec commitment,
+                       FailureSpec failures) {
+
+    /** A pool whose replicas never fail. */
+    public PoolSpec(String name, PoolKind kind, int replicas, double usdPerGpuHour, ServerSpec server,
+                    CapacitySpec capacity, int maxQueue, String priceSource, BalancingPolicy balancing,
+                    boolean abortOnDisconnect, OwnershipSpec ownership, CommitmentSpec commitment) {
+        this(name, kind, replicas, usdPerGpuHour, server, capacity, maxQueue, priceSource, balancing,
+                abortOnDisconnect, ownership, commitment, null);
+    }
 
     /** A rented pool that aborts requests whose client left. */
     public PoolSpec(String name, PoolKind kind, int replicas, double usdPerGpuHour, ServerSpec server,
