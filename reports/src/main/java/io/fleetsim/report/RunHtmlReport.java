@@ -85,6 +85,7 @@ public final class RunHtmlReport {
                     rateLimited));
         }
         page.table(RunTables.waste(run), "table-waste");
+        page.section("Cost by model and component, quality");
         page.table(EconomicsTables.models(run), "table-models");
         page.table(EconomicsTables.components(run), "table-cost-components");
         if (EconomicsTables.anyOwned(run)) {
@@ -92,6 +93,9 @@ public final class RunHtmlReport {
         }
         if (EconomicsTables.anyQualityOrDisconnect(run)) {
             page.table(EconomicsTables.quality(run), "table-quality");
+        }
+        for (String line : EconomicsText.notes(run)) {
+            page.paragraph(line);
         }
 
         page.section("Queue, batch occupancy, SLO and cost over time");
