@@ -17,7 +17,7 @@ final class OwnershipReader {
                 "colocation_usd_per_kw_month", "staff_usd_per_month", "source");
         double years = node.required("amortisation_years").numberIn(0, 100);
         if (years <= 0) {
-            throw node.get("amortisation_years").error("must be > 0 (got " + node.get("amortisation_years").number()
+            throw node.get("amortisation_years").error("must be > 0 (got " + (years == 0 ? "0" : years)
                     + "): a purchase is spread over at least part of a year");
         }
         double pue = node.get("pue").isMissing() ? 1 : node.get("pue").numberIn(1, 5);
