@@ -175,6 +175,7 @@ public final class JsonReport {
             putNumber(n, "cost_usd", r.costUsd(), 4);
             putNumber(n, "cost_per_useful_mtok_usd", r.costPerUsefulMtokUsd(), 6);
         }
+        EconomicsJson.add(root, run);
         return root;
     }
 
@@ -196,6 +197,8 @@ public final class JsonReport {
         n.put("output", t.output());
         n.put("useful", t.useful());
         n.put("cached_input", t.cachedInput());
+        n.put("useful_output", t.usefulOutput());
+        n.put("reasked", t.reasked());
         n.put("draft_proposed", t.draftProposed());
         n.put("draft_accepted", t.draftAccepted());
         putCounts(n.putObject("wasted"), t.wasted());
@@ -251,7 +254,7 @@ public final class JsonReport {
         counts.keySet().stream().sorted().forEach(k -> target.put(k, counts.get(k)));
     }
 
-    private static void putNumber(ObjectNode target, String field, double value, int decimals) {
+    static void putNumber(ObjectNode target, String field, double value, int decimals) {
         if (Double.isFinite(value)) {
             target.put(field, round(value, decimals));
         } else {

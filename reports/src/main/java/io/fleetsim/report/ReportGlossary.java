@@ -14,8 +14,10 @@ final class ReportGlossary {
             "SLO attainment", "Requests completed within both their route's TTFT and TPOT targets, as a share of "
                     + "requests that reached an outcome (completed, cancelled or rejected). Requests still in "
                     + "flight at the end are not counted.",
-            "Useful tokens", "Input and output tokens of requests completed within their SLO. Every other "
-                    + "processed token is wasted, by cause.",
+            "Useful tokens", "Input and output tokens of requests completed within their SLO whose answer the "
+                    + "product accepted (the route's quality acceptance). Every other processed token is wasted, by "
+                    + "cause: rejected_quality for rejected answers, after_disconnect for tokens generated after the "
+                    + "client left.",
             "Cost", "Every second a replica is starting, serving or draining is paid (reserved replicas: the "
                     + "whole horizon, busy or idle), rounded up to the billing granularity; API pools are paid per "
                     + "token. By state: busy and idle replica time, cold start, draining, billing rounding, API "
@@ -26,7 +28,12 @@ final class ReportGlossary {
                     + "one request in its batch counts as busy, so high utilization does not mean a full batch.",
             "Batch occupancy", "Share of the batch slots (max_num_seqs) in use, averaged over serving time: "
                     + "how full the batches were. Low occupancy with 100% utilization is the utilization trap.",
-            "Idle $", "Money paid for serving replicas with nothing in service.");
+            "Idle $", "Money paid for serving replicas with nothing in service.",
+            "Cost by component", "rent (rented GPU time), api (tokens), capex (an owned pool's purchase amortised "
+                    + "straight-line), energy (kWh x $/kWh, PUE included), coloc (servers x kW x $/kW-month), fixed "
+                    + "(staff and support, fixed monthly costs). They add up to the total.",
+            "Energy", "Each GPU at its measured power (ML.ENERGY v3 fit at its mean batch) for its busy time and "
+                    + "at the lightest measured load otherwise, times PUE for owned pools.");
 
     private ReportGlossary() {
     }

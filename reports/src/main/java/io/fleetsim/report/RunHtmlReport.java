@@ -102,6 +102,18 @@ public final class RunHtmlReport {
             page.table(disaggregated, "table-disaggregated");
         }
         page.table(RunTables.waste(run), "table-waste");
+        page.section("Cost by model and component, quality");
+        page.table(EconomicsTables.models(run), "table-models");
+        page.table(EconomicsTables.components(run), "table-cost-components");
+        if (EconomicsTables.anyOwned(run)) {
+            page.table(EconomicsTables.ownedVsRented(run), "table-owned-vs-rented");
+        }
+        if (EconomicsTables.anyQualityOrDisconnect(run)) {
+            page.table(EconomicsTables.quality(run), "table-quality");
+        }
+        for (String line : EconomicsText.notes(run)) {
+            page.paragraph(line);
+        }
 
         page.section("Queue, batch occupancy, SLO and cost over time");
         page.charts(ChartImage.of(CHART_IDS.get(5), "Queued requests and batch occupancy of each GPU pool over time",

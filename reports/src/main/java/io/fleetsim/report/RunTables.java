@@ -211,6 +211,17 @@ public final class RunTables {
             row.put("cost_per_useful_mtok_usd", p.costPerUsefulMtokUsd());
             t.addRow(row);
         }
+        // Cost per useful token by model (its pools together), as in the models table.
+        Table models = EconomicsTables.models(run);
+        for (List<Object> m : models.rows()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("level", "model");
+            row.put("name", m.get(0));
+            row.put("useful_tokens", m.get(2));
+            row.put("cost_usd", m.get(4));
+            row.put("cost_per_useful_mtok_usd", m.get(5));
+            t.addRow(row);
+        }
         return t;
     }
 

@@ -48,6 +48,7 @@ public final class SummaryTable {
             out.append('\n').append(TextTableRenderer.render(disaggregated));
         }
         out.append('\n').append(TextTableRenderer.render(RunTables.waste(run)));
+        EconomicsText.append(out, run);
         out.append("\nLatencies in ms. idle $: paid for replicas with nothing in service.\n");
         for (PoolResult p : run.pools()) {
             if (p.stepTimes() != null) {

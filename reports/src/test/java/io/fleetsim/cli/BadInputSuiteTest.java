@@ -53,7 +53,7 @@ class BadInputSuiteTest {
     static List<Path> shipped() throws IOException {
         List<Path> out = new ArrayList<>();
         for (String dir : List.of("scenarios", "scenarios/strategies", "scenarios/sweep", "scenarios/utilization-trap",
-                "scenarios/bench", "scenarios/plan")) {
+                "scenarios/bench", "scenarios/plan", "scenarios/economics")) {
             try (Stream<Path> files = Files.list(Path.of(dir))) {
                 files.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(out::add);
             }

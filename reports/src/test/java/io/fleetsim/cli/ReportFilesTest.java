@@ -70,7 +70,7 @@ class ReportFilesTest {
     }
 
     @Test
-    void summaryCsvHasOneRowForTheFleetEachRouteAndEachPool() throws IOException {
+    void summaryCsvHasOneRowForTheFleetEachRouteEachPoolAndEachModel() throws IOException {
         JsonNode report = JSON.readTree(folder.resolve("report.json").toFile());
         Csv csv = Csv.read(folder.resolve("summary.csv"));
         assertEquals(List.of("level", "name"), csv.header().subList(0, 2));
@@ -82,10 +82,12 @@ class ReportFilesTest {
         List<String> expected = new ArrayList<>(List.of("fleet"));
         report.get("routes").forEach(r -> expected.add("route"));
         report.get("pools").forEach(p -> expected.add("pool"));
+        report.get("models").forEach(m -> expected.add("model"));
         assertEquals(expected, csv.column("level"));
         List<String> names = new ArrayList<>(List.of("all routes"));
         report.get("routes").forEach(r -> names.add(r.get("name").asText()));
         report.get("pools").forEach(p -> names.add(p.get("name").asText()));
+        report.get("models").forEach(m -> names.add(m.get("model").asText()));
         assertEquals(names, csv.column("name"));
         assertEquals(report.get("cost_usd").get("total").asDouble(), Double.parseDouble(csv.column("cost_usd").get(0)),
                 1e-4);

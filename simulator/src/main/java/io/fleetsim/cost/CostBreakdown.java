@@ -19,12 +19,25 @@ import java.util.Map;
  * @param outputUsd          money attributed to decode (GPU time spent generating, API output)
  * @param breakEven          break-even volume against the API reference price, or null when the
  *                           scenario gives no reference
+ * @param byComponentUsd     by what kind of bill: rent (rented GPU time, overhead included), api,
+ *                           capex_amortised, energy, colocation (owned pools), fixed (owned pools'
+ *                           staff and support plus {@code economics.fixed_monthly_usd}); sums to the total
  */
 public record CostBreakdown(double totalUsd, Map<String, Double> byStateUsd, double fixedUsd,
                             double overheadMultiplier, double idleUsd, double inputUsd, double outputUsd,
-                            BreakEven breakEven) {
+                            BreakEven breakEven, Map<String, Double> byComponentUsd) {
+
+    /** Every component money can go to, at zero, in report order. */
+    public static Map<String, Double> zeroByComponent() {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        for (String key : new String[] {"rent", "api", "capex_amortised", "energy", "colocation", "fixed"}) {
+            out.put(key, 0.0);
+        }
+        return out;
+    }
 
     public CostBreakdown {
+        byComponentUsd = Map.copyOf(byComponentUsd);
         byStateUsd = Map.copyOf(byStateUsd);
     }
 }

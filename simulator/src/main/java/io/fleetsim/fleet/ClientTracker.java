@@ -6,11 +6,15 @@ import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.metrics.RejectCause;
 import io.fleetsim.random.RandomStream;
 import io.fleetsim.random.RandomStreams;
+import io.fleetsim.scenario.ClassSplit;
 import io.fleetsim.scenario.ClientSpec;
+import io.fleetsim.scenario.DisconnectSpec;
 import io.fleetsim.scenario.DurationSpec;
+import io.fleetsim.scenario.QualitySpec;
 import io.fleetsim.scenario.RouteSpec;
 import io.fleetsim.serving.Server;
 import io.fleetsim.serving.ServingListener;
+import io.fleetsim.workload.LengthSampler;
 import io.fleetsim.workload.OutcomeListener;
 import io.fleetsim.workload.Request;
 import io.fleetsim.workload.RequestSink;
@@ -25,6 +29,10 @@ import java.util.Map;
  * a client with retries sends a cancelled or rejected request again after a backoff. Stands
  * between the servers and the metrics, so it sees every admission, first token and outcome; only
  * requests of routes with patience are followed, so memory stays with the requests in flight.
+ * It also judges each delivered answer on quality (the route's acceptance rate for the pool that
+ * answered) and asks again or escalates a rejected one, and plays clients who leave mid-stream:
+ * their request is served only as far as the client listens when the pool aborts on disconnect,
+ * to the end otherwise.
  */
 final class ClientTracker implements ServingListener, EventHandler {
 
@@ -33,6 +41,18 @@ final class ClientTracker implements ServingListener, EventHandler {
     private final MetricsCollector metrics;
     private final List<RouteSpec> routes;
     private final RandomStream[] patience;
+    private final RandomStream[] judge;
+    private final RandomStream[] leaves;
+    private final LengthSampler[] listened;
+    /** Clients that will leave mid-stream, by request id: {output tokens received, answer length}. */
+    private final Map<Long, int[]> disconnects = new HashMap<>();
+    /** Answers asked for so far, by request id, of requests with a rejected answer. */
+    private final Map<Long, Integer> asks = new HashMap<>();
+    /** Requests drawn easy by their route's {@code split.easy_share}, by id. */
+    private final java.util.Set<Long> easy = new java.util.HashSet<>();
+    private final RandomStream[] classes;
+    /** The pool a rejected answer is escalated to, by request id. */
+    private final Map<Long, Integer> escalated = new HashMap<>();
     private final Map<Request, Waiting> waiting = new IdentityHashMap<>();
     private final Map<Long, Pending> pending = new HashMap<>();
     private RequestSink router;
@@ -58,8 +78,18 @@ final class ClientTracker implements ServingListener, EventHandler {
         this.metrics = metrics;
         this.routes = routes;
         this.patience = new RandomStream[routes.size()];
+        this.judge = new RandomStream[routes.size()];
+        this.leaves = new RandomStream[routes.size()];
+        this.listened = new LengthSampler[routes.size()];
+        this.classes = new RandomStream[routes.size()];
         for (int i = 0; i < routes.size(); i++) {
-            patience[i] = streams.stream("route/" + routes.get(i).name() + "/patience");
+            String name = "route/" + routes.get(i).name();
+            patience[i] = streams.stream(name + "/patience");
+            judge[i] = streams.stream(name + "/quality");
+            leaves[i] = streams.stream(name + "/disconnect");
+            classes[i] = streams.stream(name + "/class");
+            DisconnectSpec d = routes.get(i).clients().disconnect();
+            listened[i] = d == null ? null : LengthSampler.of(d.receivedTokens(), streams.stream(name + "/listened"));
         }
         this.handlerId = sim.register(this);
     }
@@ -70,6 +100,55 @@ final class ClientTracker implements ServingListener, EventHandler {
 
     void onOutcome(OutcomeListener listener) {
         this.outcomes = listener;
+    }
+
+    /** A client sent {@code request} for the first time: decide whether it will leave mid-stream. */
+    void arrived(Request request) {
+        ClassSplit split = routes.get(request.route()).split();
+        if (split != null && !split.byLength() && classes[request.route()].nextDouble() < split.easyShare()) {
+            easy.add(request.id());
+        }
+        DisconnectSpec d = routes.get(request.route()).clients().disconnect();
+        if (d == null || d.share() == 0 || leaves[request.route()].nextDouble() >= d.share()) {
+            return;
+        }
+        int received = listened[request.route()].sample();
+        if (received < request.outputTokens()) {
+            disconnects.put(request.id(), new int[] {received, request.outputTokens()});
+        }
+    }
+
+    /**
+     * What {@code pool} will generate for {@code request}: a pool that aborts on disconnect stops
+     * where its client leaves, so it is served as an answer of that many tokens.
+     */
+    Request asServedBy(Request request, Pool pool) {
+        int[] d = disconnects.get(request.id());
+        if (d == null) {
+            return request;
+        }
+        int output = pool.spec().abortOnDisconnect() ? d[0] : d[1];
+        return output == request.outputTokens() ? request : new Request(request.id(), request.route(),
+                request.arrivalTime(), request.promptTokens(), output, request.prefix(), request.tenant(),
+                request.attempt(), request.firstArrivalTime());
+    }
+
+    /**
+     * The one pool {@code request} must go to, or -1 to route it as usual: the pool a rejected answer
+     * was escalated to, else the easy-request pool of its route's split.
+     */
+    int pinnedPool(Request request) {
+        Integer up = escalated.get(request.id());
+        if (up != null) {
+            return up;
+        }
+        ClassSplit split = routes.get(request.route()).split();
+        if (split == null) {
+            return -1;
+        }
+        boolean isEasy = split.byLength() ? request.promptTokens() < split.promptTokensBelow()
+                : easy.contains(request.id());
+        return isEasy ? split.pool() : -1;
     }
 
     /** The router queued {@code request} in {@code pool}: start its client's patience clock. */
@@ -90,8 +169,16 @@ final class ClientTracker implements ServingListener, EventHandler {
         if (cause != RejectCause.TOO_LONG && retryIfAllowed(request)) {
             return;
         }
+        forget(request);
         metrics.rejected(request, cause, sim.now());
         outcomes.finished(request, false, sim.now());
+    }
+
+    private void forget(Request request) {
+        disconnects.remove(request.id());
+        easy.remove(request.id());
+        asks.remove(request.id());
+        escalated.remove(request.id());
     }
 
     @Override
@@ -116,6 +203,7 @@ final class ClientTracker implements ServingListener, EventHandler {
             cancelled = w.server.cancel(p.request());
         }
         if (cancelled && !retryIfAllowed(p.request())) {
+            forget(p.request());
             metrics.cancelled(p.request(), sim.now());
             outcomes.finished(p.request(), false, sim.now());
         }
@@ -158,8 +246,47 @@ final class ClientTracker implements ServingListener, EventHandler {
     @Override
     public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt) {
         waiting.remove(request);
-        metrics.completed(request, pool, admittedAt, firstTokenAt, completedAt);
+        int[] leaving = disconnects.get(request.id());
+        if (leaving != null) {
+            forget(request);
+            metrics.disconnected(request, pool, leaving[0], request.outputTokens(), completedAt);
+            outcomes.finished(request, false, completedAt);
+            return;
+        }
+        QualitySpec quality = routes.get(request.route()).quality();
+        boolean accepted = !quality.judges() || judge[request.route()].nextDouble() < quality.acceptance(pool);
+        if (!accepted && askAgain(request, quality, pool)) {
+            metrics.reasked(request, pool);
+            router.accept(request.retryAt(completedAt));
+            return;
+        }
+        forget(request);
+        metrics.completed(request, pool, admittedAt, firstTokenAt, completedAt, accepted);
         outcomes.finished(request, true, completedAt);
+    }
+
+    /** Whether the client asks again after {@code pool} gave a rejected answer (and where, for a cascade). */
+    private boolean askAgain(Request request, QualitySpec quality, int pool) {
+        switch (quality.onReject()) {
+            case REASK -> {
+                int asked = asks.getOrDefault(request.id(), 1);
+                if (asked >= quality.maxAsks()) {
+                    return false;
+                }
+                asks.put(request.id(), asked + 1);
+                return true;
+            }
+            case ESCALATE -> {
+                if (pool == quality.escalateTo()) {
+                    return false;
+                }
+                escalated.put(request.id(), quality.escalateTo());
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
     }
 
     @Override

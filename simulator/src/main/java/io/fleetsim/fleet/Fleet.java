@@ -42,6 +42,12 @@ public final class Fleet implements RequestSink {
                     streams.stream("pool/" + spec.name() + "/balancer"), priorityOfRoute,
                     (n, source) -> newServer(spec, index, n, source, streams)));
         }
+        for (Pool pool : pools) {
+            if (pool.spec().failures() != null) {
+                pool.failWith(new FailureModel(sim, pool.spec().failures(),
+                        streams.stream("pool/" + pool.spec().name() + "/failures"), pool, scenario.horizonSeconds()));
+            }
+        }
         this.router = new Router(sim, pools, scenario.workload().routes(), metrics, clients);
         clients.connect(router);
         for (Pool pool : pools) {
@@ -74,6 +80,7 @@ public final class Fleet implements RequestSink {
     public void accept(Request request) {
         if (request.attempt() == 1) {
             metrics.arrived(request);
+            clients.arrived(request);
         }
         router.accept(request);
     }

@@ -47,6 +47,7 @@ public final class Pool implements WorkSource, EventHandler {
     private final ReplicaChooser chooser;
     /** The provider's side of a spot pool, null for other pools. */
     private final SpotMarket spotMarket;
+    private FailureModel failures;
     private final PriorityFifo queue;
     private final Set<Request> cancelledInQueue = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Replica> replicas = new ArrayList<>();
@@ -87,6 +88,9 @@ public final class Pool implements WorkSource, EventHandler {
         for (int i = 0; i < spec.replicas(); i++) {
             Replica r = launch(0);
             becomeServing(r, 0);
+        }
+        if (failures != null) {
+            failures.start();
         }
         if (spotMarket != null) {
             spotMarket.start();
@@ -458,6 +462,9 @@ public final class Pool implements WorkSource, EventHandler {
         if (spotMarket != null) {
             spotMarket.launched(r, now);
         }
+        if (failures != null) {
+            failures.launched(r, now);
+        }
         return r;
     }
 
@@ -498,6 +505,11 @@ public final class Pool implements WorkSource, EventHandler {
         if (r.state == ReplicaState.COLD_START) {
             becomeServing(r, sim.now());
         }
+    }
+
+    /** Where this pool's GPU and node failures come from (before {@link #start}). */
+    void failWith(FailureModel model) {
+        this.failures = model;
     }
 
     Replica replica(int number) {

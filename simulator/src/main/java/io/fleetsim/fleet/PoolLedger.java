@@ -15,6 +15,9 @@ public final class PoolLedger {
     private int replicasStarted;
     private int interruptions;
     private int failedScaleUps;
+    private int failures;
+    private double downSeconds;
+    private double paidDownSeconds;
 
     PoolLedger(double billingSeconds) {
         this.billingSeconds = billingSeconds;
@@ -48,6 +51,30 @@ public final class PoolLedger {
         failedScaleUps++;
     }
 
+    /** A replica failed and is down for {@code seconds} (within the horizon); {@code paid} for reserved capacity. */
+    void failed(double seconds, boolean paid) {
+        failures++;
+        downSeconds += seconds;
+        if (paid) {
+            paidDownSeconds += seconds;
+        }
+    }
+
+    /** Replica failures suffered. */
+    public int failures() {
+        return failures;
+    }
+
+    /** Replica-seconds lost to failures: from each failure to its replacement being asked for. */
+    public double downSeconds() {
+        return downSeconds;
+    }
+
+    /** Of those, replica-seconds still paid (a reserved pool's failed replica under repair). */
+    public double paidDownSeconds() {
+        return paidDownSeconds;
+    }
+
     /** Replica-seconds spent starting up (paid, not serving). */
     public double coldStartSeconds() {
         return coldStart;
@@ -70,7 +97,7 @@ public final class PoolLedger {
 
     /** All paid replica-seconds. */
     public double paidSeconds() {
-        return coldStart + serving + draining + rounding;
+        return coldStart + serving + draining + rounding + paidDownSeconds;
     }
 
     /** Replicas requested over the run (including the initial ones). */

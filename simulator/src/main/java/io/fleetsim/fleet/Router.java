@@ -35,6 +35,11 @@ public final class Router implements RequestSink {
 
     @Override
     public void accept(Request request) {
+        int pinned = clients.pinnedPool(request);
+        if (pinned >= 0) {
+            sendPinned(request, pools.get(pinned));
+            return;
+        }
         RouteSpec route = routes.get(request.route());
         List<Integer> order = route.routing().pools();
         Pool fallback = null;
@@ -69,10 +74,24 @@ public final class Router implements RequestSink {
                 : shedByScenario ? RejectCause.SHED : RejectCause.QUEUE_FULL);
     }
 
+    /** An easy request goes to its smaller model's pool, a cascade's rejected answer to the larger one: that pool only. */
+    private void sendPinned(Request request, Pool pool) {
+        if (!pool.accepts(request)) {
+            clients.rejected(request, RejectCause.TOO_LONG);
+        } else if (!pool.canEverServe()) {
+            clients.rejected(request, RejectCause.NO_CAPACITY);
+        } else if (pool.isFull()) {
+            clients.rejected(request, pool.hasDefaultQueueLimit() ? RejectCause.QUEUE_FULL : RejectCause.SHED);
+        } else {
+            send(request, pool, false);
+        }
+    }
+
     private void send(Request request, Pool pool, boolean overflow) {
-        metrics.routed(request, pool.index(), overflow);
-        clients.routed(request, pool);
-        pool.submit(request);
+        Request served = clients.asServedBy(request, pool);
+        metrics.routed(served, pool.index(), overflow);
+        clients.routed(served, pool);
+        pool.submit(served);
     }
 
     private static boolean saturated(Pool pool, RouteSpec route) {

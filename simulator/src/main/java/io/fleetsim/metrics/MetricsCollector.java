@@ -15,6 +15,8 @@ public final class MetricsCollector implements ServingListener {
     private final RouteStats[] routes;
     private final long[][] tokensServed;
     private final long[] usefulServed;
+    private final long[] usefulOutputServed;
+    private final TokenHistogram[] disconnectedReceived;
     private final TimeWeightedCount inSystem = new TimeWeightedCount();
     private final LatencyRecorder interTokenGaps = new LatencyRecorder();
     private final long[] routedTo;
@@ -51,6 +53,11 @@ public final class MetricsCollector implements ServingListener {
         }
         tokensServed = new long[pools][routes.length];
         usefulServed = new long[pools];
+        usefulOutputServed = new long[pools];
+        disconnectedReceived = new TokenHistogram[routes.length];
+        for (int i = 0; i < routes.length; i++) {
+            disconnectedReceived[i] = new TokenHistogram();
+        }
         routedTo = new long[pools];
         overflowTo = new long[pools];
         apiTokens = new long[pools][3];
@@ -98,25 +105,73 @@ public final class MetricsCollector implements ServingListener {
 
     @Override
     public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt) {
+        completed(request, pool, admittedAt, firstTokenAt, completedAt, true);
+    }
+
+    /**
+     * A request's last answer was delivered; {@code accepted} is whether the product accepted it on
+     * quality (an answer within its SLO but rejected is waste {@code rejected_quality}).
+     */
+    public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt,
+                          boolean accepted) {
         double front = requestLatency[pool];
         double ttft = firstTokenAt - request.firstArrivalTime() + front;
-        double tpot = request.outputTokens() > 1 ? (completedAt - firstTokenAt) / (request.outputTokens() - 1) : 0;
+        double tpot = tpot(request, firstTokenAt, completedAt);
         double e2e = completedAt - request.firstArrivalTime() + front;
-        long useful = routes[request.route()].recordCompletion(request.promptTokens(), request.outputTokens(),
-                admittedAt - request.arrivalTime(), ttft, tpot, e2e);
+        RouteStats route = routes[request.route()];
+        boolean inSlo = route.withinSlo(ttft, tpot);
+        long useful = route.recordCompletion(request.promptTokens(), request.outputTokens(),
+                admittedAt - request.arrivalTime(), ttft, tpot, e2e, accepted);
         usefulServed[pool] += useful;
+        usefulOutputServed[pool] += useful > 0 ? request.outputTokens() : 0;
         completedTotal++;
         long[] tenant = tenantStats[request.tenant()];
         tenant[1]++;
-        tenant[2] += useful > 0 ? 1 : 0;
+        tenant[2] += inSlo ? 1 : 0;
         tenant[3] += useful;
         tenant[4] += request.totalTokens();
-        if (useful > 0) {
+        if (inSlo) {
             withinSloTotal++;
         }
         tokensServed[pool][request.route()] += request.totalTokens();
         inSystem.change(completedAt, -1);
         requestLog.completed(request, pool, ttft, tpot, e2e, useful > 0);
+    }
+
+    private static double tpot(Request request, double firstTokenAt, double completedAt) {
+        return request.outputTokens() > 1 ? (completedAt - firstTokenAt) / (request.outputTokens() - 1) : 0;
+    }
+
+    /**
+     * An answer of {@code pool} the product rejected, which the client asks again (or escalates):
+     * its tokens are waste {@code rejected_quality}, and the pool is paid for them.
+     */
+    public void reasked(Request request, int pool) {
+        routes[request.route()].recordReasked(request.totalTokens());
+        tokensServed[pool][request.route()] += request.totalTokens();
+        tenantStats[request.tenant()][4] += request.totalTokens();
+    }
+
+    /**
+     * The client of {@code request} left mid-stream after {@code receivedTokens} output tokens; the
+     * server of {@code pool} generated {@code generatedTokens} in all (more than received when it does
+     * not abort). What the client received is waste {@code cancelled}; the rest {@code after_disconnect}.
+     */
+    public void disconnected(Request request, int pool, int receivedTokens, int generatedTokens, double time) {
+        long delivered = (long) request.promptTokens() + receivedTokens;
+        routes[request.route()].recordDisconnect(delivered, generatedTokens - receivedTokens);
+        long processed = (long) request.promptTokens() + generatedTokens;
+        tokensServed[pool][request.route()] += processed;
+        tenantStats[request.tenant()][4] += processed;
+        disconnectedReceived[request.route()].record(receivedTokens);
+        cancelledTotal++;
+        inSystem.change(time, -1);
+        requestLog.cancelled(request, time);
+    }
+
+    /** Distribution of the output tokens clients of route {@code route} received before leaving mid-stream. */
+    public TokenHistogram.Summary receivedBeforeDisconnect(int route) {
+        return disconnectedReceived[route].summary();
     }
 
     /** The router sent a request to {@code pool}; {@code overflow} when it was not the route's first choice. */
@@ -272,6 +327,11 @@ public final class MetricsCollector implements ServingListener {
     /** Input plus output tokens of route {@code route}'s requests that pool {@code pool} completed. */
     public long tokensServed(int pool, int route) {
         return tokensServed[pool][route];
+    }
+
+    /** Useful output tokens of the requests that pool {@code pool} completed. */
+    public long usefulOutputServed(int pool) {
+        return usefulOutputServed[pool];
     }
 
     /** Useful tokens of the requests that pool {@code pool} completed. */

@@ -21,6 +21,10 @@ public final class RouteStats {
     private long inputTokens;
     private long outputTokens;
     private long usefulTokens;
+    private long usefulOutputTokens;
+    private long reaskedTokens;
+    private long rejectedAnswers;
+    private long disconnected;
     private long promptTokensLookedUp;
     private long cachedInputTokens;
     private long draftProposed;
@@ -39,12 +43,13 @@ public final class RouteStats {
     /**
      * Records a completed request. <b>Useful tokens</b> are the input and output tokens of a
      * request that completed with TTFT and TPOT both within its route's targets; the tokens of
-     * any other completed request are wasted as {@link WasteCause#OUTSIDE_SLO}.
+     * any other completed request are wasted as {@link WasteCause#OUTSIDE_SLO}, or, when within
+     * its SLO but rejected by the product, as {@link WasteCause#REJECTED_QUALITY}.
      *
-     * @return the tokens the request contributed as useful (0 when outside its SLO)
+     * @return the tokens the request contributed as useful (0 when outside its SLO or rejected)
      */
     long recordCompletion(int promptTokens, int outputTokens, double queueSeconds, double ttftSeconds,
-                          double tpotSeconds, double e2eSeconds) {
+                          double tpotSeconds, double e2eSeconds, boolean accepted) {
         completed++;
         inputTokens += promptTokens;
         this.outputTokens += outputTokens;
@@ -55,13 +60,49 @@ public final class RouteStats {
         }
         e2e.record(e2eSeconds);
         long tokens = (long) promptTokens + outputTokens;
-        if (ttftSeconds <= slo.ttftSeconds() && tpotSeconds <= slo.tpotSeconds()) {
-            withinSlo++;
-            usefulTokens += tokens;
-            return tokens;
+        if (!withinSlo(ttftSeconds, tpotSeconds)) {
+            wastedTokens.merge(WasteCause.OUTSIDE_SLO, tokens, Long::sum);
+            return 0;
         }
-        wastedTokens.merge(WasteCause.OUTSIDE_SLO, tokens, Long::sum);
-        return 0;
+        withinSlo++;
+        if (!accepted) {
+            rejectedAnswers++;
+            wastedTokens.merge(WasteCause.REJECTED_QUALITY, tokens, Long::sum);
+            return 0;
+        }
+        usefulTokens += tokens;
+        usefulOutputTokens += outputTokens;
+        return tokens;
+    }
+
+    /** Whether these latencies meet the route's TTFT and TPOT targets. */
+    boolean withinSlo(double ttftSeconds, double tpotSeconds) {
+        return ttftSeconds <= slo.ttftSeconds() && tpotSeconds <= slo.tpotSeconds();
+    }
+
+    /** A rejected answer the client asked again (or escalated): all its tokens are waste. */
+    void recordReasked(long tokens) {
+        rejectedAnswers++;
+        reaskedTokens += tokens;
+        wastedTokens.merge(WasteCause.REJECTED_QUALITY, tokens, Long::sum);
+    }
+
+    /** A client left after {@code received} output tokens; the rest, if generated, was confetti. */
+    void recordDisconnect(long deliveredTokens, long afterDisconnectTokens) {
+        disconnected++;
+        cancelled++;
+        wastedTokens.merge(WasteCause.CANCELLED, deliveredTokens, Long::sum);
+        wastedTokens.merge(WasteCause.AFTER_DISCONNECT, afterDisconnectTokens, Long::sum);
+    }
+
+    /** Answers the product rejected on quality (kept or asked again). */
+    public long rejectedAnswers() {
+        return rejectedAnswers;
+    }
+
+    /** Requests whose client left mid-stream (counted among the cancelled). */
+    public long disconnected() {
+        return disconnected;
     }
 
     void recordPrefixLookup(int promptTokens, int cachedTokens) {
@@ -139,8 +180,8 @@ public final class RouteStats {
                 wasted.put(cause.id(), wastedTokens.getOrDefault(cause, 0L));
             }
         }
-        return new TokenCounts(inputTokens, outputTokens, usefulTokens, cachedInputTokens, wasted, draftProposed,
-                draftAccepted);
+        return new TokenCounts(inputTokens, outputTokens, usefulTokens, cachedInputTokens, wasted, usefulOutputTokens,
+                reaskedTokens, draftProposed, draftAccepted);
     }
 
     /** Latency summaries so far. */
@@ -158,6 +199,10 @@ public final class RouteStats {
         inputTokens += other.inputTokens;
         outputTokens += other.outputTokens;
         usefulTokens += other.usefulTokens;
+        usefulOutputTokens += other.usefulOutputTokens;
+        reaskedTokens += other.reaskedTokens;
+        rejectedAnswers += other.rejectedAnswers;
+        disconnected += other.disconnected;
         promptTokensLookedUp += other.promptTokensLookedUp;
         cachedInputTokens += other.cachedInputTokens;
         draftProposed += other.draftProposed;

@@ -12,8 +12,15 @@ public enum WasteCause {
     SPOT_LOST,
     /** Work of attempts that failed and were tried again or given up: API errors, cancelled attempts retried. */
     FAILED_ATTEMPTS,
-    /** Work done for requests their client gave up on for good. */
+    /** Work done for requests their client gave up on for good (before or after its first token). */
     CANCELLED,
+    /**
+     * Answers delivered within their SLO that the product rejected on quality (acceptance rate),
+     * including the rejected first attempts a client asked again or escalated to a larger model.
+     */
+    REJECTED_QUALITY,
+    /** Tokens generated after the client had disconnected, by a server that does not abort ("confetti"). */
+    AFTER_DISCONNECT,
     /** Draft tokens of speculative decoding that the target model verified and rejected. */
     REJECTED_DRAFT;
 

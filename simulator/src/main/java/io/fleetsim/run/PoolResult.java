@@ -1,6 +1,9 @@
 package io.fleetsim.run;
 
 import io.fleetsim.calibration.EndToEndProfile;
+import io.fleetsim.cost.CommitmentCost;
+import io.fleetsim.cost.OwnedPoolCost;
+import io.fleetsim.cost.PoolEnergy;
 import io.fleetsim.serving.StepTimeProvenance;
 import java.util.Map;
 
@@ -29,6 +32,17 @@ import java.util.Map;
  * @param batchOccupancy       share of request slots (max_num_seqs) in use over serving time
  * @param stepTimes            the performance profile of its step times, or null for a pool that
  *                             is not an LLM server (a disaggregated pool's: its prefill workers')
+ * @param model                the model it serves (the pool name for abstract and API servers
+ *                             whose model is not named)
+ * @param usefulOutputTokens   output tokens of its useful requests
+ * @param energy               energy its GPUs drew, or null (API pools; GPUs without measured power)
+ * @param costByComponentUsd   its cost by component: rent, api, capex_amortised, energy, colocation,
+ *                             fixed (staff and support of an owned pool); sums to {@code costUsd}
+ * @param owned                the components of an owned pool, or null for rented capacity
+ * @param commitment           what a reserved pool's commitment obliges over its term, or null
+ * @param failures             replica failures (GPU or node)
+ * @param downReplicaHours     replica-hours lost to failures (from each failure to its replacement
+ *                             being asked for, within the horizon)
  * @param disaggregation       its prefill and decode sides, null for a pool that is not disaggregated
  * @param endToEnd             the shipped end-to-end profile its engine overheads come from, with
  *                             its error on measured deployments left out of the fit; null when none
@@ -38,21 +52,13 @@ public record PoolResult(String name, String kind, int replicas, int gpus, doubl
                          Map<String, Double> costByStateUsd, String priceSource, long routedRequests,
                          long overflowRequests, int replicasStarted, int peakReplicas, int interruptions,
                          int failedScaleUps, double prefillShare, double batchOccupancy,
-                         StepTimeProvenance stepTimes, DisaggregationResult disaggregation,
+                         StepTimeProvenance stepTimes, String model, long usefulOutputTokens, PoolEnergy energy,
+                         Map<String, Double> costByComponentUsd, OwnedPoolCost owned, CommitmentCost commitment,
+                         int failures, double downReplicaHours, DisaggregationResult disaggregation,
                          EndToEndProfile endToEnd) {
 
     public PoolResult {
         costByStateUsd = Map.copyOf(costByStateUsd);
-    }
-
-    /** A pool that is not disaggregated, with no end-to-end profile. */
-    public PoolResult(String name, String kind, int replicas, int gpus, double gpuHours, double usdPerGpuHour,
-                      double utilization, double costUsd, long usefulTokens, double costPerUsefulMtokUsd,
-                      Map<String, Double> costByStateUsd, String priceSource, long routedRequests,
-                      long overflowRequests, int replicasStarted, int peakReplicas, int interruptions,
-                      int failedScaleUps, double prefillShare, double batchOccupancy, StepTimeProvenance stepTimes) {
-        this(name, kind, replicas, gpus, gpuHours, usdPerGpuHour, utilization, costUsd, usefulTokens,
-                costPerUsefulMtokUsd, costByStateUsd, priceSource, routedRequests, overflowRequests, replicasStarted,
-                peakReplicas, interruptions, failedScaleUps, prefillShare, batchOccupancy, stepTimes, null, null);
+        costByComponentUsd = Map.copyOf(costByComponentUsd);
     }
 }

@@ -2,6 +2,10 @@ package io.fleetsim.run;
 
 import io.fleetsim.calibration.PerformanceProfiles;
 import io.fleetsim.cost.BreakEven;
+import io.fleetsim.cost.CommitmentCost;
+import io.fleetsim.cost.GpuPowerTable;
+import io.fleetsim.cost.OwnedPoolCost;
+import io.fleetsim.cost.PoolEnergy;
 import io.fleetsim.cost.CostBreakdown;
 import io.fleetsim.cost.CostModel;
 import io.fleetsim.cost.RouteCostAttribution;
@@ -48,11 +52,28 @@ final class ResultAssembler {
         double outputUsd = 0;
         double reservedUsd = 0;
         double variableUsd = 0;
+        double energyKwh = 0;
+        Map<String, Double> byComponent = CostBreakdown.zeroByComponent();
         for (int p = 0; p < poolCount; p++) {
             Pool pool = fleet.pools().get(p);
             PoolSpec spec = pool.spec();
-            Map<String, Double> poolStates = poolCostByState(pool, metrics, economics.overheadMultiplier(), horizon);
+            PoolEnergy energy = energy(pool, horizon);
+            energyKwh += energy == null ? 0 : energy.kwh();
+            OwnedPoolCost owned = spec.owned()
+                    ? OwnedPoolCost.of(spec.ownership(), spec.gpus(), energy == null ? 0 : energy.kwh(), horizon)
+                    : null;
+            Map<String, Double> poolStates = owned != null ? ownedCostByState(pool, owned, energy, horizon)
+                    : poolCostByState(pool, metrics, economics.overheadMultiplier(), horizon);
             double usd = poolStates.values().stream().mapToDouble(Double::doubleValue).sum();
+            Map<String, Double> components = CostBreakdown.zeroByComponent();
+            if (owned != null) {
+                components.putAll(owned.byComponent());
+            } else if (spec.kind() == PoolKind.API) {
+                components.put("api", usd);
+            } else {
+                components.put("rent", usd);
+            }
+            components.forEach((k, v) -> byComponent.merge(k, v, Double::sum));
             poolStates.forEach((k, v) -> byState.merge(k, v, Double::sum));
             poolUsd[p] = usd;
             double prefillShare = metrics.prefillShare(p);
@@ -76,14 +97,19 @@ final class ResultAssembler {
                     pool.utilization(horizon), usd, useful, CostModel.perMillionTokens(usd, useful), poolStates,
                     spec.priceSource(), metrics.routedTo(p), metrics.overflowTo(p), ledger.replicasStarted(),
                     pool.peakActiveReplicas(), ledger.interruptions(), ledger.failedScaleUps(), prefillShare,
-                    pool.batchOccupancy(horizon), stepTimes(spec.server()),
-                    disaggregation(pool, metrics, horizon), spec.server() instanceof ServerSpec.Llm llm
+                    pool.batchOccupancy(horizon), stepTimes(spec.server()), modelOf(spec),
+                    metrics.usefulOutputServed(p), energy, components, owned,
+                    spec.commitment() == null ? null : CommitmentCost.of(spec.commitment(), spec.gpus(),
+                            spec.usdPerGpuHour(), economics.overheadMultiplier()),
+                    ledger.failures(), ledger.downSeconds() / 3600, disaggregation(pool, metrics, horizon),
+                    spec.server() instanceof ServerSpec.Llm llm
                             ? PerformanceProfiles.builtIn().endToEndUsedBy(llm).orElse(null) : null));
         }
         // Fixed costs are those of running self-hosted serving: a fleet of API pools alone has none.
         boolean selfHosted = scenario.pools().stream().anyMatch(p -> p.kind() != PoolKind.API);
         double fixedUsd = selfHosted ? economics.fixedMonthlyUsd() * horizon / EconomicsSpec.MONTH_SECONDS : 0;
         byState.put("fixed", fixedUsd);
+        byComponent.merge("fixed", fixedUsd, Double::sum);
         double totalUsd = byState.values().stream().mapToDouble(Double::doubleValue).sum();
 
         int[] poolOfRoute = routeSpecs.stream().mapToInt(RouteSpec::poolIndex).toArray();
@@ -95,20 +121,81 @@ final class ResultAssembler {
             TokenCounts tokens = stats.tokenCounts();
             routes.add(new RouteResult(routeSpecs.get(r).name(), stats.requestCounts(), tokens, stats.latencies(),
                     stats.prefixCacheHitRate(), stats.preemptions(), routeUsd[r],
-                    CostModel.perMillionTokens(routeUsd[r], tokens.useful()), stats.sloCheck()));
+                    CostModel.perMillionTokens(routeUsd[r], tokens.useful()), stats.sloCheck(),
+                    stats.rejectedAnswers(), stats.disconnected(), metrics.receivedBeforeDisconnect(r)));
         }
 
         RouteStats total = metrics.fleetTotals();
         TokenCounts tokens = total.tokenCounts();
         CostBreakdown cost = new CostBreakdown(totalUsd, byState, fixedUsd, economics.overheadMultiplier(),
                 byState.get("idle"), inputUsd, outputUsd,
-                breakEven(economics, reservedUsd + fixedUsd, variableUsd, tokens.useful(), horizon));
+                breakEven(economics, reservedUsd + fixedUsd, variableUsd, tokens.useful(), horizon), byComponent);
         return new RunResult(scenario.name(), scenario.seed(), horizon, total.requestCounts(), tokens,
                 total.latencies(), metrics.interTokenLatency(), total.prefixCacheHitRate(), total.preemptions(),
                 totalUsd, routeUsd[routeSpecs.size()], CostModel.perMillionTokens(totalUsd, tokens.useful()),
                 metrics.meanInSystem(horizon), pools, routes, series, events, cost,
                 tenants(scenario, metrics, totalUsd, horizon), scenario.workload().arrivals().describe(),
-                metrics.arrivedTokens()[0] + metrics.arrivedTokens()[1]);
+                metrics.arrivedTokens()[0] + metrics.arrivedTokens()[1], energyKwh);
+    }
+
+    private static String modelOf(PoolSpec spec) {
+        return spec.server() instanceof ServerSpec.Llm llm ? llm.memory().model().name() : spec.name();
+    }
+
+    /**
+     * Energy a GPU pool drew (null for API pools and GPUs without measured power): busy at the
+     * measured power of its mean batch while busy, idle at the lightest measured load; PUE only for
+     * owned pools (a rented GPU's facility overhead is the provider's, inside the rent).
+     */
+    private static PoolEnergy energy(Pool pool, double horizon) {
+        PoolSpec spec = pool.spec();
+        if (!(spec.server() instanceof ServerSpec.Llm llm)) {
+            return null;
+        }
+        GpuPowerTable.GpuPower power = GpuPowerTable.builtIn().find(llm.memory().gpu().name());
+        if (power == null) {
+            return null;
+        }
+        PoolLedger ledger = pool.ledger();
+        double paid = ledger.coldStartSeconds() + ledger.servingSeconds() + ledger.drainingSeconds();
+        double busy = Math.min(paid, pool.busySeconds(horizon));
+        double utilization = pool.utilization(horizon);
+        double meanBatch = utilization > 0 ? pool.batchOccupancy(horizon) * llm.batching().maxNumSeqs() / utilization
+                : 1;
+        double pue = spec.owned() ? spec.ownership().pue() : 1;
+        return PoolEnergy.of(spec.server().gpusPerReplica(), busy, paid, power.busyWatts(meanBatch),
+                power.idleWatts(), pue, power.source());
+    }
+
+    /**
+     * An owned pool's money by state: capex, colocation and staff follow paid time (as a reserved
+     * pool's rent does), energy follows the power drawn in each state.
+     */
+    private static Map<String, Double> ownedCostByState(Pool pool, OwnedPoolCost owned, PoolEnergy energy,
+                                                        double horizon) {
+        Map<String, Double> time = poolCostByState(pool, null, 1, horizon, 1);
+        double paid = time.values().stream().mapToDouble(Double::doubleValue).sum();
+        double byTime = owned.capexAmortisedUsd() + owned.colocationUsd() + owned.staffUsd();
+        Map<String, Double> out = CostModel.zeroByState();
+        if (paid <= 0) {
+            out.put("idle", byTime + owned.energyUsd());
+            return out;
+        }
+        double busyEnergy = 0;
+        if (energy != null && energy.kwh() > 0) {
+            double busyJ = time.get("busy") * energy.busyWatts();
+            double idleJ = (paid - time.get("busy")) * energy.idleWatts();
+            busyEnergy = owned.energyUsd() * busyJ / (busyJ + idleJ);
+        }
+        double otherEnergy = owned.energyUsd() - busyEnergy;
+        double idleTime = paid - time.get("busy");
+        for (Map.Entry<String, Double> e : time.entrySet()) {
+            double share = e.getValue() / paid;
+            double energyUsd = e.getKey().equals("busy") ? busyEnergy
+                    : idleTime > 0 ? otherEnergy * e.getValue() / idleTime : 0;
+            out.put(e.getKey(), byTime * share + energyUsd);
+        }
+        return out;
     }
 
     private static StepTimeProvenance stepTimes(ServerSpec server) {
@@ -153,6 +240,11 @@ final class ResultAssembler {
     /** A pool's money by state: GPU time split into cold start, busy, idle, draining, rounding; API by token kind. */
     private static Map<String, Double> poolCostByState(Pool pool, MetricsCollector metrics, double overhead,
                                                        double horizon) {
+        return poolCostByState(pool, metrics, overhead, horizon, pool.spec().usdPerGpuHour());
+    }
+
+    private static Map<String, Double> poolCostByState(Pool pool, MetricsCollector metrics, double overhead,
+                                                       double horizon, double usdPerGpuHour) {
         PoolSpec spec = pool.spec();
         Map<String, Double> states = CostModel.zeroByState();
         if (spec.server() instanceof ServerSpec.Api api) {
@@ -164,7 +256,9 @@ final class ResultAssembler {
         double busy = Math.max(0, Math.min(ledger.servingSeconds(), pool.busySeconds(horizon) - draining));
         double idle = ledger.servingSeconds() - busy;
         states.putAll(CostModel.gpuCostByState(ledger.coldStartSeconds(), busy, idle, draining,
-                ledger.roundingSeconds(), spec.server().gpusPerReplica(), spec.usdPerGpuHour(), overhead));
+                ledger.roundingSeconds(), spec.server().gpusPerReplica(), usdPerGpuHour, overhead));
+        // A reserved replica under repair after a failure is still paid, serving nothing.
+        states.put("down", ledger.paidDownSeconds() * spec.server().gpusPerReplica() * usdPerGpuHour * overhead / 3600);
         return states;
     }
 

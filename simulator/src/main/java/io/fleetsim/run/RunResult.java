@@ -33,18 +33,24 @@ import java.util.List;
  * @param arrivals             how the arrivals were made (process, modulation, trace scaling)
  * @param arrivedTokens        prompt plus output tokens of every request that arrived (first attempts,
  *                             served or not): no fleet can deliver more useful tokens on this traffic
+ * @param energyKwh            energy the GPU pools drew (those with measured power), kWh
  */
 public record RunResult(String scenario, long seed, double simulatedSeconds, RequestCounts requests,
                         TokenCounts tokens, Latencies latency, LatencySummary interTokenLatency,
                         double prefixCacheHitRate, long preemptions, double costUsd, double unattributedCostUsd,
                         double costPerUsefulMtokUsd, double meanInSystem, List<PoolResult> pools,
                         List<RouteResult> routes, TimeSeries timeSeries, long events, CostBreakdown cost,
-                        List<TenantResult> tenants, String arrivals, long arrivedTokens) {
+                        List<TenantResult> tenants, String arrivals, long arrivedTokens, double energyKwh) {
 
     public RunResult {
         tenants = List.copyOf(tenants);
         pools = List.copyOf(pools);
         routes = List.copyOf(routes);
+    }
+
+    /** Energy per useful token, joules (NaN when no useful token or no energy figure). */
+    public double joulesPerUsefulToken() {
+        return tokens.useful() == 0 ? Double.NaN : energyKwh * 3.6e6 / tokens.useful();
     }
 
     /** Within-SLO share of requests that reached an outcome. */

@@ -43,7 +43,14 @@ final class ClientReader {
             turns = LengthReader.read(session.required("turns"));
             think = DurationReader.read(session.required("think_time"));
         }
-        return new ClientSpec(patienceSpec, attempts, backoff, prefixTokens, prefixShare, variants, turns, think);
+        DisconnectSpec disconnect = null;
+        SpecNode d = route.get("disconnect");
+        if (!d.isMissing()) {
+            d.allowOnly("share", "after_tokens");
+            disconnect = new DisconnectSpec(d.required("share").numberIn(0, 1), LengthReader.read(d.required("after_tokens")));
+        }
+        return new ClientSpec(patienceSpec, attempts, backoff, prefixTokens, prefixShare, variants, turns, think,
+                disconnect);
     }
 
     static List<TenantSpec> tenants(SpecNode list) {

@@ -16,9 +16,18 @@ package io.fleetsim.scenario;
  *                          prompt is the conversation so far plus a new message drawn from the
  *                          route's prompt lengths, sent a think time after the previous answer
  * @param thinkTime         time between an answer and the next turn
+ * @param disconnect        clients who leave mid-stream, or null for none
  */
 public record ClientSpec(DurationSpec patience, int maxAttempts, double backoffSeconds, int prefixTokens,
-                         double prefixShare, int prefixVariants, LengthSpec sessionTurns, DurationSpec thinkTime) {
+                         double prefixShare, int prefixVariants, LengthSpec sessionTurns, DurationSpec thinkTime,
+                         DisconnectSpec disconnect) {
+
+    /** Clients who never leave mid-stream. */
+    public ClientSpec(DurationSpec patience, int maxAttempts, double backoffSeconds, int prefixTokens,
+                      double prefixShare, int prefixVariants, LengthSpec sessionTurns, DurationSpec thinkTime) {
+        this(patience, maxAttempts, backoffSeconds, prefixTokens, prefixShare, prefixVariants, sessionTurns,
+                thinkTime, null);
+    }
 
     /** Patient clients who never retry, with no shared prefix, one request per conversation. */
     public static final ClientSpec DEFAULT = new ClientSpec(null, 1, 0, 0, 0, 1, null, null);

@@ -42,7 +42,7 @@ final class PoolReader {
         if (kind == PoolKind.API) {
             return new PoolSpec(name, kind, 1, 0, new ServerSpec.Api(ApiReader.read(node.required("api"))),
                     CapacitySpec.FIXED, maxQueue, "api prices: " + node.get("api").get("price_source").text("scenario"),
-                    BalancingPolicy.CENTRAL_QUEUE);
+                    BalancingPolicy.CENTRAL_QUEUE, node.get("abort_on_disconnect").flag(true), null, null);
         }
         ServerSpec server = queueing
                 ? new ServerSpec.Queueing(DurationReader.read(node.get("service_time")),
@@ -53,9 +53,15 @@ final class PoolReader {
         int replicas = kind == PoolKind.RESERVED ? (int) node.required("replicas").integerIn(0, 1_000_000)
                 : initialReplicas(node, capacity);
         SpecNode priceNode = node.get("usd_per_gpu_hour");
+        boolean abort = node.get("abort_on_disconnect").flag(true);
+        OwnershipSpec ownership = OwnershipReader.purchase(node.get("purchase"), priceNode);
+        CommitmentSpec commitment = OwnershipReader.commitment(node.get("commitment"), node.get("purchase"));
         double price;
         String source;
-        if (!priceNode.isMissing()) {
+        if (ownership != null) {
+            price = 0;
+            source = "owned: " + ownership.source();
+        } else if (!priceNode.isMissing()) {
             price = priceNode.numberIn(0, 1e6);
             source = "scenario";
         } else {
@@ -69,17 +75,20 @@ final class PoolReader {
             price = found.usdPerGpuHour();
             source = "default: " + found.source();
         }
-        return new PoolSpec(name, kind, replicas, price, server, capacity, maxQueue, source, balancing);
+        return new PoolSpec(name, kind, replicas, price, server, capacity, maxQueue, source, balancing, abort,
+                ownership, commitment, failures(node.get("failures")));
     }
 
     private static String[] allowedFields(PoolKind kind, boolean queueing) {
         List<String> allowed = new ArrayList<>(COMMON_FIELDS);
         if (kind == PoolKind.API) {
-            allowed.add("api");
+            allowed.addAll(List.of("api", "abort_on_disconnect"));
             return allowed.toArray(new String[0]);
         }
-        allowed.addAll(List.of("replicas", "usd_per_gpu_hour"));
-        if (kind != PoolKind.RESERVED) {
+        allowed.addAll(List.of("replicas", "usd_per_gpu_hour", "abort_on_disconnect", "failures"));
+        if (kind == PoolKind.RESERVED) {
+            allowed.addAll(List.of("purchase", "commitment"));
+        } else {
             allowed.addAll(CAPACITY_FIELDS);
         }
         if (kind == PoolKind.SPOT) {
@@ -91,6 +100,23 @@ final class PoolReader {
             allowed.addAll(LLM_FIELDS);
         }
         return allowed.toArray(new String[0]);
+    }
+
+    /** {@code failures: {mtbf_per_gpu: 50000h, repair: 4h, at: [2h], source: ...}}; the MTBF defaults to Llama 3's. */
+    private static FailureSpec failures(SpecNode node) {
+        if (node.isMissing()) {
+            return null;
+        }
+        node.allowOnly("mtbf_per_gpu", "repair", "at", "source");
+        List<Double> at = new ArrayList<>();
+        for (SpecNode t : node.get("at").elements()) {
+            at.add(t.durationSeconds());
+        }
+        boolean defaultRate = node.get("mtbf_per_gpu").isMissing();
+        double mtbf = defaultRate ? (at.isEmpty() ? FailureSpec.DEFAULT_MTBF_PER_GPU_SECONDS : 0)
+                : node.get("mtbf_per_gpu").positiveDurationSeconds();
+        String source = node.get("source").text(defaultRate && at.isEmpty() ? FailureSpec.DEFAULT_SOURCE : "scenario");
+        return new FailureSpec(mtbf, node.required("repair").durationSeconds(), at, source);
     }
 
     private static int initialReplicas(SpecNode node, CapacitySpec capacity) {

@@ -14,9 +14,32 @@ package io.fleetsim.scenario;
  *                      (admission control); {@link Integer#MAX_VALUE} for no limit
  * @param priceSource   where {@code usdPerGpuHour} comes from
  * @param balancing     how requests are spread over the replicas
+ * @param abortOnDisconnect whether a replica stops generating for a client that left mid-stream
+ *                      (vLLM aborts the request; false keeps generating to the end)
+ * @param ownership     the purchase, power and colocation of an owned pool; null for rented capacity
+ *                      (then {@code usdPerGpuHour} is the rent)
+ * @param commitment    the commitment terms of a reserved pool, or null
+ * @param failures      GPU and node failures of its replicas, or null for none
  */
 public record PoolSpec(String name, PoolKind kind, int replicas, double usdPerGpuHour, ServerSpec server,
-                       CapacitySpec capacity, int maxQueue, String priceSource, BalancingPolicy balancing) {
+                       CapacitySpec capacity, int maxQueue, String priceSource, BalancingPolicy balancing,
+                       boolean abortOnDisconnect, OwnershipSpec ownership, CommitmentSpec commitment,
+                       FailureSpec failures) {
+
+    /** A pool whose replicas never fail. */
+    public PoolSpec(String name, PoolKind kind, int replicas, double usdPerGpuHour, ServerSpec server,
+                    CapacitySpec capacity, int maxQueue, String priceSource, BalancingPolicy balancing,
+                    boolean abortOnDisconnect, OwnershipSpec ownership, CommitmentSpec commitment) {
+        this(name, kind, replicas, usdPerGpuHour, server, capacity, maxQueue, priceSource, balancing,
+                abortOnDisconnect, ownership, commitment, null);
+    }
+
+    /** A rented pool that aborts requests whose client left. */
+    public PoolSpec(String name, PoolKind kind, int replicas, double usdPerGpuHour, ServerSpec server,
+                    CapacitySpec capacity, int maxQueue, String priceSource, BalancingPolicy balancing) {
+        this(name, kind, replicas, usdPerGpuHour, server, capacity, maxQueue, priceSource, balancing, true, null,
+                null);
+    }
 
     /**
      * The queue limit of a pool whose scenario gives none: enough for any burst a fleet recovers
@@ -29,6 +52,11 @@ public record PoolSpec(String name, PoolKind kind, int replicas, double usdPerGp
     public PoolSpec(String name, PoolKind kind, int replicas, double usdPerGpuHour, ServerSpec server) {
         this(name, kind, replicas, usdPerGpuHour, server, CapacitySpec.FIXED, DEFAULT_MAX_QUEUE, "scenario",
                 BalancingPolicy.CENTRAL_QUEUE);
+    }
+
+    /** True when the pool's servers are bought rather than rented. */
+    public boolean owned() {
+        return ownership != null;
     }
 
     /** GPUs in the whole pool. */

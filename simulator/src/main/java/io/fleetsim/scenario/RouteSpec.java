@@ -13,9 +13,23 @@ import java.util.List;
  * @param clients  how its clients behave (patience, retries, shared prefix)
  * @param priority higher goes first in a pool's shared queue (0 by default; equal priorities in
  *                 arrival order)
+ * @param quality  how the product judges its answers (all accepted by default)
+ * @param split    which of its requests are easy and go to a smaller model's pool, or null
  */
 public record RouteSpec(String name, double share, RequestShapeSpec lengths, SloSpec slo, Routing routing,
-                        ClientSpec clients, int priority) {
+                        ClientSpec clients, int priority, QualitySpec quality, ClassSplit split) {
+
+    /** A route with no split by request class. */
+    public RouteSpec(String name, double share, RequestShapeSpec lengths, SloSpec slo, Routing routing,
+                     ClientSpec clients, int priority, QualitySpec quality) {
+        this(name, share, lengths, slo, routing, clients, priority, quality, null);
+    }
+
+    /** A route whose every answer is accepted. */
+    public RouteSpec(String name, double share, RequestShapeSpec lengths, SloSpec slo, Routing routing,
+                     ClientSpec clients, int priority) {
+        this(name, share, lengths, slo, routing, clients, priority, QualitySpec.ALL_ACCEPTED);
+    }
 
     /** A route of patient clients at the default priority. */
     public RouteSpec(String name, double share, RequestShapeSpec lengths, SloSpec slo, Routing routing) {

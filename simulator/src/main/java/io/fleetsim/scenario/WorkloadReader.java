@@ -65,7 +65,7 @@ final class WorkloadReader {
     private static RouteSpec route(SpecNode node, double share, Map<String, Integer> poolIndex, Set<String> off,
                                    ArrivalSpec arrivals) {
         node.allowOnly("name", "share", "prompt_tokens", "output_tokens", "lengths", "slo", "pool", "overflow",
-                "patience", "retries", "prefix", "session", "priority");
+                "patience", "retries", "prefix", "session", "priority", "quality", "disconnect", "split");
         String name = node.required("name").text();
         RequestShapeSpec lengths = requestShape(node, arrivals);
         SpecNode sloNode = node.required("slo").allowOnly("ttft", "tpot", "percentile");
@@ -74,7 +74,32 @@ final class WorkloadReader {
                 sloNode.get("percentile").isMissing() ? 99 : sloNode.get("percentile").numberIn(1, 99.9));
         RouteSpec.Routing routing = routing(node, poolIndex, off, slo);
         return new RouteSpec(name, share, lengths, slo, routing, ClientReader.read(node),
-                node.get("priority").intIn(0, 1000, 0));
+                node.get("priority").intIn(0, 1000, 0), QualityReader.read(node.get("quality"), poolIndex, off),
+                split(node.get("split"), poolIndex, off));
+    }
+
+    /**
+     * {@code split: {prompt_tokens_below: N, to: pool}} or {@code split: {easy_share: S, to: pool}}:
+     * easy requests go to {@code to}; null when the pool is switched off (no split then).
+     */
+    private static ClassSplit split(SpecNode node, Map<String, Integer> poolIndex, Set<String> off) {
+        if (node.isMissing()) {
+            return null;
+        }
+        node.allowOnly("prompt_tokens_below", "easy_share", "to");
+        SpecNode below = node.get("prompt_tokens_below");
+        SpecNode share = node.get("easy_share");
+        if (below.isMissing() == share.isMissing()) {
+            throw node.error("give one of prompt_tokens_below (easy = shorter prompts) or easy_share (a share of "
+                    + "requests)");
+        }
+        SpecNode to = node.required("to");
+        if (off.contains(to.text())) {
+            return null;
+        }
+        int pool = poolNamed(to, poolIndex);
+        return below.isMissing() ? new ClassSplit(0, share.numberIn(0, 1), pool)
+                : new ClassSplit((int) below.integerIn(1, LengthSpec.MAX_TOKENS), 0, pool);
     }
 
     /**
