@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * One model replica serving with continuous batching, chunked prefill, a paged KV cache with
@@ -56,8 +55,7 @@ public final class LlmReplica implements Server, EventHandler {
 
     private final ArrayDeque<Sequence> preempted = new ArrayDeque<>();
     private final ArrayDeque<Sequence> prefilling = new ArrayDeque<>();
-    private final PriorityQueue<Sequence> decoding = new PriorityQueue<>(
-            Comparator.comparingLong((Sequence s) -> s.finishIteration).thenComparingLong(s -> s.order));
+    private final DecodeHeap decoding = new DecodeHeap();
     private long admissions;
     private long iteration;
     private long prefillHeldTokens;
@@ -173,6 +171,7 @@ public final class LlmReplica implements Server, EventHandler {
                 kv.releasePrefill(s.prefillBlocks);
                 prefillHeldTokens -= s.prefilled;
                 outstandingTokens -= request.totalTokens();
+                source.loadChanged(this);
                 // Prompt tokens served from the prefix cache were not computed: not wasted.
                 listener.cancelledWork(request, s.prefilled - s.cachedTokens);
                 return true;
@@ -182,6 +181,7 @@ public final class LlmReplica implements Server, EventHandler {
             if (s.request == request && Double.isNaN(s.firstTokenAt)) {
                 preempted.remove(s);
                 outstandingTokens -= request.totalTokens();
+                source.loadChanged(this);
                 listener.cancelledWork(request, 0);
                 return true;
             }
@@ -197,11 +197,13 @@ public final class LlmReplica implements Server, EventHandler {
             iteration += steps.decodeIterationsWithin(stepBatch, stepKvTokens, now - stepStart, stepIterations);
         }
         List<Request> lost = new ArrayList<>();
+        long heldBefore = outstandingTokens;
         for (Sequence s : prefilling) {
             lost.add(s.request);
             listener.lostToInterruption(s.request, s.prefilled - s.cachedTokens);
         }
-        for (Sequence s : decoding) {
+        for (int i = 0; i < decoding.size(); i++) {
+            Sequence s = decoding.get(i);
             lost.add(s.request);
             listener.lostToInterruption(s.request, s.decodeOffset + iteration);
         }
@@ -213,6 +215,9 @@ public final class LlmReplica implements Server, EventHandler {
         decoding.clear();
         preempted.clear();
         outstandingTokens = 0;
+        if (heldBefore != 0 || !lost.isEmpty()) {
+            source.loadChanged(this);
+        }
         admitting = false;
         drained.cancel();
         stepping = false;
@@ -298,6 +303,7 @@ public final class LlmReplica implements Server, EventHandler {
             Sequence s = decoding.poll();
             kv.removeDecoding(s.decodeOffset + iteration, iteration);
             outstandingTokens -= s.request.totalTokens();
+            source.loadChanged(this);
             listener.completed(s.request, pool, s.admittedAt, s.firstTokenAt, now);
         }
     }
@@ -326,6 +332,7 @@ public final class LlmReplica implements Server, EventHandler {
             int generated = s.target - s.request.promptTokens() + 1;
             if (generated >= s.request.outputTokens()) {
                 outstandingTokens -= s.request.totalTokens();
+                source.loadChanged(this);
                 listener.completed(s.request, pool, s.admittedAt, s.firstTokenAt, now);
                 continue;
             }
@@ -424,6 +431,9 @@ public final class LlmReplica implements Server, EventHandler {
         s.prefillBlocks = blocks;
         kv.allocatePrefill(blocks);
         prefilling.add(s);
+        if (resumed == null) {
+            source.loadChanged(this);
+        }
         return s;
     }
 
@@ -435,7 +445,8 @@ public final class LlmReplica implements Server, EventHandler {
                 youngest = s;
             }
         }
-        for (Sequence s : decoding) {
+        for (int i = 0; i < decoding.size(); i++) {
+            Sequence s = decoding.get(i);
             if (youngest == null || s.order > youngest.order) {
                 youngest = s;
             }

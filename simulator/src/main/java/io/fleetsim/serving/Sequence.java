@@ -21,6 +21,8 @@ final class Sequence {
     double firstTokenAt = Double.NaN;
     long finishIteration;
     long decodeOffset;
+    /** Its slot in the replica's {@link DecodeHeap} while decoding, else -1. */
+    int heapSlot = -1;
 
     Sequence(Request request, double admittedAt, long order) {
         this.request = request;
