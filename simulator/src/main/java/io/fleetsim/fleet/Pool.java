@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -57,7 +56,6 @@ public final class Pool implements WorkSource, EventHandler {
     /** Requests in the replicas' own queues, counted as they come and go. */
     private int locallyQueued;
     private final ArrayDeque<Replica> idle = new ArrayDeque<>();
-    private final Map<Server, Replica> replicaOf = new IdentityHashMap<>();
     private final PoolLedger ledger;
     private final MetricsCollector metrics;
     private final int index;
@@ -186,16 +184,6 @@ public final class Pool implements WorkSource, EventHandler {
         loadChanged(r);
     }
 
-    @Override
-    public void loadChanged(Server server) {
-        if (leastLoaded != null) {
-            Replica r = replicaOf.get(server);
-            if (r != null) {
-                leastLoaded.update(r);
-            }
-        }
-    }
-
     /** Replica {@code r}'s requests in service, outstanding tokens or own queue have changed. */
     void loadChanged(Replica r) {
         if (leastLoaded != null) {
@@ -208,10 +196,9 @@ public final class Pool implements WorkSource, EventHandler {
         return !cancelledInQueue.isEmpty() && cancelledInQueue.remove(request);
     }
 
-    @Override
-    public void serverIdle(Server server) {
-        Replica r = replicaOf.get(server);
-        if (r != null && r.state != ReplicaState.GONE) {
+    /** Replica {@code r} has just run out of work. */
+    void serverIdle(Replica r) {
+        if (r.state != ReplicaState.GONE) {
             idle.push(r);
         }
     }
@@ -430,13 +417,15 @@ public final class Pool implements WorkSource, EventHandler {
 
     private Replica launch(double now) {
         ReplicaQueue local = spec.balancing() == BalancingPolicy.CENTRAL_QUEUE ? null : new ReplicaQueue(this);
-        Replica r = new Replica(replicas.size(), newServer.apply(replicas.size(), local == null ? this : local),
+        PoolQueueView shared = local == null ? new PoolQueueView(this) : null;
+        Replica r = new Replica(replicas.size(), newServer.apply(replicas.size(), local == null ? shared : local),
                 local, now);
         if (local != null) {
             local.ownedBy(r);
+        } else {
+            shared.ownedBy(r);
         }
         replicas.add(r);
-        replicaOf.put(r.server, r);
         live.add(r);
         ledger.replicaStarted();
         peakActive = Math.max(peakActive, activeReplicas());

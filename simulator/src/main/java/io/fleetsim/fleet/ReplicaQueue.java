@@ -71,7 +71,7 @@ final class ReplicaQueue implements WorkSource {
 
     @Override
     public void serverIdle(Server server) {
-        pool.serverIdle(server);
+        pool.serverIdle(owner);
     }
 
     @Override
