@@ -42,6 +42,10 @@ final class RunCommand implements Callable<Integer> {
                 "lengths, TTFT, TPOT, E2E, outcome, cause), streamed to disk."})
     Path requestsOut;
 
+    @Option(names = "--no-charts",
+            description = "Write index.html without its charts (figures and tables only): for scripted runs.")
+    boolean noCharts;
+
     @CommandLine.Mixin
     ProgressOption progressOption;
 
@@ -73,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
         }
         double wall = (System.nanoTime() - start) / 1e9;
 
-        ReportFolder.replace(folder, new RunReport(scenarioSpec, result));
+        ReportFolder.replace(folder, new RunReport(scenarioSpec, result), !noCharts);
 
         PrintWriter o = spec.commandLine().getOut();
         o.print(SummaryTable.render(result));
