@@ -36,7 +36,7 @@ final class BenchCommand implements Callable<Integer> {
     private static final double BLIS_REQUESTS = 100_000;
 
     @Option(names = "--scale", defaultValue = "1", paramLabel = "X",
-            description = "Multiply every case's size (customers, horizon) by X, e.g. 0.1 for a quick look "
+            description = "Multiply every case's size (customers, horizon) by X; 0.1 gives a quick look "
                     + "(default ${DEFAULT-VALUE}).")
     double scale;
 
