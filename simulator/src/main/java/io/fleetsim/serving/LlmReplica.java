@@ -9,7 +9,6 @@ import io.fleetsim.workload.Request;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -54,7 +53,8 @@ public final class LlmReplica implements Server, EventHandler {
     private final PrefixCache prefixCache = new PrefixCache();
 
     private final ArrayDeque<Sequence> preempted = new ArrayDeque<>();
-    private final ArrayDeque<Sequence> prefilling = new ArrayDeque<>();
+    /** In admission order; a list, so that walking it every step needs no iterator object. */
+    private final ArrayList<Sequence> prefilling = new ArrayList<>();
     private final DecodeHeap decoding = new DecodeHeap();
     private long admissions;
     private long iteration;
@@ -309,9 +309,9 @@ public final class LlmReplica implements Server, EventHandler {
     }
 
     private void advancePrefills(double now) {
-        Iterator<Sequence> it = prefilling.iterator();
-        while (it.hasNext()) {
-            Sequence s = it.next();
+        int i = 0;
+        while (i < prefilling.size()) {
+            Sequence s = prefilling.get(i);
             if (s.chunk == 0) {
                 break;
             }
@@ -319,9 +319,10 @@ public final class LlmReplica implements Server, EventHandler {
             prefillHeldTokens += s.chunk;
             s.chunk = 0;
             if (s.prefillRemaining() > 0) {
+                i++;
                 continue;
             }
-            it.remove();
+            prefilling.remove(i);
             kv.releasePrefill(s.prefillBlocks);
             prefillHeldTokens -= s.prefilled;
             if (Double.isNaN(s.firstTokenAt)) {
@@ -354,7 +355,8 @@ public final class LlmReplica implements Server, EventHandler {
         int budget = batching.maxBatchedTokens() - decoding.size();
         int prefillTokens = 0;
         double prefillContext = 0;
-        for (Sequence s : prefilling) {
+        for (int i = 0; i < prefilling.size(); i++) {
+            Sequence s = prefilling.get(i);
             int chunk = Math.min(budget, s.prefillRemaining());
             s.chunk = chunk;
             budget -= chunk;
