@@ -15,10 +15,8 @@ import java.util.Arrays;
  * they form a sorted run: popping is an index increment, and pushing scans from the latest end,
  * where newly scheduled events usually belong. A model with a handful of servers lives entirely in
  * this mode, where a push costs one hard-to-predict branch instead of the several of a heap's
- * sift-up and sift-down. Above the limit the events are a 4-ary min-heap (a sorted run already is
- * one): half the depth of a binary heap, and a node's four children share a cache line or two,
- * which matters because a fleet's many replicas keep the heap large; when the heap shrinks to a
- * quarter of the limit it is sorted again. Either way the order is
+ * sift-up and sift-down. Above the limit the events are a binary min-heap (a sorted run already is
+ * one); when the heap shrinks to a quarter of the limit it is sorted again. Either way the order is
  * the one above: the mode changes speed, never results.
  */
 public final class EventQueue {
@@ -186,7 +184,7 @@ public final class EventQueue {
         int hole = size++;
         // Sift up by moving parents down into the hole, then write once.
         while (hole > 0) {
-            int parent = (hole - 1) >>> 2;
+            int parent = (hole - 1) >>> 1;
             if (after(time, key, e, parent * STRIDE)) {
                 break;
             }
@@ -206,17 +204,13 @@ public final class EventQueue {
         long handler = e[from + HANDLER];
         long payload = e[from + PAYLOAD];
         int hole = 0;
-        while (true) {
-            int first = 4 * hole + 1;
-            if (first >= last) {
-                break;
-            }
-            int child = first;
-            int end = Math.min(first + 4, last);
-            for (int c = first + 1; c < end; c++) {
-                if (after(Double.longBitsToDouble(e[child * STRIDE + TIME]), e[child * STRIDE + KEY], e, c * STRIDE)) {
-                    child = c;
-                }
+        int half = last >>> 1;
+        while (hole < half) {
+            int child = 2 * hole + 1;
+            int right = child + 1;
+            if (right < last && after(Double.longBitsToDouble(e[child * STRIDE + TIME]), e[child * STRIDE + KEY],
+                    e, right * STRIDE)) {
+                child = right;
             }
             if (!after(time, key, e, child * STRIDE)) {
                 break;
