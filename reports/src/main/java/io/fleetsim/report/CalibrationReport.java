@@ -2,7 +2,9 @@ package io.fleetsim.report;
 
 import io.fleetsim.calibration.EndToEndProfile;
 import io.fleetsim.calibration.LatencyError;
-import io.fleetsim.validation.OpenParameters;
+import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.scenario.StepTimeMethod;
+import io.fleetsim.validation.EndToEndCalibration;
 import io.fleetsim.validation.ProfileFitting;
 import java.util.List;
 import java.util.Locale;
@@ -16,13 +18,22 @@ public final class CalibrationReport {
     private CalibrationReport() {
     }
 
+    /** The fitted step-time parameters, as a profile's model reads them. */
+    static String parameters(PerformanceSpec s) {
+        return s.method() == StepTimeMethod.KERNELS
+                ? String.format(Locale.ROOT, "%.2fms %.1fus %.2fus",
+                s.engineIterationSeconds() * 1e3, s.engineSequenceSeconds() * 1e6, s.engineTokenSeconds() * 1e6)
+                : String.format(Locale.ROOT, "%.3f %.3f %.2fms", s.computeEfficiency(),
+                s.memoryEfficiency(), s.iterationOverheadSeconds() * 1e3);
+    }
+
     /** One row per profile. */
     public static String text(List<ProfileFitting.GroupFit> fits) {
         Table t = new Table(new Column("gpu", "gpu", ValueFormat.TEXT), new Column("engine", "engine", ValueFormat.TEXT),
                 new Column("precision", "prec", ValueFormat.TEXT),
                 new Column("points", "rows", ValueFormat.COUNT), new Column("deployments", "depl", ValueFormat.COUNT),
-                new Column("compute", "compute", ValueFormat.TEXT), new Column("memory", "memory", ValueFormat.TEXT),
-                new Column("overhead", "overhead", ValueFormat.TEXT),
+                new Column("step_time", "model", ValueFormat.TEXT),
+                new Column("parameters", "parameters", ValueFormat.TEXT),
                 new Column("request_latency", "req lat", ValueFormat.TEXT),
                 new Column("fit_ttft_p50", "fit TTFT", ValueFormat.SHARE),
                 new Column("fit_tpot_p50", "fit TPOT", ValueFormat.SHARE),
@@ -34,9 +45,7 @@ public final class CalibrationReport {
             EndToEndProfile p = f.profile();
             LatencyError cv = p.crossValidated().map(EndToEndProfile.CrossValidated::error).orElse(null);
             t.addRow(p.gpu(), p.engine(), p.precision(), f.points().size(), p.deployments(),
-                    String.format(Locale.ROOT, "%.4f", p.performance().computeEfficiency()),
-                    String.format(Locale.ROOT, "%.4f", p.performance().memoryEfficiency()),
-                    String.format(Locale.ROOT, "%.3f ms", p.performance().iterationOverheadSeconds() * 1e3),
+                    p.performance().method().name().toLowerCase(Locale.ROOT), parameters(p.performance()),
                     String.format(Locale.ROOT, "%.1f ms", p.requestLatencySeconds() * 1e3),
                     p.training().ttftMedian(), p.training().tpotMedian(),
                     cv == null ? Double.NaN : cv.ttftMedian(), cv == null ? Double.NaN : cv.ttftP90(),
@@ -46,13 +55,16 @@ public final class CalibrationReport {
         for (ProfileFitting.GroupFit f : fits) {
             names.append(String.format(Locale.ROOT, "  %s: %s, %s, %s%n", f.profile().name(), f.profile().gpu(),
                     f.profile().engine(), f.profile().precision()));
-            for (String limit : OpenParameters.atLimits(f.calibration().parameters())) {
+            for (String limit : EndToEndCalibration.space(f.points()).atLimits(f.calibration().parameters())) {
                 names.append("    note: ").append(limit).append(" (the model fits these points no better within "
                         + "the range searched)\n");
             }
         }
         return "Fitted profiles (absolute percentage error of mean TTFT and TPOT; fit = on the points fitted, "
                 + "CV = each deployment predicted by a fit on the other folds' deployments):\n"
-                + TextTableRenderer.render(t) + "Profile names:\n" + names;
+                + TextTableRenderer.render(t)
+                + "parameters: kernels = engine time per iteration, per sequence and per prompt token; roofline = "
+                + "compute and memory efficiency, iteration overhead\n"
+                + "Profile names:\n" + names;
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetsim.report;
 
+import io.fleetsim.run.PoolResult;
 import io.fleetsim.scenario.DurationText;
 import java.util.Locale;
 
@@ -24,11 +25,31 @@ public final class ComparisonText {
         out.append('\n').append(TextTableRenderer.render(ComparisonTables.overview(c)));
         out.append('\n').append(TextTableRenderer.render(ComparisonTables.spend(c)));
         out.append("\nLatencies in ms, all routes. Spend in $; idle $: paid for replicas with nothing in service.\n");
+        out.append('\n').append(stepTimeTrust(c));
         if (!c.warnings().isEmpty()) {
             out.append('\n');
             c.warnings().forEach(w -> out.append(Wrapped.text("Note: " + w, 100)));
         }
         out.append('\n').append(Wrapped.text(c.verdict(), 100));
+        return out.toString();
+    }
+
+    /**
+     * How far each strategy's LLM pools' latencies can be trusted: the fit of their step times and
+     * the error of their end-to-end profile on deployments left out of its fit, so that a verdict
+     * between strategies is read against it.
+     */
+    static String stepTimeTrust(Comparison c) {
+        StringBuilder out = new StringBuilder("Step times (how far the latencies above can be trusted):\n");
+        for (Strategy s : c.strategies()) {
+            for (PoolResult p : s.result().pools()) {
+                if (p.stepTimes() == null) {
+                    continue;
+                }
+                out.append(Wrapped.text(s.name() + " / " + p.name() + " (" + p.stepTimes().fit().id() + "): "
+                        + String.join("; ", EndToEndBand.describe(p.endToEnd())), 100));
+            }
+        }
         return out.toString();
     }
 }

@@ -124,6 +124,20 @@ public final class JsonReport {
                 st.put("fit", p.stepTimes().fit().id());
                 var notes = st.putArray("notes");
                 p.stepTimes().notes().forEach(notes::add);
+                if (p.endToEnd() != null) {
+                    ObjectNode e = st.putObject("end_to_end_fit");
+                    e.put("profile", p.endToEnd().name());
+                    e.put("points", p.endToEnd().training().points());
+                    e.put("deployments", p.endToEnd().deployments());
+                    p.endToEnd().crossValidated().ifPresent(c -> {
+                        ObjectNode cv = e.putObject("cross_validated");
+                        cv.put("folds", c.folds());
+                        putNumber(cv, "ttft_ape_median", c.error().ttftMedian(), 4);
+                        putNumber(cv, "ttft_ape_p90", c.error().ttftP90(), 4);
+                        putNumber(cv, "tpot_ape_median", c.error().tpotMedian(), 4);
+                        putNumber(cv, "tpot_ape_p90", c.error().tpotP90(), 4);
+                    });
+                }
             }
         }
         var tenants = root.putArray("tenants");

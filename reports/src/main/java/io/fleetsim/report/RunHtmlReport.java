@@ -78,6 +78,12 @@ public final class RunHtmlReport {
         }
         page.table(RunTables.routeLatency(run), "table-route-latency");
         page.table(RunTables.routeCost(run), "table-route-cost");
+        for (PoolResult p : run.pools()) {
+            if (p.stepTimes() != null) {
+                page.paragraph("Step times of " + p.name() + " (" + p.stepTimes().fit().id() + "): "
+                        + p.stepTimes().profile() + ". " + String.join("; ", EndToEndBand.describe(p.endToEnd())) + ".");
+            }
+        }
 
         page.section("Cost and waste");
         if (withCharts) {

@@ -49,6 +49,7 @@ public final class SummaryTable {
             if (p.stepTimes() != null) {
                 line(out, "Step times of %s (%s):", p.name(), p.stepTimes().fit().id());
                 line(out, "  %s", p.stepTimes().profile());
+                EndToEndBand.describe(p.endToEnd()).forEach(l -> line(out, "  %s", l));
             }
         }
         return out.toString();

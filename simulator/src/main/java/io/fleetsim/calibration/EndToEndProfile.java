@@ -30,8 +30,9 @@ public record EndToEndProfile(String name, String gpu, String engine, List<Strin
                               PerformanceSpec performance, double requestLatencySeconds, List<String> models, int deployments, String data,
                               String fittedBy, LatencyError training, Optional<CrossValidated> crossValidated) {
 
-    /** Copies the lists. */
+    /** Copies the lists; the performance carries the request latency, as a pool naming the profile uses it. */
     public EndToEndProfile {
+        performance = performance.withRequestLatency(requestLatencySeconds);
         engineVersions = List.copyOf(engineVersions);
         models = List.copyOf(models);
     }

@@ -2,6 +2,7 @@ package io.fleetsim.calibration;
 
 import io.fleetsim.scenario.PerformanceSpec;
 import io.fleetsim.scenario.SpecNode;
+import io.fleetsim.scenario.StepTimeMethod;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,10 @@ public final class EndToEndProfileReader {
 
     private static final String[] ERROR_FIELDS = {"points", "ttft_ape_median_pct", "ttft_ape_p90_pct",
         "tpot_ape_median_pct", "tpot_ape_p90_pct"};
+
+    /** Weight precisions a profile may be fitted at (the ids of {@link io.fleetsim.hardware.Precision}). */
+    private static final String[] PRECISIONS = java.util.Arrays.stream(io.fleetsim.hardware.Precision.values())
+            .map(io.fleetsim.hardware.Precision::id).toArray(String[]::new);
 
     private EndToEndProfileReader() {
     }
@@ -39,7 +44,8 @@ public final class EndToEndProfileReader {
         Set<String> names = new HashSet<>();
         for (SpecNode n : root.required("profiles").elements()) {
             n.allowOnly("name", "gpu", "engine", "engine_versions", "precision", "compute_efficiency",
-                    "memory_efficiency", "iteration_overhead", "request_latency", "models", "deployments", "data", "fitted_by", "training",
+                    "memory_efficiency", "iteration_overhead", "step_time", "engine_iteration_overhead",
+                    "engine_sequence_overhead", "engine_token_overhead", "request_latency", "models", "deployments", "data", "fitted_by", "training",
                     "cross_validated");
             EndToEndProfile p = profile(n);
             if (!names.add(p.name())) {
@@ -51,10 +57,25 @@ public final class EndToEndProfileReader {
     }
 
     private static EndToEndProfile profile(SpecNode n) {
-        PerformanceSpec performance = new PerformanceSpec(
+        PerformanceSpec roofline = new PerformanceSpec(
                 n.required("compute_efficiency").numberIn(EfficiencyFitter.MIN_EFFICIENCY, EfficiencyFitter.MAX_EFFICIENCY),
                 n.required("memory_efficiency").numberIn(EfficiencyFitter.MIN_EFFICIENCY, EfficiencyFitter.MAX_EFFICIENCY),
                 seconds(n.required("iteration_overhead")));
+        double requestLatency = seconds(n.required("request_latency"));
+        boolean kernels = !n.get("step_time").isMissing() && n.get("step_time").choice("kernels", "roofline")
+                .equals("kernels");
+        if (!kernels) {
+            for (String f : List.of("engine_iteration_overhead", "engine_sequence_overhead", "engine_token_overhead")) {
+                if (!n.get(f).isMissing()) {
+                    throw n.get(f).error("applies to the kernel model only (step_time: kernels)");
+                }
+            }
+        }
+        PerformanceSpec performance = (kernels ? new PerformanceSpec(roofline.computeEfficiency(),
+                roofline.memoryEfficiency(), roofline.iterationOverheadSeconds(),
+                seconds(n.required("engine_iteration_overhead")), seconds(n.required("engine_sequence_overhead")),
+                seconds(n.required("engine_token_overhead")), requestLatency, StepTimeMethod.KERNELS)
+                : roofline.withRequestLatency(requestLatency));
         Optional<EndToEndProfile.CrossValidated> cv = Optional.empty();
         SpecNode c = n.get("cross_validated");
         if (!c.isMissing()) {
@@ -67,8 +88,8 @@ public final class EndToEndProfileReader {
         training.allowOnly(ERROR_FIELDS);
         return new EndToEndProfile(n.required("name").text(), n.required("gpu").text(),
                 n.required("engine").choice("vllm", "sglang", "trtllm"), texts(n.required("engine_versions")),
-                n.required("precision").choice("bf16", "fp8", "fp4"), performance,
-                seconds(n.required("request_latency")), texts(n.required("models")),
+                n.required("precision").choice(PRECISIONS), performance,
+                requestLatency, texts(n.required("models")),
                 (int) n.required("deployments").integerIn(1, Integer.MAX_VALUE), n.required("data").text(),
                 n.required("fitted_by").text(), error(training), cv);
     }
@@ -88,15 +109,17 @@ public final class EndToEndProfileReader {
     }
 
     /**
-     * A duration in seconds; written in milliseconds (as profiles are), by decimal arithmetic, so
+     * A duration in seconds; written in milliseconds or microseconds (as profiles are), by decimal arithmetic, so
      * that {@code 5.285ms} reads as the double nearest 0.005285, as it was written from.
      */
     private static double seconds(SpecNode n) {
         double checked = n.durationSeconds();
         String t = n.text().strip();
-        if (t.endsWith("ms")) {
+        int shift = t.endsWith("ms") ? 3 : t.endsWith("us") ? 6 : 0;
+        if (shift > 0) {
             try {
-                return new java.math.BigDecimal(t.substring(0, t.length() - 2).strip()).movePointLeft(3).doubleValue();
+                return new java.math.BigDecimal(t.substring(0, t.length() - 2).strip()).movePointLeft(shift)
+                        .doubleValue();
             } catch (NumberFormatException e) {
                 return checked;
             }

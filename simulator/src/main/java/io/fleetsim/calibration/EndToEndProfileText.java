@@ -1,5 +1,6 @@
 package io.fleetsim.calibration;
 
+import io.fleetsim.scenario.StepTimeMethod;
 import io.fleetsim.scenario.PerformanceSpec;
 import java.math.BigDecimal;
 import java.util.List;
@@ -37,6 +38,12 @@ public final class EndToEndProfileText {
         sb.append("    compute_efficiency: ").append(plain(s.computeEfficiency())).append('\n');
         sb.append("    memory_efficiency: ").append(plain(s.memoryEfficiency())).append('\n');
         sb.append("    iteration_overhead: ").append(milliseconds(s.iterationOverheadSeconds())).append('\n');
+        if (s.method() == StepTimeMethod.KERNELS) {
+            sb.append("    step_time: kernels\n");
+            sb.append("    engine_iteration_overhead: ").append(milliseconds(s.engineIterationSeconds())).append('\n');
+            sb.append("    engine_sequence_overhead: ").append(microseconds(s.engineSequenceSeconds())).append('\n');
+            sb.append("    engine_token_overhead: ").append(microseconds(s.engineTokenSeconds())).append('\n');
+        }
         sb.append("    request_latency: ").append(milliseconds(p.requestLatencySeconds())).append('\n');
         sb.append("    models: [").append(String.join(", ", p.models())).append("]\n");
         sb.append("    deployments: ").append(p.deployments()).append('\n');
@@ -65,6 +72,12 @@ public final class EndToEndProfileText {
 
     private static String plain(double v) {
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** Seconds as microseconds to the nanosecond, e.g. {@code 12.345us}. */
+    private static String microseconds(double seconds) {
+        return BigDecimal.valueOf(Math.round(seconds * 1e9)).movePointLeft(3).stripTrailingZeros().toPlainString()
+                + "us";
     }
 
     /** Seconds as milliseconds to the microsecond, e.g. {@code 11.155ms}. */

@@ -1,5 +1,8 @@
 package io.fleetsim.calibration;
 
+import io.fleetsim.scenario.EngineSpec;
+import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.scenario.StepTimeMethod;
 import io.fleetsim.hardware.Precision;
 import io.fleetsim.scenario.PerformanceSpec;
 import io.fleetsim.scenario.SpecDocument;
@@ -81,6 +84,41 @@ public final class PerformanceProfiles {
         }
         return profiles.stream().filter(p -> p.isDefaultFor(gpuName, tensorParallel)).findFirst()
                 .map(PerformanceProfile::performance).orElse(PerformanceSpec.DEFAULT);
+    }
+
+    /**
+     * The shipped end-to-end profile of the kernel model fitted on {@code gpuName} under
+     * {@code engine} at {@code precision}'s family (fp8 per-tensor and block scaling alike, nvfp4
+     * and mxfp4 alike, as the measured points are grouped): what a kernel-model pool that states
+     * no engine overheads uses.
+     */
+    public Optional<EndToEndProfile> fittedKernels(String gpuName, String engine, Precision precision) {
+        String family = precision.family().id();
+        return endToEnd.stream().filter(p -> p.performance().method() == StepTimeMethod.KERNELS
+                && p.gpu().equals(gpuName) && p.engine().equals(engine) && p.precision().equals(family)).findFirst();
+    }
+
+    /**
+     * The shipped end-to-end profile whose engine overheads and request latency {@code server}
+     * runs with (by default or by name), if any: where its step times were checked against
+     * measured deployments, and how well.
+     */
+    public Optional<EndToEndProfile> endToEndUsedBy(ServerSpec.Llm server) {
+        PerformanceSpec s = server.performance();
+        String engine = server.engine() != null ? server.engine().name() : EngineSpec.DEFAULT_NAME;
+        return endToEnd.stream().filter(p -> p.gpu().equals(server.memory().gpu().name())
+                && p.engine().equals(engine) && sameFit(p.performance(), s)).findFirst();
+    }
+
+    private static boolean sameFit(PerformanceSpec fitted, PerformanceSpec used) {
+        if (fitted.method() != used.method() || fitted.requestLatencySeconds() != used.requestLatencySeconds()) {
+            return false;
+        }
+        return fitted.method() == StepTimeMethod.KERNELS
+                ? fitted.engineIterationSeconds() == used.engineIterationSeconds()
+                && fitted.engineSequenceSeconds() == used.engineSequenceSeconds()
+                && fitted.engineTokenSeconds() == used.engineTokenSeconds()
+                : fitted.rooflineFactors().equals(used.rooflineFactors());
     }
 
     /**

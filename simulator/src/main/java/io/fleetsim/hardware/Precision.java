@@ -33,6 +33,19 @@ public enum Precision {
         this.kvBytes = kvBytes;
     }
 
+    /**
+     * The family of formats that compute at one tensor-core rate: {@code BF16}, {@code FP8} (per
+     * tensor and block-scaled) or {@code FP4} (nvfp4 and mxfp4). Engine overheads fitted end to
+     * end are grouped by family.
+     */
+    public Precision family() {
+        return switch (this) {
+            case BF16 -> BF16;
+            case FP8, FP8_BLOCK -> FP8;
+            case FP4, MXFP4 -> FP4;
+        };
+    }
+
     /** Bytes per weight. */
     public double weightBytesPerValue() {
         return weightBytes;

@@ -21,6 +21,7 @@ public final class MetricsCollector implements ServingListener {
     private final long[] overflowTo;
     private final long[][] apiTokens;
     private final double[][] computeSeconds;
+    private final double[] requestLatency;
     private long arrivedTotal;
     private long arrivedPromptTokens;
     private long arrivedOutputTokens;
@@ -52,6 +53,17 @@ public final class MetricsCollector implements ServingListener {
         overflowTo = new long[pools];
         apiTokens = new long[pools][3];
         computeSeconds = new double[pools][2];
+        requestLatency = new double[pools];
+    }
+
+    /**
+     * Each pool's request latency: the time from a client sending a request to the engine having
+     * it (HTTP, tokenisation, the front end), added to the TTFT and E2E of every request the pool
+     * completes. It is not simulated as a delay: an open loop delayed by a constant drives the
+     * engine exactly as before, shifted, so only the client's clock differs.
+     */
+    public void requestLatencies(double[] seconds) {
+        System.arraycopy(seconds, 0, requestLatency, 0, requestLatency.length);
     }
 
     /** Where each request's outcome is also told (by default nowhere). */
@@ -79,10 +91,12 @@ public final class MetricsCollector implements ServingListener {
 
     @Override
     public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt) {
-        double ttft = firstTokenAt - request.firstArrivalTime();
+        double front = requestLatency[pool];
+        double ttft = firstTokenAt - request.firstArrivalTime() + front;
         double tpot = request.outputTokens() > 1 ? (completedAt - firstTokenAt) / (request.outputTokens() - 1) : 0;
+        double e2e = completedAt - request.firstArrivalTime() + front;
         long useful = routes[request.route()].recordCompletion(request.promptTokens(), request.outputTokens(),
-                admittedAt - request.arrivalTime(), ttft, tpot, completedAt - request.firstArrivalTime());
+                admittedAt - request.arrivalTime(), ttft, tpot, e2e);
         usefulServed[pool] += useful;
         completedTotal++;
         long[] tenant = tenantStats[request.tenant()];
@@ -95,7 +109,7 @@ public final class MetricsCollector implements ServingListener {
         }
         tokensServed[pool][request.route()] += request.totalTokens();
         inSystem.change(completedAt, -1);
-        requestLog.completed(request, pool, ttft, tpot, completedAt - request.firstArrivalTime(), useful > 0);
+        requestLog.completed(request, pool, ttft, tpot, e2e, useful > 0);
     }
 
     /** The router sent a request to {@code pool}; {@code overflow} when it was not the route's first choice. */

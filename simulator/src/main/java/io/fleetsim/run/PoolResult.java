@@ -1,5 +1,6 @@
 package io.fleetsim.run;
 
+import io.fleetsim.calibration.EndToEndProfile;
 import io.fleetsim.serving.StepTimeProvenance;
 import java.util.Map;
 
@@ -28,13 +29,15 @@ import java.util.Map;
  * @param batchOccupancy       share of request slots (max_num_seqs) in use over serving time
  * @param stepTimes            the performance profile of its step times, or null for a pool that
  *                             is not an LLM server
+ * @param endToEnd             the shipped end-to-end profile its engine overheads come from, with
+ *                             its error on measured deployments left out of the fit; null when none
  */
 public record PoolResult(String name, String kind, int replicas, int gpus, double gpuHours, double usdPerGpuHour,
                          double utilization, double costUsd, long usefulTokens, double costPerUsefulMtokUsd,
                          Map<String, Double> costByStateUsd, String priceSource, long routedRequests,
                          long overflowRequests, int replicasStarted, int peakReplicas, int interruptions,
                          int failedScaleUps, double prefillShare, double batchOccupancy,
-                         StepTimeProvenance stepTimes) {
+                         StepTimeProvenance stepTimes, EndToEndProfile endToEnd) {
 
     public PoolResult {
         costByStateUsd = Map.copyOf(costByStateUsd);

@@ -1,5 +1,6 @@
 package io.fleetsim.run;
 
+import io.fleetsim.calibration.PerformanceProfiles;
 import io.fleetsim.cost.BreakEven;
 import io.fleetsim.cost.CostBreakdown;
 import io.fleetsim.cost.CostModel;
@@ -75,7 +76,9 @@ final class ResultAssembler {
                     spec.priceSource(), metrics.routedTo(p), metrics.overflowTo(p), ledger.replicasStarted(),
                     pool.peakActiveReplicas(), ledger.interruptions(), ledger.failedScaleUps(), prefillShare,
                     pool.batchOccupancy(horizon), spec.server() instanceof ServerSpec.Llm llm
-                            ? StepTimeModels.of(llm).provenance() : null));
+                            ? StepTimeModels.of(llm).provenance() : null,
+                    spec.server() instanceof ServerSpec.Llm llm
+                            ? PerformanceProfiles.builtIn().endToEndUsedBy(llm).orElse(null) : null));
         }
         // Fixed costs are those of running self-hosted serving: a fleet of API pools alone has none.
         boolean selfHosted = scenario.pools().stream().anyMatch(p -> p.kind() != PoolKind.API);

@@ -7,6 +7,7 @@ import io.fleetsim.metrics.RequestLog;
 import io.fleetsim.random.RandomStreams;
 import io.fleetsim.scenario.Feasibility;
 import io.fleetsim.scenario.ScenarioSpec;
+import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.workload.TrafficGenerator;
 
 /**
@@ -40,6 +41,8 @@ public final class Simulation {
         MetricsCollector metrics = new MetricsCollector(scenario.workload().routes(), scenario.pools().size(),
                 scenario.workload().tenants().size());
         metrics.logRequestsTo(requests);
+        metrics.requestLatencies(scenario.pools().stream().mapToDouble(p -> p.server() instanceof ServerSpec.Llm l
+                ? l.performance().requestLatencySeconds() : 0).toArray());
         Fleet fleet = new Fleet(sim, scenario, streams, metrics);
         TrafficGenerator traffic = new TrafficGenerator(sim, scenario.workload(), streams, scenario.horizonSeconds(),
                 fleet);

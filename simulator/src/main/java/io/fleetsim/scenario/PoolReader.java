@@ -1,5 +1,6 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.calibration.EndToEndProfile;
 import io.fleetsim.calibration.PerformanceProfiles;
 import io.fleetsim.cost.PriceBook;
 import io.fleetsim.hardware.Gpu;
@@ -153,7 +154,9 @@ final class PoolReader {
                     + ") must exceed max_num_seqs (" + batching.maxNumSeqs() + ") so prefill can progress while "
                     + "every sequence decodes");
         }
-        PerformanceSpec performance = performance(node.get("performance"), gpu, tp, precision);
+        SpecNode engineName = node.get("engine").isMissing() ? node.get("engine") : node.get("engine").get("name");
+        PerformanceSpec performance = performance(node.get("performance"), gpu, tp, precision,
+                engineName.isMissing() ? EngineSpec.DEFAULT_NAME : engineName.text());
         EngineSpec engine = engine(node.get("engine"), gpu, performance.method());
         SpecNode epNode = node.get("expert_parallel");
         int ep = epNode.intIn(1, tp, 1);
@@ -168,23 +171,31 @@ final class PoolReader {
     /**
      * The step-time settings: the kernel model by default; the roofline when asked for
      * ({@code step_time: roofline}) or when only roofline settings are given (a named roofline
-     * profile or efficiency factors).
+     * profile or efficiency factors). The kernel model's engine overheads and request latency are
+     * those of the shipped profile fitted end to end on the pool's GPU, engine and precision, where
+     * one ships, else the defaults; each may be given.
      */
-    private static PerformanceSpec performance(SpecNode p, Gpu gpu, int tp, Precision precision) {
+    private static PerformanceSpec performance(SpecNode p, Gpu gpu, int tp, Precision precision, String engine) {
         // A calibrated roofline profile of this GPU and degree, if one ships, replaces the guessed
         // roofline defaults (used by the roofline and by the fallback where no kernel tables exist).
         PerformanceProfiles profiles = PerformanceProfiles.builtIn();
         PerformanceSpec roofline = profiles.defaultFor(gpu.name(), tp, precision);
+        PerformanceSpec fitted = profiles.fittedKernels(gpu.name(), engine, precision)
+                .map(EndToEndProfile::performance).orElse(PerformanceSpec.KERNEL_DEFAULT);
+        roofline = new PerformanceSpec(roofline.computeEfficiency(), roofline.memoryEfficiency(),
+                roofline.iterationOverheadSeconds(), fitted.engineIterationSeconds(), fitted.engineSequenceSeconds(),
+                fitted.engineTokenSeconds(), fitted.requestLatencySeconds(), roofline.method());
         if (p.isMissing()) {
             return roofline.withMethod(StepTimeMethod.KERNELS);
         }
         p.allowOnly("step_time", "profile", "compute_efficiency", "memory_efficiency", "iteration_overhead",
-                "engine_iteration_overhead", "engine_sequence_overhead");
+                "engine_iteration_overhead", "engine_sequence_overhead", "engine_token_overhead", "request_latency");
         PerformanceSpec d = p.get("profile").isMissing() ? roofline : profiles.resolve(p.get("profile"), gpu.name());
-        boolean rooflineOnly = !p.get("profile").isMissing() || !p.get("compute_efficiency").isMissing()
+        boolean rooflineOnly = !p.get("compute_efficiency").isMissing()
                 || !p.get("memory_efficiency").isMissing() || !p.get("iteration_overhead").isMissing();
         StepTimeMethod method = p.get("step_time").isMissing()
-                ? (rooflineOnly ? StepTimeMethod.ROOFLINE : StepTimeMethod.KERNELS)
+                ? (!p.get("profile").isMissing() ? d.method()
+                        : rooflineOnly ? StepTimeMethod.ROOFLINE : StepTimeMethod.KERNELS)
                 : StepTimeMethod.valueOf(p.get("step_time").choice("kernels", "roofline").toUpperCase(Locale.ROOT));
         return new PerformanceSpec(
                 p.get("compute_efficiency").isMissing() ? d.computeEfficiency()
@@ -192,8 +203,10 @@ final class PoolReader {
                 p.get("memory_efficiency").isMissing() ? d.memoryEfficiency()
                         : p.get("memory_efficiency").numberIn(0.01, 1),
                 p.get("iteration_overhead").durationSeconds(d.iterationOverheadSeconds()),
-                p.get("engine_iteration_overhead").durationSeconds(PerformanceSpec.DEFAULT_ENGINE_ITERATION_SECONDS),
-                p.get("engine_sequence_overhead").durationSeconds(PerformanceSpec.DEFAULT_ENGINE_SEQUENCE_SECONDS),
+                p.get("engine_iteration_overhead").durationSeconds(d.engineIterationSeconds()),
+                p.get("engine_sequence_overhead").durationSeconds(d.engineSequenceSeconds()),
+                p.get("engine_token_overhead").durationSeconds(d.engineTokenSeconds()),
+                p.get("request_latency").durationSeconds(d.requestLatencySeconds()),
                 method);
     }
 
@@ -221,7 +234,8 @@ final class PoolReader {
                             : versions.get(versions.size() - 1)));
         }
         String version = e.get("version").text();
-        if (method == StepTimeMethod.KERNELS && !versions.contains(version)) {
+        // An engine without any tables of its own (SGLang) runs on another engine's kernels: any version.
+        if (method == StepTimeMethod.KERNELS && !versions.isEmpty() && !versions.contains(version)) {
             throw e.get("version").error("unknown " + name + " version '" + version + "'; versions with kernel "
                     + "tables: " + (versions.isEmpty() ? "none" : String.join(", ", versions))
                     + " (or performance: {step_time: roofline})");

@@ -18,7 +18,7 @@ import java.util.Set;
  * Iteration times summed from measured kernels of the pool's engine version and GPU.
  *
  * <pre>
- *   t = engineIteration + engineSequence * sequences
+ *   t = engineIteration + engineSequence * sequences + engineToken * promptTokens
  *     + dense(tokens)                       per layer: QKV, O, gate/up, down GEMMs (or the MoE block,
  *                                           shared experts and EP all-to-all), 2 TP all-reduces
  *     + head(sequences)                     LM head GEMM of the sampled sequences
@@ -44,6 +44,7 @@ public final class KernelStepTime implements StepTimeModel {
 
     private final double engineIteration;
     private final double engineSequence;
+    private final double engineToken;
     private final double[] dense;
     private final double[] head;
     private final double[] decodeBase;
@@ -51,19 +52,48 @@ public final class KernelStepTime implements StepTimeModel {
     private final double[] prefill;
     private final int prefillLengths;
     private final int prefillBatches;
+    private final StepTimeProvenance kernels;
     private final StepTimeProvenance provenance;
 
     private KernelStepTime(Builder b) {
-        this.engineIteration = b.performance.engineIterationSeconds();
-        this.engineSequence = b.performance.engineSequenceSeconds();
-        this.dense = b.dense;
-        this.head = b.head;
-        this.decodeBase = b.decodeBase;
-        this.decodeSlope = b.decodeSlope;
-        this.prefill = b.prefill;
-        this.prefillLengths = b.prefillLengths;
-        this.prefillBatches = b.prefillBatches;
-        this.provenance = b.provenance();
+        this(b.performance, b.dense, b.head, b.decodeBase, b.decodeSlope, b.prefill, b.prefillLengths,
+                b.prefillBatches, b.kernelProvenance());
+    }
+
+    private KernelStepTime(PerformanceSpec performance, double[] dense, double[] head, double[] decodeBase,
+                           double[] decodeSlope, double[] prefill, int prefillLengths, int prefillBatches,
+                           StepTimeProvenance kernels) {
+        this.engineIteration = performance.engineIterationSeconds();
+        this.engineSequence = performance.engineSequenceSeconds();
+        this.engineToken = performance.engineTokenSeconds();
+        this.dense = dense;
+        this.head = head;
+        this.decodeBase = decodeBase;
+        this.decodeSlope = decodeSlope;
+        this.prefill = prefill;
+        this.prefillLengths = prefillLengths;
+        this.prefillBatches = prefillBatches;
+        this.kernels = kernels;
+        this.provenance = new StepTimeProvenance(kernels.profile(), kernels.source() + "; engine overheads "
+                + String.format(Locale.ROOT, "%.3g ms/iteration + %.3g us/sequence + %.3g us/prompt token",
+                engineIteration * 1e3, engineSequence * 1e6, engineToken * 1e6), kernels.fit(), kernels.notes());
+    }
+
+    /**
+     * The same kernels with the engine overheads of {@code performance}: the precomputed tables
+     * depend on the shapes and kernels only, so a fit that varies the overheads shares them.
+     *
+     * @param standIn null, or why these kernels (another engine's) stand in for the pool's engine
+     */
+    KernelStepTime withEngineOverheads(PerformanceSpec performance, String standIn) {
+        StepTimeProvenance k = kernels;
+        if (standIn != null) {
+            List<String> notes = new ArrayList<>(k.notes());
+            notes.add(0, standIn);
+            k = new StepTimeProvenance(k.profile(), k.source(), ProfileFit.EXTRAPOLATED, notes);
+        }
+        return new KernelStepTime(performance, dense, head, decodeBase, decodeSlope, prefill, prefillLengths,
+                prefillBatches, k);
     }
 
     /**
@@ -89,7 +119,7 @@ public final class KernelStepTime implements StepTimeModel {
         int seqs = decodeSeqs + (prefillTokens > 0 ? 1 : 0);
         double t = engineIteration + engineSequence * seqs + dense(prefillTokens + decodeSeqs) + head(seqs);
         if (prefillTokens > 0) {
-            t += prefillAttention(prefillTokens, prefillContext);
+            t += engineToken * prefillTokens + prefillAttention(prefillTokens, prefillContext);
         }
         if (decodeSeqs > 0) {
             int b = Math.min(decodeSeqs, decodeBase.length - 1);
@@ -277,14 +307,13 @@ public final class KernelStepTime implements StepTimeModel {
             return null;
         }
 
-        StepTimeProvenance provenance() {
+        /** Where the kernel times come from (the engine overheads are added by the model). */
+        StepTimeProvenance kernelProvenance() {
             String profile = String.format(Locale.ROOT, "%s %s kernels on %s, %s weights, %s KV, tp %d%s",
                     entry.engine(), entry.version(), entry.system(), memory.precision().id(), memory.kvCache().id(), tp,
                     ep > 1 ? ", ep " + ep : "");
             return new StepTimeProvenance(profile, "kernels/" + entry.directory()
-                    + " (measured, ai-dynamo/aiconfigurator 095f58a, Apache-2.0); engine overheads "
-                    + String.format(Locale.ROOT, "%.3g ms/iteration + %.3g us/sequence",
-                    performance.engineIterationSeconds() * 1e3, performance.engineSequenceSeconds() * 1e6),
+                    + " (measured, ai-dynamo/aiconfigurator 095f58a, Apache-2.0)",
                     extrapolated ? ProfileFit.EXTRAPOLATED : ProfileFit.CALIBRATED, List.copyOf(notes));
         }
 
@@ -375,16 +404,16 @@ public final class KernelStepTime implements StepTimeModel {
             if (ep > 1) {
                 notes.add("expert parallelism: two all-to-alls (dispatch, combine) of each token's top-k copies per MoE layer");
             }
-            LogGrid grid = tables.moe(want);
-            if (grid != null) {
-                double t = grid.at(m);
-                if (m > grid.max(0)) {
-                    t = grid.at(grid.max(0)) * m / grid.max(0);
-                    flag("MoE block beyond " + (int) grid.max(0) + " tokens scaled linearly");
-                }
-                if (!Double.isNaN(t)) {
-                    return t + allToAll;
-                }
+            double measured = moeMeasured(want, m);
+            String sibling = fp8Sibling(dtype);
+            if (sibling != null) {
+                double other = moeMeasured(new KernelSet.MoeShape(sibling, h, moe.expertIntermediateSize(),
+                        moe.topK(), moe.experts(), tp / ep, ep), m);
+                // the fastest measured fp8 kernel, as for GEMMs
+                measured = Double.isNaN(measured) ? other : Double.isNaN(other) ? measured : Math.min(measured, other);
+            }
+            if (!Double.isNaN(measured)) {
+                return measured + allToAll;
             }
             notes.add("MoE block " + want + " not measured: timed as one grouped GEMM over the expected distinct experts");
             double distinct = moe.expectedDistinctExperts(m);
@@ -396,6 +425,19 @@ public final class KernelStepTime implements StepTimeModel {
             double experts = distinct / ep;
             return allToAll + gemm(tokensPerExpert, experts * 2.0 * inter / moeTp, h)
                     + gemm(tokensPerExpert, experts * h, inter / (double) moeTp);
+        }
+
+        /** The measured MoE block of {@code shape} at {@code m} tokens, NaN when not measured. */
+        double moeMeasured(KernelSet.MoeShape shape, int m) {
+            LogGrid grid = tables.moe(shape);
+            if (grid == null) {
+                return Double.NaN;
+            }
+            if (m > grid.max(0)) {
+                flag("MoE block beyond " + (int) grid.max(0) + " tokens scaled linearly");
+                return grid.at(grid.max(0)) * m / grid.max(0);
+            }
+            return grid.at(m);
         }
 
         /**
@@ -416,9 +458,32 @@ public final class KernelStepTime implements StepTimeModel {
             return g.at(Math.max(elements, g.axis(0)[0]));
         }
 
-        /** One GEMM on one GPU; sizes beyond the measured ones are split, below them clamped (noted). */
+        /**
+         * One GEMM on one GPU, at the fastest of the measured kernels of the pool's fp8 family
+         * (per-tensor and block-scaled fp8 are timed apart, by different kernels; an engine picks
+         * per shape among those it has, and block scaling costs the fastest kernels no more).
+         */
         double gemm(double m, double n, double k) {
-            LogGrid g = tables.gemm(gemmDtype);
+            double t = gemmOf(gemmDtype, m, n, k);
+            String sibling = fp8Sibling(gemmDtype);
+            if (sibling != null && tables.gemm(sibling) != null) {
+                t = Math.min(t, gemmOf(sibling, m, n, k));
+            }
+            return t;
+        }
+
+        /** The other fp8 format of {@code dtype}, or null when it is not an fp8 format. */
+        static String fp8Sibling(String dtype) {
+            return switch (dtype) {
+                case "fp8" -> "fp8_block";
+                case "fp8_block" -> "fp8";
+                default -> null;
+            };
+        }
+
+        /** One GEMM of {@code dtype}; sizes beyond the measured ones are split, below them clamped (noted). */
+        double gemmOf(String dtype, double m, double n, double k) {
+            LogGrid g = tables.gemm(dtype);
             double nMax = g.max(1);
             double kMax = g.max(2);
             double pieces = 1;

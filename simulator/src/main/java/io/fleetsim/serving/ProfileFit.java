@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum ProfileFit {
     /** Every kernel of the pool's shapes interpolated within measured tables of its engine and GPU. */
     CALIBRATED,
-    /** Kernel tables used, but some shape lies outside what was measured (clamped and scaled). */
+    /**
+     * Kernel tables used, but some shape lies outside what was measured (clamped and scaled), or
+     * another engine's tables of the same GPU stand in for the pool's engine.
+     */
     EXTRAPOLATED,
     /** No kernel data for this GPU, dtype or model: the roofline with unmeasured factors. */
     UNCALIBRATED;

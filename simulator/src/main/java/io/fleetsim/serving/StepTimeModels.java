@@ -21,6 +21,8 @@ public final class StepTimeModels {
 
     private static final int CACHE_LIMIT = 256;
     private static final Map<ServerSpec.Llm, StepTimeModel> CACHE = new ConcurrentHashMap<>();
+    /** Kernel models with default overheads, by spec with default overheads: what a new spec's model shares. */
+    private static final Map<ServerSpec.Llm, KernelStepTime> TABLES = new ConcurrentHashMap<>();
 
     private StepTimeModels() {
     }
@@ -53,12 +55,35 @@ public final class StepTimeModels {
         EngineSpec engine = spec.engine() != null ? spec.engine() : defaultEngine(gpu);
         KernelIndex index = KernelIndex.builtIn();
         Optional<KernelIndex.Entry> entry = index.find(engine.name(), engine.version(), gpu);
+        String standIn = null;
+        if (entry.isEmpty()) {
+            // Kernels are the GPU's libraries (cuBLAS/CUTLASS GEMMs, FlashInfer/FlashAttention, NCCL) more
+            // than the engine's: another engine's measured kernels on the same GPU are nearer the truth than
+            // a roofline with guessed efficiencies. The engine's own overheads still apply.
+            entry = index.newest(EngineSpec.DEFAULT_NAME, gpu);
+            if (entry.isPresent()) {
+                standIn = "no " + engine.label() + " kernel tables on " + gpu + ": " + entry.get().engine() + " "
+                        + entry.get().version() + "'s measured kernels stand in";
+            }
+        }
         List<String> why = new ArrayList<>();
         if (entry.isPresent()) {
-            KernelStepTime k = KernelStepTime.build(spec.memory(), spec.batching(), spec.maxModelLen(), performance,
-                    spec.expertParallel(), entry.get(), index.tables(entry.get()), why);
+            // The tables depend on everything but the engine overheads: build them once per such spec.
+            ServerSpec.Llm tablesSpec = new ServerSpec.Llm(spec.memory(), spec.maxModelLen(), spec.batching(),
+                    PerformanceSpec.KERNEL_DEFAULT, new EngineSpec(entry.get().engine(), entry.get().version()),
+                    spec.expertParallel());
+            KernelStepTime tables = TABLES.get(tablesSpec);
+            if (tables != null) {
+                return tables.withEngineOverheads(performance, standIn);
+            }
+            KernelStepTime k = KernelStepTime.build(spec.memory(), spec.batching(), spec.maxModelLen(),
+                    PerformanceSpec.KERNEL_DEFAULT, spec.expertParallel(), entry.get(), index.tables(entry.get()), why);
             if (k != null) {
-                return k;
+                if (TABLES.size() >= CACHE_LIMIT) {
+                    TABLES.clear();
+                }
+                TABLES.putIfAbsent(tablesSpec, k);
+                return k.withEngineOverheads(performance, standIn);
             }
         } else {
             why.add("no kernel tables for " + engine.label() + " on " + gpu);

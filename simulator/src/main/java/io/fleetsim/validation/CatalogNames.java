@@ -120,14 +120,16 @@ public final class CatalogNames {
 
     /**
      * The precision a known quantisation mode runs at, empty when fleetsim cannot express it
-     * (int4 weight-only). fp8 per-tensor and fp8 block scaling both compute in fp8; nvfp4 and
-     * mxfp4 in fp4.
+     * (int4 weight-only). Block-scaled fp8 and mxfp4 keep their own kernels (the tables time them
+     * apart from per-tensor fp8 and nvfp4).
      */
     public static Optional<Precision> precision(String quant) {
         return switch (quant.toLowerCase(Locale.ROOT)) {
             case "", "bf16", "fp16" -> Optional.of(Precision.BF16);
-            case "fp8", "fp8_block" -> Optional.of(Precision.FP8);
-            case "nvfp4", "mxfp4" -> Optional.of(Precision.FP4);
+            case "fp8" -> Optional.of(Precision.FP8);
+            case "fp8_block" -> Optional.of(Precision.FP8_BLOCK);
+            case "nvfp4" -> Optional.of(Precision.FP4);
+            case "mxfp4" -> Optional.of(Precision.MXFP4);
             default -> Optional.empty();
         };
     }

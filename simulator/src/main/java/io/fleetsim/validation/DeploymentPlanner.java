@@ -97,10 +97,12 @@ public final class DeploymentPlanner {
             if (experts.isEmpty()) {
                 return skip(d.moeQuant() + " quantisation of experts not modelled");
             }
-            if (experts.get() != precision) {
+            if (experts.get().family() != precision.family()) {
                 return skip("experts at " + experts.get().id() + " and other layers at " + precision.id()
                         + " (mixed precision not modelled)");
             }
+            // The experts hold nearly all the weights: their scaling (block fp8) is the replica's.
+            precision = experts.get();
         }
         if (!gpu.supports(precision)) {
             return skip(gpu.name() + " has no " + precision.id() + " tensor cores");

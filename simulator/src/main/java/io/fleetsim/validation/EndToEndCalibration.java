@@ -1,6 +1,9 @@
 package io.fleetsim.validation;
 
 import io.fleetsim.calibration.LatencyError;
+import io.fleetsim.scenario.StepTimeMethod;
+import io.fleetsim.serving.KernelStepTime;
+import io.fleetsim.serving.StepTimeModels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +32,8 @@ public record EndToEndCalibration(EngineParameters parameters, LatencyError trai
      * the folds in turn, so the split is fixed by the data.
      */
     public static EndToEndCalibration of(List<SimulatedPoint> points, int folds, ParallelSimulator simulator) {
-        EngineParameters all = EndToEndFitter.fit(points, simulator);
+        ParameterSpace space = space(points);
+        EngineParameters all = EndToEndFitter.fit(points, space, simulator);
         LatencyError training = error(outcomes(points, all, simulator, "fit on all deployments"));
         Map<String, Integer> deploymentFold = new TreeMap<>();
         points.forEach(p -> deploymentFold.put(p.point().deployment().key(), 0));
@@ -55,13 +59,22 @@ public record EndToEndCalibration(EngineParameters parameters, LatencyError trai
                     train.add(p);
                 }
             }
-            List<PointOutcome> scored = outcomes(test, EndToEndFitter.fit(train, simulator), simulator,
+            List<PointOutcome> scored = outcomes(test, EndToEndFitter.fit(train, space, simulator), simulator,
                     "fit without fold " + (fold + 1) + " of " + k);
             for (int j = 0; j < scored.size(); j++) {
                 predicted[testIndex.get(j)] = scored.get(j);
             }
         }
         return new EndToEndCalibration(all, training, Optional.of(List.of(predicted)), k, deploymentFold.size());
+    }
+
+    /**
+     * What a fit of {@code points} varies: the kernel model's engine overheads where the points'
+     * replicas run on measured kernels, the roofline's factors where they fall back to it.
+     */
+    public static ParameterSpace space(List<SimulatedPoint> points) {
+        boolean kernels = points.stream().allMatch(p -> StepTimeModels.of(p.plan().server()) instanceof KernelStepTime);
+        return ParameterSpace.of(kernels ? StepTimeMethod.KERNELS : StepTimeMethod.ROOFLINE);
     }
 
     /** The cross-validated error, when there was a cross-validation. */

@@ -14,12 +14,15 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 /**
  * Finds the parameters ({@link EngineParameters}) under which simulated benchmarks best reproduce measured
  * points: each point is simulated as it was measured ({@link DeploymentSimulation}, with the
- * shorter {@link ClosedLoopBenchmark.Length#FIT} runs) and contributes
- * {@code ln(predicted TTFT / measured)^2 + ln(predicted TPOT / measured)^2}, so that over- and
- * under-prediction by the same factor weigh the same, and TTFT and TPOT weigh the same.
+ * shorter {@link ClosedLoopBenchmark.Length#FIT} runs) and contributes {@code h(ln(predicted TTFT /
+ * measured)) + h(ln(predicted TPOT / measured))}, so that over- and under-prediction by the same
+ * factor weigh the same, and TTFT and TPOT weigh the same. {@code h} is the pseudo-Huber loss with
+ * a knee at {@value #KNEE}: quadratic for small errors, linear for large ones, so the fit aims at
+ * the median error (what is reported) and a few deployments the model cannot express do not pull
+ * every other one off.
  *
- * <p>The search is BOBYQA (bounded, derivative-free) over {@link OpenParameters}' unit cube,
- * started from fleetsim's default parameters, so that every fit (a full one and each fold of a
+ * <p>The search is BOBYQA (bounded, derivative-free) over the unit cube of the points' step-time
+ * model's {@link ParameterSpace}, started from fleetsim's default parameters, so that every fit (a full one and each fold of a
  * cross-validation) starts from the same place and sees only its own points; at most
  * {@link #MAX_EVALUATIONS} evaluations, keeping the best point seen. It is deterministic.
  */
@@ -27,6 +30,8 @@ public final class EndToEndFitter {
 
     /** Most objective evaluations (each simulates every point) a fit may use. */
     public static final int MAX_EVALUATIONS = 120;
+    /** Log error where the loss turns from quadratic to linear. */
+    static final double KNEE = 0.05;
     /** Objective contribution of a point whose simulation failed. */
     private static final double FAILED = 100;
 
@@ -34,20 +39,21 @@ public final class EndToEndFitter {
     }
 
     /** The best parameters for {@code points}, rounded as a profile states them. */
-    public static EngineParameters fit(List<SimulatedPoint> points, ParallelSimulator simulator) {
+    public static EngineParameters fit(List<SimulatedPoint> points, ParameterSpace space,
+                                       ParallelSimulator simulator) {
         if (points.isEmpty()) {
             throw new IllegalArgumentException("no points to fit");
         }
-        int n = OpenParameters.COUNT;
+        int n = space.count();
         double[] lower = new double[n];
         double[] upper = new double[n];
         Arrays.fill(upper, 1);
         BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * n + 1, 0.15, 2e-3);
         // The best point seen, kept here because BOBYQA reports nothing when it runs out of evaluations.
-        double[] best = OpenParameters.unit(EngineParameters.DEFAULT);
+        double[] best = space.unit(space.start());
         double[] bestValue = {Double.POSITIVE_INFINITY};
         ObjectiveFunction f = new ObjectiveFunction(u -> {
-            double v = objective(points, OpenParameters.parameters(u), simulator);
+            double v = objective(points, space.parameters(u), simulator);
             if (v < bestValue[0]) {
                 bestValue[0] = v;
                 System.arraycopy(u, 0, best, 0, n);
@@ -56,14 +62,14 @@ public final class EndToEndFitter {
         });
         try {
             PointValuePair result = optimizer.optimize(new MaxEval(MAX_EVALUATIONS), f, GoalType.MINIMIZE,
-                    new InitialGuess(OpenParameters.unit(EngineParameters.DEFAULT)), new SimpleBounds(lower, upper));
+                    new InitialGuess(space.unit(space.start())), new SimpleBounds(lower, upper));
             if (result.getValue() <= bestValue[0]) {
-                return OpenParameters.parameters(result.getPoint());
+                return space.parameters(result.getPoint());
             }
         } catch (TooManyEvaluationsException e) {
             // Settle for the best point seen.
         }
-        return OpenParameters.parameters(best);
+        return space.parameters(best);
     }
 
     /** The objective of {@code points} at {@code parameters}. */
@@ -75,11 +81,16 @@ public final class EndToEndFitter {
             SimulatedLatency s = simulated.get(i);
             double ttft = Math.log(s.meanTtftSeconds() * 1e3 / m.measuredTtftMs());
             double tpot = Math.log(s.meanTpotSeconds() * 1e3 / m.measuredTpotMs());
-            sum += Double.isFinite(ttft) ? ttft * ttft : FAILED;
+            sum += Double.isFinite(ttft) ? loss(ttft) : FAILED;
             if (m.outputTokens() > 1) {
-                sum += Double.isFinite(tpot) ? tpot * tpot : FAILED;
+                sum += Double.isFinite(tpot) ? loss(tpot) : FAILED;
             }
         }
         return sum;
+    }
+
+    private static double loss(double logError) {
+        double r = logError / KNEE;
+        return KNEE * KNEE * (Math.sqrt(1 + r * r) - 1);
     }
 }

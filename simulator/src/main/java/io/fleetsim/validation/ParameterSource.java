@@ -5,6 +5,9 @@ import io.fleetsim.calibration.PerformanceProfile;
 import io.fleetsim.calibration.PerformanceProfiles;
 import io.fleetsim.hardware.Gpu;
 import io.fleetsim.hardware.Precision;
+import io.fleetsim.scenario.EngineSpec;
+import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.scenario.StepTimeMethod;
 import java.util.List;
 
 /**
@@ -31,15 +34,22 @@ public sealed interface ParameterSource permits ParameterSource.PoolDefaults, Pa
     String label(Gpu gpu, String engine, int tp, Precision precision);
 
     /**
-     * What a scenario pool of that GPU, degree and precision gets by default: the kernel model
-     * (the roofline, flagged uncalibrated, where its engine has no kernel tables for the GPU),
-     * with the roofline factors of its default profile; no request latency.
+     * What a scenario pool of that GPU, degree, engine and precision gets by default: the kernel
+     * model (the roofline, flagged uncalibrated, where no kernel tables exist for the GPU) with the
+     * engine overheads and request latency of the shipped end-to-end profile of its GPU, engine and
+     * precision where one ships (then the rows it was fitted on are scored in sample), else the
+     * defaults; the roofline factors of its default profile.
      */
     record PoolDefaults(PerformanceProfiles profiles) implements ParameterSource {
         @Override
         public EngineParameters parameters(Gpu gpu, String engine, int tp, Precision precision) {
-            return new EngineParameters(profiles.defaultFor(gpu.name(), tp, precision)
-                    .withMethod(io.fleetsim.scenario.StepTimeMethod.KERNELS), 0);
+            PerformanceSpec r = profiles.defaultFor(gpu.name(), tp, precision);
+            PerformanceSpec f = profiles.fittedKernels(gpu.name(), engine, precision)
+                    .map(EndToEndProfile::performance).orElse(PerformanceSpec.KERNEL_DEFAULT);
+            return new EngineParameters(new PerformanceSpec(r.computeEfficiency(), r.memoryEfficiency(),
+                    r.iterationOverheadSeconds(), f.engineIterationSeconds(), f.engineSequenceSeconds(),
+                    f.engineTokenSeconds(), f.requestLatencySeconds(), StepTimeMethod.KERNELS),
+                    f.requestLatencySeconds());
         }
 
         @Override
@@ -49,8 +59,15 @@ public sealed interface ParameterSource permits ParameterSource.PoolDefaults, Pa
 
         @Override
         public String label(Gpu gpu, String engine, int tp, Precision precision) {
-            return io.fleetsim.kernels.KernelIndex.builtIn().closest(engine, "", gpu.name()).isPresent()
-                    ? "kernel tables, default engine overheads" : UNCALIBRATED;
+            io.fleetsim.kernels.KernelIndex index = io.fleetsim.kernels.KernelIndex.builtIn();
+            String overheads = profiles.fittedKernels(gpu.name(), engine, precision)
+                    .map(p -> "engine overheads of " + p.name() + " (fitted end to end)")
+                    .orElse("default engine overheads");
+            if (index.closest(engine, "", gpu.name()).isPresent()) {
+                return "kernel tables, " + overheads;
+            }
+            return index.newest(EngineSpec.DEFAULT_NAME, gpu.name()).isPresent()
+                    ? "vllm kernel tables standing in, " + overheads : UNCALIBRATED;
         }
     }
 
@@ -86,19 +103,19 @@ public sealed interface ParameterSource permits ParameterSource.PoolDefaults, Pa
         @Override
         public EngineParameters parameters(Gpu gpu, String engine, int tp, Precision precision) {
             return profiles.stream().filter(p -> p.gpu().equals(gpu.name()) && p.engine().equals(engine)
-                    && p.precision().equals(precision.id())).findFirst()
+                    && p.precision().equals(precision.family().id())).findFirst()
                     .map(p -> new EngineParameters(p.performance(), p.requestLatencySeconds())).orElse(null);
         }
 
         @Override
         public String whyNone(Gpu gpu, String engine, int tp, Precision precision) {
-            return "no profile in " + file + " for " + gpu.name() + ", " + engine + ", " + precision.id();
+            return "no profile in " + file + " for " + gpu.name() + ", " + engine + ", " + precision.family().id();
         }
 
         @Override
         public String label(Gpu gpu, String engine, int tp, Precision precision) {
             return profiles.stream().filter(p -> p.gpu().equals(gpu.name()) && p.engine().equals(engine)
-                    && p.precision().equals(precision.id())).findFirst().map(EndToEndProfile::name)
+                    && p.precision().equals(precision.family().id())).findFirst().map(EndToEndProfile::name)
                     .orElse(UNCALIBRATED);
         }
     }

@@ -60,7 +60,8 @@ public final class ProfileFitting {
     /** The profile name of the group {@code p} belongs to. */
     static String name(String prefix, SimulatedPoint p) {
         String system = p.point().deployment().system().toLowerCase(Locale.ROOT).replace('_', '-');
-        return prefix + "-" + system + "-" + p.plan().engine() + "-" + p.plan().server().memory().precision().id();
+        return prefix + "-" + system + "-" + p.plan().engine() + "-"
+                + p.plan().server().memory().precision().family().id();
     }
 
     private static EndToEndProfile profile(String name, List<SimulatedPoint> group, EndToEndCalibration c,
@@ -75,7 +76,7 @@ public final class ProfileFitting {
             models.add(p.plan().server().memory().model().name());
         }
         EndToEndProfile p = new EndToEndProfile(name, first.server().memory().gpu().name(), first.engine(),
-                List.copyOf(versions), first.server().memory().precision().id(), c.parameters().performance(),
+                List.copyOf(versions), first.server().memory().precision().family().id(), c.parameters().performance(),
                 c.parameters().requestLatencySeconds(), List.copyOf(models),
                 c.deployments(), data, fittedBy, c.training(),
                 c.crossValidatedError().map(e -> new EndToEndProfile.CrossValidated(c.folds(), e)));

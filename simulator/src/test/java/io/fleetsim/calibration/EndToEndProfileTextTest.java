@@ -1,6 +1,7 @@
 package io.fleetsim.calibration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.fleetsim.scenario.PerformanceSpec;
@@ -22,6 +23,19 @@ class EndToEndProfileTextTest {
 
     private static List<EndToEndProfile> read(String text) {
         return EndToEndProfileReader.read(SpecDocument.parse(text, "p.yaml", false));
+    }
+
+    @Test
+    void aKernelProfileRoundTrips() {
+        EndToEndProfile kernels = new EndToEndProfile("k", "H100-SXM-80GB", "trtllm", List.of("1.0.0"), "fp8",
+                PerformanceSpec.kernels(0.001234, 12.345e-6, 0.678e-6, 0), 0.0875, List.of("llama-3.1-8b"), 3,
+                "d.csv", "cmd", new LatencyError(10, 0.1, 0.2, 0.05, 0.1), Optional.empty());
+        String text = EndToEndProfileText.file(List.of(kernels), "");
+        assertTrue(text.contains("step_time: kernels"), text);
+        EndToEndProfile back = read(text).get(0);
+        assertEquals(kernels, back);
+        assertEquals(0.0875, back.performance().requestLatencySeconds());
+        assertEquals(12.345e-6, back.performance().engineSequenceSeconds());
     }
 
     @Test

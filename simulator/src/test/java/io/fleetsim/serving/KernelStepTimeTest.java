@@ -126,13 +126,16 @@ class KernelStepTimeTest {
         assertTrue(a.provenance().profile().startsWith("vllm 0.24.0 kernels on h100_sxm"), a.provenance().profile());
         assertTrue(b.provenance().profile().startsWith("trtllm 1.3.0rc20 kernels on h100_sxm"), b.provenance().profile());
         assertTrue(a.iterationSeconds(4096, 0, 0) != b.iterationSeconds(4096, 0, 0));
-        // TensorRT-LLM tables ship for H100 and B200 only: on H200 the pool falls back, flagged
+        // TensorRT-LLM tables ship for H100 and B200 only: on H200 vLLM's kernels of that GPU stand in, flagged
         ServerSpec.Llm h200 = pool("H200-SXM-141GB", "llama-3.1-70b", 4, Precision.BF16, StepTimeMethod.KERNELS);
         StepTimeModel c = StepTimeModels.of(new ServerSpec.Llm(h200.memory(), h200.maxModelLen(), h200.batching(),
                 h200.performance(), new EngineSpec("trtllm", "1.3.0rc20")));
-        assertEquals(ProfileFit.UNCALIBRATED, c.provenance().fit());
-        assertTrue(c.provenance().notes().get(0).contains("trtllm 1.3.0rc20 on H200-SXM-141GB"),
+        assertEquals(ProfileFit.EXTRAPOLATED, c.provenance().fit());
+        assertTrue(c.provenance().profile().startsWith("vllm 0.24.0 kernels on h200_sxm"), c.provenance().profile());
+        assertTrue(c.provenance().notes().get(0).contains("no trtllm 1.3.0rc20 kernel tables on H200-SXM-141GB"),
                 c.provenance().notes().toString());
+        // the stand-in's kernels are vLLM's: the same iteration time at the same overheads
+        assertEquals(StepTimeModels.of(h200).iterationSeconds(4096, 0, 0), c.iterationSeconds(4096, 0, 0));
     }
 
     @Test

@@ -67,13 +67,15 @@ class DeploymentPlannerTest {
     void aPlanCarriesTheRowsEngineAndSaysWhereItsParametersComeFrom() {
         PointPlan.Simulate h100 = assertInstanceOf(PointPlan.Simulate.class,
                 PLANNER.plan(point("agg", "meta-llama/Llama-3.1-8B-Instruct", "", 8, tp(8, 1))));
-        assertEquals("kernel tables, default engine overheads", h100.parametersFrom());
+        assertEquals("kernel tables, engine overheads of aic-h100-sxm-vllm-bf16 (fitted end to end)",
+                h100.parametersFrom());
         assertEquals("vllm", h100.plan().server().engine().name());
         Deployment l40s = new Deployment("a100_sxm", "sglang", "0.5.9", "meta-llama/Llama-3.1-8B-Instruct", "", "", "",
                 "agg", tp(1, 1));
         PointPlan.Simulate none = assertInstanceOf(PointPlan.Simulate.class,
                 PLANNER.plan(new MeasuredPoint("row", 2, l40s, 1024, 128, 4, 100, 10)));
-        assertEquals(ParameterSource.UNCALIBRATED, none.parametersFrom());
+        // SGLang has no kernel tables: vLLM's of the GPU stand in, with default overheads (no SGLang fit on A100)
+        assertEquals("vllm kernel tables standing in, default engine overheads", none.parametersFrom());
         assertEquals("0.5.9", none.plan().server().engine().version());
     }
 

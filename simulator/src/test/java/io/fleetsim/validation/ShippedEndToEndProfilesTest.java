@@ -82,4 +82,42 @@ class ShippedEndToEndProfilesTest {
                 llm.performance());
         assertTrue(llm.performance().computeEfficiency() > 0);
     }
+
+    @Test
+    void aKernelPoolNamingNoOverheadsRunsWithItsFittedProfile() {
+        String scenario = """
+                name: t
+                horizon: 10m
+                workload:
+                  arrivals: {process: poisson, rate_per_s: 2}
+                  routes:
+                    - name: chat
+                      prompt_tokens: {dist: fixed, tokens: 100}
+                      output_tokens: {dist: fixed, tokens: 50}
+                      slo: {ttft: 1s, tpot: 50ms}
+                pools:
+                  - name: p1
+                    kind: reserved
+                    replicas: 1
+                    gpu: H100-SXM-80GB
+                    model: llama-3.1-70b
+                    tensor_parallel: 4
+                    precision: fp8
+                    usd_per_gpu_hour: 2.5
+                """;
+        ServerSpec.Llm llm = (ServerSpec.Llm) new ScenarioLoader().bind(SpecDocument.parse(scenario, "t.yaml", false))
+                .pools().get(0).server();
+        EndToEndProfile fitted = PerformanceProfiles.builtIn().fittedKernels("H100-SXM-80GB", "vllm",
+                io.fleetsim.hardware.Precision.FP8).orElseThrow();
+        assertEquals(fitted.performance().engineIterationSeconds(), llm.performance().engineIterationSeconds());
+        assertEquals(fitted.performance().engineSequenceSeconds(), llm.performance().engineSequenceSeconds());
+        assertEquals(fitted.performance().engineTokenSeconds(), llm.performance().engineTokenSeconds());
+        assertEquals(fitted.requestLatencySeconds(), llm.performance().requestLatencySeconds());
+        assertEquals(fitted, PerformanceProfiles.builtIn().endToEndUsedBy(llm).orElseThrow());
+        // a pool that states its own overheads is no longer backed by the profile
+        ServerSpec.Llm own = (ServerSpec.Llm) new ScenarioLoader().bind(SpecDocument.parse(scenario
+                + "    performance: {engine_iteration_overhead: 7ms}\n", "t.yaml", false)).pools().get(0).server();
+        assertEquals(0.007, own.performance().engineIterationSeconds());
+        assertTrue(PerformanceProfiles.builtIn().endToEndUsedBy(own).isEmpty());
+    }
 }
