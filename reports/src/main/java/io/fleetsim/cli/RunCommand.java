@@ -42,6 +42,10 @@ final class RunCommand implements Callable<Integer> {
                 "lengths, TTFT, TPOT, E2E, outcome, cause), streamed to disk."})
     Path requestsOut;
 
+    @Option(names = "--no-charts",
+            description = "Write index.html without its charts (figures and tables only): for scripted runs.")
+    boolean noCharts;
+
     @CommandLine.Mixin
     ProgressOption progressOption;
 
@@ -73,8 +77,9 @@ final class RunCommand implements Callable<Integer> {
         }
         double wall = (System.nanoTime() - start) / 1e9;
 
-        ReportFolder.replace(folder, new RunReport(scenarioSpec, result,
-                CapacityPilots.measure(scenario, scenarioSpec, result)));
+        // the capacity line is drawn on the page's charts only: no pilots without them
+        ReportFolder.replace(folder, new RunReport(scenarioSpec, result, noCharts ? java.util.Map.of()
+                : CapacityPilots.measure(scenario, scenarioSpec, result)), !noCharts);
 
         PrintWriter o = spec.commandLine().getOut();
         o.print(SummaryTable.render(result));

@@ -13,19 +13,13 @@ import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
 /**
- * A chart drawn twice: as SVG, embedded in a page inline (its text selectable, sharp at any zoom,
- * and the page one self-contained file), and as PNG for files meant for slides. Neither carries
- * a time stamp: the SVG's internal ids start from the chart's id, so the same chart gives the
- * same bytes.
- *
- * @param id     element id in the page
- * @param alt    text alternative, also the tooltip
- * @param width  width in CSS pixels
- * @param height height in CSS pixels
- * @param png    the image as PNG
- * @param svg    the image as an SVG element
+ * A chart drawn as SVG, embedded in a page inline (its text selectable, sharp at any zoom, and the
+ * page one self-contained file), and as PNG for files meant for slides, drawn only when asked for
+ * (a run's page needs none, and rasterizing and encoding was a good part of writing it). Neither
+ * carries a time stamp: the SVG's internal ids start from the chart's id, so the same chart gives
+ * the same bytes.
  */
-public record ChartImage(String id, String alt, int width, int height, byte[] png, String svg) {
+public final class ChartImage {
 
     static {
         // Rotated labels (vertical axes) drawn as text, not as glyph outlines: JFreeChart's
@@ -33,8 +27,59 @@ public record ChartImage(String id, String alt, int width, int height, byte[] pn
         TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
+    private final String id;
+    private final String alt;
+    private final int width;
+    private final int height;
+    private final JFreeChart chart;
+    private final String svg;
+
+    private ChartImage(String id, String alt, int width, int height, JFreeChart chart, String svg) {
+        this.id = id;
+        this.alt = alt;
+        this.width = width;
+        this.height = height;
+        this.chart = chart;
+        this.svg = svg;
+    }
+
     /** Draws {@code chart} at {@code width} x {@code height} pixels. */
     public static ChartImage of(String id, String alt, JFreeChart chart, int width, int height) {
+        SVGGraphics2D svg = new SVGGraphics2D(width, height);
+        // JFreeSVG's default prefix of internal ids is a clock reading
+        svg.setDefsKeyPrefix(id + "-");
+        chart.draw(svg, new Rectangle2D.Double(0, 0, width, height));
+        return new ChartImage(id, alt, width, height, chart,
+                svg.getSVGElement(id, true, new ViewBox(0, 0, width, height), null, null));
+    }
+
+    /** Element id in the page. */
+    public String id() {
+        return id;
+    }
+
+    /** Text alternative, also the tooltip. */
+    public String alt() {
+        return alt;
+    }
+
+    /** Width in CSS pixels. */
+    public int width() {
+        return width;
+    }
+
+    /** Height in CSS pixels. */
+    public int height() {
+        return height;
+    }
+
+    /** The image as an SVG element. */
+    public String svg() {
+        return svg;
+    }
+
+    /** The image as PNG, drawn now. */
+    public byte[] png() {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = image.createGraphics();
         try {
@@ -48,11 +93,7 @@ public record ChartImage(String id, String alt, int width, int height, byte[] pn
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        SVGGraphics2D svg = new SVGGraphics2D(width, height);
-        // JFreeSVG's default prefix of internal ids is a clock reading
-        svg.setDefsKeyPrefix(id + "-");
-        chart.draw(svg, new Rectangle2D.Double(0, 0, width, height));
-        return new ChartImage(id, alt, width, height, bytes.toByteArray(), svg.getSVGElement(id, true, new ViewBox(0, 0, width, height), null, null));
+        return bytes.toByteArray();
     }
 
     /** The inline {@code <svg>} element of the chart, with its text alternative as title. */

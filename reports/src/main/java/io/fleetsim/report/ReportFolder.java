@@ -24,9 +24,14 @@ public final class ReportFolder {
      * two runs or lacks a file.
      */
     public static void replace(Path folder, RunReport report) throws IOException {
+        replace(folder, report, true);
+    }
+
+    /** As {@link #replace(Path, RunReport)}, the page without its charts unless {@code withCharts}. */
+    public static void replace(Path folder, RunReport report, boolean withCharts) throws IOException {
         StagedFolder staged = StagedFolder.beside(folder);
         try {
-            write(staged.path(), report);
+            write(staged.path(), report, withCharts);
         } catch (IOException | RuntimeException e) {
             staged.abandon();
             throw e;
@@ -36,12 +41,17 @@ public final class ReportFolder {
 
     /** Writes every report file of {@code report} into {@code folder}, creating it if needed. */
     public static void write(Path folder, RunReport report) throws IOException {
+        write(folder, report, true);
+    }
+
+    /** As {@link #write(Path, RunReport)}, the page without its charts unless {@code withCharts}. */
+    public static void write(Path folder, RunReport report, boolean withCharts) throws IOException {
         AtomicFiles.writeString(folder.resolve("report.json"), JsonReport.render(report.result()));
         AtomicFiles.writeString(folder.resolve("summary.txt"), SummaryTable.render(report.result()));
         AtomicFiles.writeString(folder.resolve("summary.csv"),
                 CsvTableRenderer.render(RunTables.summary(report.result())));
         AtomicFiles.writeString(folder.resolve("timeseries.csv"),
                 CsvTableRenderer.render(TimeSeriesTable.of(report.result().timeSeries())));
-        AtomicFiles.writeString(folder.resolve("index.html"), RunHtmlReport.render(report));
+        AtomicFiles.writeString(folder.resolve("index.html"), RunHtmlReport.render(report, withCharts));
     }
 }

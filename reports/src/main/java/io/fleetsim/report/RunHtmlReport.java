@@ -32,6 +32,14 @@ public final class RunHtmlReport {
 
     /** The page for {@code report}. */
     public static String render(RunReport report) {
+        return render(report, true);
+    }
+
+    /**
+     * The page for {@code report}; without {@code withCharts} only its figures and tables (for
+     * scripted runs that never open the page: drawing the charts is most of writing it).
+     */
+    public static String render(RunReport report, boolean withCharts) {
         RunResult run = report.result();
         HtmlPage page = new HtmlPage("fleetsim report: " + run.scenario());
         page.meta(String.format(Locale.ROOT, "seed %d, %s simulated, %,d events", run.seed(),
@@ -54,23 +62,27 @@ public final class RunHtmlReport {
                 ValueFormat.COUNT.display(gpus), "GPUs");
 
         page.section("Traffic and capacity");
-        page.charts(ChartImage.of(CHART_IDS.get(0), "Traffic over time: arrivals, completions and capacity per "
-                + "second", TimeSeriesCharts.traffic(report), HtmlPage.FULL_WIDTH, HALF_HEIGHT));
-        if (!report.replicaCapacity().isEmpty()) {
-            page.paragraph("Capacity: the replicas up in each interval times what one replica completes per second "
-                    + "when offered more than it can serve (" + report.replicaCapacity().entrySet().stream()
-                    .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.2f", e.getValue()) + " requests/s")
-                    .collect(Collectors.joining(", ")) + "), measured by pilot runs of one replica on this "
-                    + "scenario's request mix. Arrivals above it build a queue.");
+        if (withCharts) {
+            page.charts(ChartImage.of(CHART_IDS.get(0), "Traffic over time: arrivals, completions and capacity per "
+                    + "second", TimeSeriesCharts.traffic(report), HtmlPage.FULL_WIDTH, HALF_HEIGHT));
+            if (!report.replicaCapacity().isEmpty()) {
+                page.paragraph("Capacity: the replicas up in each interval times what one replica completes per second "
+                        + "when offered more than it can serve (" + report.replicaCapacity().entrySet().stream()
+                        .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.2f", e.getValue()) + " requests/s")
+                        .collect(Collectors.joining(", ")) + "), measured by pilot runs of one replica on this "
+                        + "scenario's request mix. Arrivals above it build a queue.");
+            }
+            page.charts(ChartImage.of(CHART_IDS.get(7), "GPU replicas over time: replicas by pool (stacked) and busy "
+                    + "replicas", TimeSeriesCharts.replicas(run), HtmlPage.FULL_WIDTH, HALF_HEIGHT));
         }
-        page.charts(ChartImage.of(CHART_IDS.get(7), "GPU replicas over time: replicas by pool (stacked) and busy "
-                + "replicas", TimeSeriesCharts.replicas(run), HtmlPage.FULL_WIDTH, HALF_HEIGHT));
 
         page.section("Latency against the SLOs");
-        page.charts(ChartImage.of(CHART_IDS.get(1), "TTFT distribution by route with SLO targets",
-                        LatencyCharts.ttft(report), HtmlPage.HALF_WIDTH, HALF_HEIGHT),
-                ChartImage.of(CHART_IDS.get(2), "TPOT distribution by route with SLO targets",
-                        LatencyCharts.tpot(report), HtmlPage.HALF_WIDTH, HALF_HEIGHT));
+        if (withCharts) {
+            page.charts(ChartImage.of(CHART_IDS.get(1), "TTFT distribution by route with SLO targets",
+                            LatencyCharts.ttft(report), HtmlPage.HALF_WIDTH, HALF_HEIGHT),
+                    ChartImage.of(CHART_IDS.get(2), "TPOT distribution by route with SLO targets",
+                            LatencyCharts.tpot(report), HtmlPage.HALF_WIDTH, HALF_HEIGHT));
+        }
         page.table(RunTables.routeLatency(run), "table-route-latency");
         page.table(RunTables.routeCost(run), "table-route-cost");
         for (PoolResult p : run.pools()) {
@@ -81,11 +93,13 @@ public final class RunHtmlReport {
         }
 
         page.section("Cost and waste");
-        page.charts(ChartImage.of(CHART_IDS.get(3), "Cost by pool and by what it bought (busy, idle, cold start, "
-                        + "API tokens)",
-                        BreakdownCharts.costByPool(run), HtmlPage.HALF_WIDTH, HALF_HEIGHT),
-                ChartImage.of(CHART_IDS.get(4), "Wasted tokens by cause", BreakdownCharts.wasteByCause(run),
-                        HtmlPage.HALF_WIDTH, HALF_HEIGHT));
+        if (withCharts) {
+            page.charts(ChartImage.of(CHART_IDS.get(3), "Cost by pool and by what it bought (busy, idle, cold start, "
+                            + "API tokens)",
+                            BreakdownCharts.costByPool(run), HtmlPage.HALF_WIDTH, HALF_HEIGHT),
+                    ChartImage.of(CHART_IDS.get(4), "Wasted tokens by cause", BreakdownCharts.wasteByCause(run),
+                            HtmlPage.HALF_WIDTH, HALF_HEIGHT));
+        }
         if (run.cost().breakEven() != null) {
             page.paragraph("Break-even: " + SummaryTable.breakEven(run.cost().breakEven()) + ".");
         }
@@ -116,10 +130,12 @@ public final class RunHtmlReport {
         }
 
         page.section("Queue, batch occupancy, SLO and cost over time");
-        page.charts(ChartImage.of(CHART_IDS.get(5), "Queued requests and batch occupancy of each GPU pool over time",
-                TimeSeriesCharts.queueAndOccupancy(report), HtmlPage.FULL_WIDTH, FULL_HEIGHT));
-        page.charts(ChartImage.of(CHART_IDS.get(6), "SLO attainment per interval and cost rate over time",
-                TimeSeriesCharts.sloAndCostRate(run), HtmlPage.FULL_WIDTH, FULL_HEIGHT));
+        if (withCharts) {
+            page.charts(ChartImage.of(CHART_IDS.get(5), "Queued requests and batch occupancy of each GPU pool over time",
+                    TimeSeriesCharts.queueAndOccupancy(report), HtmlPage.FULL_WIDTH, FULL_HEIGHT));
+            page.charts(ChartImage.of(CHART_IDS.get(6), "SLO attainment per interval and cost rate over time",
+                    TimeSeriesCharts.sloAndCostRate(run), HtmlPage.FULL_WIDTH, FULL_HEIGHT));
+        }
 
         page.section("What the numbers mean");
         page.definitions(ReportGlossary.TERMS.toArray(String[]::new));

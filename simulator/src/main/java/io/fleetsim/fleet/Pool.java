@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -52,8 +51,13 @@ public final class Pool implements WorkSource, EventHandler {
     private final Set<Request> cancelledInQueue = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Replica> replicas = new ArrayList<>();
     private final List<Replica> live = new ArrayList<>();
+    /** The serving replicas in launch order, kept as they change state. */
+    private final List<Replica> serving = new ArrayList<>();
+    /** The serving replicas by the load the policy balances on; null for policies that need none. */
+    private final ReplicaHeap leastLoaded;
+    /** Requests in the replicas' own queues, counted as they come and go. */
+    private int locallyQueued;
     private final ArrayDeque<Replica> idle = new ArrayDeque<>();
-    private final Map<Server, Replica> replicaOf = new IdentityHashMap<>();
     private final PoolLedger ledger;
     private final MetricsCollector metrics;
     private final int index;
@@ -71,6 +75,11 @@ public final class Pool implements WorkSource, EventHandler {
          RandomStream balancerDraws, int[] priorityOfRoute, BiFunction<Integer, WorkSource, Server> newServer) {
         this.queue = new PriorityFifo(priorityOfRoute);
         this.chooser = new ReplicaChooser(spec.balancing(), balancerDraws);
+        this.leastLoaded = switch (spec.balancing()) {
+            case CENTRAL_QUEUE -> new ReplicaHeap(r -> r.server.inService());
+            case LEAST_OUTSTANDING_TOKENS, PREFIX_AWARE -> new ReplicaHeap(ReplicaChooser::outstanding);
+            default -> null;
+        };
         this.sim = sim;
         this.index = index;
         this.spec = spec;
@@ -153,17 +162,7 @@ public final class Pool implements WorkSource, EventHandler {
                 return;
             }
         }
-        Replica chosen = null;
-        int least = Integer.MAX_VALUE;
-        for (Replica r : live) {
-            if (r.state == ReplicaState.SERVING) {
-                int load = r.server.inService();
-                if (load < least) {
-                    least = load;
-                    chosen = r;
-                }
-            }
-        }
+        Replica chosen = leastLoaded.peek();
         if (chosen != null && chosen.server.hasRoomFor(request)) {
             chosen.server.wake();
         }
@@ -171,17 +170,11 @@ public final class Pool implements WorkSource, EventHandler {
 
     /** Puts {@code request} in the queue of the replica the pool's policy picks, and wakes it. */
     private void assign(Request request) {
-        List<Replica> serving = new ArrayList<>();
-        for (Replica r : live) {
-            if (r.state == ReplicaState.SERVING) {
-                serving.add(r);
-            }
-        }
         if (serving.isEmpty()) {
             queue.add(request);
             return;
         }
-        Replica chosen = chooser.choose(serving, request);
+        Replica chosen = chooser.choose(serving, leastLoaded, request);
         chosen.local.add(request);
         if (chosen.server.isIdle() || chosen.server.hasRoomFor(request)) {
             chosen.server.wake();
@@ -193,15 +186,27 @@ public final class Pool implements WorkSource, EventHandler {
         throughput.taken(sim.now());
     }
 
+    /** {@code change} requests joined (or, negative, left) replica {@code r}'s own queue. */
+    void replicaQueueChanged(Replica r, int change) {
+        locallyQueued += change;
+        loadChanged(r);
+    }
+
+    /** Replica {@code r}'s requests in service, outstanding tokens or own queue have changed. */
+    void loadChanged(Replica r) {
+        if (leastLoaded != null) {
+            leastLoaded.update(r);
+        }
+    }
+
     /** True (and forgotten) when {@code request} was cancelled while it waited. */
     boolean forgetIfCancelled(Request request) {
         return !cancelledInQueue.isEmpty() && cancelledInQueue.remove(request);
     }
 
-    @Override
-    public void serverIdle(Server server) {
-        Replica r = replicaOf.get(server);
-        if (r != null && r.state != ReplicaState.GONE) {
+    /** Replica {@code r} has just run out of work. */
+    void serverIdle(Replica r) {
+        if (r.state != ReplicaState.GONE) {
             idle.push(r);
         }
     }
@@ -235,11 +240,9 @@ public final class Pool implements WorkSource, EventHandler {
 
     /** Requests waiting in the queue. */
     public int queued() {
-        int waiting = queue.size();
-        for (Replica r : live) {
-            waiting += r.local == null ? 0 : r.local.size();
-        }
-        return waiting - cancelledInQueue.size();
+        // A replica's own queue is emptied before it leaves the live replicas, so the running count
+        // over all replicas is the count over the live ones.
+        return queue.size() + locallyQueued - cancelledInQueue.size();
     }
 
     /**
@@ -452,10 +455,15 @@ public final class Pool implements WorkSource, EventHandler {
 
     private Replica launch(double now) {
         ReplicaQueue local = spec.balancing() == BalancingPolicy.CENTRAL_QUEUE ? null : new ReplicaQueue(this);
-        Replica r = new Replica(replicas.size(), newServer.apply(replicas.size(), local == null ? this : local),
+        PoolQueueView shared = local == null ? new PoolQueueView(this) : null;
+        Replica r = new Replica(replicas.size(), newServer.apply(replicas.size(), local == null ? shared : local),
                 local, now);
+        if (local != null) {
+            local.ownedBy(r);
+        } else {
+            shared.ownedBy(r);
+        }
         replicas.add(r);
-        replicaOf.put(r.server, r);
         live.add(r);
         ledger.replicaStarted();
         peakActive = Math.max(peakActive, activeReplicas());
@@ -494,8 +502,28 @@ public final class Pool implements WorkSource, EventHandler {
 
     private void setState(Replica r, ReplicaState state, double now) {
         ledger.add(r.state, now - r.since);
+        if (r.state == ReplicaState.SERVING && state != ReplicaState.SERVING) {
+            serving.remove(r);
+            if (leastLoaded != null) {
+                leastLoaded.remove(r);
+            }
+        } else if (r.state != ReplicaState.SERVING && state == ReplicaState.SERVING) {
+            addServing(r);
+        }
         r.state = state;
         r.since = now;
+    }
+
+    /** Keeps {@link #serving} in launch order, as a scan of the live replicas would see them. */
+    private void addServing(Replica r) {
+        int at = serving.size();
+        while (at > 0 && serving.get(at - 1).number > r.number) {
+            at--;
+        }
+        serving.add(at, r);
+        if (leastLoaded != null) {
+            leastLoaded.add(r);
+        }
     }
 
     /** A replica's cold start is over. */

@@ -14,6 +14,8 @@ final class Replica {
     double since;
     /** A spot interruption notice has been received. */
     boolean noticed;
+    /** Its slot in the pool's {@link ReplicaHeap}, -1 when not in it. */
+    int heapSlot = -1;
 
     Replica(int number, Server server, ReplicaQueue local, double startedAt) {
         this.number = number;

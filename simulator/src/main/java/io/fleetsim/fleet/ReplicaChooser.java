@@ -21,14 +21,19 @@ final class ReplicaChooser {
         this.draws = draws;
     }
 
-    /** One of {@code serving} (not empty) for {@code request}. */
-    Replica choose(List<Replica> serving, Request request) {
+    /**
+     * One of {@code serving} (not empty, in launch order) for {@code request}; {@code byOutstanding}
+     * holds the same replicas by outstanding tokens for the policies that balance on them.
+     */
+    Replica choose(List<Replica> serving, ReplicaHeap byOutstanding, Request request) {
         return switch (policy) {
             case ROUND_ROBIN -> serving.get(nextTurn++ % serving.size());
             case POWER_OF_TWO -> lessLoaded(serving.get(draws.nextInt(serving.size())),
                     serving.get(draws.nextInt(serving.size())));
-            case PREFIX_AWARE -> longestCachedPrefix(serving, request);
-            default -> serving.stream().reduce(ReplicaChooser::lessLoaded).orElseThrow();
+            // Without a prefix no replica has a hit: the tie-break alone decides.
+            case PREFIX_AWARE -> request.prefix().isEmpty() ? byOutstanding.peek()
+                    : longestCachedPrefix(serving, request);
+            default -> byOutstanding.peek();
         };
     }
 
@@ -36,7 +41,8 @@ final class ReplicaChooser {
         return outstanding(b) < outstanding(a) ? b : a;
     }
 
-    private static long outstanding(Replica r) {
+    /** Prompt plus output tokens queued for and in service on {@code r}. */
+    static long outstanding(Replica r) {
         return r.server.outstandingTokens() + r.local.tokens();
     }
 

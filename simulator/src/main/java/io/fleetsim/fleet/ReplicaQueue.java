@@ -15,14 +15,21 @@ final class ReplicaQueue implements WorkSource {
     private final Pool pool;
     private final ArrayDeque<Request> requests = new ArrayDeque<>();
     private long tokens;
+    private Replica owner;
 
     ReplicaQueue(Pool pool) {
         this.pool = pool;
     }
 
+    /** The replica this queue feeds, told once it exists (it is built with its server, which needs the queue). */
+    void ownedBy(Replica replica) {
+        this.owner = replica;
+    }
+
     void add(Request request) {
         requests.add(request);
         tokens += request.totalTokens();
+        pool.replicaQueueChanged(owner, 1);
     }
 
     /** Prompt plus output tokens waiting here. */
@@ -39,6 +46,7 @@ final class ReplicaQueue implements WorkSource {
         ArrayDeque<Request> out = new ArrayDeque<>(requests);
         requests.clear();
         tokens = 0;
+        pool.replicaQueueChanged(owner, -out.size());
         return out;
     }
 
@@ -56,18 +64,25 @@ final class ReplicaQueue implements WorkSource {
         }
         Request r = requests.poll();
         tokens -= r.totalTokens();
+        pool.replicaQueueChanged(owner, -1);
         pool.takenFromReplicaQueue();
         return r;
     }
 
     @Override
     public void serverIdle(Server server) {
-        pool.serverIdle(server);
+        pool.serverIdle(owner);
+    }
+
+    @Override
+    public void loadChanged(Server server) {
+        pool.loadChanged(owner);
     }
 
     private void dropCancelledHead() {
         while (!requests.isEmpty() && pool.forgetIfCancelled(requests.peek())) {
             tokens -= requests.poll().totalTokens();
+            pool.replicaQueueChanged(owner, -1);
         }
     }
 }

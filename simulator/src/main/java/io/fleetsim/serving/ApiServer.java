@@ -122,6 +122,7 @@ public final class ApiServer implements Server, EventHandler {
         double end = fails ? first : first + Math.max(0, r.outputTokens() - 1) / speed;
         long id = nextCall++;
         calls.put(id, new Call(r, false, fails, now, first, cached, speed));
+        source.loadChanged(this);
         clock.busyAt(now);
         sim.schedule(end, handlerId, id);
     }
@@ -139,6 +140,7 @@ public final class ApiServer implements Server, EventHandler {
         listener.retried(r, wasted);
         long id = nextCall++;
         calls.put(id, new Call(r, true, false, sim.now(), Double.NaN, 0, Double.NaN));
+        source.loadChanged(this);
         clock.busyAt(sim.now());
         sim.schedule(sim.now() + api.backoffSeconds() * Math.pow(2, attempt - 1), handlerId, id);
     }
@@ -146,6 +148,7 @@ public final class ApiServer implements Server, EventHandler {
     @Override
     public void handle(long payload) {
         Call call = calls.remove(payload);
+        source.loadChanged(this);
         double now = sim.now();
         Request r = call.request();
         if (call.retry()) {

@@ -82,6 +82,12 @@ public final class DisaggregatedServer implements Server, EventHandler, KvHandof
             public void serverIdle(Server server) {
                 workerIdle();
             }
+
+            @Override
+            public void loadChanged(Server server) {
+                // the deployment's load is its workers': the pool's index of loads must hear of it
+                source.loadChanged(DisaggregatedServer.this);
+            }
         };
         this.decodeSource = new WorkSource() {
             @Override
@@ -97,6 +103,12 @@ public final class DisaggregatedServer implements Server, EventHandler, KvHandof
             @Override
             public void serverIdle(Server server) {
                 workerIdle();
+            }
+
+            @Override
+            public void loadChanged(Server server) {
+                // the deployment's load is its workers': the pool's index of loads must hear of it
+                source.loadChanged(DisaggregatedServer.this);
             }
         };
         for (int i = 0; i < spec.prefillWorkers(); i++) {

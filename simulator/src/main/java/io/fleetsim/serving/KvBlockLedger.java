@@ -20,6 +20,11 @@ final class KvBlockLedger {
     private int decoding;
     private long sumOffsets;
     private final long[] residueCounts;
+    /** Sum over decoding sequences of their residue: {@code sum of r * residueCounts[r]}. */
+    private long sumResidues;
+    /** The last {@link #usedBlocksAt} answer and its iteration, until the next change; hit by repeated room checks. */
+    private long cachedIteration = Long.MIN_VALUE;
+    private long cachedUsed;
 
     KvBlockLedger(long capacityTokens, int blockTokens) {
         this.blockTokens = blockTokens;
@@ -38,10 +43,12 @@ final class KvBlockLedger {
 
     void allocatePrefill(long blocks) {
         prefillBlocks += blocks;
+        cachedIteration = Long.MIN_VALUE;
     }
 
     void releasePrefill(long blocks) {
         prefillBlocks -= blocks;
+        cachedIteration = Long.MIN_VALUE;
     }
 
     /** A sequence holding {@code tokens} tokens at iteration {@code iteration} starts decoding. */
@@ -49,7 +56,10 @@ final class KvBlockLedger {
         long offset = tokens - iteration;
         decoding++;
         sumOffsets += offset;
-        residueCounts[residue(offset)]++;
+        int r = residue(offset);
+        residueCounts[r]++;
+        sumResidues += r;
+        cachedIteration = Long.MIN_VALUE;
     }
 
     /** The decoding sequence that held {@code tokens} at iteration {@code iteration} leaves. */
@@ -57,7 +67,10 @@ final class KvBlockLedger {
         long offset = tokens - iteration;
         decoding--;
         sumOffsets -= offset;
-        residueCounts[residue(offset)]--;
+        int r = residue(offset);
+        residueCounts[r]--;
+        sumResidues -= r;
+        cachedIteration = Long.MIN_VALUE;
     }
 
     /** Tokens held by decoding sequences at iteration {@code iteration}. */
@@ -67,18 +80,21 @@ final class KvBlockLedger {
 
     /** Blocks held at iteration {@code iteration} by every sequence, prefilling and decoding. */
     long usedBlocksAt(long iteration) {
-        // sum over sequences of floor((offset + iteration + bt - 1) / bt), via residues
-        long numerator = sumOffsets + decoding * (iteration + blockTokens - 1);
-        long remainders = 0;
-        int shift = (int) Math.floorMod(iteration, (long) blockTokens);
-        for (int r = 0; r < blockTokens; r++) {
-            long count = residueCounts[r];
-            if (count != 0) {
-                int shifted = r + shift;
-                remainders += count * (shifted >= blockTokens ? shifted - blockTokens : shifted);
-            }
+        if (iteration == cachedIteration) {
+            return cachedUsed;
         }
-        return prefillBlocks + (numerator - remainders) / blockTokens;
+        // sum over sequences of floor((offset + iteration + bt - 1) / bt), via residues: each
+        // residue r moves to (r + shift) mod bt, i.e. r + shift less bt for those that wrap.
+        long numerator = sumOffsets + decoding * (iteration + blockTokens - 1);
+        int shift = (int) Math.floorMod(iteration, (long) blockTokens);
+        long wrapped = 0;
+        for (int r = blockTokens - shift; r < blockTokens; r++) {
+            wrapped += residueCounts[r];
+        }
+        long remainders = sumResidues + (long) shift * decoding - wrapped * blockTokens;
+        cachedUsed = prefillBlocks + (numerator - remainders) / blockTokens;
+        cachedIteration = iteration;
+        return cachedUsed;
     }
 
     /** Blocks free at iteration {@code iteration} (negative when over capacity). */

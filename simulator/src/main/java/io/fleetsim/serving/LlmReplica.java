@@ -9,9 +9,7 @@ import io.fleetsim.workload.Request;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * One model replica serving with continuous batching, chunked prefill, a paged KV cache with
@@ -74,9 +72,9 @@ public final class LlmReplica implements Server, EventHandler {
     private final double tokensPerStep;
 
     private final ArrayDeque<Sequence> preempted = new ArrayDeque<>();
-    private final ArrayDeque<Sequence> prefilling = new ArrayDeque<>();
-    private final PriorityQueue<Sequence> decoding = new PriorityQueue<>(
-            Comparator.comparingLong((Sequence s) -> s.finishIteration).thenComparingLong(s -> s.order));
+    /** In admission order; a list, so that walking it every step needs no iterator object. */
+    private final ArrayList<Sequence> prefilling = new ArrayList<>();
+    private final DecodeHeap decoding = new DecodeHeap();
     private long admissions;
     private long iteration;
     private long prefillHeldTokens;
@@ -203,6 +201,7 @@ public final class LlmReplica implements Server, EventHandler {
                 kv.releasePrefill(s.prefillBlocks);
                 prefillHeldTokens -= s.prefilled;
                 outstandingTokens -= request.totalTokens();
+                source.loadChanged(this);
                 // Prompt tokens served from the prefix cache were not computed: not wasted.
                 listener.cancelledWork(request, s.prefilled - s.cachedTokens);
                 return true;
@@ -212,6 +211,7 @@ public final class LlmReplica implements Server, EventHandler {
             if (s.request == request && Double.isNaN(s.firstTokenAt)) {
                 preempted.remove(s);
                 outstandingTokens -= request.totalTokens();
+                source.loadChanged(this);
                 listener.cancelledWork(request, 0);
                 return true;
             }
@@ -227,11 +227,13 @@ public final class LlmReplica implements Server, EventHandler {
             iteration += steps.decodeIterationsWithin(stepBatch, stepKvTokens, now - stepStart, stepIterations);
         }
         List<Request> lost = new ArrayList<>();
+        long heldBefore = outstandingTokens;
         for (Sequence s : prefilling) {
             lost.add(s.request);
             listener.lostToInterruption(s.request, s.prefilled - s.cachedTokens);
         }
-        for (Sequence s : decoding) {
+        for (int i = 0; i < decoding.size(); i++) {
+            Sequence s = decoding.get(i);
             lost.add(s.request);
             listener.lostToInterruption(s.request, s.decodeOffset + iteration);
         }
@@ -243,6 +245,9 @@ public final class LlmReplica implements Server, EventHandler {
         decoding.clear();
         preempted.clear();
         outstandingTokens = 0;
+        if (heldBefore != 0 || !lost.isEmpty()) {
+            source.loadChanged(this);
+        }
         admitting = false;
         drained.cancel();
         stepping = false;
@@ -360,14 +365,15 @@ public final class LlmReplica implements Server, EventHandler {
             endDecoding(s, s.finishIteration - s.decodeFrom, s.decodeTokens);
             kv.removeDecoding(s.decodeOffset + iteration, iteration);
             outstandingTokens -= s.request.totalTokens();
+            source.loadChanged(this);
             listener.completed(s.request, pool, s.admittedAt, s.firstTokenAt, now);
         }
     }
 
     private void advancePrefills(double now) {
-        Iterator<Sequence> it = prefilling.iterator();
-        while (it.hasNext()) {
-            Sequence s = it.next();
+        int i = 0;
+        while (i < prefilling.size()) {
+            Sequence s = prefilling.get(i);
             if (s.chunk == 0) {
                 break;
             }
@@ -375,9 +381,10 @@ public final class LlmReplica implements Server, EventHandler {
             prefillHeldTokens += s.chunk;
             s.chunk = 0;
             if (s.prefillRemaining() > 0) {
+                i++;
                 continue;
             }
-            it.remove();
+            prefilling.remove(i);
             kv.releasePrefill(s.prefillBlocks);
             prefillHeldTokens -= s.prefilled;
             if (role == Role.PREFILL && s.request.outputTokens() > 1) {
@@ -395,6 +402,7 @@ public final class LlmReplica implements Server, EventHandler {
             int generated = s.target - s.request.promptTokens() + 1;
             if (generated >= s.request.outputTokens()) {
                 outstandingTokens -= s.request.totalTokens();
+                source.loadChanged(this);
                 listener.completed(s.request, pool, s.admittedAt, s.firstTokenAt, now);
                 continue;
             }
@@ -416,7 +424,8 @@ public final class LlmReplica implements Server, EventHandler {
         int budget = batching.maxBatchedTokens() - decoding.size();
         int prefillTokens = 0;
         double prefillContext = 0;
-        for (Sequence s : prefilling) {
+        for (int i = 0; i < prefilling.size(); i++) {
+            Sequence s = prefilling.get(i);
             int chunk = Math.min(budget, s.prefillRemaining());
             s.chunk = chunk;
             budget -= chunk;
@@ -501,6 +510,9 @@ public final class LlmReplica implements Server, EventHandler {
         s.prefillBlocks = blocks;
         kv.allocatePrefill(blocks);
         prefilling.add(s);
+        if (resumed == null) {
+            source.loadChanged(this);
+        }
         return s;
     }
 
@@ -531,7 +543,8 @@ public final class LlmReplica implements Server, EventHandler {
                 youngest = s;
             }
         }
-        for (Sequence s : decoding) {
+        for (int i = 0; i < decoding.size(); i++) {
+            Sequence s = decoding.get(i);
             if (youngest == null || s.order > youngest.order) {
                 youngest = s;
             }

@@ -72,6 +72,7 @@ public final class QueueingServer implements Server, EventHandler {
         }
         listener.cancelledWork(request, 0);
         current = null;
+        source.loadChanged(this);
         generation++;
         startNext();
         return true;
@@ -82,8 +83,9 @@ public final class QueueingServer implements Server, EventHandler {
         List<Request> lost = current == null ? List.of() : List.of(current);
         if (current != null) {
             listener.lostToInterruption(current, 0);
+            current = null;
+            source.loadChanged(this);
         }
-        current = null;
         admitting = false;
         drained.cancel();
         generation++;
@@ -122,12 +124,16 @@ public final class QueueingServer implements Server, EventHandler {
         listener.firstToken(current, now);
         listener.completed(current, pool, admittedAt, now, now);
         current = null;
+        source.loadChanged(this);
         startNext();
     }
 
     private void startNext() {
         current = admitting ? source.poll() : null;
         double now = sim.now();
+        if (current != null) {
+            source.loadChanged(this);
+        }
         if (current == null) {
             clock.idleAt(now);
             source.serverIdle(this);

@@ -14,4 +14,12 @@ public interface WorkSource {
     /** {@code server} has just run out of work (so the source can hand it the next request at once). */
     default void serverIdle(Server server) {
     }
+
+    /**
+     * {@code server}'s requests in service or outstanding tokens have just changed (so the source
+     * can keep its servers ordered by load instead of scanning them). Called before the server
+     * tells anyone else of the change.
+     */
+    default void loadChanged(Server server) {
+    }
 }
