@@ -67,50 +67,8 @@ public final class DisaggregatedServer implements Server, EventHandler, KvHandof
         this.source = source;
         this.listener = listener;
         this.handlerId = sim.register(this);
-        this.prefillSource = new WorkSource() {
-            @Override
-            public Request peek() {
-                return source.peek();
-            }
-
-            @Override
-            public Request poll() {
-                return source.poll();
-            }
-
-            @Override
-            public void serverIdle(Server server) {
-                workerIdle();
-            }
-
-            @Override
-            public void loadChanged(Server server) {
-                // the deployment's load is its workers': the pool's index of loads must hear of it
-                source.loadChanged(DisaggregatedServer.this);
-            }
-        };
-        this.decodeSource = new WorkSource() {
-            @Override
-            public Request peek() {
-                return arrived.peek();
-            }
-
-            @Override
-            public Request poll() {
-                return arrived.poll();
-            }
-
-            @Override
-            public void serverIdle(Server server) {
-                workerIdle();
-            }
-
-            @Override
-            public void loadChanged(Server server) {
-                // the deployment's load is its workers': the pool's index of loads must hear of it
-                source.loadChanged(DisaggregatedServer.this);
-            }
-        };
+        this.prefillSource = new WorkerSource(source::peek, source::poll);
+        this.decodeSource = new WorkerSource(arrived::peek, arrived::poll);
         for (int i = 0; i < spec.prefillWorkers(); i++) {
             LlmReplica w = new LlmReplica(sim, pool, spec.prefill(), prefillSource, listener,
                     LlmReplica.Role.PREFILL, this, this);
@@ -394,5 +352,40 @@ public final class DisaggregatedServer implements Server, EventHandler, KvHandof
         whenDrained = null;
         lost.sort(Comparator.comparingLong(Request::id));
         return lost;
+    }
+
+    /**
+     * Where one side's workers take requests from: the pool's queue for prefill workers, the
+     * transferred requests for decode workers. A worker going idle or changing load is the
+     * deployment's: the pool's index of loads hears of it through the deployment.
+     */
+    private final class WorkerSource implements WorkSource {
+        private final java.util.function.Supplier<Request> peek;
+        private final java.util.function.Supplier<Request> poll;
+
+        WorkerSource(java.util.function.Supplier<Request> peek, java.util.function.Supplier<Request> poll) {
+            this.peek = peek;
+            this.poll = poll;
+        }
+
+        @Override
+        public Request peek() {
+            return peek.get();
+        }
+
+        @Override
+        public Request poll() {
+            return poll.get();
+        }
+
+        @Override
+        public void serverIdle(Server server) {
+            workerIdle();
+        }
+
+        @Override
+        public void loadChanged(Server server) {
+            source.loadChanged(DisaggregatedServer.this);
+        }
     }
 }

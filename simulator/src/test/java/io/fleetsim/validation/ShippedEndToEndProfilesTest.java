@@ -55,29 +55,7 @@ class ShippedEndToEndProfilesTest {
 
     @Test
     void aScenarioPoolCanNameAnEndToEndProfile() {
-        String scenario = """
-                name: t
-                horizon: 10m
-                workload:
-                  arrivals: {process: poisson, rate_per_s: 2}
-                  routes:
-                    - name: chat
-                      prompt_tokens: {dist: fixed, tokens: 100}
-                      output_tokens: {dist: fixed, tokens: 50}
-                      slo: {ttft: 1s, tpot: 50ms}
-                pools:
-                  - name: p1
-                    kind: reserved
-                    replicas: 1
-                    gpu: H100-SXM-80GB
-                    model: llama-3.1-70b
-                    tensor_parallel: 4
-                    precision: fp8
-                    usd_per_gpu_hour: 2.5
-                    performance: {profile: aic-h100-sxm-vllm-fp8}
-                """;
-        ServerSpec.Llm llm = (ServerSpec.Llm) new ScenarioLoader().bind(SpecDocument.parse(scenario, "t.yaml", false))
-                .pools().get(0).server();
+        ServerSpec.Llm llm = pool("    performance: {profile: aic-h100-sxm-vllm-fp8}\n");
         assertEquals(PerformanceProfiles.builtIn().namedEndToEnd("aic-h100-sxm-vllm-fp8").orElseThrow().performance(),
                 llm.performance());
         assertTrue(llm.performance().computeEfficiency() > 0);
@@ -85,28 +63,7 @@ class ShippedEndToEndProfilesTest {
 
     @Test
     void aKernelPoolNamingNoOverheadsRunsWithItsFittedProfile() {
-        String scenario = """
-                name: t
-                horizon: 10m
-                workload:
-                  arrivals: {process: poisson, rate_per_s: 2}
-                  routes:
-                    - name: chat
-                      prompt_tokens: {dist: fixed, tokens: 100}
-                      output_tokens: {dist: fixed, tokens: 50}
-                      slo: {ttft: 1s, tpot: 50ms}
-                pools:
-                  - name: p1
-                    kind: reserved
-                    replicas: 1
-                    gpu: H100-SXM-80GB
-                    model: llama-3.1-70b
-                    tensor_parallel: 4
-                    precision: fp8
-                    usd_per_gpu_hour: 2.5
-                """;
-        ServerSpec.Llm llm = (ServerSpec.Llm) new ScenarioLoader().bind(SpecDocument.parse(scenario, "t.yaml", false))
-                .pools().get(0).server();
+        ServerSpec.Llm llm = pool("");
         EndToEndProfile fitted = PerformanceProfiles.builtIn().fittedKernels("H100-SXM-80GB", "vllm",
                 io.fleetsim.hardware.Precision.FP8).orElseThrow();
         assertEquals(fitted.performance().engineIterationSeconds(), llm.performance().engineIterationSeconds());
@@ -115,9 +72,34 @@ class ShippedEndToEndProfilesTest {
         assertEquals(fitted.requestLatencySeconds(), llm.performance().requestLatencySeconds());
         assertEquals(fitted, PerformanceProfiles.builtIn().endToEndUsedBy(llm).orElseThrow());
         // a pool that states its own overheads is no longer backed by the profile
-        ServerSpec.Llm own = (ServerSpec.Llm) new ScenarioLoader().bind(SpecDocument.parse(scenario
-                + "    performance: {engine_iteration_overhead: 7ms}\n", "t.yaml", false)).pools().get(0).server();
+        ServerSpec.Llm own = pool("    performance: {engine_iteration_overhead: 7ms}\n");
         assertEquals(0.007, own.performance().engineIterationSeconds());
         assertTrue(PerformanceProfiles.builtIn().endToEndUsedBy(own).isEmpty());
+    }
+
+    /** The server of a one-pool scenario: Llama 3.1 70B fp8 on 4 H100s, with {@code extra} lines in the pool. */
+    private static ServerSpec.Llm pool(String extra) {
+        String scenario = """
+                name: t
+                horizon: 10m
+                workload:
+                  arrivals: {process: poisson, rate_per_s: 2}
+                  routes:
+                    - name: chat
+                      prompt_tokens: {dist: fixed, tokens: 100}
+                      output_tokens: {dist: fixed, tokens: 50}
+                      slo: {ttft: 1s, tpot: 50ms}
+                pools:
+                  - name: p1
+                    kind: reserved
+                    replicas: 1
+                    gpu: H100-SXM-80GB
+                    model: llama-3.1-70b
+                    tensor_parallel: 4
+                    precision: fp8
+                    usd_per_gpu_hour: 2.5
+                """ + extra;
+        return (ServerSpec.Llm) new ScenarioLoader().bind(SpecDocument.parse(scenario, "t.yaml", false))
+                .pools().get(0).server();
     }
 }
