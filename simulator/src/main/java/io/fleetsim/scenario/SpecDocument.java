@@ -151,7 +151,8 @@ public final class SpecDocument {
             if (c == '\n') {
                 line++;
             }
-            run = Character.isWhitespace(c) ? 0 : run + 1;
+            // ASCII above the space is never whitespace: spare the look-up for nearly every character
+            run = c > ' ' && c < 0x80 || !Character.isWhitespace(c) ? run + 1 : 0;
             if (run > MAX_WORD) {
                 throw new ScenarioException(displayName, line, "", "more than " + MAX_WORD
                         + " characters without a space or line break; a scenario holds settings, not data");
