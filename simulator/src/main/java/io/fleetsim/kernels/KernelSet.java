@@ -1,21 +1,19 @@
 package io.fleetsim.kernels;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.zip.GZIPInputStream;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The measured kernels of one engine version on one GPU ({@code kernels/<directory>/} in the
- * jar), as interpolating grids. Latencies are in seconds. Immutable.
+ * jar), as interpolating grids. Latencies are in seconds. Its grids are built on first use (and
+ * kept), so it is safe to share between threads and what it returns never changes.
  */
 public final class KernelSet {
 
@@ -28,35 +26,36 @@ public final class KernelSet {
     }
 
     private final String directory;
-    private final Map<String, LogGrid> gemm;
-    private final Map<AttentionShape, LogGrid> context;
-    private final Map<AttentionShape, LogGrid> generation;
-    private final Map<String, LogGrid> collectives;
-    private final Map<MoeShape, LogGrid> moe;
+    private final KernelTableFile gemmTable;
+    private final KernelTableFile contextTable;
+    private final KernelTableFile generationTable;
+    private final KernelTableFile moeTable;
+    private final KernelTableFile customTable;
+    private final KernelTableFile ncclTable;
+    // Grids are built on first use, per dtype: a run builds only those of its pools' precisions.
+    private final Map<String, Optional<LogGrid>> gemm = new ConcurrentHashMap<>();
+    private final Map<String, Map<AttentionShape, LogGrid>> context = new ConcurrentHashMap<>();
+    private final Map<String, Map<AttentionShape, LogGrid>> generation = new ConcurrentHashMap<>();
+    private final Map<String, Map<MoeShape, LogGrid>> moe = new ConcurrentHashMap<>();
+    private volatile Map<String, LogGrid> collectives;
 
-    private KernelSet(String directory, Map<String, LogGrid> gemm, Map<AttentionShape, LogGrid> context,
-                      Map<AttentionShape, LogGrid> generation, Map<String, LogGrid> collectives,
-                      Map<MoeShape, LogGrid> moe) {
+    private KernelSet(String directory) {
         this.directory = directory;
-        this.gemm = gemm;
-        this.context = context;
-        this.generation = generation;
-        this.collectives = collectives;
-        this.moe = moe;
-    }
-
-    /** Loads {@code kernels/<directory>/} from the class path. */
-    public static KernelSet load(String directory) {
         String base = "kernels/" + directory + "/";
-        return new KernelSet(directory, gemm(table(base, "gemm")), attention(table(base, "context_attention")),
-                attention(table(base, "generation_attention")),
-                collectives(table(base, "allreduce"), table(base, "nccl")), moe(table(base, "moe")));
+        this.gemmTable = KernelTableFile.find(base, "gemm");
+        this.contextTable = KernelTableFile.find(base, "context_attention");
+        this.generationTable = KernelTableFile.find(base, "generation_attention");
+        this.moeTable = KernelTableFile.find(base, "moe");
+        this.customTable = KernelTableFile.find(base, "allreduce");
+        this.ncclTable = KernelTableFile.find(base, "nccl");
     }
 
-    /** Table {@code stem} of a directory, gzipped or plain; null when absent. */
-    private static WideCsv table(String base, String stem) {
-        WideCsv t = read(base + stem + ".csv.gz");
-        return t != null ? t : read(base + stem + ".csv");
+    /**
+     * The tables of {@code kernels/<directory>/} on the class path. Each table is read when first
+     * asked for, and only the dtypes asked for are parsed.
+     */
+    public static KernelSet load(String directory) {
+        return new KernelSet(directory);
     }
 
     /** The directory name, e.g. {@code h100_sxm-vllm-0.24.0}. */
@@ -66,27 +65,41 @@ public final class KernelSet {
 
     /** The GEMM grid (axes m, n, k) of {@code dtype}, or null when not measured. */
     public LogGrid gemm(String dtype) {
-        return gemm.get(dtype);
+        Optional<LogGrid> g = gemm.get(dtype);
+        if (g == null) {
+            g = gemm.computeIfAbsent(dtype, d -> Optional.ofNullable(gemmGrid(gemmTable, d)));
+        }
+        return g.orElse(null);
     }
 
     /** Prefill attention (axes batch, ISL) of {@code shape}, or null. */
     public LogGrid contextAttention(AttentionShape shape) {
-        return context.get(shape);
+        return contextOf(shape.kvDtype()).get(shape);
     }
 
     /** Decode attention (axes batch, KV tokens per sequence) of {@code shape}, or null. */
     public LogGrid generationAttention(AttentionShape shape) {
-        return generation.get(shape);
+        return generationOf(shape.kvDtype()).get(shape);
     }
 
     /** Measured shapes of the decode attention table. */
     public List<AttentionShape> generationShapes() {
-        return List.copyOf(generation.keySet());
+        return shapes(generationTable, this::generationOf);
+    }
+
+    /** Measured shapes of the decode attention table with a {@code kvDtype} KV cache. */
+    public List<AttentionShape> generationShapes(String kvDtype) {
+        return List.copyOf(generationOf(kvDtype).keySet());
     }
 
     /** Measured shapes of the prefill attention table. */
     public List<AttentionShape> contextShapes() {
-        return List.copyOf(context.keySet());
+        return shapes(contextTable, this::contextOf);
+    }
+
+    /** Measured shapes of the prefill attention table with a {@code kvDtype} KV cache. */
+    public List<AttentionShape> contextShapes(String kvDtype) {
+        return List.copyOf(contextOf(kvDtype).keySet());
     }
 
     /**
@@ -95,83 +108,91 @@ public final class KernelSet {
      * {@code all_gather}, {@code reduce_scatter}); null when not measured.
      */
     public LogGrid collective(String op, int gpus) {
-        return collectives.get(op + "/" + gpus);
+        Map<String, LogGrid> c = collectives;
+        if (c == null) {
+            c = collectives(customTable, ncclTable);
+            collectives = c;
+        }
+        return c.get(op + "/" + gpus);
     }
 
     /** The MoE block (axis: tokens) of {@code shape}, or null. */
     public LogGrid moe(MoeShape shape) {
-        return moe.get(shape);
+        return moeOf(shape.dtype()).get(shape);
     }
 
     /** Measured MoE shapes. */
     public List<MoeShape> moeShapes() {
-        return List.copyOf(moe.keySet());
+        return shapes(moeTable, this::moeOf);
     }
 
-    private static WideCsv read(String resource) {
-        try (InputStream raw = KernelSet.class.getClassLoader().getResourceAsStream(resource)) {
-            if (raw == null) {
-                return null;
-            }
-            InputStream in = resource.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-            return WideCsv.read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), resource);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private Map<AttentionShape, LogGrid> contextOf(String kvDtype) {
+        Map<AttentionShape, LogGrid> m = context.get(kvDtype);
+        return m != null ? m : context.computeIfAbsent(kvDtype, d -> attention(contextTable, d));
+    }
+
+    private Map<AttentionShape, LogGrid> generationOf(String kvDtype) {
+        Map<AttentionShape, LogGrid> m = generation.get(kvDtype);
+        return m != null ? m : generation.computeIfAbsent(kvDtype, d -> attention(generationTable, d));
+    }
+
+    private Map<MoeShape, LogGrid> moeOf(String dtype) {
+        Map<MoeShape, LogGrid> m = moe.get(dtype);
+        return m != null ? m : moe.computeIfAbsent(dtype, d -> moe(moeTable, d));
+    }
+
+    /** The shapes of every dtype of {@code table}. */
+    private static <S> List<S> shapes(KernelTableFile table, Function<String, Map<S, LogGrid>> ofDtype) {
+        List<S> out = new ArrayList<>();
+        if (table != null) {
+            table.groups().forEach(dtype -> out.addAll(ofDtype.apply(dtype).keySet()));
         }
+        return List.copyOf(out);
     }
 
-    private static Map<String, LogGrid> gemm(WideCsv t) {
-        Map<String, LogGrid> out = new HashMap<>();
+    private static LogGrid gemmGrid(KernelTableFile t, String dtype) {
         if (t == null) {
-            return out;
+            return null;
         }
-        Map<String, List<WideCsv.Row>> byDtype = group(t, 1);
-        byDtype.forEach((dtype, rows) -> {
-            TreeSet<Double> ns = new TreeSet<>();
-            TreeSet<Double> ks = new TreeSet<>();
-            rows.forEach(r -> {
-                ns.add(Double.parseDouble(r.key().get(1)));
-                ks.add(Double.parseDouble(r.key().get(2)));
-            });
-            double[] n = array(ns);
-            double[] k = array(ks);
-            double[] m = t.axis();
-            double[] v = nan(m.length * n.length * k.length);
-            for (WideCsv.Row r : rows) {
-                int ni = java.util.Arrays.binarySearch(n, Double.parseDouble(r.key().get(1)));
-                int ki = java.util.Arrays.binarySearch(k, Double.parseDouble(r.key().get(2)));
-                for (int mi = 0; mi < m.length; mi++) {
-                    v[(mi * n.length + ni) * k.length + ki] = r.microseconds()[mi] * 1e-6;
-                }
+        List<WideCsv.Row> rows = t.rows(dtype);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        double[] n = distinct(rows, 1);
+        double[] k = distinct(rows, 2);
+        double[] m = t.header().axis();
+        double[] v = nan(m.length * n.length * k.length);
+        for (WideCsv.Row r : rows) {
+            int ni = Arrays.binarySearch(n, Double.parseDouble(r.key().get(1)));
+            int ki = Arrays.binarySearch(k, Double.parseDouble(r.key().get(2)));
+            for (int mi = 0; mi < m.length; mi++) {
+                v[(mi * n.length + ni) * k.length + ki] = r.microseconds()[mi] * 1e-6;
             }
-            fillInterior(m, n.length * k.length, v);
-            out.put(dtype, new LogGrid(new double[][]{m, n, k}, v));
-        });
-        return out;
+        }
+        fillInterior(m, n.length * k.length, v);
+        return new LogGrid(new double[][]{m, n, k}, v);
     }
 
-    private static Map<AttentionShape, LogGrid> attention(WideCsv t) {
+    private static Map<AttentionShape, LogGrid> attention(KernelTableFile t, String kvDtype) {
         Map<AttentionShape, LogGrid> out = new HashMap<>();
         if (t == null) {
             return out;
         }
-        group(t, 5).forEach((key, rows) -> {
+        double[] x = t.header().axis();
+        group(t.rows(kvDtype), 5).forEach((key, rows) -> {
             List<String> k = rows.get(0).key();
             AttentionShape shape = new AttentionShape(k.get(0), Integer.parseInt(k.get(1)), Integer.parseInt(k.get(2)),
                     Integer.parseInt(k.get(3)), Integer.parseInt(k.get(4)));
-            TreeSet<Double> bs = new TreeSet<>();
-            rows.forEach(r -> bs.add(Double.parseDouble(r.key().get(5))));
-            double[] b = array(bs);
-            double[] x = t.axis();
+            double[] b = distinct(rows, 5);
             double[] v = nan(b.length * x.length);
             for (WideCsv.Row r : rows) {
-                int bi = java.util.Arrays.binarySearch(b, Double.parseDouble(r.key().get(5)));
+                int bi = Arrays.binarySearch(b, Double.parseDouble(r.key().get(5)));
                 for (int xi = 0; xi < x.length; xi++) {
                     v[bi * x.length + xi] = r.microseconds()[xi] * 1e-6;
                 }
             }
             for (int bi = 0; bi < b.length; bi++) {
-                double[] line = java.util.Arrays.copyOfRange(v, bi * x.length, (bi + 1) * x.length);
+                double[] line = Arrays.copyOfRange(v, bi * x.length, (bi + 1) * x.length);
                 fillInterior(x, 1, line);
                 System.arraycopy(line, 0, v, bi * x.length, x.length);
             }
@@ -180,31 +201,31 @@ public final class KernelSet {
         return out;
     }
 
-    private static Map<String, LogGrid> collectives(WideCsv custom, WideCsv nccl) {
+    private static Map<String, LogGrid> collectives(KernelTableFile custom, KernelTableFile nccl) {
         Map<String, LogGrid> out = new HashMap<>();
         if (custom != null) {
             for (WideCsv.Row r : custom.rows()) {
-                out.put("custom/" + r.key().get(0), line(custom.axis(), r));
+                out.put("custom/" + r.key().get(0), line(custom.header().axis(), r));
             }
         }
         if (nccl != null) {
             for (WideCsv.Row r : nccl.rows()) {
-                out.put(r.key().get(0) + "/" + r.key().get(1), line(nccl.axis(), r));
+                out.put(r.key().get(0) + "/" + r.key().get(1), line(nccl.header().axis(), r));
             }
         }
         return out;
     }
 
-    private static Map<MoeShape, LogGrid> moe(WideCsv t) {
+    private static Map<MoeShape, LogGrid> moe(KernelTableFile t, String dtype) {
         Map<MoeShape, LogGrid> out = new HashMap<>();
         if (t == null) {
             return out;
         }
-        for (WideCsv.Row r : t.rows()) {
+        for (WideCsv.Row r : t.rows(dtype)) {
             List<String> k = r.key();
             out.put(new MoeShape(k.get(0), Integer.parseInt(k.get(1)), Integer.parseInt(k.get(2)),
                     Integer.parseInt(k.get(3)), Integer.parseInt(k.get(4)), Integer.parseInt(k.get(5)),
-                    Integer.parseInt(k.get(6))), line(t.axis(), r));
+                    Integer.parseInt(k.get(6))), line(t.header().axis(), r));
         }
         return out;
     }
@@ -247,21 +268,26 @@ public final class KernelSet {
     }
 
     /** Rows grouped by their first {@code keyColumns} key values. */
-    private static Map<String, List<WideCsv.Row>> group(WideCsv t, int keyColumns) {
-        Map<String, List<WideCsv.Row>> out = new java.util.LinkedHashMap<>();
-        for (WideCsv.Row r : t.rows()) {
+    private static Map<String, List<WideCsv.Row>> group(List<WideCsv.Row> rows, int keyColumns) {
+        Map<String, List<WideCsv.Row>> out = new LinkedHashMap<>();
+        for (WideCsv.Row r : rows) {
             out.computeIfAbsent(String.join("|", r.key().subList(0, keyColumns)), k -> new ArrayList<>()).add(r);
         }
         return out;
     }
 
-    private static double[] array(TreeSet<Double> s) {
-        return s.stream().mapToDouble(Double::doubleValue).toArray();
+    /** The distinct values of key column {@code column}, ascending. */
+    private static double[] distinct(List<WideCsv.Row> rows, int column) {
+        double[] all = new double[rows.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = Double.parseDouble(rows.get(i).key().get(column));
+        }
+        return Arrays.stream(all).sorted().distinct().toArray();
     }
 
     private static double[] nan(int n) {
         double[] v = new double[n];
-        java.util.Arrays.fill(v, Double.NaN);
+        Arrays.fill(v, Double.NaN);
         return v;
     }
 }

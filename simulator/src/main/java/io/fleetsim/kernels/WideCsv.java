@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,50 +33,88 @@ public record WideCsv(List<String> keys, String axisName, double[] axis, List<Ro
     public static WideCsv read(BufferedReader in, String name) {
         try {
             String line;
-            String header = null;
+            Header header = null;
             int lineNo = 0;
             List<Row> rows = new ArrayList<>();
-            List<String> keys = new ArrayList<>();
-            String axisName = null;
-            double[] axis = null;
             while ((line = in.readLine()) != null) {
                 lineNo++;
-                if (line.isBlank() || line.startsWith("#")) {
+                if (isComment(line)) {
                     continue;
                 }
-                String[] f = line.split(",", -1);
                 if (header == null) {
-                    header = line;
-                    List<Double> values = new ArrayList<>();
-                    for (String h : f) {
-                        int colon = h.indexOf(':');
-                        if (colon < 0) {
-                            keys.add(h);
-                        } else {
-                            axisName = h.substring(0, colon);
-                            values.add(Double.parseDouble(h.substring(colon + 1)));
-                        }
-                    }
-                    axis = values.stream().mapToDouble(Double::doubleValue).toArray();
+                    header = Header.of(line);
                     continue;
                 }
-                if (f.length != keys.size() + axis.length) {
-                    throw new IllegalStateException(name + " line " + lineNo + ": " + f.length + " fields, header has "
-                            + (keys.size() + axis.length));
-                }
-                double[] v = new double[axis.length];
-                for (int i = 0; i < v.length; i++) {
-                    String cell = f[keys.size() + i];
-                    v[i] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
-                }
-                rows.add(new Row(List.of(Arrays.copyOf(f, keys.size())), v));
+                rows.add(header.row(line, name, lineNo));
             }
             if (header == null) {
                 throw new IllegalStateException(name + ": no header line");
             }
-            return new WideCsv(List.copyOf(keys), axisName, axis, List.copyOf(rows));
+            return new WideCsv(header.keys(), header.axisName(), header.axis(), List.copyOf(rows));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether {@code line} is blank or a comment, neither header nor row. */
+    static boolean isComment(String line) {
+        return line.isBlank() || line.startsWith("#");
+    }
+
+    /**
+     * The header line of a table: what its rows are parsed against.
+     *
+     * @param keys     key column names
+     * @param axisName name of the dimension across the columns
+     * @param axis     its values
+     */
+    record Header(List<String> keys, String axisName, double[] axis) {
+
+        static Header of(String line) {
+            List<String> keys = new ArrayList<>();
+            String axisName = null;
+            List<Double> values = new ArrayList<>();
+            for (String h : line.split(",", -1)) {
+                int colon = h.indexOf(':');
+                if (colon < 0) {
+                    keys.add(h);
+                } else {
+                    axisName = h.substring(0, colon);
+                    values.add(Double.parseDouble(h.substring(colon + 1)));
+                }
+            }
+            return new Header(List.copyOf(keys), axisName, values.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+
+        /**
+         * Row {@code line} (line {@code lineNo} of {@code name}), cut at commas by hand: the tables
+         * are read at every start of a run, so no regular expression and no array of all fields.
+         */
+        Row row(String line, String name, int lineNo) {
+            int fields = keys.size() + axis.length;
+            String[] key = new String[keys.size()];
+            double[] v = new double[axis.length];
+            int start = 0;
+            int field = 0;
+            int length = line.length();
+            while (start <= length) {
+                int end = line.indexOf(',', start);
+                if (end < 0) {
+                    end = length;
+                }
+                if (field < key.length) {
+                    key[field] = line.substring(start, end);
+                } else if (field < fields) {
+                    v[field - key.length] = end == start ? Double.NaN : Double.parseDouble(line.substring(start, end));
+                }
+                field++;
+                start = end + 1;
+            }
+            if (field != fields) {
+                throw new IllegalStateException(name + " line " + lineNo + ": " + field + " fields, header has "
+                        + fields);
+            }
+            return new Row(List.of(key), v);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.fleetsim.scenario;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -11,15 +12,35 @@ import java.util.Map;
 
 /**
  * Line numbers of every field path in a parsed document. Jackson's tree model drops locations, so
- * the document is read once more as a token stream to recover them for error messages.
+ * the document is read once more as a token stream to recover them for error messages; only when
+ * an error needs a line ({@link #onDemand}), as a valid document never does.
  */
 final class SourceMap {
 
     private final Map<String, Integer> lines = new HashMap<>();
+    private final JsonFactory factory;
+    private final String text;
+    private volatile boolean read;
+
+    private SourceMap(JsonFactory factory, String text) {
+        this.factory = factory;
+        this.text = text;
+        this.read = factory == null;
+    }
+
+    /** The lines of {@code text}, a document {@code factory} has already parsed, read at the first question. */
+    static SourceMap onDemand(JsonFactory factory, String text) {
+        return new SourceMap(factory, text);
+    }
 
     /** Reads the whole token stream of {@code parser} and records the line of each path. */
     static SourceMap read(JsonParser parser) throws IOException {
-        SourceMap map = new SourceMap();
+        SourceMap map = new SourceMap(null, null);
+        map.record(parser);
+        return map;
+    }
+
+    private void record(JsonParser parser) throws IOException {
         Deque<Frame> stack = new ArrayDeque<>();
         String pendingField = null;
         for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
@@ -27,7 +48,7 @@ final class SourceMap {
             if (token == JsonToken.FIELD_NAME) {
                 pendingField = parser.currentName();
                 Frame top = stack.peek();
-                map.lines.putIfAbsent(SpecNode.childPath(top == null ? "" : top.path, pendingField),
+                lines.putIfAbsent(SpecNode.childPath(top == null ? "" : top.path, pendingField),
                         parser.currentTokenLocation().getLineNr());
                 continue;
             }
@@ -45,14 +66,13 @@ final class SourceMap {
                 }
             }
             if (!stack.isEmpty() && stack.peek().isArray) {
-                map.lines.putIfAbsent(path, parser.currentTokenLocation().getLineNr());
+                lines.putIfAbsent(path, parser.currentTokenLocation().getLineNr());
             }
             if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                map.lines.putIfAbsent(path, line);
+                lines.putIfAbsent(path, line);
                 stack.push(new Frame(path, token == JsonToken.START_ARRAY));
             }
         }
-        return map;
     }
 
     /** A value the parser could not read, with the field path it was the value of. */
@@ -81,6 +101,7 @@ final class SourceMap {
 
     /** Line of {@code path}, or of its nearest ancestor that has one, or 0. */
     int lineOf(String path) {
+        readIfNeeded();
         String p = path;
         while (true) {
             Integer line = lines.get(p);
@@ -92,6 +113,18 @@ final class SourceMap {
             }
             int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
             p = cut < 0 ? "" : p.substring(0, cut);
+        }
+    }
+
+    private synchronized void readIfNeeded() {
+        if (read) {
+            return;
+        }
+        read = true;
+        try (JsonParser parser = factory.createParser(text)) {
+            record(parser);
+        } catch (IOException e) {
+            // the document parsed as a tree: keep the lines recorded before a value the stream cannot read
         }
     }
 

@@ -76,19 +76,23 @@ public final class SpecDocument {
     /** Parses document text whose file names are resolved against {@code folder}. */
     public static SpecNode parse(String text, String displayName, boolean json, Path folder) {
         checkLimits(text, displayName);
-        JsonFactory factory = json ? new JsonFactory() : yaml();
-        factory.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
-        ObjectMapper mapper = new ObjectMapper(factory);
+        Syntax syntax = json ? Syntax.JSON : Syntax.YAML;
         try {
-            SourceMap source;
-            try (JsonParser parser = factory.createParser(text)) {
-                source = SourceMap.read(parser);
+            JsonNode root;
+            try {
+                root = syntax.mapper.readTree(text);
+            } catch (IOException e) {
+                // The token stream names the field of an unreadable value and finds the same first
+                // error as before the tree was read first: report what it finds, else the tree's error.
+                try (JsonParser parser = syntax.factory.createParser(text)) {
+                    SourceMap.read(parser);
+                }
+                throw e;
             }
-            JsonNode root = mapper.readTree(text);
             if (root == null || root.isMissingNode() || root.isNull()) {
                 throw new ScenarioException(displayName, 0, "", "the file is empty");
             }
-            return new SpecNode(root, "", displayName, source, folder);
+            return new SpecNode(root, "", displayName, SourceMap.onDemand(syntax.factory, text), folder);
         } catch (SourceMap.UnreadableValue e) {
             int line = e.cause.getLocation() == null ? 0 : e.cause.getLocation().getLineNr();
             String message = e.cause.getOriginalMessage().split("\n")[0];
@@ -103,6 +107,25 @@ public final class SpecDocument {
         } catch (IOException e) {
             throw new ScenarioException(displayName, 0, "", "not valid " + (json ? "JSON" : "YAML") + ": "
                     + e.getMessage().split("\n")[0]);
+        }
+    }
+
+    /**
+     * The parser and tree reader of one syntax, made once: a run reads several documents (the
+     * scenario, the catalog, the profiles), and a factory and its mapper are thread-safe once
+     * configured. Duplicate keys are errors.
+     */
+    private enum Syntax {
+        JSON(new JsonFactory()),
+        YAML(yaml());
+
+        final JsonFactory factory;
+        final ObjectMapper mapper;
+
+        Syntax(JsonFactory factory) {
+            factory.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+            this.factory = factory;
+            this.mapper = new ObjectMapper(factory);
         }
     }
 
@@ -128,7 +151,8 @@ public final class SpecDocument {
             if (c == '\n') {
                 line++;
             }
-            run = Character.isWhitespace(c) ? 0 : run + 1;
+            // ASCII above the space is never whitespace: spare the look-up for nearly every character
+            run = c > ' ' && c < 0x80 || !Character.isWhitespace(c) ? run + 1 : 0;
             if (run > MAX_WORD) {
                 throw new ScenarioException(displayName, line, "", "more than " + MAX_WORD
                         + " characters without a space or line break; a scenario holds settings, not data");

@@ -300,8 +300,7 @@ public final class KernelStepTime implements StepTimeModel {
             if (tables.gemm(gemmDtype) == null) {
                 return "no " + gemmDtype + " GEMM tables for " + entry.directory();
             }
-            if (tables.contextShapes().stream().noneMatch(s -> s.kvDtype().equals(kvDtype))
-                    || tables.generationShapes().stream().noneMatch(s -> s.kvDtype().equals(kvDtype))) {
+            if (tables.contextShapes(kvDtype).isEmpty() || tables.generationShapes(kvDtype).isEmpty()) {
                 return "no attention tables with a " + kvDtype + " KV cache for " + entry.directory();
             }
             return null;
@@ -583,8 +582,9 @@ public final class KernelStepTime implements StepTimeModel {
         }
 
         void addGroup(int layers, KernelSet.AttentionShape ctx, KernelSet.AttentionShape gen) {
-            KernelSet.AttentionShape c = nearest(tables.contextShapes(), ctx);
-            KernelSet.AttentionShape g = nearest(tables.generationShapes(), gen);
+            // nearest() keeps the shapes of the wanted KV dtype only: parse no other
+            KernelSet.AttentionShape c = nearest(tables.contextShapes(ctx.kvDtype()), ctx);
+            KernelSet.AttentionShape g = nearest(tables.generationShapes(gen.kvDtype()), gen);
             // Prefill attention is compute-bound (work ~ heads x head_dim); decode reads the KV
             // cache (bytes ~ KV heads x head_dim).
             double cs = (double) ctx.heads() * ctx.headDim() / (c.heads() * (double) c.headDim());
