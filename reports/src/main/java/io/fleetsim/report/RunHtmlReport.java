@@ -115,6 +115,11 @@ public final class RunHtmlReport {
         if (!disaggregated.rows().isEmpty()) {
             page.table(disaggregated, "table-disaggregated");
         }
+        page.table(RunTables.kvCache(run), "table-kv-cache");
+        Table tenants = RunTables.tenants(run);
+        if (!tenants.rows().isEmpty()) {
+            page.table(tenants, "table-tenants");
+        }
         page.table(RunTables.waste(run), "table-waste");
         page.section("Cost by model and component, quality");
         page.table(EconomicsTables.models(run), "table-models");

@@ -47,6 +47,11 @@ public final class SummaryTable {
         if (!disaggregated.rows().isEmpty()) {
             out.append('\n').append(TextTableRenderer.render(disaggregated));
         }
+        out.append('\n').append(TextTableRenderer.render(RunTables.kvCache(run)));
+        Table tenants = RunTables.tenants(run);
+        if (!tenants.rows().isEmpty()) {
+            out.append('\n').append(TextTableRenderer.render(tenants));
+        }
         out.append('\n').append(TextTableRenderer.render(RunTables.waste(run)));
         EconomicsText.append(out, run);
         out.append("\nLatencies in ms. idle $: paid for replicas with nothing in service.\n");
