@@ -155,7 +155,7 @@ public final class RunTables {
     /**
      * Per tenant: requests, useful tokens, attributed cost and unit cost, monthly budget, the cost
      * projected to a 30-day month and a flag when that projection is over the budget. Empty when
-     * the workload has no tenants.
+     * the workload names no tenants (its one implicit tenant is the fleet).
      */
     public static Table tenants(RunResult run) {
         Table t = new Table(new Column("tenant", "tenant", TEXT), new Column("arrived", "arrived", COUNT),
@@ -163,12 +163,18 @@ public final class RunTables {
                 new Column("cost_usd", "cost $", USD), new Column("cost_per_useful_mtok_usd", "$/useful 1M", USD_PER_MTOK),
                 new Column("monthly_budget_usd", "budget $/mo", USD),
                 new Column("projected_monthly_usd", "projected $/mo", USD), new Column("budget", "budget", TEXT));
-        for (TenantResult r : run.tenants()) {
+        for (TenantResult r : namedTenants(run)) {
             t.addRow(r.name(), r.counts().arrived(), r.counts().completed(), r.counts().usefulTokens(), r.costUsd(),
                     r.costPerUsefulMtokUsd(), r.monthlyBudgetUsd() > 0 ? r.monthlyBudgetUsd() : null,
                     r.projectedMonthlyUsd(), budgetFlag(r));
         }
         return t;
+    }
+
+    /** The tenants worth a row: none when the only one is the implicit tenant without a budget. */
+    private static List<TenantResult> namedTenants(RunResult run) {
+        List<TenantResult> all = run.tenants();
+        return all.size() == 1 && all.get(0).monthlyBudgetUsd() <= 0 ? List.of() : all;
     }
 
     /** "OVER BUDGET" when the projection exceeds the budget, "within" when not, "none" without a budget. */
@@ -288,7 +294,7 @@ public final class RunTables {
             row.put("cost_per_useful_mtok_usd", m.get(5));
             t.addRow(row);
         }
-        for (TenantResult r : run.tenants()) {
+        for (TenantResult r : namedTenants(run)) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("level", "tenant");
             row.put("name", r.name());
