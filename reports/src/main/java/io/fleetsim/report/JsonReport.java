@@ -95,6 +95,7 @@ public final class JsonReport {
         }
         putNumber(root, "mean_requests_in_system", run.meanInSystem(), 6);
         putNumber(root, "throughput_requests_per_s", run.requests().completed() / run.simulatedSeconds(), 6);
+        tokenRates(root.putObject("throughput_tokens_per_s"), run.tokens(), run.simulatedSeconds());
         var pools = root.putArray("pools");
         for (PoolResult p : run.pools()) {
             ObjectNode n = pools.addObject();
@@ -179,6 +180,7 @@ public final class JsonReport {
             n.set("latency_ms", latency(r.latency()));
             putNumber(n, "prefix_cache_hit_rate", r.prefixCacheHitRate(), 6);
             n.put("preemptions", r.preemptions());
+            tokenRates(n.putObject("throughput_tokens_per_s"), r.tokens(), run.simulatedSeconds());
             putNumber(n, "cost_usd", r.costUsd(), 4);
             putNumber(n, "cost_per_useful_mtok_usd", r.costPerUsefulMtokUsd(), 6);
         }
@@ -196,6 +198,12 @@ public final class JsonReport {
         if (preemptions >= 0) {
             n.put("preemptions", preemptions);
         }
+    }
+
+    private static void tokenRates(ObjectNode n, TokenCounts t, double seconds) {
+        putNumber(n, "input", t.input() / seconds, 6);
+        putNumber(n, "output", t.output() / seconds, 6);
+        putNumber(n, "useful", t.useful() / seconds, 6);
     }
 
     private static ObjectNode requests(RequestCounts c) {

@@ -85,6 +85,7 @@ public final class RunHtmlReport {
         }
         page.table(RunTables.routeLatency(run), "table-route-latency");
         page.table(RunTables.routeCost(run), "table-route-cost");
+        page.table(RunTables.routeTokens(run), "table-route-tokens");
         for (PoolResult p : run.pools()) {
             if (p.stepTimes() != null) {
                 page.paragraph("Step times of " + p.name() + " (" + p.stepTimes().fit().id() + "): "

@@ -65,6 +65,30 @@ public final class RunTables {
                 l.tpot().p50Ms(), l.tpot().p95Ms(), l.tpot().p99Ms());
     }
 
+    /**
+     * Per route: tokens per second in, out and useful over the horizon, useful output tokens,
+     * prefix-cache hit rate and preemptions.
+     */
+    public static Table routeTokens(RunResult run) {
+        Table t = new Table(new Column("route", "route", TEXT), new Column("input_tokens_per_s", "in tok/s", DECIMAL),
+                new Column("output_tokens_per_s", "out tok/s", DECIMAL),
+                new Column("useful_tokens_per_s", "useful tok/s", DECIMAL),
+                new Column("useful_output_tokens", "useful output", COUNT),
+                new Column("prefix_cache_hit_rate", "prefix hit", SHARE), new Column("preemptions", "preemptions", COUNT));
+        double seconds = run.simulatedSeconds();
+        tokenRow(t, ALL_ROUTES, run.tokens(), seconds, run.prefixCacheHitRate(), run.preemptions());
+        for (RouteResult r : run.routes()) {
+            tokenRow(t, r.name(), r.tokens(), seconds, r.prefixCacheHitRate(), r.preemptions());
+        }
+        return t;
+    }
+
+    private static void tokenRow(Table t, String name, TokenCounts tok, double seconds, double hitRate,
+                                 long preemptions) {
+        t.addRow(name, tok.input() / seconds, tok.output() / seconds, tok.useful() / seconds, tok.usefulOutput(),
+                hitRate, preemptions);
+    }
+
     /** Per route: end-to-end latency, useful tokens and what they cost. */
     public static Table routeCost(RunResult run) {
         Table t = new Table(new Column("route", "route", TEXT), new Column("e2e_p50_ms", "e2e p50", MILLIS),
@@ -244,7 +268,10 @@ public final class RunTables {
             }
         }
         columns.addAll(List.of(Column.of("input_tokens", COUNT), Column.of("output_tokens", COUNT),
-                Column.of("useful_tokens", COUNT), Column.of("wasted_tokens", COUNT)));
+                Column.of("useful_tokens", COUNT), Column.of("useful_output_tokens", COUNT),
+                Column.of("input_tokens_per_s", DECIMAL), Column.of("output_tokens_per_s", DECIMAL),
+                Column.of("useful_tokens_per_s", DECIMAL), Column.of("prefix_cache_hit_rate", SHARE),
+                Column.of("wasted_tokens", COUNT)));
         causes.forEach(c -> columns.add(Column.of("wasted_tokens_" + c, COUNT)));
         columns.add(Column.of("cost_usd", USD));
         states.forEach(s -> columns.add(Column.of("cost_usd_" + s, USD)));
@@ -253,8 +280,10 @@ public final class RunTables {
                 Column.of("over_budget", TEXT)));
         Table t = new Table(columns);
 
+        double seconds = run.simulatedSeconds();
         Map<String, Object> fleet = traffic("fleet", ALL_ROUTES, run.requests(), run.tokens(), run.latency(),
                 run.costUsd(), run.costPerUsefulMtokUsd());
+        putRates(fleet, run.tokens(), seconds, run.prefixCacheHitRate());
         run.cost().byStateUsd().forEach((s, usd) -> fleet.put("cost_usd_" + s, usd));
         putKv(fleet, run.kvCacheUtilization());
         fleet.put("preemptions", run.preemptions());
@@ -263,6 +292,7 @@ public final class RunTables {
             Map<String, Object> row = traffic("route", r.name(), r.requests(), r.tokens(), r.latency(), r.costUsd(),
                     r.costPerUsefulMtokUsd());
             row.put("preemptions", r.preemptions());
+            putRates(row, r.tokens(), seconds, r.prefixCacheHitRate());
             t.addRow(row);
         }
         for (PoolResult p : run.pools()) {
@@ -310,6 +340,14 @@ public final class RunTables {
             t.addRow(row);
         }
         return t;
+    }
+
+    private static void putRates(Map<String, Object> row, TokenCounts tok, double seconds, double hitRate) {
+        row.put("useful_output_tokens", tok.usefulOutput());
+        row.put("input_tokens_per_s", tok.input() / seconds);
+        row.put("output_tokens_per_s", tok.output() / seconds);
+        row.put("useful_tokens_per_s", tok.useful() / seconds);
+        row.put("prefix_cache_hit_rate", hitRate);
     }
 
     private static void putKv(Map<String, Object> row, KvCacheUtilization kv) {

@@ -42,6 +42,7 @@ public final class SummaryTable {
                 tok.useful(), waste.total());
         out.append('\n').append(TextTableRenderer.render(RunTables.routeLatency(run)));
         out.append('\n').append(TextTableRenderer.render(RunTables.routeCost(run)));
+        out.append('\n').append(TextTableRenderer.render(RunTables.routeTokens(run)));
         out.append('\n').append(TextTableRenderer.render(RunTables.pools(run)));
         Table disaggregated = RunTables.disaggregatedPools(run);
         if (!disaggregated.rows().isEmpty()) {

@@ -114,6 +114,25 @@ class DashboardTest {
         assertEquals(mean, Double.parseDouble(fleetRow[csvHeader.indexOf("kv_utilization_mean")]), 1e-6);
     }
 
+    @Test
+    void tokenRatesPrefixHitsAndUsefulOutputAreInEveryFile() throws IOException {
+        double seconds = report.get("simulated_seconds").asDouble();
+        JsonNode tokens = report.get("tokens");
+        JsonNode rates = report.get("throughput_tokens_per_s");
+        for (String kind : List.of("input", "output", "useful")) {
+            assertEquals(tokens.get(kind).asDouble(), rates.get(kind).asDouble() * seconds, 1e-3 * seconds, kind);
+        }
+        assertEquals(rates, report.get("routes").get(0).get("throughput_tokens_per_s"), "one route: the fleet");
+        String text = Files.readString(folder.resolve("summary.txt"));
+        String html = Files.readString(folder.resolve("index.html"));
+        for (String heading : List.of("in tok/s", "out tok/s", "useful tok/s", "useful output", "prefix hit")) {
+            assertTrue(text.contains(heading) && html.contains(heading), heading);
+        }
+        List<String> header = List.of(Files.readAllLines(folder.resolve("summary.csv")).get(0).split(","));
+        assertTrue(header.containsAll(List.of("input_tokens_per_s", "output_tokens_per_s", "useful_tokens_per_s",
+                "useful_output_tokens", "prefix_cache_hit_rate", "preemptions", "over_budget")), header.toString());
+    }
+
     private static String lineWith(String text, String start) {
         return lineWith(List.of(text.split("\n")), start);
     }
