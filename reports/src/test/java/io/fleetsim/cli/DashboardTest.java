@@ -78,7 +78,8 @@ class DashboardTest {
         assertFalse(lineWith(text, "globex").contains("OVER BUDGET"), text);
         String html = Files.readString(folder.resolve("index.html"));
         assertTrue(html.contains("table-tenants") && html.contains("OVER BUDGET"), "flag on the page");
-        assertEquals(1, html.split("OVER BUDGET", -1).length - 1, "only acme is flagged");
+        assertEquals(1, html.split(">OVER BUDGET</td>", -1).length - 1, "only acme is flagged");
+        assertTrue(rowWith(html, ">acme<").contains(">OVER BUDGET</td>"), rowWith(html, ">acme<"));
         List<String> csv = Files.readAllLines(folder.resolve("summary.csv"));
         assertTrue(lineWith(csv, "tenant,acme").endsWith(",true"), lineWith(csv, "tenant,acme"));
         assertTrue(lineWith(csv, "tenant,globex").endsWith(",false"), lineWith(csv, "tenant,globex"));
@@ -131,6 +132,10 @@ class DashboardTest {
         List<String> header = List.of(Files.readAllLines(folder.resolve("summary.csv")).get(0).split(","));
         assertTrue(header.containsAll(List.of("input_tokens_per_s", "output_tokens_per_s", "useful_tokens_per_s",
                 "useful_output_tokens", "prefix_cache_hit_rate", "preemptions", "over_budget")), header.toString());
+    }
+
+    private static String rowWith(String html, String cell) {
+        return List.of(html.split("<tr>")).stream().filter(r -> r.contains(cell)).findFirst().orElse("<no row>");
     }
 
     private static String lineWith(String text, String start) {
