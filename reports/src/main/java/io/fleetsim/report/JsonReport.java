@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetsim.cost.CostBreakdown;
+import io.fleetsim.metrics.KvCacheUtilization;
 import io.fleetsim.metrics.Latencies;
 import io.fleetsim.metrics.LatencySummary;
 import io.fleetsim.metrics.RequestCounts;
@@ -62,6 +63,7 @@ public final class JsonReport {
         root.set("latency_ms", latency);
         putNumber(root, "prefix_cache_hit_rate", run.prefixCacheHitRate(), 6);
         root.put("preemptions", run.preemptions());
+        kvCache(root.putObject("kv_cache"), run.kvCacheUtilization(), run.preemptions());
         putNumber(root, "slo_attainment", run.sloAttainment(), 6);
         ObjectNode cost = root.putObject("cost_usd");
         putNumber(cost, "total", run.costUsd(), 4);
@@ -93,6 +95,7 @@ public final class JsonReport {
         }
         putNumber(root, "mean_requests_in_system", run.meanInSystem(), 6);
         putNumber(root, "throughput_requests_per_s", run.requests().completed() / run.simulatedSeconds(), 6);
+        tokenRates(root.putObject("throughput_tokens_per_s"), run.tokens(), run.simulatedSeconds());
         var pools = root.putArray("pools");
         for (PoolResult p : run.pools()) {
             ObjectNode n = pools.addObject();
@@ -118,6 +121,10 @@ public final class JsonReport {
             n.put("failed_scale_ups", p.failedScaleUps());
             putNumber(n, "prefill_share", p.prefillShare(), 6);
             putNumber(n, "batch_occupancy", p.batchOccupancy(), 6);
+            KvCacheUtilization kv = run.kvCacheUtilization(p.name());
+            if (kv != null) {
+                kvCache(n.putObject("kv_cache"), kv, -1);
+            }
             if (p.stepTimes() != null) {
                 ObjectNode st = n.putObject("step_time_profile");
                 st.put("profile", p.stepTimes().profile());
@@ -156,6 +163,7 @@ public final class JsonReport {
             putNumber(n, "cost_per_useful_mtok_usd", t.costPerUsefulMtokUsd(), 6);
             putNumber(n, "monthly_budget_usd", t.monthlyBudgetUsd(), 2);
             putNumber(n, "projected_monthly_usd", t.projectedMonthlyUsd(), 2);
+            n.put("over_budget", t.overBudget());
         }
         var routes = root.putArray("routes");
         for (RouteResult r : run.routes()) {
@@ -172,11 +180,30 @@ public final class JsonReport {
             n.set("latency_ms", latency(r.latency()));
             putNumber(n, "prefix_cache_hit_rate", r.prefixCacheHitRate(), 6);
             n.put("preemptions", r.preemptions());
+            tokenRates(n.putObject("throughput_tokens_per_s"), r.tokens(), run.simulatedSeconds());
             putNumber(n, "cost_usd", r.costUsd(), 4);
             putNumber(n, "cost_per_useful_mtok_usd", r.costPerUsefulMtokUsd(), 6);
         }
         EconomicsJson.add(root, run);
         return root;
+    }
+
+    /** KV-cache utilisation (nulls when not sampled) and, at fleet level ({@code preemptions >= 0}), preemptions. */
+    private static void kvCache(ObjectNode n, KvCacheUtilization kv, long preemptions) {
+        ObjectNode u = n.putObject("utilization");
+        putNumber(u, "mean", kv == null ? Double.NaN : kv.mean(), 6);
+        putNumber(u, "p50", kv == null ? Double.NaN : kv.p50(), 6);
+        putNumber(u, "p95", kv == null ? Double.NaN : kv.p95(), 6);
+        putNumber(u, "p99", kv == null ? Double.NaN : kv.p99(), 6);
+        if (preemptions >= 0) {
+            n.put("preemptions", preemptions);
+        }
+    }
+
+    private static void tokenRates(ObjectNode n, TokenCounts t, double seconds) {
+        putNumber(n, "input", t.input() / seconds, 6);
+        putNumber(n, "output", t.output() / seconds, 6);
+        putNumber(n, "useful", t.useful() / seconds, 6);
     }
 
     private static ObjectNode requests(RequestCounts c) {

@@ -28,6 +28,11 @@ final class ReportGlossary {
                     + "one request in its batch counts as busy, so high utilization does not mean a full batch.",
             "Batch occupancy", "Share of the batch slots (max_num_seqs) in use, averaged over serving time: "
                     + "how full the batches were. Low occupancy with 100% utilization is the utilization trap.",
+            "KV-cache utilisation", "Share of a replica's KV-cache blocks in use, read at the end of each "
+                    + "time-series interval and averaged over serving replicas; mean and percentiles over the "
+                    + "intervals. Near 100% the scheduler preempts (evicts and later recomputes) running requests.",
+            "Budget", "A tenant's attributed cost projected to a 30-day month, against its monthly_budget_usd: "
+                    + "OVER BUDGET when the projection exceeds it.",
             "Idle $", "Money paid for serving replicas with nothing in service.",
             "Cost by component", "rent (rented GPU time), api (tokens), capex (an owned pool's purchase amortised "
                     + "straight-line), energy (kWh x $/kWh, PUE included), coloc (servers x kW x $/kW-month), fixed "

@@ -22,7 +22,7 @@ public final class RunHtmlReport {
     /** The ids of the chart images, in page order. */
     public static final List<String> CHART_IDS = List.of("chart-traffic", "chart-ttft-cdf",
             "chart-tpot-cdf", "chart-cost-by-pool", "chart-waste-by-cause", "chart-queue-occupancy",
-            "chart-slo-cost-rate", "chart-replicas");
+            "chart-slo-cost-rate", "chart-replicas", "chart-kv-cache");
 
     private static final int FULL_HEIGHT = 380;
     private static final int HALF_HEIGHT = 340;
@@ -85,6 +85,7 @@ public final class RunHtmlReport {
         }
         page.table(RunTables.routeLatency(run), "table-route-latency");
         page.table(RunTables.routeCost(run), "table-route-cost");
+        page.table(RunTables.routeTokens(run), "table-route-tokens");
         for (PoolResult p : run.pools()) {
             if (p.stepTimes() != null) {
                 page.paragraph("Step times of " + p.name() + " (" + p.stepTimes().fit().id() + "): "
@@ -115,6 +116,11 @@ public final class RunHtmlReport {
         if (!disaggregated.rows().isEmpty()) {
             page.table(disaggregated, "table-disaggregated");
         }
+        page.table(RunTables.kvCache(run), "table-kv-cache");
+        Table tenants = RunTables.tenants(run);
+        if (!tenants.rows().isEmpty()) {
+            page.table(tenants, "table-tenants");
+        }
         page.table(RunTables.waste(run), "table-waste");
         page.section("Cost by model and component, quality");
         page.table(EconomicsTables.models(run), "table-models");
@@ -129,12 +135,14 @@ public final class RunHtmlReport {
             page.paragraph(line);
         }
 
-        page.section("Queue, batch occupancy, SLO and cost over time");
+        page.section("Queue, batch occupancy, SLO, cost and KV cache over time");
         if (withCharts) {
             page.charts(ChartImage.of(CHART_IDS.get(5), "Queued requests and batch occupancy of each GPU pool over time",
                     TimeSeriesCharts.queueAndOccupancy(report), HtmlPage.FULL_WIDTH, FULL_HEIGHT));
             page.charts(ChartImage.of(CHART_IDS.get(6), "SLO attainment per interval and cost rate over time",
                     TimeSeriesCharts.sloAndCostRate(run), HtmlPage.FULL_WIDTH, FULL_HEIGHT));
+            page.charts(ChartImage.of(CHART_IDS.get(8), "KV-cache utilisation of each LLM pool over time",
+                    TimeSeriesCharts.kvCache(run), HtmlPage.FULL_WIDTH, HALF_HEIGHT));
         }
 
         page.section("What the numbers mean");

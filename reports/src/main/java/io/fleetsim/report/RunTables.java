@@ -8,6 +8,7 @@ import static io.fleetsim.report.ValueFormat.TEXT;
 import static io.fleetsim.report.ValueFormat.USD;
 import static io.fleetsim.report.ValueFormat.USD_PER_MTOK;
 
+import io.fleetsim.metrics.KvCacheUtilization;
 import io.fleetsim.metrics.Latencies;
 import io.fleetsim.metrics.LatencySummary;
 import io.fleetsim.metrics.RequestCounts;
@@ -16,6 +17,7 @@ import io.fleetsim.run.DisaggregationResult;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RouteResult;
 import io.fleetsim.run.RunResult;
+import io.fleetsim.run.TenantResult;
 import io.fleetsim.scenario.ApiSpec;
 import io.fleetsim.scenario.ServerSpec;
 import java.util.ArrayList;
@@ -34,6 +36,12 @@ public final class RunTables {
 
     /** The name of the whole-fleet row. */
     public static final String ALL_ROUTES = "all routes";
+
+    /** The name of the whole-fleet row of the KV-cache table. */
+    public static final String ALL_POOLS = "all pools";
+
+    /** The flag of a tenant whose projected monthly cost is over its budget. */
+    public static final String OVER_BUDGET = "OVER BUDGET";
 
     private RunTables() {
     }
@@ -55,6 +63,30 @@ public final class RunTables {
     private static void latencyRow(Table t, String name, RequestCounts req, Latencies l) {
         t.addRow(name, req.arrived(), req.sloAttainment(), l.ttft().p50Ms(), l.ttft().p95Ms(), l.ttft().p99Ms(),
                 l.tpot().p50Ms(), l.tpot().p95Ms(), l.tpot().p99Ms());
+    }
+
+    /**
+     * Per route: tokens per second in, out and useful over the horizon, useful output tokens,
+     * prefix-cache hit rate and preemptions.
+     */
+    public static Table routeTokens(RunResult run) {
+        Table t = new Table(new Column("route", "route", TEXT), new Column("input_tokens_per_s", "in tok/s", DECIMAL),
+                new Column("output_tokens_per_s", "out tok/s", DECIMAL),
+                new Column("useful_tokens_per_s", "useful tok/s", DECIMAL),
+                new Column("useful_output_tokens", "useful output", COUNT),
+                new Column("prefix_cache_hit_rate", "prefix hit", SHARE), new Column("preemptions", "preemptions", COUNT));
+        double seconds = run.simulatedSeconds();
+        tokenRow(t, ALL_ROUTES, run.tokens(), seconds, run.prefixCacheHitRate(), run.preemptions());
+        for (RouteResult r : run.routes()) {
+            tokenRow(t, r.name(), r.tokens(), seconds, r.prefixCacheHitRate(), r.preemptions());
+        }
+        return t;
+    }
+
+    private static void tokenRow(Table t, String name, TokenCounts tok, double seconds, double hitRate,
+                                 long preemptions) {
+        t.addRow(name, tok.input() / seconds, tok.output() / seconds, tok.useful() / seconds, tok.usefulOutput(),
+                hitRate, preemptions);
     }
 
     /** Per route: end-to-end latency, useful tokens and what they cost. */
@@ -119,6 +151,61 @@ public final class RunTables {
         return t;
     }
 
+    /**
+     * KV-cache utilisation sampled at the time series' interval, fleet-wide ("all pools") and per
+     * pool with a KV cache: mean and percentiles over the samples, with the fleet's preemptions
+     * (requests evicted from a full KV cache) next to it.
+     */
+    public static Table kvCache(RunResult run) {
+        Table t = new Table(new Column("pool", "pool", TEXT), new Column("kv_utilization_mean", "kv mean", SHARE),
+                new Column("kv_utilization_p50", "kv p50", SHARE), new Column("kv_utilization_p95", "kv p95", SHARE),
+                new Column("kv_utilization_p99", "kv p99", SHARE), new Column("preemptions", "preemptions", COUNT));
+        kvRow(t, ALL_POOLS, run.kvCacheUtilization(), run.preemptions());
+        for (PoolResult p : run.pools()) {
+            KvCacheUtilization kv = run.kvCacheUtilization(p.name());
+            if (kv != null) {
+                kvRow(t, p.name(), kv, null);
+            }
+        }
+        return t;
+    }
+
+    private static void kvRow(Table t, String name, KvCacheUtilization kv, Long preemptions) {
+        boolean none = kv == null || kv.samples() == 0;
+        t.addRow(name, none ? null : kv.mean(), none ? null : kv.p50(), none ? null : kv.p95(),
+                none ? null : kv.p99(), preemptions);
+    }
+
+    /**
+     * Per tenant: requests, useful tokens, attributed cost and unit cost, monthly budget, the cost
+     * projected to a 30-day month and a flag when that projection is over the budget. Empty when
+     * the workload names no tenants (its one implicit tenant is the fleet).
+     */
+    public static Table tenants(RunResult run) {
+        Table t = new Table(new Column("tenant", "tenant", TEXT), new Column("arrived", "arrived", COUNT),
+                new Column("completed", "completed", COUNT), new Column("useful_tokens", "useful tokens", COUNT),
+                new Column("cost_usd", "cost $", USD), new Column("cost_per_useful_mtok_usd", "$/useful 1M", USD_PER_MTOK),
+                new Column("monthly_budget_usd", "budget $/mo", USD),
+                new Column("projected_monthly_usd", "projected $/mo", USD), new Column("budget", "budget", TEXT));
+        for (TenantResult r : namedTenants(run)) {
+            t.addRow(r.name(), r.counts().arrived(), r.counts().completed(), r.counts().usefulTokens(), r.costUsd(),
+                    r.costPerUsefulMtokUsd(), r.monthlyBudgetUsd() > 0 ? r.monthlyBudgetUsd() : null,
+                    r.projectedMonthlyUsd(), budgetFlag(r));
+        }
+        return t;
+    }
+
+    /** The tenants worth a row: none when the only one is the implicit tenant without a budget. */
+    private static List<TenantResult> namedTenants(RunResult run) {
+        List<TenantResult> all = run.tenants();
+        return all.size() == 1 && all.get(0).monthlyBudgetUsd() <= 0 ? List.of() : all;
+    }
+
+    /** "OVER BUDGET" when the projection exceeds the budget, "within" when not, "none" without a budget. */
+    static String budgetFlag(TenantResult r) {
+        return r.monthlyBudgetUsd() <= 0 ? "none" : r.overBudget() ? OVER_BUDGET : "within";
+    }
+
     /** True for a hosted API pool, which is paid per token and has no replicas of its own. */
     public static boolean isApi(PoolResult p) {
         return p.kind().equals("api");
@@ -169,7 +256,9 @@ public final class RunTables {
         List<Column> columns = new ArrayList<>(List.of(Column.of("level", TEXT), Column.of("name", TEXT),
                 Column.of("pool_kind", TEXT), Column.of("replicas", COUNT), Column.of("peak_replicas", COUNT),
                 Column.of("gpus", COUNT), Column.of("gpu_hours", DECIMAL), Column.of("utilization", SHARE),
-                Column.of("batch_occupancy", SHARE),
+                Column.of("batch_occupancy", SHARE), Column.of("kv_utilization_mean", SHARE),
+                Column.of("kv_utilization_p50", SHARE), Column.of("kv_utilization_p95", SHARE),
+                Column.of("kv_utilization_p99", SHARE), Column.of("preemptions", COUNT),
                 Column.of("requests_arrived", COUNT), Column.of("requests_completed", COUNT),
                 Column.of("requests_rejected", COUNT), Column.of("requests_within_slo", COUNT),
                 Column.of("slo_attainment", SHARE)));
@@ -179,20 +268,32 @@ public final class RunTables {
             }
         }
         columns.addAll(List.of(Column.of("input_tokens", COUNT), Column.of("output_tokens", COUNT),
-                Column.of("useful_tokens", COUNT), Column.of("wasted_tokens", COUNT)));
+                Column.of("useful_tokens", COUNT), Column.of("useful_output_tokens", COUNT),
+                Column.of("input_tokens_per_s", DECIMAL), Column.of("output_tokens_per_s", DECIMAL),
+                Column.of("useful_tokens_per_s", DECIMAL), Column.of("prefix_cache_hit_rate", SHARE),
+                Column.of("wasted_tokens", COUNT)));
         causes.forEach(c -> columns.add(Column.of("wasted_tokens_" + c, COUNT)));
         columns.add(Column.of("cost_usd", USD));
         states.forEach(s -> columns.add(Column.of("cost_usd_" + s, USD)));
         columns.add(Column.of("cost_per_useful_mtok_usd", USD_PER_MTOK));
+        columns.addAll(List.of(Column.of("monthly_budget_usd", USD), Column.of("projected_monthly_usd", USD),
+                Column.of("over_budget", TEXT)));
         Table t = new Table(columns);
 
+        double seconds = run.simulatedSeconds();
         Map<String, Object> fleet = traffic("fleet", ALL_ROUTES, run.requests(), run.tokens(), run.latency(),
                 run.costUsd(), run.costPerUsefulMtokUsd());
+        putRates(fleet, run.tokens(), seconds, run.prefixCacheHitRate());
         run.cost().byStateUsd().forEach((s, usd) -> fleet.put("cost_usd_" + s, usd));
+        putKv(fleet, run.kvCacheUtilization());
+        fleet.put("preemptions", run.preemptions());
         t.addRow(fleet);
         for (RouteResult r : run.routes()) {
-            t.addRow(traffic("route", r.name(), r.requests(), r.tokens(), r.latency(), r.costUsd(),
-                    r.costPerUsefulMtokUsd()));
+            Map<String, Object> row = traffic("route", r.name(), r.requests(), r.tokens(), r.latency(), r.costUsd(),
+                    r.costPerUsefulMtokUsd());
+            row.put("preemptions", r.preemptions());
+            putRates(row, r.tokens(), seconds, r.prefixCacheHitRate());
+            t.addRow(row);
         }
         for (PoolResult p : run.pools()) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -205,6 +306,7 @@ public final class RunTables {
             row.put("gpu_hours", p.gpuHours());
             row.put("utilization", p.utilization());
             row.put("batch_occupancy", p.batchOccupancy());
+            putKv(row, run.kvCacheUtilization(p.name()));
             row.put("useful_tokens", p.usefulTokens());
             row.put("cost_usd", p.costUsd());
             p.costByStateUsd().forEach((s, usd) -> row.put("cost_usd_" + s, usd));
@@ -222,7 +324,39 @@ public final class RunTables {
             row.put("cost_per_useful_mtok_usd", m.get(5));
             t.addRow(row);
         }
+        for (TenantResult r : namedTenants(run)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("level", "tenant");
+            row.put("name", r.name());
+            row.put("requests_arrived", r.counts().arrived());
+            row.put("requests_completed", r.counts().completed());
+            row.put("requests_within_slo", r.counts().withinSlo());
+            row.put("useful_tokens", r.counts().usefulTokens());
+            row.put("cost_usd", r.costUsd());
+            row.put("cost_per_useful_mtok_usd", r.costPerUsefulMtokUsd());
+            row.put("monthly_budget_usd", r.monthlyBudgetUsd() > 0 ? r.monthlyBudgetUsd() : null);
+            row.put("projected_monthly_usd", r.projectedMonthlyUsd());
+            row.put("over_budget", String.valueOf(r.overBudget()));
+            t.addRow(row);
+        }
         return t;
+    }
+
+    private static void putRates(Map<String, Object> row, TokenCounts tok, double seconds, double hitRate) {
+        row.put("useful_output_tokens", tok.usefulOutput());
+        row.put("input_tokens_per_s", tok.input() / seconds);
+        row.put("output_tokens_per_s", tok.output() / seconds);
+        row.put("useful_tokens_per_s", tok.useful() / seconds);
+        row.put("prefix_cache_hit_rate", hitRate);
+    }
+
+    private static void putKv(Map<String, Object> row, KvCacheUtilization kv) {
+        if (kv != null && kv.samples() > 0) {
+            row.put("kv_utilization_mean", kv.mean());
+            row.put("kv_utilization_p50", kv.p50());
+            row.put("kv_utilization_p95", kv.p95());
+            row.put("kv_utilization_p99", kv.p99());
+        }
     }
 
     private static Map<String, Object> traffic(String level, String name, RequestCounts req, TokenCounts tok,

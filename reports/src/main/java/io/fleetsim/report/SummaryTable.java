@@ -42,10 +42,16 @@ public final class SummaryTable {
                 tok.useful(), waste.total());
         out.append('\n').append(TextTableRenderer.render(RunTables.routeLatency(run)));
         out.append('\n').append(TextTableRenderer.render(RunTables.routeCost(run)));
+        out.append('\n').append(TextTableRenderer.render(RunTables.routeTokens(run)));
         out.append('\n').append(TextTableRenderer.render(RunTables.pools(run)));
         Table disaggregated = RunTables.disaggregatedPools(run);
         if (!disaggregated.rows().isEmpty()) {
             out.append('\n').append(TextTableRenderer.render(disaggregated));
+        }
+        out.append('\n').append(TextTableRenderer.render(RunTables.kvCache(run)));
+        Table tenants = RunTables.tenants(run);
+        if (!tenants.rows().isEmpty()) {
+            out.append('\n').append(TextTableRenderer.render(tenants));
         }
         out.append('\n').append(TextTableRenderer.render(RunTables.waste(run)));
         EconomicsText.append(out, run);

@@ -1,5 +1,6 @@
 package io.fleetsim.report;
 
+import io.fleetsim.metrics.KvCacheUtilization;
 import io.fleetsim.metrics.TimeSeries;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
@@ -191,6 +192,33 @@ public final class TimeSeriesCharts {
         plot.setDataset(1, cost);
         plot.mapDatasetToRangeAxis(1, 1);
         return ChartStyle.chart("SLO attainment and cost rate over time", plot);
+    }
+
+    /**
+     * KV-cache utilisation of each pool of LLM servers over time (the share of KV blocks in use at
+     * the end of each interval, mean over its serving replicas); empty when no pool has a KV cache.
+     */
+    public static JFreeChart kvCache(RunResult run) {
+        TimeSeries ts = run.timeSeries();
+        TimeAxis time = new TimeAxis(ts, run.simulatedSeconds());
+        XYSeriesCollection kv = new XYSeriesCollection();
+        for (PoolResult p : run.pools()) {
+            int c = ts.column(KvCacheUtilization.column(p.name()));
+            if (c < 0) {
+                continue;
+            }
+            XYSeries s = new XYSeries(p.name() + " KV cache in use", false, false);
+            for (int r = 0; r < ts.rows().size(); r++) {
+                s.add(time.x(r), 100 * ts.rows().get(r)[c]);
+            }
+            kv.addSeries(s);
+        }
+        XYLineAndShapeRenderer kvLines = lines();
+        for (int i = 0; i < kv.getSeriesCount(); i++) {
+            kvLines.setSeriesPaint(i, ChartStyle.color(i));
+        }
+        XYPlot plot = new XYPlot(kv, time.axis(), percentAxis("KV cache in use (% of blocks)"), kvLines);
+        return ChartStyle.chart("KV-cache utilisation over time", plot);
     }
 
     /** The GPU pools with columns in the time series (an API pool's one "replica" is not drawn). */

@@ -1,6 +1,7 @@
 package io.fleetsim.run;
 
 import io.fleetsim.cost.CostBreakdown;
+import io.fleetsim.metrics.KvCacheUtilization;
 import io.fleetsim.metrics.Latencies;
 import io.fleetsim.metrics.LatencySummary;
 import io.fleetsim.metrics.RequestCounts;
@@ -51,6 +52,16 @@ public record RunResult(String scenario, long seed, double simulatedSeconds, Req
     /** Energy per useful token, joules (NaN when no useful token or no energy figure). */
     public double joulesPerUsefulToken() {
         return tokens.useful() == 0 ? Double.NaN : energyKwh * 3.6e6 / tokens.useful();
+    }
+
+    /** KV-cache utilisation over the run across every pool with a KV cache, from the time series. */
+    public KvCacheUtilization kvCacheUtilization() {
+        return KvCacheUtilization.of(timeSeries, KvCacheUtilization.COLUMN);
+    }
+
+    /** KV-cache utilisation of the pool named {@code pool}, or null for a pool without a KV cache. */
+    public KvCacheUtilization kvCacheUtilization(String pool) {
+        return KvCacheUtilization.of(timeSeries, KvCacheUtilization.column(pool));
     }
 
     /** Within-SLO share of requests that reached an outcome. */

@@ -15,4 +15,9 @@ import io.fleetsim.metrics.TenantCounts;
  */
 public record TenantResult(String name, TenantCounts counts, double costUsd, double costPerUsefulMtokUsd,
                            double monthlyBudgetUsd, double projectedMonthlyUsd) {
+
+    /** True when the tenant has a budget and its projected monthly cost exceeds it. */
+    public boolean overBudget() {
+        return monthlyBudgetUsd > 0 && projectedMonthlyUsd > monthlyBudgetUsd;
+    }
 }

@@ -5,17 +5,19 @@ import io.fleetsim.engine.Simulator;
 import io.fleetsim.fleet.Fleet;
 import io.fleetsim.fleet.Pool;
 import io.fleetsim.fleet.ReplicaState;
+import io.fleetsim.metrics.KvCacheUtilization;
 import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.metrics.RunningTotals;
 import io.fleetsim.metrics.TimeSeries;
+import io.fleetsim.scenario.ServerSpec;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Samples the fleet at a fixed interval (a minute, or finer for runs under two hours) into a
  * {@link TimeSeries}: arrivals (with their prompt and output tokens), completions and SLO
- * attainment in the interval, and at its end the queue, the replicas and the cost rate of each
- * pool. It only reads state.
+ * attainment in the interval, and at its end the queue, the replicas, the cost rate and (for
+ * pools of LLM servers) the KV-cache utilisation of each pool. It only reads state.
  */
 final class TimeSeriesSampler implements EventHandler {
 
@@ -45,14 +47,22 @@ final class TimeSeriesSampler implements EventHandler {
         this.interval = intervalFor(horizon);
         columns.addAll(List.of("t_start_s", "arrivals", "arrived_prompt_tokens", "arrived_output_tokens",
                 "completions", "within_slo", "rejected", "slo_attainment",
-                "in_system", "queued", "cost_rate_usd_per_h"));
+                "in_system", "queued", "cost_rate_usd_per_h", KvCacheUtilization.COLUMN));
         for (Pool p : fleet.pools()) {
             String n = p.spec().name();
             columns.addAll(List.of(n + ".replicas", n + ".cold_start", n + ".draining", n + ".busy_replicas",
                     n + ".in_service", n + ".queued", n + ".overflow_in"));
+            if (hasKvCache(p)) {
+                columns.add(KvCacheUtilization.column(n));
+            }
         }
         this.handlerId = sim.register(this);
         sim.schedule(Math.min(interval, horizon), SAMPLE_PRIORITY, handlerId, 0);
+    }
+
+    /** True for a pool whose servers hold a KV cache (LLM servers, disaggregated or not). */
+    static boolean hasKvCache(Pool p) {
+        return p.spec().server() instanceof ServerSpec.Llm || p.spec().server() instanceof ServerSpec.Disaggregated;
     }
 
     /** One minute, or 1/120 of the horizon (at least a second) for runs under two hours. */
@@ -81,8 +91,11 @@ final class TimeSeriesSampler implements EventHandler {
         row[c++] = metrics.inSystemNow();
         int queuedIndex = c++;
         int costIndex = c++;
+        int kvIndex = c++;
         double queued = 0;
         double costRate = 0;
+        double kvSum = 0;
+        int kvReplicas = 0;
         for (Pool p : fleet.pools()) {
             int paid = p.replicas() + p.replicasIn(ReplicaState.COLD_START) + p.replicasIn(ReplicaState.DRAINING);
             row[c++] = p.replicas();
@@ -94,11 +107,21 @@ final class TimeSeriesSampler implements EventHandler {
             long overflow = metrics.overflowTo(p.index());
             row[c++] = overflow - lastOverflow[p.index()];
             lastOverflow[p.index()] = overflow;
+            if (hasKvCache(p)) {
+                // the mean over serving replicas, undefined (NaN) while none serves
+                int serving = p.replicasIn(ReplicaState.SERVING);
+                double kv = p.kvUtilization();
+                row[c++] = serving == 0 ? Double.NaN : kv;
+                kvSum += kv * serving;
+                kvReplicas += serving;
+            }
             queued += p.queued();
             costRate += paid * p.spec().server().gpusPerReplica() * p.spec().usdPerGpuHour() * overhead;
         }
         row[queuedIndex] = queued;
         row[costIndex] = costRate;
+        // fleet-wide: every serving replica with a KV cache weighs the same
+        row[kvIndex] = kvReplicas == 0 ? Double.NaN : kvSum / kvReplicas;
         rows.add(row);
         last = totals;
         lastArrivedTokens = arrivedTokens;
