@@ -101,7 +101,7 @@ final class BenchCommand implements Callable<Integer> {
             endToEnd(blisHorizon);
         }
         out.flush();
-        return 0;
+        return CommandLine.ExitCode.OK;
     }
 
     private CpuClock.Span simulate(String name, String what, ScenarioSpec scenario) {
@@ -178,7 +178,7 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("mean wait %.5f (simulated) vs %.5f (Erlang C), in mean service times%n",
                     r.meanWaitSimulated(), r.meanWaitErlangC());
             out.flush();
-            return 0;
+            return CommandLine.ExitCode.OK;
         }
     }
 }

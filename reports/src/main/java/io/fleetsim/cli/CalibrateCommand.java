@@ -172,7 +172,7 @@ final class CalibrateCommand implements Callable<Integer> {
             out.print(CalibrationText.profileEntry(c, profileName, points, file.toString(), command()));
         }
         out.flush();
-        return 0;
+        return CommandLine.ExitCode.OK;
     }
 
     /** Fits end-to-end points: one profile per (system, engine, precision), cross-validated by deployment. */
@@ -251,7 +251,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 folder.resolve("profiles.yaml"), crossValidated.isEmpty() ? ""
                         : " and " + folder.resolve("cross-validation.csv"));
         o.flush();
-        return 0;
+        return CommandLine.ExitCode.OK;
     }
 
     /** The deployment a benchmark JSON file measured, from the options (the file does not say). */

@@ -41,7 +41,7 @@ final class CatalogCommand implements Callable<Integer> {
         out.println();
         out.println("Sources: simulator/src/main/resources/catalog/ (KV per token at bf16).");
         out.flush();
-        return 0;
+        return CommandLine.ExitCode.OK;
     }
 
     private static String tflops(double flops) {

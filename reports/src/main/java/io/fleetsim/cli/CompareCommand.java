@@ -131,7 +131,7 @@ final class CompareCommand implements Callable<Integer> {
                 specs.size(), replications > 1 ? " x " + replications + " replications" : "", wall,
                 folder.resolve("compare.json"));
         o.flush();
-        return 0;
+        return CommandLine.ExitCode.OK;
     }
 
     /** Loads every scenario, with one seed for all (common random numbers) and the horizon override. */

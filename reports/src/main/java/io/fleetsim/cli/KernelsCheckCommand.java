@@ -38,6 +38,6 @@ final class KernelsCheckCommand implements Callable<Integer> {
         w.println("Held out of the shipped tables: every 4th measured value of each table's token axis (GEMM m, "
                 + "prefill ISL, decode KV length, MoE tokens); error |predicted - measured| / measured.");
         w.flush();
-        return 0;
+        return CommandLine.ExitCode.OK;
     }
 }

@@ -59,7 +59,7 @@ final class KernelsCommand implements Runnable {
             PrintWriter w = spec.commandLine().getOut();
             w.println("wrote " + written.size() + " table sets to " + out + ": " + String.join(", ", written));
             w.flush();
-            return 0;
+            return CommandLine.ExitCode.OK;
         }
     }
 }

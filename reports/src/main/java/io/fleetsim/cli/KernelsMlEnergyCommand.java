@@ -122,7 +122,7 @@ final class KernelsMlEnergyCommand implements Callable<Integer> {
         print(w, "all", all);
         skipped.forEach((why, n) -> w.println("skipped " + n + " rows: " + why));
         w.flush();
-        return 0;
+        return CommandLine.ExitCode.OK;
     }
 
     private static void print(PrintWriter w, String group, List<double[]> rows) {

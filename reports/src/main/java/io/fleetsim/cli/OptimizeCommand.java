@@ -122,6 +122,6 @@ final class OptimizeCommand implements Callable<Integer> {
                 simulated + resumed, simulated, resumed, folder.resolve("results.jsonl"), where, wall,
                 folder.resolve("optimize.txt"));
         o.flush();
-        return 0;
+        return CommandLine.ExitCode.OK;
     }
 }

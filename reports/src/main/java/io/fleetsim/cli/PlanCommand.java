@@ -149,6 +149,6 @@ final class PlanCommand implements Callable<Integer> {
         o.printf("%nPlanned on %s in %.1f s wall time.%nReport: %s%n", where, wall,
                 folder.resolve("plan.html"));
         o.flush();
-        return 0;
+        return CommandLine.ExitCode.OK;
     }
 }

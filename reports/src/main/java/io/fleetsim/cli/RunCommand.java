@@ -86,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
         o.printf("%nSimulated %,d events in %.2f s wall time.%nReport: %s (open index.html in a browser)%n",
                 result.events(), wall, folder.resolve("report.json"));
         o.flush();
-        return 0;
+        return CommandLine.ExitCode.OK;
     }
 
     /** The file name of {@code file} without its extension: {@code quickstart} for {@code quickstart.yaml}. */

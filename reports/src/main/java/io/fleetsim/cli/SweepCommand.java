@@ -83,6 +83,6 @@ final class SweepCommand implements Callable<Integer> {
                 simulated + resumed, simulated, resumed, folder.resolve("results.jsonl"), where, wall,
                 folder.resolve("sweep.csv"));
         o.flush();
-        return 0;
+        return CommandLine.ExitCode.OK;
     }
 }

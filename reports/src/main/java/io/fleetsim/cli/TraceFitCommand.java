@@ -27,6 +27,6 @@ final class TraceFitCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.print(FittedWorkloadYaml.render(trace, TraceFit.of(trace), TraceStats.of(trace)));
         o.flush();
-        return 0;
+        return CommandLine.ExitCode.OK;
     }
 }

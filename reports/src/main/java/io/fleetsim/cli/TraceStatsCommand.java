@@ -36,6 +36,6 @@ final class TraceStatsCommand implements Callable<Integer> {
         o.print(TraceStatsText.render(trace, stats));
         o.printf("%nChart: %s%n", chart);
         o.flush();
-        return 0;
+        return CommandLine.ExitCode.OK;
     }
 }

@@ -111,7 +111,7 @@ final class ValidateModelCommand implements Callable<Integer> {
         o.printf("%nSimulated on %d threads in %.1f s wall time.%nWrote %s and %s%n", threadCount, wall,
                 folder.resolve("validation.csv"), folder.resolve("validation.json"));
         o.flush();
-        return 0;
+        return CommandLine.ExitCode.OK;
     }
 
     private String command() {
