@@ -7,7 +7,6 @@ import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
 import io.fleetsim.scenario.BatchingSpec;
 import io.fleetsim.scenario.CatalogReader;
-import io.fleetsim.calibration.EndToEndProfile;
 import io.fleetsim.calibration.PerformanceProfiles;
 import io.fleetsim.scenario.PerformanceSpec;
 import io.fleetsim.scenario.ServerSpec;
@@ -95,10 +94,9 @@ final class KernelsMlEnergyCommand implements Callable<Integer> {
             ReplicaMemory memory = new ReplicaMemory(catalog.gpu(gpu), model, tp, precision, 0.9,
                     KvCacheDtype.defaultFor(Precision.BF16));
             int cap = Integer.parseInt(col.apply("max_num_seqs"));
-            // the engine overheads a scenario pool of this GPU, engine and precision gets: the fitted profile's
-            PerformanceSpec performance = PerformanceProfiles.builtIn().fittedKernels(gpu,
-                    StepTimeModels.defaultEngine(gpu).name(), precision).map(EndToEndProfile::performance)
-                    .orElse(PerformanceSpec.KERNEL_DEFAULT);
+            // what a scenario pool of this GPU, degree, engine and precision gets
+            PerformanceSpec performance = PerformanceProfiles.builtIn().poolDefault(gpu, tp, precision,
+                    StepTimeModels.defaultEngine(gpu).name());
             ServerSpec.Llm llm = new ServerSpec.Llm(memory, model.contextLength(),
                     new BatchingSpec(Math.max(cap, 1), Math.max(8192, cap + 1)), performance,
                     StepTimeModels.defaultEngine(gpu), ep > 1 && model.moe() != null ? ep : 1);

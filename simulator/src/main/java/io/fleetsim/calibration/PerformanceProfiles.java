@@ -1,12 +1,12 @@
 package io.fleetsim.calibration;
 
-import io.fleetsim.scenario.EngineSpec;
-import io.fleetsim.scenario.ServerSpec;
-import io.fleetsim.scenario.StepTimeMethod;
 import io.fleetsim.hardware.Precision;
+import io.fleetsim.scenario.EngineSpec;
 import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.scenario.SpecDocument;
 import io.fleetsim.scenario.SpecNode;
+import io.fleetsim.scenario.StepTimeMethod;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -96,6 +96,21 @@ public final class PerformanceProfiles {
         String family = precision.family().id();
         return endToEnd.stream().filter(p -> p.performance().method() == StepTimeMethod.KERNELS
                 && p.gpu().equals(gpuName) && p.engine().equals(engine) && p.precision().equals(family)).findFirst();
+    }
+
+    /**
+     * What a kernel-model pool on {@code gpuName} at {@code tensorParallel} and {@code precision}
+     * under {@code engine} gets when it states nothing: the roofline factors of {@link #defaultFor}
+     * (for the fallback where no kernel tables exist) and the engine overheads and request latency
+     * of {@link #fittedKernels}, or the defaults where no fitted profile ships.
+     */
+    public PerformanceSpec poolDefault(String gpuName, int tensorParallel, Precision precision, String engine) {
+        PerformanceSpec r = defaultFor(gpuName, tensorParallel, precision);
+        PerformanceSpec f = fittedKernels(gpuName, engine, precision).map(EndToEndProfile::performance)
+                .orElse(PerformanceSpec.KERNEL_DEFAULT);
+        return new PerformanceSpec(r.computeEfficiency(), r.memoryEfficiency(), r.iterationOverheadSeconds(),
+                f.engineIterationSeconds(), f.engineSequenceSeconds(), f.engineTokenSeconds(),
+                f.requestLatencySeconds(), StepTimeMethod.KERNELS);
     }
 
     /**

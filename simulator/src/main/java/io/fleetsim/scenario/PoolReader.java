@@ -1,6 +1,5 @@
 package io.fleetsim.scenario;
 
-import io.fleetsim.calibration.EndToEndProfile;
 import io.fleetsim.calibration.PerformanceProfiles;
 import io.fleetsim.cost.PriceBook;
 import io.fleetsim.hardware.Gpu;
@@ -230,21 +229,14 @@ final class PoolReader {
      * one ships, else the defaults; each may be given.
      */
     private static PerformanceSpec performance(SpecNode p, Gpu gpu, int tp, Precision precision, String engine) {
-        // A calibrated roofline profile of this GPU and degree, if one ships, replaces the guessed
-        // roofline defaults (used by the roofline and by the fallback where no kernel tables exist).
         PerformanceProfiles profiles = PerformanceProfiles.builtIn();
-        PerformanceSpec roofline = profiles.defaultFor(gpu.name(), tp, precision);
-        PerformanceSpec fitted = profiles.fittedKernels(gpu.name(), engine, precision)
-                .map(EndToEndProfile::performance).orElse(PerformanceSpec.KERNEL_DEFAULT);
-        roofline = new PerformanceSpec(roofline.computeEfficiency(), roofline.memoryEfficiency(),
-                roofline.iterationOverheadSeconds(), fitted.engineIterationSeconds(), fitted.engineSequenceSeconds(),
-                fitted.engineTokenSeconds(), fitted.requestLatencySeconds(), roofline.method());
+        PerformanceSpec defaults = profiles.poolDefault(gpu.name(), tp, precision, engine);
         if (p.isMissing()) {
-            return roofline.withMethod(StepTimeMethod.KERNELS);
+            return defaults;
         }
         p.allowOnly("step_time", "profile", "compute_efficiency", "memory_efficiency", "iteration_overhead",
                 "engine_iteration_overhead", "engine_sequence_overhead", "engine_token_overhead", "request_latency");
-        PerformanceSpec d = p.get("profile").isMissing() ? roofline : profiles.resolve(p.get("profile"), gpu.name());
+        PerformanceSpec d = p.get("profile").isMissing() ? defaults : profiles.resolve(p.get("profile"), gpu.name());
         boolean rooflineOnly = !p.get("compute_efficiency").isMissing()
                 || !p.get("memory_efficiency").isMissing() || !p.get("iteration_overhead").isMissing();
         StepTimeMethod method = p.get("step_time").isMissing()

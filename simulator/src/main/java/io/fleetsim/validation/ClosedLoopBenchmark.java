@@ -1,6 +1,5 @@
 package io.fleetsim.validation;
 
-import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.serving.LlmReplica;
@@ -10,8 +9,6 @@ import io.fleetsim.serving.StepTimeModel;
 import io.fleetsim.serving.StepTimeModels;
 import io.fleetsim.serving.WorkSource;
 import io.fleetsim.workload.Request;
-import io.fleetsim.workload.TrafficGenerator;
-import java.util.ArrayDeque;
 
 /**
  * A benchmark client run against one simulated replica, as {@code vllm bench serve
@@ -167,70 +164,40 @@ public final class ClosedLoopBenchmark {
     }
 
     /** The clients, the queue in front of the replica and the tally of what they measured. */
-    private static final class Driver implements EventHandler, WorkSource, ServingListener {
-        private final Simulator sim = new Simulator();
-        private final ArrayDeque<Request> queue = new ArrayDeque<>();
-        /** Requests sent and not yet at the engine, in sending order (all take the same time to get there). */
-        private final ArrayDeque<Request> travelling = new ArrayDeque<>();
-        private final double requestLatency;
-        private final Server replica;
-        private final int handlerId;
+    private static final class Driver extends SendingClient {
         private final int clients;
-        private final int promptTokens;
-        private final int outputTokens;
         private final long firstMeasured;
         private final long endMeasured;
         private final long maxSent;
-        private static final long SEND = 1;
-        private static final long ARRIVE = 2;
-        private long sent;
         private final ClientTally tally;
 
         Driver(ServerFactory servers, int clients, int promptTokens, int outputTokens, Length length,
                double requestLatency) {
+            super(requestLatency, promptTokens, outputTokens);
             this.clients = clients;
-            this.requestLatency = requestLatency;
-            this.promptTokens = promptTokens;
-            this.outputTokens = outputTokens;
             int measured = length.measuredPerClient(clients);
             this.firstMeasured = (long) length.warmUpPerClient() * clients;
             this.endMeasured = firstMeasured + (long) measured * clients;
             this.tally = new ClientTally(outputTokens, endMeasured - firstMeasured);
             this.maxSent = endMeasured + (long) TAIL_PER_CLIENT * clients;
             this.replica = servers.build(sim, this, this);
-            this.handlerId = sim.register(this);
+            register();
         }
 
         SimulatedLatency run(double spread) {
             for (int c = 0; c < clients; c++) {
-                sim.schedule(spread * c / clients, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, SEND);
+                sendAt(spread * c / clients);
             }
             sim.runUntil(Double.POSITIVE_INFINITY);
             return tally.latency(sim.eventsProcessed());
         }
 
-        /** A client sends its next request now ({@link #SEND}), or the oldest request sent reaches the engine. */
+        /** A client sends its next request, unless the benchmark has sent all it sends. */
         @Override
-        public void handle(long payload) {
-            if (payload == SEND) {
-                if (sent < maxSent) {
-                    travelling.add(new Request(sent++, 0, sim.now(), promptTokens, outputTokens));
-                    sim.schedule(sim.now() + requestLatency, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, ARRIVE);
-                }
-                return;
+        void onSend() {
+            if (sent < maxSent) {
+                send();
             }
-            queue.add(travelling.poll());
-            replica.wake();
-        }
-
-        @Override
-        public Request peek() {
-            return queue.peek();
-        }
-
-        @Override
-        public Request poll() {
-            return queue.poll();
         }
 
         @Override
@@ -242,7 +209,7 @@ public final class ClosedLoopBenchmark {
             }
             // The client sends its next request at once; as an arrival event, so that the replica
             // has finished its step and re-plans with the new request (as a pool's arrivals do).
-            sim.schedule(completedAt, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, SEND);
+            sendAt(completedAt);
         }
 
         @Override

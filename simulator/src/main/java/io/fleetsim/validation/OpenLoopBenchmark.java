@@ -1,17 +1,11 @@
 package io.fleetsim.validation;
 
-import io.fleetsim.engine.EventHandler;
-import io.fleetsim.engine.Simulator;
 import io.fleetsim.random.RandomStream;
 import io.fleetsim.random.RandomStreams;
 import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.serving.LlmReplica;
 import io.fleetsim.serving.Server;
-import io.fleetsim.serving.ServingListener;
-import io.fleetsim.serving.WorkSource;
 import io.fleetsim.workload.Request;
-import io.fleetsim.workload.TrafficGenerator;
-import java.util.ArrayDeque;
 
 /**
  * A benchmark client sending requests at a rate against one simulated replica, whatever the
@@ -46,64 +40,36 @@ public final class OpenLoopBenchmark {
     }
 
     /** The sender, the queue in front of the replica and the tally. */
-    private static final class Driver implements EventHandler, WorkSource, ServingListener {
-        private static final long SEND = 1;
-        private static final long ARRIVE = 2;
-        private final Simulator sim = new Simulator();
-        private final ArrayDeque<Request> queue = new ArrayDeque<>();
-        private final ArrayDeque<Request> travelling = new ArrayDeque<>();
+    private static final class Driver extends SendingClient {
         private final RandomStream gaps = new RandomStreams(SEED).stream("arrivals");
-        private final LlmReplica replica;
-        private final int handlerId;
         private final double meanGap;
         private final boolean poisson;
-        private final int promptTokens;
-        private final int outputTokens;
-        private final double requestLatency;
-        private long sent;
         private final ClientTally tally;
 
         Driver(ServerSpec.Llm server, double rate, boolean poisson, int promptTokens, int outputTokens,
                double requestLatency) {
+            super(requestLatency, promptTokens, outputTokens);
             this.meanGap = 1 / rate;
             this.poisson = poisson;
-            this.promptTokens = promptTokens;
-            this.outputTokens = outputTokens;
             this.tally = new ClientTally(outputTokens, MEASURED);
-            this.requestLatency = requestLatency;
             this.replica = new LlmReplica(sim, 0, server, this, this);
-            this.handlerId = sim.register(this);
+            register();
         }
 
         SimulatedLatency run() {
-            sim.schedule(0, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, SEND);
+            sendAt(0);
             sim.runUntil(Double.POSITIVE_INFINITY);
             return tally.latency(sim.eventsProcessed());
         }
 
+        /** The next request at the rate's gap, until the warm-up and the measured ones are sent. */
         @Override
-        public void handle(long payload) {
-            if (payload == SEND) {
-                travelling.add(new Request(sent++, 0, sim.now(), promptTokens, outputTokens));
-                sim.schedule(sim.now() + requestLatency, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, ARRIVE);
-                if (sent < WARM_UP + MEASURED) {
-                    double gap = poisson ? gaps.nextExponential(meanGap) : meanGap;
-                    sim.schedule(sim.now() + gap, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, SEND);
-                }
-                return;
+        void onSend() {
+            send();
+            if (sent < WARM_UP + MEASURED) {
+                double gap = poisson ? gaps.nextExponential(meanGap) : meanGap;
+                sendAt(sim.now() + gap);
             }
-            queue.add(travelling.poll());
-            replica.wake();
-        }
-
-        @Override
-        public Request peek() {
-            return queue.peek();
-        }
-
-        @Override
-        public Request poll() {
-            return queue.poll();
         }
 
         @Override

@@ -7,7 +7,6 @@ import io.fleetsim.hardware.Gpu;
 import io.fleetsim.hardware.Precision;
 import io.fleetsim.scenario.EngineSpec;
 import io.fleetsim.scenario.PerformanceSpec;
-import io.fleetsim.scenario.StepTimeMethod;
 import java.util.List;
 
 /**
@@ -43,13 +42,8 @@ public sealed interface ParameterSource permits ParameterSource.PoolDefaults, Pa
     record PoolDefaults(PerformanceProfiles profiles) implements ParameterSource {
         @Override
         public EngineParameters parameters(Gpu gpu, String engine, int tp, Precision precision) {
-            PerformanceSpec r = profiles.defaultFor(gpu.name(), tp, precision);
-            PerformanceSpec f = profiles.fittedKernels(gpu.name(), engine, precision)
-                    .map(EndToEndProfile::performance).orElse(PerformanceSpec.KERNEL_DEFAULT);
-            return new EngineParameters(new PerformanceSpec(r.computeEfficiency(), r.memoryEfficiency(),
-                    r.iterationOverheadSeconds(), f.engineIterationSeconds(), f.engineSequenceSeconds(),
-                    f.engineTokenSeconds(), f.requestLatencySeconds(), StepTimeMethod.KERNELS),
-                    f.requestLatencySeconds());
+            PerformanceSpec s = profiles.poolDefault(gpu.name(), tp, precision, engine);
+            return new EngineParameters(s, s.requestLatencySeconds());
         }
 
         @Override
@@ -102,9 +96,14 @@ public sealed interface ParameterSource permits ParameterSource.PoolDefaults, Pa
 
         @Override
         public EngineParameters parameters(Gpu gpu, String engine, int tp, Precision precision) {
-            return profiles.stream().filter(p -> p.gpu().equals(gpu.name()) && p.engine().equals(engine)
-                    && p.precision().equals(precision.family().id())).findFirst()
+            return profileOf(gpu, engine, precision)
                     .map(p -> new EngineParameters(p.performance(), p.requestLatencySeconds())).orElse(null);
+        }
+
+        /** The profile of the GPU, engine and precision family, if the file has one. */
+        private java.util.Optional<EndToEndProfile> profileOf(Gpu gpu, String engine, Precision precision) {
+            return profiles.stream().filter(p -> p.gpu().equals(gpu.name()) && p.engine().equals(engine)
+                    && p.precision().equals(precision.family().id())).findFirst();
         }
 
         @Override
@@ -114,9 +113,7 @@ public sealed interface ParameterSource permits ParameterSource.PoolDefaults, Pa
 
         @Override
         public String label(Gpu gpu, String engine, int tp, Precision precision) {
-            return profiles.stream().filter(p -> p.gpu().equals(gpu.name()) && p.engine().equals(engine)
-                    && p.precision().equals(precision.family().id())).findFirst().map(EndToEndProfile::name)
-                    .orElse(UNCALIBRATED);
+            return profileOf(gpu, engine, precision).map(EndToEndProfile::name).orElse(UNCALIBRATED);
         }
     }
 }
