@@ -13,6 +13,7 @@ import io.fleetsim.hardware.HardwareCatalog;
 import io.fleetsim.hardware.LlmModel;
 import io.fleetsim.report.AtomicFiles;
 import io.fleetsim.report.CalibrationReport;
+import io.fleetsim.report.KneeCapacityReport;
 import io.fleetsim.report.ValidationReport;
 import io.fleetsim.scenario.CatalogReader;
 import io.fleetsim.validation.BenchmarkJson;
@@ -21,6 +22,7 @@ import io.fleetsim.validation.Deployment;
 import io.fleetsim.validation.DeploymentPlan;
 import io.fleetsim.validation.DeploymentPlanner;
 import io.fleetsim.validation.ErrorSummary;
+import io.fleetsim.validation.KneeCapacity;
 import io.fleetsim.validation.MeasuredPoint;
 import io.fleetsim.validation.ParallelSimulator;
 import io.fleetsim.validation.PointOutcome;
@@ -246,10 +248,14 @@ final class CalibrateCommand implements Callable<Integer> {
             o.println();
             o.println("Cross-validated by deployment (each row predicted by a fit that never saw its deployment):");
             o.print(ValidationReport.text(ErrorSummary.of(crossValidated)));
+            KneeCapacity knees = KneeCapacity.of(crossValidated, KneeCapacity.DEFAULT_SLO_FACTOR);
+            AtomicFiles.writeString(folder.resolve("knee-capacity.csv"), KneeCapacityReport.csv(knees));
+            o.println();
+            o.print(KneeCapacityReport.text(knees));
         }
         o.printf("%nFitted on %d threads in %.1f s wall time.%nWrote %s%s%n", threadCount, wall,
                 folder.resolve("profiles.yaml"), crossValidated.isEmpty() ? ""
-                        : " and " + folder.resolve("cross-validation.csv"));
+                        : ", " + folder.resolve("cross-validation.csv") + " and " + folder.resolve("knee-capacity.csv"));
         o.flush();
         return CommandLine.ExitCode.OK;
     }

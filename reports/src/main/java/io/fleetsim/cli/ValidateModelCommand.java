@@ -5,10 +5,12 @@ import io.fleetsim.calibration.PerformanceProfile;
 import io.fleetsim.calibration.PerformanceProfiles;
 import io.fleetsim.hardware.HardwareCatalog;
 import io.fleetsim.report.AtomicFiles;
+import io.fleetsim.report.KneeCapacityReport;
 import io.fleetsim.report.ValidationReport;
 import io.fleetsim.scenario.CatalogReader;
 import io.fleetsim.validation.DeploymentPlanner;
 import io.fleetsim.validation.ErrorSummary;
+import io.fleetsim.validation.KneeCapacity;
 import io.fleetsim.validation.MeasuredPoint;
 import io.fleetsim.validation.ModelValidation;
 import io.fleetsim.validation.ParameterSource;
@@ -106,10 +108,14 @@ final class ValidateModelCommand implements Callable<Integer> {
         AtomicFiles.writeString(folder.resolve("validation.json"), ValidationReport.json(summary, points.toString(),
                 profile != null ? profile : profilesFile != null ? "per row from " + profilesFile : "default per pool",
                 command()));
+        KneeCapacity knees = KneeCapacity.of(outcomes, KneeCapacity.DEFAULT_SLO_FACTOR);
+        AtomicFiles.writeString(folder.resolve("knee-capacity.csv"), KneeCapacityReport.csv(knees));
         PrintWriter o = cl.getOut();
         o.print(ValidationReport.text(summary));
-        o.printf("%nSimulated on %d threads in %.1f s wall time.%nWrote %s and %s%n", threadCount, wall,
-                folder.resolve("validation.csv"), folder.resolve("validation.json"));
+        o.println();
+        o.print(KneeCapacityReport.text(knees));
+        o.printf("%nSimulated on %d threads in %.1f s wall time.%nWrote %s, %s and %s%n", threadCount, wall,
+                folder.resolve("validation.csv"), folder.resolve("validation.json"), folder.resolve("knee-capacity.csv"));
         o.flush();
         return CommandLine.ExitCode.OK;
     }

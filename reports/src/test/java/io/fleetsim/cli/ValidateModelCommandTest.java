@@ -79,6 +79,8 @@ class ValidateModelCommandTest {
                 "2").code());
         assertEquals(Files.readString(a.resolve("validation.csv")), Files.readString(b.resolve("validation.csv")));
         assertEquals(Files.readString(a.resolve("validation.json")), Files.readString(b.resolve("validation.json")));
+        assertEquals(Files.readString(a.resolve("knee-capacity.csv")), Files.readString(b.resolve("knee-capacity.csv")));
+        assertTrue(Files.readString(a.resolve("knee-capacity.csv")).startsWith("system,backend,backend_version,"));
     }
 
     @Test

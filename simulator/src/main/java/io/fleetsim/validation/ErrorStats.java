@@ -26,7 +26,8 @@ public record ErrorStats(int points, double median, double p90, double low) {
         return new ErrorStats(sorted.length, percentile(sorted, 0.5), percentile(sorted, 0.9), low);
     }
 
-    private static double percentile(double[] sorted, double q) {
+    /** The {@code q} quantile of {@code sorted}, interpolating linearly between order statistics. */
+    static double percentile(double[] sorted, double q) {
         double rank = q * (sorted.length - 1);
         int below = (int) Math.floor(rank);
         int above = Math.min(below + 1, sorted.length - 1);
