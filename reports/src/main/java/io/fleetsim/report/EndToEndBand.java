@@ -2,7 +2,9 @@ package io.fleetsim.report;
 
 import io.fleetsim.calibration.EndToEndProfile;
 import io.fleetsim.calibration.LatencyError;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -27,10 +29,29 @@ final class EndToEndBand {
             return List.of(fitted, String.format(Locale.ROOT, "not cross-validated (one deployment); median error on "
                     + "the points fitted: TTFT %s, TPOT %s", pct(t.ttftMedian()), pct(t.tpotMedian())));
         }
-        LatencyError cv = profile.crossValidated().get().error();
-        return List.of(fitted, String.format(Locale.ROOT, "on deployments left out of the fit: TTFT off by %s "
-                + "(p90 %s), TPOT by %s (p90 %s)", pct(cv.ttftMedian()), pct(cv.ttftP90()),
-                pct(cv.tpotMedian()), pct(cv.tpotP90())));
+        EndToEndProfile.CrossValidated c = profile.crossValidated().get();
+        LatencyError cv = c.error();
+        List<String> lines = new ArrayList<>(List.of(fitted, String.format(Locale.ROOT, "on deployments left out of "
+                + "the fit: TTFT off by %s (p90 %s), TPOT by %s (p90 %s)", pct(cv.ttftMedian()), pct(cv.ttftP90()),
+                pct(cv.tpotMedian()), pct(cv.tpotP90()))));
+        c.kneeCapacity().ifPresent(k -> lines.add(String.format(Locale.ROOT, "capacity at the SLO knee predicted at "
+                + "%.2f-%.2fx of measured (p10-p90, median %.2fx, %d curves)", k.p10(), k.p90(), k.median(),
+                k.curves())));
+        return List.copyOf(lines);
+    }
+
+    /**
+     * The range {@code perReplica} requests/s would span if it were off as capacity at the SLO knee
+     * was on deployments left out of {@code profile}'s fit, e.g. {@code 9.52-15.41}; empty without
+     * such a comparison.
+     */
+    static Optional<String> capacityRange(EndToEndProfile profile, double perReplica) {
+        if (profile == null) {
+            return Optional.empty();
+        }
+        return profile.crossValidated().flatMap(EndToEndProfile.CrossValidated::kneeCapacity).map(k ->
+                String.format(Locale.ROOT, "%.2f-%s", perReplica / k.p90(), k.p10() > 0
+                        ? String.format(Locale.ROOT, "%.2f", perReplica / k.p10()) : "unbounded"));
     }
 
     private static String pct(double fraction) {

@@ -144,6 +144,13 @@ public final class JsonReport {
                         putNumber(cv, "ttft_ape_p90", c.error().ttftP90(), 4);
                         putNumber(cv, "tpot_ape_median", c.error().tpotMedian(), 4);
                         putNumber(cv, "tpot_ape_p90", c.error().tpotP90(), 4);
+                        c.kneeCapacity().ifPresent(k -> {
+                            ObjectNode kn = cv.putObject("knee_capacity_ratio");
+                            kn.put("curves", k.curves());
+                            putNumber(kn, "p10", k.p10(), 3);
+                            putNumber(kn, "median", k.median(), 3);
+                            putNumber(kn, "p90", k.p90(), 3);
+                        });
                     });
                 }
             }

@@ -68,9 +68,14 @@ public final class RunHtmlReport {
             if (!report.replicaCapacity().isEmpty()) {
                 page.paragraph("Capacity: the replicas up in each interval times what one replica completes per second "
                         + "when offered more than it can serve (" + report.replicaCapacity().entrySet().stream()
-                        .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.2f", e.getValue()) + " requests/s")
+                        .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.2f", e.getValue()) + " requests/s"
+                                + capacityRange(run, e.getKey(), e.getValue()))
                         .collect(Collectors.joining(", ")) + "), measured by pilot runs of one replica on this "
-                        + "scenario's request mix. Arrivals above it build a queue.");
+                        + "scenario's request mix. Arrivals above it build a queue."
+                        + (report.replicaCapacity().entrySet().stream().anyMatch(e -> !capacityRange(run, e.getKey(),
+                        e.getValue()).isEmpty()) ? " A range in brackets is what the capacity would be if it were off "
+                        + "as the pool's step-time profile was at the SLO knee on measured deployments left out of "
+                        + "its fit (p10-p90)." : ""));
             }
             page.charts(ChartImage.of(CHART_IDS.get(7), "GPU replicas over time: replicas by pool (stacked) and busy "
                     + "replicas", TimeSeriesCharts.replicas(run), HtmlPage.FULL_WIDTH, HALF_HEIGHT));
@@ -155,6 +160,12 @@ public final class RunHtmlReport {
     private static String route(RouteSpec r) {
         return String.format(Locale.ROOT, "%s (%.0f%%, SLO TTFT %s, TPOT %s)", r.name(), r.share() * 100,
                 DurationText.format(r.slo().ttftSeconds()), DurationText.format(r.slo().tpotSeconds()));
+    }
+
+    /** {@code " (lo-hi)"} for a pool whose profile was cross-validated against capacity, else empty. */
+    private static String capacityRange(RunResult run, String pool, double perReplica) {
+        return run.pools().stream().filter(p -> p.name().equals(pool)).findFirst()
+                .flatMap(p -> EndToEndBand.capacityRange(p.endToEnd(), perReplica)).map(r -> " (" + r + ")").orElse("");
     }
 
     private static String pool(PoolSpec p) {

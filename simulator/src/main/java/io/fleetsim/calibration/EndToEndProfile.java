@@ -44,7 +44,15 @@ public record EndToEndProfile(String name, String gpu, String engine, List<Strin
      *
      * @param folds number of groups
      * @param error error over all points, each predicted without its deployment
+     * @param kneeCapacity predicted / measured capacity at the SLO knee of the points' latency
+     *                     curves, each predicted without its deployment; empty when no curve
+     *                     has a measured knee
      */
-    public record CrossValidated(int folds, LatencyError error) {
+    public record CrossValidated(int folds, LatencyError error, Optional<CapacityRatio> kneeCapacity) {
+
+        /** A cross-validation without a capacity comparison. */
+        public CrossValidated(int folds, LatencyError error) {
+            this(folds, error, Optional.empty());
+        }
     }
 }

@@ -80,9 +80,9 @@ public final class EndToEndProfileReader {
         SpecNode c = n.get("cross_validated");
         if (!c.isMissing()) {
             c.allowOnly("folds", "points", "ttft_ape_median_pct", "ttft_ape_p90_pct", "tpot_ape_median_pct",
-                    "tpot_ape_p90_pct");
+                    "tpot_ape_p90_pct", "knee_capacity_ratio");
             cv = Optional.of(new EndToEndProfile.CrossValidated((int) c.required("folds").integerIn(2, 1_000_000),
-                    error(c)));
+                    error(c), capacity(c.get("knee_capacity_ratio"))));
         }
         SpecNode training = n.required("training");
         training.allowOnly(ERROR_FIELDS);
@@ -92,6 +92,17 @@ public final class EndToEndProfileReader {
                 requestLatency, texts(n.required("models")),
                 (int) n.required("deployments").integerIn(1, Integer.MAX_VALUE), n.required("data").text(),
                 n.required("fitted_by").text(), error(training), cv);
+    }
+
+    private static Optional<CapacityRatio> capacity(SpecNode n) {
+        if (n.isMissing()) {
+            return Optional.empty();
+        }
+        n.allowOnly("curves", "p10", "median", "p90");
+        double p10 = n.required("p10").numberIn(0, 1e6);
+        double median = n.required("median").numberIn(p10, 1e6);
+        return Optional.of(new CapacityRatio((int) n.required("curves").integerIn(1, Integer.MAX_VALUE), p10, median,
+                n.required("p90").numberIn(median, 1e6)));
     }
 
     private static List<String> texts(SpecNode list) {

@@ -51,7 +51,9 @@ public final class EndToEndProfileText {
         sb.append("    fitted_by: ").append(quoted(p.fittedBy())).append('\n');
         sb.append("    training: {").append(errorFields(p.training())).append("}\n");
         p.crossValidated().ifPresent(c -> sb.append("    cross_validated: {folds: ").append(c.folds()).append(", ")
-                .append(errorFields(c.error())).append("}\n"));
+                .append(errorFields(c.error())).append(c.kneeCapacity().map(k -> ", knee_capacity_ratio: {curves: "
+                        + k.curves() + ", p10: " + plain(k.p10()) + ", median: " + plain(k.median()) + ", p90: "
+                        + plain(k.p90()) + "}").orElse("")).append("}\n"));
         return sb.toString();
     }
 

@@ -1,5 +1,6 @@
 package io.fleetsim.validation;
 
+import io.fleetsim.calibration.CapacityRatio;
 import io.fleetsim.calibration.EndToEndProfile;
 import io.fleetsim.calibration.EndToEndProfileReader;
 import io.fleetsim.calibration.EndToEndProfileText;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -64,6 +66,15 @@ public final class ProfileFitting {
                 + p.plan().server().memory().precision().family().id();
     }
 
+    /** Capacity at the SLO knee predicted without each deployment against its measured curves. */
+    private static Optional<CapacityRatio> kneeCapacity(EndToEndCalibration c) {
+        return c.crossValidated().flatMap(outcomes -> {
+            KneeCapacity.Summary s = KneeCapacity.of(outcomes, KneeCapacity.DEFAULT_SLO_FACTOR).summary();
+            return s.curves() == 0 ? Optional.empty()
+                    : Optional.of(new CapacityRatio(s.curves(), s.p10(), s.median(), s.p90()).rounded());
+        });
+    }
+
     private static EndToEndProfile profile(String name, List<SimulatedPoint> group, EndToEndCalibration c,
                                            String data, String fittedBy) {
         DeploymentPlan first = group.get(0).plan();
@@ -79,7 +90,7 @@ public final class ProfileFitting {
                 List.copyOf(versions), first.server().memory().precision().family().id(), c.parameters().performance(),
                 c.parameters().requestLatencySeconds(), List.copyOf(models),
                 c.deployments(), data, fittedBy, c.training(),
-                c.crossValidatedError().map(e -> new EndToEndProfile.CrossValidated(c.folds(), e)));
+                c.crossValidatedError().map(e -> new EndToEndProfile.CrossValidated(c.folds(), e, kneeCapacity(c))));
         // What a profiles file holds is the text: the profile is what reading it back gives.
         String text = EndToEndProfileText.file(List.of(p), "");
         return EndToEndProfileReader.read(SpecDocument.parse(text, name + ".yaml", false)).get(0);

@@ -19,7 +19,8 @@ class EndToEndProfileTextTest {
             List.of("llama-3.1-70b", "llama-3.1-8b"), 6, "calibration/aiconfigurator-silicon.csv.gz",
             "./fleetsim calibrate calibration/aiconfigurator-silicon.csv.gz --folds 5 --name-prefix aic",
             new LatencyError(61, 0.2125, 0.5, 0.1398, 0.31), Optional.of(new EndToEndProfile.CrossValidated(5,
-                    new LatencyError(61, 0.3288, 0.7634, 0.327, 0.73))));
+                    new LatencyError(61, 0.3288, 0.7634, 0.327, 0.73),
+                    Optional.of(new CapacityRatio(12, 0.642, 1.05, 1.713)))));
 
     private static List<EndToEndProfile> read(String text) {
         return EndToEndProfileReader.read(SpecDocument.parse(text, "p.yaml", false));
@@ -48,6 +49,14 @@ class EndToEndProfileTextTest {
         assertEquals(PROFILE.crossValidated(), back.crossValidated());
         assertEquals(PROFILE, back);
         assertEquals(text, EndToEndProfileText.file(List.of(back), "fitted for a test"));
+    }
+
+    @Test
+    void aCapacityBandOutOfOrderIsAnErrorNamingItsField() {
+        String text = EndToEndProfileText.file(List.of(PROFILE), "").replace("median: 1.05", "median: 0.5");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> read(text));
+        assertTrue(e.getMessage().contains("knee_capacity_ratio.median"), e.getMessage());
+        assertTrue(e.getMessage().contains("p.yaml:"), e.getMessage());
     }
 
     @Test
