@@ -176,33 +176,37 @@ final class PoolReader {
             throw node.get("precision").error(gpu.name() + " has no " + precision.id() + " tensor cores; use bf16");
         }
         SpecNode memoryNode = field(node, side, "memory_utilization");
-        double memoryUtilization = memoryNode.isMissing() ? 0.9 : memoryNode.numberIn(0.05, 1.0);
+        SpecNode engineName = node.get("engine").isMissing() ? node.get("engine") : node.get("engine").get("name");
+        String engineId = engineName.isMissing() ? EngineSpec.DEFAULT_NAME : engineName.text();
         int maxModelLen = node.get("max_model_len").intIn(1, model.contextLength(), model.contextLength());
         KvCacheDtype kvCache = node.get("kv_cache_dtype").isMissing() ? KvCacheDtype.defaultFor(precision)
                 : KvCacheDtype.valueOf(node.get("kv_cache_dtype").choice("bf16", "fp8").toUpperCase(Locale.ROOT));
-        ReplicaMemory memory = new ReplicaMemory(gpu, model, tp, precision, memoryUtilization, kvCache);
+        ReplicaMemory memory = memoryNode.isMissing() ? EngineDefaults.memory(engineId, gpu, model, tp, precision, kvCache)
+                : new ReplicaMemory(gpu, model, tp, precision, memoryNode.numberIn(0.05, 1.0), kvCache);
         String whyNot = memory.whyNotFit(maxModelLen);
         if (whyNot != null) {
             throw (side != null ? side : modelRef).error(whyNot + (node.get("max_model_len").isMissing()
                     ? ", or a smaller max_model_len" : ""));
         }
         SpecNode b = field(node, side, "batching");
+        KvAdmission defaultAdmission = EngineDefaults.kvAdmission(engineId);
         BatchingSpec batching;
         if (b.isMissing()) {
-            batching = new BatchingSpec(256, 8192);
+            batching = new BatchingSpec(256, 8192, defaultAdmission);
         } else {
-            b.allowOnly("max_num_seqs", "max_batched_tokens");
+            b.allowOnly("max_num_seqs", "max_batched_tokens", "kv_admission");
+            SpecNode admission = b.get("kv_admission");
             batching = new BatchingSpec(b.get("max_num_seqs").intIn(1, 1_000_000, 256),
-                    b.get("max_batched_tokens").intIn(1, 100_000_000, 8192));
+                    b.get("max_batched_tokens").intIn(1, 100_000_000, 8192), admission.isMissing() ? defaultAdmission
+                    : KvAdmission.valueOf(admission.choice("on_prompt", "reserve_output").toUpperCase(Locale.ROOT)));
         }
         if (batching.maxBatchedTokens() <= batching.maxNumSeqs() && batching.maxNumSeqs() > 1) {
             throw b.error("max_batched_tokens (" + batching.maxBatchedTokens()
                     + ") must exceed max_num_seqs (" + batching.maxNumSeqs() + ") so prefill can progress while "
                     + "every sequence decodes");
         }
-        SpecNode engineName = node.get("engine").isMissing() ? node.get("engine") : node.get("engine").get("name");
         PerformanceSpec performance = performance(node.get("performance"), gpu, tp, precision,
-                engineName.isMissing() ? EngineSpec.DEFAULT_NAME : engineName.text());
+                engineId);
         EngineSpec engine = engine(node.get("engine"), gpu, performance.method());
         SpecNode epNode = field(node, side, "expert_parallel");
         int ep = epNode.intIn(1, tp, 1);

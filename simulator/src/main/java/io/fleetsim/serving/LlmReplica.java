@@ -3,6 +3,7 @@ package io.fleetsim.serving;
 import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.scenario.BatchingSpec;
+import io.fleetsim.scenario.KvAdmission;
 import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.workload.PromptPrefix;
 import io.fleetsim.workload.Request;
@@ -70,6 +71,8 @@ public final class LlmReplica implements Server, EventHandler {
     private final int draftTokens;
     /** Expected tokens a decode step adds to a sequence (1 without speculative decoding). */
     private final double tokensPerStep;
+    /** Admit only what fits with every running request's whole output (no preemption ever). */
+    private final boolean reserveOutput;
 
     private final ArrayDeque<Sequence> preempted = new ArrayDeque<>();
     /** In admission order; a list, so that walking it every step needs no iterator object. */
@@ -116,6 +119,7 @@ public final class LlmReplica implements Server, EventHandler {
         this.draftTokens = spec.speculative() == null ? 0 : spec.speculative().tokens();
         this.tokensPerStep = spec.speculative() == null ? 1 : spec.speculative().tokensPerStep();
         this.watermarkBlocks = (long) Math.floor(kv.capacityBlocks() * WATERMARK);
+        this.reserveOutput = spec.batching().kvAdmission() == KvAdmission.RESERVE_OUTPUT;
         this.source = source;
         this.listener = listener;
         this.handlerId = sim.register(this);
@@ -145,7 +149,18 @@ public final class LlmReplica implements Server, EventHandler {
     @Override
     public boolean hasRoomFor(Request request) {
         return admitting && inService() < batching.maxNumSeqs()
-                && kv.freeBlocksAt(iteration) - watermarkBlocks >= kv.blocksFor(request.promptTokens() + 1L);
+                && kv.freeBlocksAt(iteration) - watermarkBlocks >= kv.blocksFor(request.promptTokens() + 1L)
+                && reservationAllows(request);
+    }
+
+    /**
+     * Under {@link KvAdmission#RESERVE_OUTPUT}, whether the whole contexts of the requests in
+     * service ({@link #outstandingTokens}) and of {@code request}, each in whole blocks (at most one
+     * partial block a sequence), fit the cache; a lone request always may.
+     */
+    private boolean reservationAllows(Request request) {
+        return !reserveOutput || inService() == 0
+                || kv.blocksFor(outstandingTokens + request.totalTokens()) + inService() + 1 <= kv.capacityBlocks();
     }
 
     @Override
@@ -481,7 +496,7 @@ public final class LlmReplica implements Server, EventHandler {
     private Sequence admitNext(double now, long freeBlocks) {
         Sequence resumed = preempted.peek();
         Request fresh = resumed == null && admitting ? source.peek() : null;
-        if (resumed == null && fresh == null) {
+        if (resumed == null && (fresh == null || !reservationAllows(fresh))) {
             return null;
         }
         int target = resumed != null ? resumed.target : fresh.promptTokens();

@@ -5,11 +5,13 @@ import io.fleetsim.calibration.PerformanceProfiles;
 import io.fleetsim.hardware.Gpu;
 import io.fleetsim.hardware.HardwareCatalog;
 import io.fleetsim.hardware.LlmModel;
+import io.fleetsim.hardware.KvCacheDtype;
 import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
 import io.fleetsim.kernels.KernelIndex;
 import io.fleetsim.scenario.BatchingSpec;
 import io.fleetsim.scenario.EngineSpec;
+import io.fleetsim.scenario.EngineDefaults;
 import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.serving.LlmReplica;
 import io.fleetsim.workload.Request;
@@ -29,7 +31,8 @@ import java.util.Optional;
  *   <li>{@code max_batched_tokens} is {@value #MAX_BATCHED_TOKENS} (vLLM's online-serving
  *       default on datacenter GPUs, SGLang's chunked-prefill size and TensorRT-LLM's
  *       {@code max_num_tokens}), raised above {@code max_num_seqs} when that is larger;</li>
- *   <li>memory utilization {@value #MEMORY_UTILIZATION} (vLLM's default).</li>
+ *   <li>memory and KV admission as the engine sizes and admits by default ({@link EngineDefaults}:
+ *       vLLM's memory utilization {@value #MEMORY_UTILIZATION}).</li>
  * </ul>
  * A dense model's attention-DP ranks are independent replicas; a mixture-of-experts model's
  * expert parallelism and attention-DP ranks (tied together by its expert layers) map onto one
@@ -43,7 +46,7 @@ public final class DeploymentPlanner {
     /** {@code max_num_seqs} of an engine under a request rate: vLLM's default. */
     public static final int OPEN_LOOP_MAX_NUM_SEQS = 256;
     /** Share of GPU memory the engine may use. */
-    public static final double MEMORY_UTILIZATION = 0.9;
+    public static final double MEMORY_UTILIZATION = EngineDefaults.MEMORY_UTILIZATION;
 
     private final HardwareCatalog catalog;
     private final ParameterSource parameters;
@@ -127,7 +130,8 @@ public final class DeploymentPlanner {
             return skip(parameters.whyNone(gpu, engine, tp, precision));
         }
         int context = p.promptTokens() + p.outputTokens();
-        ReplicaMemory memory = new ReplicaMemory(gpu, model, tp, precision, MEMORY_UTILIZATION);
+        ReplicaMemory memory = EngineDefaults.memory(engine, gpu, model, tp, precision,
+                KvCacheDtype.defaultFor(precision));
         String whyNot = memory.whyNotFit(context);
         if (whyNot != null) {
             return skip("does not fit: " + whyNot);
@@ -139,7 +143,7 @@ public final class DeploymentPlanner {
         int clientsPerReplica = p.arrivals() != null ? OPEN_LOOP_MAX_NUM_SEQS
                 : (p.concurrency() + replicas - 1) / replicas;
         BatchingSpec batching = new BatchingSpec(clientsPerReplica,
-                Math.max(MAX_BATCHED_TOKENS, clientsPerReplica + 1));
+                Math.max(MAX_BATCHED_TOKENS, clientsPerReplica + 1), EngineDefaults.kvAdmission(engine));
         // The row's engine; its kernel tables are those of the shipped version closest to the row's.
         String version = KernelIndex.builtIn().closest(engine, d.backendVersion(), gpu.name())
                 .map(KernelIndex.Entry::version).orElse(d.backendVersion().isEmpty() ? "unknown" : d.backendVersion());

@@ -10,6 +10,7 @@ import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
 import io.fleetsim.scenario.BatchingSpec;
 import io.fleetsim.scenario.CatalogReader;
+import io.fleetsim.scenario.KvAdmission;
 import io.fleetsim.scenario.PerformanceSpec;
 import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.workload.Request;
@@ -559,6 +560,38 @@ class LlmReplicaTest {
                 "Y completion");
         assertEquals(0.5, y.request.arrivalTime());
         assertTrue(y.firstTokenAt < preemptedAt, "its first token was produced before the preemption");
+    }
+
+    @Test
+    void reservingTheWholeOutputNeverPreemptsAndMakesTheSecondRequestWait() {
+        // The case above under TensorRT-LLM's admission: X's prompt and whole output (60 % of the
+        // cache) are reserved at admission, so Y (another 60 %) waits in the queue until X completes,
+        // then runs alone: no preemption, and Y's first token comes one prefill after X's end.
+        ServerSpec.Llm onPrompt = llama8b(256, 8192, 0.2255);
+        ServerSpec.Llm spec = new ServerSpec.Llm(onPrompt.memory(), onPrompt.maxModelLen(),
+                new BatchingSpec(256, 8192, KvAdmission.RESERVE_OUTPUT), PerformanceSpec.DEFAULT);
+        long capacity = blockCapacityTokens(spec);
+        int prompt = (int) (0.3 * capacity);
+        int output = (int) (0.3 * capacity);
+        Harness h = new Harness(spec);
+        h.arrive(0, prompt, output);
+        h.arrive(0.5, prompt, output);
+        h.run();
+        assertEquals(0, h.preemptions.size());
+        Done x = h.of(0);
+        Done y = h.of(1);
+        assertEquals(x.completedAt, y.admittedAt, 0, "Y is admitted when X frees its reservation");
+        assertRel(x.completedAt + handIteration(prompt, 0, 0), y.firstTokenAt, "Y's prefill runs alone");
+        assertRel(y.firstTokenAt + h.steps.decodeSegmentSeconds(1, prompt + 1, output - 1), y.completedAt,
+                "Y decodes alone");
+        assertEquals(1, h.peakConcurrency());
+        // Two that fit with their outputs run together.
+        Harness both = new Harness(spec);
+        both.arrive(0, prompt / 2, output / 2);
+        both.arrive(0, prompt / 2, output / 2);
+        both.run();
+        assertEquals(2, both.peakConcurrency());
+        assertEquals(0, both.preemptions.size());
     }
 
     private static long blocks(long tokens) {

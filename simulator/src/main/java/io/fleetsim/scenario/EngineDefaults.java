@@ -1,0 +1,43 @@
+package io.fleetsim.scenario;
+
+import io.fleetsim.hardware.Gpu;
+import io.fleetsim.hardware.KvCacheDtype;
+import io.fleetsim.hardware.LlmModel;
+import io.fleetsim.hardware.Precision;
+import io.fleetsim.hardware.ReplicaMemory;
+
+/**
+ * What an engine does when a pool does not say: how it admits requests into its KV cache and how
+ * it sizes that cache. TensorRT-LLM differs from vLLM and SGLang in both (its documented
+ * defaults: capacity scheduler {@code GUARANTEED_NO_EVICT}, KV cache
+ * {@code free_gpu_memory_fraction} 0.9 of the memory left after the weights).
+ */
+public final class EngineDefaults {
+
+    /** vLLM's {@code gpu_memory_utilization} and SGLang's usual {@code mem_fraction_static}. */
+    public static final double MEMORY_UTILIZATION = 0.9;
+    /** TensorRT-LLM's {@code free_gpu_memory_fraction}. */
+    public static final double FREE_MEMORY_FRACTION = 0.9;
+
+    private EngineDefaults() {
+    }
+
+    /** {@link KvAdmission#RESERVE_OUTPUT} for TensorRT-LLM, {@link KvAdmission#ON_PROMPT} otherwise. */
+    public static KvAdmission kvAdmission(String engine) {
+        return "trtllm".equals(engine) ? KvAdmission.RESERVE_OUTPUT : KvAdmission.ON_PROMPT;
+    }
+
+    /** A replica's memory as {@code engine} sizes it by default. */
+    public static ReplicaMemory memory(String engine, Gpu gpu, LlmModel model, int tensorParallel, Precision precision,
+                                       KvCacheDtype kvCache) {
+        if (!"trtllm".equals(engine)) {
+            return new ReplicaMemory(gpu, model, tensorParallel, precision, MEMORY_UTILIZATION, kvCache);
+        }
+        // The KV cache takes a share of what weights and activations leave: the same split as a
+        // utilization of total memory equal to fixed + share x (total - fixed).
+        double total = gpu.memoryBytes() * tensorParallel;
+        double fixed = model.weightBytes(precision) + ReplicaMemory.ACTIVATION_RESERVE_BYTES_PER_GPU * tensorParallel;
+        double utilization = fixed >= total ? 1 : (fixed + FREE_MEMORY_FRACTION * (total - fixed)) / total;
+        return new ReplicaMemory(gpu, model, tensorParallel, precision, utilization, kvCache);
+    }
+}
