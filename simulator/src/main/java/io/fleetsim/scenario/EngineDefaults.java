@@ -7,10 +7,12 @@ import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
 
 /**
- * What an engine does when a pool does not say: how it admits requests into its KV cache and how
- * it sizes that cache. TensorRT-LLM differs from vLLM and SGLang in both (its documented
- * defaults: capacity scheduler {@code GUARANTEED_NO_EVICT}, KV cache
- * {@code free_gpu_memory_fraction} 0.9 of the memory left after the weights).
+ * What an engine does when a pool does not say: how it admits requests into its KV cache, how it
+ * sizes that cache and whether it prefills and decodes in one iteration. TensorRT-LLM differs from
+ * vLLM and SGLang in the first two (its documented defaults: capacity scheduler
+ * {@code GUARANTEED_NO_EVICT}, KV cache {@code free_gpu_memory_fraction} 0.9 of the memory left
+ * after the weights), SGLang in the third (prefill and decode batches apart unless
+ * {@code --enable-mixed-chunk}).
  */
 public final class EngineDefaults {
 
@@ -25,6 +27,11 @@ public final class EngineDefaults {
     /** {@link KvAdmission#RESERVE_OUTPUT} for TensorRT-LLM, {@link KvAdmission#ON_PROMPT} otherwise. */
     public static KvAdmission kvAdmission(String engine) {
         return "trtllm".equals(engine) ? KvAdmission.RESERVE_OUTPUT : KvAdmission.ON_PROMPT;
+    }
+
+    /** {@link PrefillBatching#SEPARATE} for SGLang, {@link PrefillBatching#MIXED} otherwise. */
+    public static PrefillBatching prefillBatching(String engine) {
+        return "sglang".equals(engine) ? PrefillBatching.SEPARATE : PrefillBatching.MIXED;
     }
 
     /** A replica's memory as {@code engine} sizes it by default. */

@@ -4,6 +4,7 @@ import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.scenario.BatchingSpec;
 import io.fleetsim.scenario.KvAdmission;
+import io.fleetsim.scenario.PrefillBatching;
 import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.workload.PromptPrefix;
 import io.fleetsim.workload.Request;
@@ -73,6 +74,8 @@ public final class LlmReplica implements Server, EventHandler {
     private final double tokensPerStep;
     /** Admit only what fits with every running request's whole output (no preemption ever). */
     private final boolean reserveOutput;
+    /** Prefill iterations do not decode (SGLang): decoding pauses while prompts are prefilled. */
+    private final boolean separatePrefill;
 
     private final ArrayDeque<Sequence> preempted = new ArrayDeque<>();
     /** In admission order; a list, so that walking it every step needs no iterator object. */
@@ -87,6 +90,8 @@ public final class LlmReplica implements Server, EventHandler {
     private final DrainSignal drained = new DrainSignal();
     private boolean stepping;
     private boolean decodeSegment;
+    /** The step under way prefills only: decoding sequences wait it out. */
+    private boolean prefillOnly;
     private double stepStart;
     private long stepIterations;
     private int stepBatch;
@@ -120,6 +125,7 @@ public final class LlmReplica implements Server, EventHandler {
         this.tokensPerStep = spec.speculative() == null ? 1 : spec.speculative().tokensPerStep();
         this.watermarkBlocks = (long) Math.floor(kv.capacityBlocks() * WATERMARK);
         this.reserveOutput = spec.batching().kvAdmission() == KvAdmission.RESERVE_OUTPUT;
+        this.separatePrefill = spec.batching().prefill() == PrefillBatching.SEPARATE;
         this.source = source;
         this.listener = listener;
         this.handlerId = sim.register(this);
@@ -317,6 +323,11 @@ public final class LlmReplica implements Server, EventHandler {
             reportDecodeGaps();
             iteration += stepIterations;
             completeFinishedDecodes(now);
+        } else if (prefillOnly) {
+            // Decoding sequences produced nothing: no iteration passes for them, their next token
+            // comes that much later.
+            listener.computeTime(pool, stepSeconds, 0);
+            advancePrefills(now);
         } else {
             double prefillShare = (double) stepPrefillTokens / (stepPrefillTokens + decoding.size());
             listener.computeTime(pool, stepSeconds * prefillShare, stepSeconds * (1 - prefillShare));
@@ -436,7 +447,7 @@ public final class LlmReplica implements Server, EventHandler {
             preemptYoungest();
             free = kv.freeBlocksAt(iteration + 1);
         }
-        int budget = batching.maxBatchedTokens() - decoding.size();
+        int budget = batching.maxBatchedTokens() - (separatePrefill ? 0 : decoding.size());
         int prefillTokens = 0;
         double prefillContext = 0;
         for (int i = 0; i < prefilling.size(); i++) {
@@ -468,7 +479,10 @@ public final class LlmReplica implements Server, EventHandler {
         double decodeKv = kv.decodingTokensAt(iteration);
         double kvTokens = decodeKv + prefillHeldTokens;
         stepPrefillTokens = prefillTokens;
-        if (prefillTokens > 0) {
+        prefillOnly = separatePrefill && prefillTokens > 0;
+        if (prefillOnly) {
+            startStep(now, false, 1, steps.iterationSeconds(prefillTokens, prefillContext, 0, 0, prefillHeldTokens));
+        } else if (prefillTokens > 0) {
             startStep(now, false, 1, steps.iterationSeconds(prefillTokens, prefillContext, decoding.size(), decodeKv,
                     kvTokens));
         } else if (!decoding.isEmpty()) {

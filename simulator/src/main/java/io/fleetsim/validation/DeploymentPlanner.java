@@ -143,7 +143,8 @@ public final class DeploymentPlanner {
         int clientsPerReplica = p.arrivals() != null ? OPEN_LOOP_MAX_NUM_SEQS
                 : (p.concurrency() + replicas - 1) / replicas;
         BatchingSpec batching = new BatchingSpec(clientsPerReplica,
-                Math.max(MAX_BATCHED_TOKENS, clientsPerReplica + 1), EngineDefaults.kvAdmission(engine));
+                Math.max(MAX_BATCHED_TOKENS, clientsPerReplica + 1), EngineDefaults.kvAdmission(engine),
+                EngineDefaults.prefillBatching(engine));
         // The row's engine; its kernel tables are those of the shipped version closest to the row's.
         String version = KernelIndex.builtIn().closest(engine, d.backendVersion(), gpu.name())
                 .map(KernelIndex.Entry::version).orElse(d.backendVersion().isEmpty() ? "unknown" : d.backendVersion());

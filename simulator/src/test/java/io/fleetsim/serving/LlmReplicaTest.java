@@ -11,6 +11,7 @@ import io.fleetsim.hardware.ReplicaMemory;
 import io.fleetsim.scenario.BatchingSpec;
 import io.fleetsim.scenario.CatalogReader;
 import io.fleetsim.scenario.KvAdmission;
+import io.fleetsim.scenario.PrefillBatching;
 import io.fleetsim.scenario.PerformanceSpec;
 import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.workload.Request;
@@ -569,7 +570,7 @@ class LlmReplicaTest {
         // then runs alone: no preemption, and Y's first token comes one prefill after X's end.
         ServerSpec.Llm onPrompt = llama8b(256, 8192, 0.2255);
         ServerSpec.Llm spec = new ServerSpec.Llm(onPrompt.memory(), onPrompt.maxModelLen(),
-                new BatchingSpec(256, 8192, KvAdmission.RESERVE_OUTPUT), PerformanceSpec.DEFAULT);
+                new BatchingSpec(256, 8192, KvAdmission.RESERVE_OUTPUT, PrefillBatching.MIXED), PerformanceSpec.DEFAULT);
         long capacity = blockCapacityTokens(spec);
         int prompt = (int) (0.3 * capacity);
         int output = (int) (0.3 * capacity);
@@ -592,6 +593,31 @@ class LlmReplicaTest {
         both.run();
         assertEquals(2, both.peakConcurrency());
         assertEquals(0, both.preemptions.size());
+    }
+
+    @Test
+    void separatePrefillPausesDecodingForExactlyThePrefillIteration() {
+        // SGLang's scheduler: Y's prompt is prefilled in an iteration of its own, X (decoding)
+        // produces nothing meanwhile, so X ends exactly that iteration later than alone.
+        ServerSpec.Llm mixed = llama8b(256, 8192);
+        ServerSpec.Llm spec = new ServerSpec.Llm(mixed.memory(), mixed.maxModelLen(),
+                new BatchingSpec(256, 8192, KvAdmission.ON_PROMPT, PrefillBatching.SEPARATE), PerformanceSpec.DEFAULT);
+        Harness alone = new Harness(spec);
+        alone.arrive(0, 500, 400);
+        alone.run();
+        Harness h = new Harness(spec);
+        h.arrive(0, 500, 400);
+        h.arrive(0.5, 3000, 1);
+        h.run();
+        double yPrefill = handIteration(3000, 0, 0);
+        assertRel(alone.of(0).completedAt + yPrefill, h.of(0).completedAt, "X is delayed by Y's prefill alone");
+        Done x = h.of(0);
+        Done y = h.of(1);
+        // Y joins at the end of the decode iteration under way at 0.5 s.
+        long k = h.steps.decodeIterationsWithin(1, 501, 0.5 - x.firstTokenAt, 399) + 1;
+        double boundary = x.firstTokenAt + h.steps.decodeSegmentSeconds(1, 501, k);
+        assertRel(boundary, y.admittedAt, "Y admitted at the iteration boundary");
+        assertRel(boundary + yPrefill, y.completedAt, "Y's one token after its prefill-only iteration");
     }
 
     private static long blocks(long tokens) {
