@@ -12,9 +12,12 @@ import io.fleetsim.run.DisruptionResult;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.run.Simulation;
+import io.fleetsim.metrics.TokenCounts;
 import io.fleetsim.scenario.ScenarioException;
+import io.fleetsim.scenario.ScenarioSpec;
 import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.scenario.SpecDocument;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -164,6 +167,26 @@ class DisruptionsTest {
         HeadroomCost h = run("reserved", "headroom: {spare_share: 0.3}").pools().get(0).headroom();
         assertEquals(2, h.spareReplicas());
         assertEquals("N+30% (2)", h.policy());
+    }
+
+    @Test
+    void onLlmReplicasTokensAndMoneyStillAddUpThroughAnOutageAndADeploy() {
+        ScenarioSpec spec = new ScenarioLoader().load(Path.of("..", "scenarios", "economics", "rolling-deploy.yaml"))
+                .withHorizon(600);
+        RunResult run = Simulation.run(spec);
+        TokenCounts t = run.tokens();
+        // Every completed request's tokens are useful or outside its SLO; the killed work is extra.
+        assertEquals(t.input() + t.output(), t.useful() + t.wasted().get("outside_slo"));
+        PoolResult p = run.pools().get(0);
+        assertEquals(p.costUsd(), p.costByStateUsd().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+        double routes = run.routes().stream().mapToDouble(r -> r.costUsd()).sum() + run.unattributedCostUsd();
+        assertEquals(run.costUsd(), routes, 1e-9);
+        // Reserved: 5 replicas x 4 GPUs x 10 minutes, whatever the deploy did, up to billing rounding.
+        double roundingGpuHours = p.costByStateUsd().get("billing_rounding") / 2.99;
+        assertEquals(5 * 4 * 600 / 3600.0, p.gpuHours() - roundingGpuHours, 1e-6);
+        DisruptionResult d = run.disruptions().get(0);
+        var all = run.requests();
+        assertEquals(all.completed() + all.rejected() + all.cancelled(), d.during().requests() + d.outside().requests());
     }
 
     @Test
