@@ -207,5 +207,7 @@ class DisruptionsTest {
                 fails("rolling_deploys: [{at: 1m, batch_share: 0.5, drain: -1m, replace: 1m}]").fieldPath());
         assertEquals("pools[0].headroom.spare_replicas", fails("headroom: {spare_replicas: -1}").fieldPath());
         assertEquals("pools[0].headroom.spare_share", fails("headroom: {spare_share: 2}").fieldPath());
+        assertEquals("pools[0].zone_outages[0].mean_time_between",
+                fails("zone_outages: [{mean_time_between: 10ms, duration: 1s, share: 0.5}]").fieldPath());
     }
 }
