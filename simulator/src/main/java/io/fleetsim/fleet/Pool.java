@@ -576,6 +576,7 @@ public final class Pool implements WorkSource, EventHandler {
             return 0;
         }
         List<Request> lost = r.server.evict();
+        r.killed = true;
         retire(r, now);
         handBack(r);
         for (Request request : lost) {

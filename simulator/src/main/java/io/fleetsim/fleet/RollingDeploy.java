@@ -91,7 +91,8 @@ final class RollingDeploy implements EventHandler {
         double emptied = 0;
         for (Replica r : batch) {
             if (r.state == ReplicaState.GONE) {
-                emptied += now - r.since;
+                // Drained early: its slot stood empty. One killed meanwhile (a failure, a zone) is paid there.
+                emptied += r.killed ? 0 : now - r.since;
             } else {
                 interrupted += pool.interrupt(r, now);
             }
