@@ -192,6 +192,7 @@ public final class JsonReport {
             putNumber(n, "cost_per_useful_mtok_usd", r.costPerUsefulMtokUsd(), 6);
         }
         EconomicsJson.add(root, run);
+        DisruptionJson.add(root, run);
         return root;
     }
 

@@ -33,6 +33,11 @@ final class ReportGlossary {
                     + "intervals. Near 100% the scheduler preempts (evicts and later recomputes) running requests.",
             "Budget", "A tenant's attributed cost projected to a 30-day month, against its monthly_budget_usd: "
                     + "OVER BUDGET when the projection exceeds it.",
+            "Disruption window", "From the start of a zone outage or rolling deploy to its end (the zone back; "
+                    + "the last batch's replacements serving). Requests are judged by when their client first sent "
+                    + "them: during a window or outside every window; a backlog built during a window can outlast it.",
+            "Headroom (N+k)", "k spare replicas beyond the N the load needs, all serving; their cost is their share "
+                    + "k / (N + k) of what the pool paid, within the pool's cost.",
             "Idle $", "Money paid for serving replicas with nothing in service.",
             "Cost by component", "rent (rented GPU time), api (tokens), capex (an owned pool's purchase amortised "
                     + "straight-line), energy (kWh x $/kWh, PUE included), coloc (servers x kW x $/kW-month), fixed "

@@ -139,6 +139,19 @@ public final class RunHtmlReport {
         for (String line : EconomicsText.notes(run)) {
             page.paragraph(line);
         }
+        Table events = DisruptionTables.events(run);
+        Table headroom = DisruptionTables.headroom(run);
+        if (!events.rows().isEmpty() || !headroom.rows().isEmpty()) {
+            page.section("Zone outages, rolling deploys and headroom");
+            if (!events.rows().isEmpty()) {
+                page.paragraph("Requests are judged by when their client first sent them: during an event's window "
+                        + "or outside every window.");
+                page.table(events, "table-disruptions");
+            }
+            if (!headroom.rows().isEmpty()) {
+                page.table(headroom, "table-headroom");
+            }
+        }
 
         page.section("Queue, batch occupancy, SLO, cost and KV cache over time");
         if (withCharts) {

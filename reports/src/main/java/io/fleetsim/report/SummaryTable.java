@@ -55,6 +55,11 @@ public final class SummaryTable {
         }
         out.append('\n').append(TextTableRenderer.render(RunTables.waste(run)));
         EconomicsText.append(out, run);
+        for (Table t : new Table[] {DisruptionTables.events(run), DisruptionTables.headroom(run)}) {
+            if (!t.rows().isEmpty()) {
+                out.append('\n').append(TextTableRenderer.render(t));
+            }
+        }
         out.append("\nLatencies in ms. idle $: paid for replicas with nothing in service.\n");
         for (PoolResult p : run.pools()) {
             if (p.stepTimes() != null) {

@@ -20,6 +20,11 @@ final class TimeAxis {
         this.unitSeconds = horizonSeconds > 3 * 3600 ? 3600 : 60;
     }
 
+    /** Where time {@code seconds} is drawn, in axis units. */
+    double atSeconds(double seconds) {
+        return seconds / unitSeconds;
+    }
+
     /** Where row {@code row} is drawn, in axis units. */
     double x(int row) {
         return (start(row) + length(row)) / unitSeconds;

@@ -2,6 +2,7 @@ package io.fleetsim.report;
 
 import io.fleetsim.metrics.KvCacheUtilization;
 import io.fleetsim.metrics.TimeSeries;
+import io.fleetsim.run.DisruptionResult;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.scenario.ServerSpec;
@@ -9,9 +10,13 @@ import java.awt.Color;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultTableXYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -191,6 +196,15 @@ public final class TimeSeriesCharts {
         plot.setRenderer(1, costLine);
         plot.setDataset(1, cost);
         plot.mapDatasetToRangeAxis(1, 1);
+        // Zone outages and rolling deploys as shaded windows, so the SLO's dips can be read against them.
+        for (DisruptionResult d : run.disruptions()) {
+            IntervalMarker window = new IntervalMarker(time.atSeconds(d.startSeconds()), time.atSeconds(d.endSeconds()),
+                    new Color(0, 0, 0, 24));
+            window.setLabel(d.name());
+            window.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            window.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            plot.addDomainMarker(window, Layer.BACKGROUND);
+        }
         return ChartStyle.chart("SLO attainment and cost rate over time", plot);
     }
 

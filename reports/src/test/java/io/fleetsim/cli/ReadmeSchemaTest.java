@@ -178,6 +178,15 @@ class ReadmeSchemaTest {
         assertFalse(matches("cost_usd.by_pool.<pool>", "cost_usd.by_pool.h100.x"));
     }
 
+    /** The report of the shipped N+2 zone outage scenario: a pool's {@code headroom} and {@code disruptions[]}. */
+    private JsonNode disruptionsReport() throws IOException {
+        Path out = tmp.resolve("out-disruptions");
+        CliRunner.Result r = CliRunner.fleetsim("run", Path.of("scenarios", "economics", "zone-outage-n-plus-2.yaml")
+                .toString(), "--horizon", "5m", "--out", out.toString());
+        assertEquals(0, r.code(), r.describe());
+        return new ObjectMapper().readTree(out.resolve("report.json").toFile());
+    }
+
     /** The report of the shipped disaggregated scenario, whose pool has the {@code disaggregation} block. */
     private JsonNode disaggregatedReport() throws IOException {
         Path out = tmp.resolve("out-disaggregated");
@@ -192,6 +201,7 @@ class ReadmeSchemaTest {
         JsonNode generated = generatedReport();
         Map<String, Boolean> report = reportPaths(generated, "", new TreeMap<>());
         reportPaths(disaggregatedReport(), "", report);
+        reportPaths(disruptionsReport(), "", report);
         TreeSet<String> empty = emptyContainers(generated, "", new TreeSet<>());
         TreeSet<String> missing = new TreeSet<>();
         for (String doc : documentedPaths()) {
@@ -208,6 +218,7 @@ class ReadmeSchemaTest {
     @Test
     void everyFieldOfTheReportIsDocumented() throws IOException {
         Map<String, Boolean> report = reportPaths(generatedReport(), "", new TreeMap<>());
+        reportPaths(disruptionsReport(), "", report);
         List<String> docs = documentedPaths();
         TreeSet<String> undocumented = new TreeSet<>();
         report.forEach((path, leaf) -> {

@@ -3,7 +3,11 @@ package io.fleetsim.fleet;
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.random.RandomStreams;
+import io.fleetsim.metrics.DisruptionWindows;
+import io.fleetsim.scenario.DisruptionsSpec;
 import io.fleetsim.scenario.PoolSpec;
+import io.fleetsim.scenario.RollingDeploySpec;
+import io.fleetsim.scenario.ZoneOutageSpec;
 import io.fleetsim.scenario.RouteSpec;
 import io.fleetsim.scenario.ScenarioSpec;
 import io.fleetsim.scenario.ServerSpec;
@@ -52,11 +56,28 @@ public final class Fleet implements RequestSink {
         clients.connect(router);
         for (Pool pool : pools) {
             pool.start(router);
+            disrupt(pool, streams, scenario.horizonSeconds());
             var scaling = pool.spec().capacity().scaling();
             if (scaling != null) {
                 List<Pool> watched = pools.stream().filter(p -> scaling.watch().contains(p.spec().name())).toList();
                 new Autoscaler(sim, pool, watched, scenario.horizonSeconds());
             }
+        }
+    }
+
+    /** Schedules the pool's zone outages and rolling deploys, whose windows the metrics judge. */
+    private void disrupt(Pool pool, RandomStreams streams, double horizon) {
+        DisruptionsSpec d = pool.spec().disruptions();
+        if (!d.anyEvent()) {
+            return;
+        }
+        DisruptionWindows windows = metrics.trackDisruptions();
+        for (ZoneOutageSpec outage : d.zoneOutages()) {
+            new ZoneOutage(sim, outage, streams.stream("pool/" + pool.spec().name() + "/zone_outage/" + outage.name()),
+                    pool, windows, horizon).start();
+        }
+        for (RollingDeploySpec deploy : d.rollingDeploys()) {
+            new RollingDeploy(sim, deploy, pool, windows, horizon).start();
         }
     }
 

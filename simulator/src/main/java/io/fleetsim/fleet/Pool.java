@@ -63,6 +63,8 @@ public final class Pool implements WorkSource, EventHandler {
     private final int index;
     private RequestSink router;
     private int peakActive;
+    /** Replicas the pool may not replace now: lost in a zone outage or being replaced by a deploy. */
+    private int heldOut;
     private final ThroughputEstimate throughput = new ThroughputEstimate();
 
     /**
@@ -402,6 +404,10 @@ public final class Pool implements WorkSource, EventHandler {
 
     /** Adds or removes replicas so that {@code target} are serving or starting. */
     public void scaleTo(int target) {
+        if (heldOut > 0) {
+            int ceiling = capacity.scaling() == null ? spec.replicas() : capacity.scaling().maxReplicas();
+            target = Math.min(target, Math.max(0, ceiling - heldOut));
+        }
         double now = sim.now();
         int active = activeReplicas();
         for (int i = active; i < target; i++) {
@@ -564,16 +570,53 @@ public final class Pool implements WorkSource, EventHandler {
         }
     }
 
-    /** The machine is taken away: its requests in service go back to the router. */
-    void interrupt(Replica r, double now) {
+    /** The machine is taken away: its requests in service go back to the router; returns how many. */
+    int interrupt(Replica r, double now) {
         if (r.state == ReplicaState.GONE) {
-            return;
+            return 0;
         }
         List<Request> lost = r.server.evict();
+        r.killed = true;
         retire(r, now);
         handBack(r);
         for (Request request : lost) {
             router.accept(request);
+        }
+        return lost.size();
+    }
+
+    /** The live replicas serving or draining, in launch order (those a zone outage can take). */
+    List<Replica> runningReplicas() {
+        List<Replica> out = new ArrayList<>();
+        for (Replica r : live) {
+            if (r.state == ReplicaState.SERVING || r.state == ReplicaState.DRAINING) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** Replicas launched so far: a replica numbered below it was launched before now. */
+    int launchedSoFar() {
+        return replicas.size();
+    }
+
+    /** {@code change} more (or, negative, fewer) replicas may not be replaced for now. */
+    void holdOut(int change) {
+        heldOut = Math.max(0, heldOut + change);
+    }
+
+    /**
+     * Asks for a replica outside the pool's scaling (a deploy's replacement, a zone's restored
+     * replica) that serves {@code warmUpSeconds} from now.
+     */
+    void launchWarming(double warmUpSeconds) {
+        double now = sim.now();
+        Replica r = launch(now);
+        if (warmUpSeconds <= 0) {
+            becomeServing(r, now);
+        } else {
+            sim.schedule(now + warmUpSeconds, handlerId, r.number);
         }
     }
 

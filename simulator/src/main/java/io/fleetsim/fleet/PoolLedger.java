@@ -18,6 +18,7 @@ public final class PoolLedger {
     private int failures;
     private double downSeconds;
     private double paidDownSeconds;
+    private double disruptedSeconds;
 
     PoolLedger(double billingSeconds) {
         this.billingSeconds = billingSeconds;
@@ -60,6 +61,21 @@ public final class PoolLedger {
         }
     }
 
+    /** Replicas were taken out of service by a zone outage or a deploy for {@code seconds} in all (within the horizon). */
+    void outOfService(double seconds) {
+        disruptedSeconds += seconds;
+    }
+
+    /** A reserved pool paid {@code seconds} for committed replicas gone in a zone outage or between a deploy's steps. */
+    void paidWhileGone(double seconds) {
+        paidDownSeconds += seconds;
+    }
+
+    /** Replica-seconds out of service for zone outages and deploys. */
+    public double disruptedSeconds() {
+        return disruptedSeconds;
+    }
+
     /** Replica failures suffered. */
     public int failures() {
         return failures;
@@ -70,7 +86,10 @@ public final class PoolLedger {
         return downSeconds;
     }
 
-    /** Of those, replica-seconds still paid (a reserved pool's failed replica under repair). */
+    /**
+     * Replica-seconds still paid while down: a reserved pool's failed replica under repair, or its
+     * replica lost to a zone outage or emptied by a deploy before its replacement was asked for.
+     */
     public double paidDownSeconds() {
         return paidDownSeconds;
     }

@@ -12,6 +12,8 @@ final class Replica {
     final double startedAt;
     ReplicaState state = ReplicaState.COLD_START;
     double since;
+    /** Taken away (interrupted, failed, lost in a zone) rather than released after draining. */
+    boolean killed;
     /** A spot interruption notice has been received. */
     boolean noticed;
     /** Its slot in the pool's {@link ReplicaHeap}, -1 when not in it. */

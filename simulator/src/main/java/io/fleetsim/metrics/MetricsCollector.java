@@ -38,6 +38,8 @@ public final class MetricsCollector implements ServingListener {
     private final long[][] tenantStats;
 
     private RequestLog requestLog = RequestLog.NONE;
+    /** The zone outage and deploy windows, null when the scenario has none (nothing to set apart). */
+    private DisruptionWindows disruptions;
 
     /** A collector for these routes and {@code pools} pools, with one anonymous tenant. */
     public MetricsCollector(List<RouteSpec> routeSpecs, int pools) {
@@ -85,6 +87,19 @@ public final class MetricsCollector implements ServingListener {
         this.requestLog = log;
     }
 
+    /** Starts judging requests by the disruption windows they arrive in (and returns the windows). */
+    public DisruptionWindows trackDisruptions() {
+        if (disruptions == null) {
+            disruptions = new DisruptionWindows();
+        }
+        return disruptions;
+    }
+
+    /** The disruption windows, or null when none are tracked. */
+    public DisruptionWindows disruptions() {
+        return disruptions;
+    }
+
     /** A client request arrived (its first attempt). */
     public void arrived(Request request) {
         arrivedTotal++;
@@ -100,6 +115,9 @@ public final class MetricsCollector implements ServingListener {
         rejectedTotal++;
         routes[request.route()].recordRejection(cause);
         inSystem.change(time, -1);
+        if (disruptions != null) {
+            disruptions.rejected(request.firstArrivalTime());
+        }
         requestLog.rejected(request, cause, time);
     }
 
@@ -132,6 +150,9 @@ public final class MetricsCollector implements ServingListener {
         tenant[4] += request.totalTokens();
         if (inSlo) {
             withinSloTotal++;
+        }
+        if (disruptions != null) {
+            disruptions.completed(request.firstArrivalTime(), inSlo, ttft);
         }
         tokensServed[pool][request.route()] += request.totalTokens();
         inSystem.change(completedAt, -1);
@@ -166,6 +187,9 @@ public final class MetricsCollector implements ServingListener {
         disconnectedReceived[request.route()].record(receivedTokens);
         cancelledTotal++;
         inSystem.change(time, -1);
+        if (disruptions != null) {
+            disruptions.cancelled(request.firstArrivalTime());
+        }
         requestLog.cancelled(request, time);
     }
 
@@ -187,6 +211,9 @@ public final class MetricsCollector implements ServingListener {
         cancelledTotal++;
         routes[request.route()].recordCancellation();
         inSystem.change(time, -1);
+        if (disruptions != null) {
+            disruptions.cancelled(request.firstArrivalTime());
+        }
         requestLog.cancelled(request, time);
     }
 

@@ -1,6 +1,7 @@
 /**
  * Streamed statistics of a run: latency histograms, request outcomes and their causes, tokens
- * useful and wasted by cause, per route and tenant, and the time series. Nothing is kept per
- * request.
+ * useful and wasted by cause, per route and tenant, the time series, and the outcomes of the
+ * requests sent during each zone outage or deploy against those sent outside them
+ * ({@code DisruptionWindows}). Nothing is kept per request.
  */
 package io.fleetsim.metrics;

@@ -2,6 +2,7 @@ package io.fleetsim.run;
 
 import io.fleetsim.calibration.EndToEndProfile;
 import io.fleetsim.cost.CommitmentCost;
+import io.fleetsim.cost.HeadroomCost;
 import io.fleetsim.cost.OwnedPoolCost;
 import io.fleetsim.cost.PoolEnergy;
 import io.fleetsim.serving.StepTimeProvenance;
@@ -46,6 +47,7 @@ import java.util.Map;
  * @param disaggregation       its prefill and decode sides, null for a pool that is not disaggregated
  * @param endToEnd             the shipped end-to-end profile its engine overheads come from, with
  *                             its error on measured deployments left out of the fit; null when none
+ * @param headroom             what its N+k spare replicas cost, or null without a headroom policy
  */
 public record PoolResult(String name, String kind, int replicas, int gpus, double gpuHours, double usdPerGpuHour,
                          double utilization, double costUsd, long usefulTokens, double costPerUsefulMtokUsd,
@@ -55,7 +57,7 @@ public record PoolResult(String name, String kind, int replicas, int gpus, doubl
                          StepTimeProvenance stepTimes, String model, long usefulOutputTokens, PoolEnergy energy,
                          Map<String, Double> costByComponentUsd, OwnedPoolCost owned, CommitmentCost commitment,
                          int failures, double downReplicaHours, DisaggregationResult disaggregation,
-                         EndToEndProfile endToEnd) {
+                         EndToEndProfile endToEnd, HeadroomCost headroom) {
 
     public PoolResult {
         costByStateUsd = Map.copyOf(costByStateUsd);

@@ -4,6 +4,7 @@ import io.fleetsim.calibration.PerformanceProfiles;
 import io.fleetsim.cost.BreakEven;
 import io.fleetsim.cost.CommitmentCost;
 import io.fleetsim.cost.GpuPowerTable;
+import io.fleetsim.cost.HeadroomCost;
 import io.fleetsim.cost.OwnedPoolCost;
 import io.fleetsim.cost.PoolEnergy;
 import io.fleetsim.cost.CostBreakdown;
@@ -103,7 +104,9 @@ final class ResultAssembler {
                             spec.usdPerGpuHour(), economics.overheadMultiplier()),
                     ledger.failures(), ledger.downSeconds() / 3600, disaggregation(pool, metrics, horizon),
                     spec.server() instanceof ServerSpec.Llm llm
-                            ? PerformanceProfiles.builtIn().endToEndUsedBy(llm).orElse(null) : null));
+                            ? PerformanceProfiles.builtIn().endToEndUsedBy(llm).orElse(null) : null,
+                    HeadroomCost.of(spec.disruptions().headroom(),
+                            ledger.paidSeconds() * spec.server().gpusPerReplica() / 3600, usd)));
         }
         // Fixed costs are those of running self-hosted serving: a fleet of API pools alone has none.
         boolean selfHosted = scenario.pools().stream().anyMatch(p -> p.kind() != PoolKind.API);
@@ -135,7 +138,8 @@ final class ResultAssembler {
                 totalUsd, routeUsd[routeSpecs.size()], CostModel.perMillionTokens(totalUsd, tokens.useful()),
                 metrics.meanInSystem(horizon), pools, routes, series, events, cost,
                 tenants(scenario, metrics, totalUsd, horizon), scenario.workload().arrivals().describe(),
-                metrics.arrivedTokens()[0] + metrics.arrivedTokens()[1], energyKwh);
+                metrics.arrivedTokens()[0] + metrics.arrivedTokens()[1], energyKwh,
+                DisruptionResult.of(metrics.disruptions(), horizon));
     }
 
     private static String modelOf(PoolSpec spec) {

@@ -35,16 +35,19 @@ import java.util.List;
  * @param arrivedTokens        prompt plus output tokens of every request that arrived (first attempts,
  *                             served or not): no fleet can deliver more useful tokens on this traffic
  * @param energyKwh            energy the GPU pools drew (those with measured power), kWh
+ * @param disruptions          each zone outage and rolling deploy and what it did to the SLO (empty when none)
  */
 public record RunResult(String scenario, long seed, double simulatedSeconds, RequestCounts requests,
                         TokenCounts tokens, Latencies latency, LatencySummary interTokenLatency,
                         double prefixCacheHitRate, long preemptions, double costUsd, double unattributedCostUsd,
                         double costPerUsefulMtokUsd, double meanInSystem, List<PoolResult> pools,
                         List<RouteResult> routes, TimeSeries timeSeries, long events, CostBreakdown cost,
-                        List<TenantResult> tenants, String arrivals, long arrivedTokens, double energyKwh) {
+                        List<TenantResult> tenants, String arrivals, long arrivedTokens, double energyKwh,
+                        List<DisruptionResult> disruptions) {
 
     public RunResult {
         tenants = List.copyOf(tenants);
+        disruptions = List.copyOf(disruptions);
         pools = List.copyOf(pools);
         routes = List.copyOf(routes);
     }

@@ -43,11 +43,30 @@ public final class Feasibility {
         check(scenario, "scenario '" + scenario.name() + "'", maxRequests);
     }
 
+    /** Random zone outages are all drawn when the run starts: at most this many expected per outage entry. */
+    public static final double MAX_RANDOM_OUTAGES = 1e5;
+
+    private static void checkOutages(ScenarioSpec scenario, String where, double horizon) {
+        for (int p = 0; p < scenario.pools().size(); p++) {
+            List<ZoneOutageSpec> outages = scenario.pools().get(p).disruptions().zoneOutages();
+            for (int i = 0; i < outages.size(); i++) {
+                ZoneOutageSpec o = outages.get(i);
+                if (o.random() && !(horizon / o.meanSecondsBetween() <= MAX_RANDOM_OUTAGES)) {
+                    throw new ScenarioException(where, 0, "pools[" + p + "].zone_outages[" + i + "].mean_time_between",
+                            String.format(Locale.ROOT, "about %.3g outages expected over the %s horizon, more than "
+                                    + "%,.0f: a longer mean time between outages", horizon / o.meanSecondsBetween(),
+                                    DurationText.format(horizon), MAX_RANDOM_OUTAGES));
+                }
+            }
+        }
+    }
+
     private static void check(ScenarioSpec scenario, String where, double maxRequests) {
         double horizon = scenario.horizonSeconds();
         if (!(horizon <= MAX_HORIZON_SECONDS)) {
             throw new ScenarioException(where, 0, "horizon", "at most 366d (got " + DurationText.format(horizon) + ")");
         }
+        checkOutages(scenario, where, horizon);
         ArrivalSpec arrivals = scenario.workload().arrivals();
         double expected = expectedRequests(arrivals, horizon);
         if (!(expected <= maxRequests)) {

@@ -51,6 +51,10 @@ final class PoolReader {
         CapacitySpec capacity = CapacityReader.read(node, kind);
         int replicas = kind == PoolKind.RESERVED ? (int) node.required("replicas").integerIn(0, 1_000_000)
                 : initialReplicas(node, capacity);
+        DisruptionsSpec disruptions = DisruptionsReader.read(node, replicas, capacity);
+        if (disruptions.headroom() != null) {
+            replicas = disruptions.headroom().replicas();
+        }
         SpecNode priceNode = node.get("usd_per_gpu_hour");
         boolean abort = node.get("abort_on_disconnect").flag(true);
         OwnershipSpec ownership = OwnershipReader.purchase(node.get("purchase"), priceNode);
@@ -75,7 +79,7 @@ final class PoolReader {
             source = "default: " + found.source();
         }
         return new PoolSpec(name, kind, replicas, price, server, capacity, maxQueue, source, balancing, abort,
-                ownership, commitment, failures(node.get("failures")));
+                ownership, commitment, failures(node.get("failures")), disruptions);
     }
 
     private static String[] allowedFields(PoolKind kind, boolean queueing) {
@@ -84,7 +88,8 @@ final class PoolReader {
             allowed.addAll(List.of("api", "abort_on_disconnect"));
             return allowed.toArray(new String[0]);
         }
-        allowed.addAll(List.of("replicas", "usd_per_gpu_hour", "abort_on_disconnect", "failures"));
+        allowed.addAll(List.of("replicas", "usd_per_gpu_hour", "abort_on_disconnect", "failures", "zone_outages",
+                "rolling_deploys", "headroom"));
         if (kind == PoolKind.RESERVED) {
             allowed.addAll(List.of("purchase", "commitment"));
         } else {

@@ -20,11 +20,22 @@ package io.fleetsim.scenario;
  *                      (then {@code usdPerGpuHour} is the rent)
  * @param commitment    the commitment terms of a reserved pool, or null
  * @param failures      GPU and node failures of its replicas, or null for none
+ * @param disruptions   its zone outages, rolling deploys and N+k headroom (with headroom,
+ *                      {@code replicas} counts the spares too)
  */
 public record PoolSpec(String name, PoolKind kind, int replicas, double usdPerGpuHour, ServerSpec server,
                        CapacitySpec capacity, int maxQueue, String priceSource, BalancingPolicy balancing,
                        boolean abortOnDisconnect, OwnershipSpec ownership, CommitmentSpec commitment,
-                       FailureSpec failures) {
+                       FailureSpec failures, DisruptionsSpec disruptions) {
+
+    /** A pool without zone outages, deploys or headroom. */
+    public PoolSpec(String name, PoolKind kind, int replicas, double usdPerGpuHour, ServerSpec server,
+                    CapacitySpec capacity, int maxQueue, String priceSource, BalancingPolicy balancing,
+                    boolean abortOnDisconnect, OwnershipSpec ownership, CommitmentSpec commitment,
+                    FailureSpec failures) {
+        this(name, kind, replicas, usdPerGpuHour, server, capacity, maxQueue, priceSource, balancing,
+                abortOnDisconnect, ownership, commitment, failures, DisruptionsSpec.NONE);
+    }
 
     /** A pool whose replicas never fail. */
     public PoolSpec(String name, PoolKind kind, int replicas, double usdPerGpuHour, ServerSpec server,
