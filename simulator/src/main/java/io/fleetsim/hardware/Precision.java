@@ -22,8 +22,9 @@ public enum Precision {
      */
     MXFP4(4.25 / 8, 1),
     /**
-     * Weight-only 4-bit integers with a 16-bit scale per 32 weights (4.5 bits a weight; Kimi-K2.5's
-     * routed experts), math and KV cache at 16 bits (w4a16, Marlin-style kernels).
+     * Weight-only 4-bit integers with a 16-bit scale per 32 weights (4.5 bits a weight), math and
+     * KV cache at 16 bits (w4a16, Marlin-style kernels): a mixture-of-experts model's routed experts
+     * (Kimi-K2.5), a dense model's linear layers but the LM head.
      */
     INT4_WO(4.5 / 8, 2);
 

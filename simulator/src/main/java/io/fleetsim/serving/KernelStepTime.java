@@ -262,6 +262,8 @@ public final class KernelStepTime implements StepTimeModel {
         final int ep;
         final String gemmDtype;
         final String kvDtype;
+        /** A dense model at a weight-only format: every linear layer but the LM head is w4a16. */
+        final boolean weightOnlyLayers;
         final Set<String> notes = new LinkedHashSet<>();
         boolean extrapolated;
         double[] dense;
@@ -290,6 +292,7 @@ public final class KernelStepTime implements StepTimeModel {
             this.tp = memory.tensorParallel();
             this.gemmDtype = gemmDtype(memory.precision());
             this.kvDtype = memory.kvBytesPerValue() >= 2 ? "bfloat16" : "fp8";
+            this.weightOnlyLayers = model.moe() == null && memory.precision().weightOnlyOn(memory.gpu());
         }
 
         /**
@@ -424,7 +427,21 @@ public final class KernelStepTime implements StepTimeModel {
             int d = model.headDim();
             // a gated attention's query projection also produces the output gate, one per query value
             double queries = model.attentionOutputGate() ? 2 * heads : heads;
-            return gemm(m, (queries + 2 * kvHeads) * d, h) + gemm(m, h, heads * d);
+            return layer(m, (queries + 2 * kvHeads) * d, h) + layer(m, h, heads * d);
+        }
+
+        /**
+         * A GEMM of a transformer layer's weights: {@link #gemm}, or for a dense model at a
+         * weight-only format {@link KernelStepTime#weightOnlyGemm} (a mixture-of-experts model's
+         * weight-only format quantises its routed experts only).
+         */
+        double layer(double m, double n, double k) {
+            if (!weightOnlyLayers) {
+                return gemm(m, n, k);
+            }
+            notes.add("weight-only " + memory.precision().id() + " GEMMs: 16-bit GEMM time less the weight bytes not read");
+            return weightOnlyGemm(gemm(m, n, k), n, k, memory.precision().weightBytesPerValue(),
+                    memory.gpu().memoryBandwidthBytesPerSecond());
         }
 
         /**
@@ -438,8 +455,8 @@ public final class KernelStepTime implements StepTimeModel {
                     + "bandwidth (state read and written per decoding sequence); no kernel table measures it");
             extrapolated = true;
             double recurrence = m * linear.recurrenceFlopsPerToken() / tp / memory.gpu().bf16FlopsPerSecond();
-            return gemm(m, linear.inputProjectionWidth() / (double) tp, h)
-                    + gemm(m, h, linear.outputProjectionWidth() / (double) tp) + recurrence;
+            return layer(m, linear.inputProjectionWidth() / (double) tp, h)
+                    + layer(m, h, linear.outputProjectionWidth() / (double) tp) + recurrence;
         }
 
         /**
@@ -452,7 +469,7 @@ public final class KernelStepTime implements StepTimeModel {
 
         double ffn(int m, int intermediate) {
             int h = model.hiddenSize();
-            return gemm(m, 2.0 * intermediate / tp, h) + gemm(m, h, intermediate / (double) tp);
+            return layer(m, 2.0 * intermediate / tp, h) + layer(m, h, intermediate / (double) tp);
         }
 
         /**
