@@ -451,9 +451,8 @@ public final class KernelStepTime implements StepTimeModel {
          */
         double linearAttentionLayer(int m, LlmModel.LinearAttention linear) {
             int h = model.hiddenSize();
-            notes.add("linear-attention recurrence timed by the roofline at the 16-bit peak (FLOPs) and the HBM "
+            flag("linear-attention recurrence timed by the roofline at the 16-bit peak (FLOPs) and the HBM "
                     + "bandwidth (state read and written per decoding sequence); no kernel table measures it");
-            extrapolated = true;
             double recurrence = m * linear.recurrenceFlopsPerToken() / tp / memory.gpu().bf16FlopsPerSecond();
             return layer(m, linear.inputProjectionWidth() / (double) tp, h)
                     + layer(m, h, linear.outputProjectionWidth() / (double) tp) + recurrence;
