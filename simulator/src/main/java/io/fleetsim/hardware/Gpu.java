@@ -23,6 +23,7 @@ public record Gpu(String name, double memoryBytes, double memoryBandwidthBytesPe
             case FP8, FP8_BLOCK -> fp8FlopsPerSecond;
             case FP4 -> fp4FlopsPerSecond;
             case MXFP4 -> fp4FlopsPerSecond > 0 ? fp4FlopsPerSecond : bf16FlopsPerSecond;
+            case INT4_WO -> bf16FlopsPerSecond;
         };
     }
 

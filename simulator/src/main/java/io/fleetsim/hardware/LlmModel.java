@@ -19,17 +19,33 @@ package io.fleetsim.hardware;
  * @param moe              mixture-of-experts layers, or null for a dense model
  * @param mla              multi-head latent attention, or null for ordinary (grouped-query) attention
  * @param slidingWindow    sliding-window attention layers, or null when every layer attends to all
+ * @param linearAttention  linear-attention (Gated DeltaNet) layers in place of some attention
+ *                         layers, or null when every layer has softmax attention
+ * @param sparseAttention  the sparse-attention indexer of multi-head latent attention (DeepSeek
+ *                         sparse attention), or null for dense attention
+ * @param attentionOutputGate whether the softmax-attention layers gate their output by a second
+ *                         query-wide projection (Qwen3-Next / Qwen3.5 gated attention)
  */
 public record LlmModel(String name, double totalParams, double activeParams, int layers, int hiddenSize,
                        int attentionHeads, int kvHeads, int headDim, int contextLength, String source,
                        int intermediateSize, int vocabSize, MoeLayers moe, LatentAttention mla,
-                       SlidingWindow slidingWindow) {
+                       SlidingWindow slidingWindow, LinearAttention linearAttention,
+                       SparseAttention sparseAttention, boolean attentionOutputGate) {
+
+    /** A model whose layers all have softmax attention, dense, without an output gate. */
+    public LlmModel(String name, double totalParams, double activeParams, int layers, int hiddenSize,
+                    int attentionHeads, int kvHeads, int headDim, int contextLength, String source,
+                    int intermediateSize, int vocabSize, MoeLayers moe, LatentAttention mla,
+                    SlidingWindow slidingWindow) {
+        this(name, totalParams, activeParams, layers, hiddenSize, attentionHeads, kvHeads, headDim, contextLength,
+                source, intermediateSize, vocabSize, moe, mla, slidingWindow, null, null, false);
+    }
 
     /** A model described only by its totals and attention shape (no kernel-level shape). */
     public LlmModel(String name, double totalParams, double activeParams, int layers, int hiddenSize,
                     int attentionHeads, int kvHeads, int headDim, int contextLength, String source) {
         this(name, totalParams, activeParams, layers, hiddenSize, attentionHeads, kvHeads, headDim, contextLength,
-                source, 0, 0, null, null, null);
+                source, 0, 0, null, null, null, null, null, false);
     }
 
     /**
@@ -81,6 +97,75 @@ public record LlmModel(String name, double totalParams, double activeParams, int
     public record SlidingWindow(int tokens, int layers) {
     }
 
+    /**
+     * Linear-attention layers (Qwen3-Next / Qwen3.5 Gated DeltaNet): instead of a KV cache that
+     * grows with the sequence, each holds a constant recurrent state per sequence (one
+     * {@code keyHeadDim x valueHeadDim} matrix per value head, in 32-bit floats, plus the last
+     * {@code convKernel - 1} inputs of its short convolution).
+     *
+     * @param layers       how many of the model's layers are linear attention
+     * @param keyHeads     query/key heads
+     * @param valueHeads   value heads (one state matrix each)
+     * @param keyHeadDim   query/key head dimension
+     * @param valueHeadDim value head dimension
+     * @param convKernel   width of the causal convolution over q, k and v
+     */
+    public record LinearAttention(int layers, int keyHeads, int valueHeads, int keyHeadDim, int valueHeadDim,
+                                  int convKernel) {
+        /** Bytes per recurrent-state value: 32-bit floats (the checkpoints' {@code mamba_ssm_dtype}). */
+        public static final double STATE_BYTES = 4;
+        /** Bytes per cached convolution input (16-bit activations). */
+        public static final double CONV_BYTES = 2;
+
+        /** Channels of the causal convolution: queries, keys and values. */
+        public int convChannels() {
+            return 2 * keyHeads * keyHeadDim + valueHeads * valueHeadDim;
+        }
+
+        /** Width of the input projection: queries, keys, values and the output gate z, then beta and alpha per value head. */
+        public int inputProjectionWidth() {
+            return convChannels() + valueHeads * valueHeadDim + 2 * valueHeads;
+        }
+
+        /** Width of the output projection's input (values of all heads). */
+        public int outputProjectionWidth() {
+            return valueHeads * valueHeadDim;
+        }
+
+        /** Bytes of state one sequence holds across all linear-attention layers, at any length. */
+        public double stateBytesPerSequence() {
+            return layers * ((double) valueHeads * keyHeadDim * valueHeadDim * STATE_BYTES
+                    + (convKernel - 1.0) * convChannels() * CONV_BYTES);
+        }
+
+        /**
+         * FLOPs of the recurrence per token and layer: per value head, reading the state with the
+         * query and the key and the rank-one update (three {@code keyHeadDim x valueHeadDim}
+         * products of 2 FLOPs each). The chunked prefill kernels do this work in blocks.
+         */
+        public double recurrenceFlopsPerToken() {
+            return 6.0 * valueHeads * keyHeadDim * valueHeadDim;
+        }
+    }
+
+    /**
+     * DeepSeek sparse attention's indexer (DeepSeek-V3.2, GLM-5): a light multi-query scorer over
+     * every cached token picks the {@code topK} each query attends to. Its keys are cached beside
+     * the latent (one {@code indexHeadDim} key per token and layer); its weights are replicated on
+     * every GPU.
+     *
+     * @param indexHeads   scorer query heads
+     * @param indexHeadDim scorer head dimension (and cached key per token and layer)
+     * @param topK         tokens each query attends to
+     */
+    public record SparseAttention(int indexHeads, int indexHeadDim, int topK) {
+    }
+
+    /** Layers with softmax attention (and a KV cache): all but the linear-attention ones. */
+    public int attentionLayers() {
+        return linearAttention == null ? layers : layers - linearAttention.layers();
+    }
+
     /** Bytes of KV cache one token occupies across all layers (keys and values). */
     public double kvBytesPerToken(Precision precision) {
         return kvBytesPerToken(precision.kvBytesPerValue());
@@ -88,14 +173,23 @@ public record LlmModel(String name, double totalParams, double activeParams, int
 
     /**
      * Bytes of KV cache one token occupies across all layers at {@code bytesPerValue}: the latent
-     * and rotary key for MLA, keys and values of every KV head otherwise. Sliding-window layers are
-     * counted in full (a conservative bound: the serving engine may free what falls out of the window).
+     * and rotary key for MLA (and the sparse-attention indexer's key), keys and values of every KV
+     * head otherwise, on the softmax-attention layers only (linear-attention layers hold a constant
+     * state per sequence instead, {@link LinearAttention#stateBytesPerSequence}). Sliding-window
+     * layers are counted in full (a conservative bound: the serving engine may free what falls out
+     * of the window).
      */
     public double kvBytesPerToken(double bytesPerValue) {
         if (mla != null) {
-            return (double) layers * mla.cachedValuesPerLayer() * bytesPerValue;
+            int perLayer = mla.cachedValuesPerLayer() + (sparseAttention == null ? 0 : sparseAttention.indexHeadDim());
+            return (double) layers * perLayer * bytesPerValue;
         }
-        return 2.0 * layers * kvHeads * headDim * bytesPerValue;
+        return 2.0 * attentionLayers() * kvHeads * headDim * bytesPerValue;
+    }
+
+    /** Bytes of constant per-sequence state (linear-attention layers), 0 for a model without. */
+    public double stateBytesPerSequence() {
+        return linearAttention == null ? 0 : linearAttention.stateBytesPerSequence();
     }
 
     /** Bytes of the weights at {@code precision}. */

@@ -65,12 +65,17 @@ public final class CatalogReader {
         for (SpecNode n : list.elements()) {
             n.allowOnly("name", "total_params_b", "active_params_b", "layers", "hidden_size", "attention_heads",
                     "kv_heads", "head_dim", "context_length", "source", "intermediate_size", "vocab_size", "moe",
-                    "mla", "sliding_window");
+                    "mla", "sliding_window", "linear_attention", "sparse_attention", "attention_output_gate");
             double total = n.required("total_params_b").positiveNumber() * 1e9;
             double active = n.get("active_params_b").isMissing() ? total
                     : n.get("active_params_b").numberIn(1e-9, total / 1e9) * 1e9;
-            out.add(new LlmModel(n.required("name").text(), total, active,
-                    (int) n.required("layers").integerIn(1, 10_000),
+            int layers = (int) n.required("layers").integerIn(1, 10_000);
+            LlmModel.LatentAttention mla = mla(n.get("mla"));
+            if (mla == null && !n.get("sparse_attention").isMissing()) {
+                throw n.get("sparse_attention").error("needs mla (the sparse-attention indexer is modelled for "
+                        + "multi-head latent attention only)");
+            }
+            out.add(new LlmModel(n.required("name").text(), total, active, layers,
                     (int) n.required("hidden_size").integerIn(1, 1_000_000),
                     (int) n.required("attention_heads").integerIn(1, 10_000),
                     (int) n.required("kv_heads").integerIn(1, 10_000),
@@ -79,7 +84,9 @@ public final class CatalogReader {
                     n.get("source").text("scenario file"),
                     n.get("intermediate_size").intIn(1, 10_000_000, 0),
                     n.get("vocab_size").intIn(1, 100_000_000, 0),
-                    moe(n.get("moe")), mla(n.get("mla")), slidingWindow(n.get("sliding_window"))));
+                    moe(n.get("moe")), mla, slidingWindow(n.get("sliding_window")),
+                    linearAttention(n.get("linear_attention"), layers), sparseAttention(n.get("sparse_attention")),
+                    n.get("attention_output_gate").flag(false)));
         }
         return out;
     }
@@ -115,6 +122,30 @@ public final class CatalogReader {
         n.allowOnly("tokens", "layers");
         return new LlmModel.SlidingWindow((int) n.required("tokens").integerIn(1, 100_000_000),
                 (int) n.required("layers").integerIn(0, 10_000));
+    }
+
+    private static LlmModel.LinearAttention linearAttention(SpecNode n, int layers) {
+        if (n.isMissing()) {
+            return null;
+        }
+        n.allowOnly("layers", "key_heads", "value_heads", "key_head_dim", "value_head_dim", "conv_kernel");
+        // at least one layer keeps softmax attention (and a KV cache)
+        return new LlmModel.LinearAttention((int) n.required("layers").integerIn(1, layers - 1),
+                (int) n.required("key_heads").integerIn(1, 10_000),
+                (int) n.required("value_heads").integerIn(1, 10_000),
+                (int) n.required("key_head_dim").integerIn(1, 100_000),
+                (int) n.required("value_head_dim").integerIn(1, 100_000),
+                n.get("conv_kernel").intIn(1, 1_000, 4));
+    }
+
+    private static LlmModel.SparseAttention sparseAttention(SpecNode n) {
+        if (n.isMissing()) {
+            return null;
+        }
+        n.allowOnly("index_heads", "index_head_dim", "index_topk");
+        return new LlmModel.SparseAttention((int) n.required("index_heads").integerIn(1, 10_000),
+                (int) n.required("index_head_dim").integerIn(1, 100_000),
+                (int) n.required("index_topk").integerIn(1, 100_000_000));
     }
 
     private static double optionalTflops(SpecNode n) {

@@ -176,7 +176,8 @@ final class PoolReader {
         }
         int tp = field(node, side, "tensor_parallel").intIn(1, 64, 1);
         Precision precision = node.get("precision").isMissing() ? Precision.BF16
-                : Precision.fromId(node.get("precision").choice("bf16", "fp8", "fp8_block", "fp4", "nvfp4", "mxfp4"));
+                : Precision.fromId(node.get("precision").choice("bf16", "fp8", "fp8_block", "fp4", "nvfp4", "mxfp4",
+                "int4_wo"));
         if (!gpu.supports(precision)) {
             throw node.get("precision").error(gpu.name() + " has no " + precision.id() + " tensor cores; use bf16");
         }

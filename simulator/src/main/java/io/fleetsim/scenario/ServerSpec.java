@@ -41,14 +41,19 @@ public sealed interface ServerSpec permits ServerSpec.Llm, ServerSpec.Queueing, 
 
         /**
          * Tokens of KV cache the server holds: the memory's, less what a draft model takes (its
-         * weights, and its own KV cache beside the target's for every token).
+         * weights, and its own KV cache beside the target's for every token), less the constant
+         * state of linear-attention layers, reserved for {@code max_num_seqs} sequences.
          */
         public long kvCacheTokens() {
+            double state = memory.model().stateBytesPerSequence() * batching.maxNumSeqs();
             if (speculative == null || speculative.draft() == null) {
-                return memory.kvCacheTokens();
+                if (state == 0) {
+                    return memory.kvCacheTokens();
+                }
+                return Math.max(0, (long) Math.floor((memory.kvCacheBytes() - state) / memory.kvBytesPerToken()));
             }
             double draftKv = speculative.draft().kvBytesPerToken(memory.kvBytesPerValue());
-            double bytes = memory.kvCacheBytes() - speculative.draft().weightBytes(memory.precision());
+            double bytes = memory.kvCacheBytes() - speculative.draft().weightBytes(memory.precision()) - state;
             return Math.max(0, (long) Math.floor(bytes / (memory.kvBytesPerToken() + draftKv)));
         }
 

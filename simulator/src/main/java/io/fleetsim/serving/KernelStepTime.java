@@ -235,6 +235,20 @@ public final class KernelStepTime implements StepTimeModel {
         return scale * extra * t;
     }
 
+    /**
+     * A weight-only GEMM (weights stored at {@code weightBytes} per value, math at 16 bits)
+     * from the measured 16-bit GEMM of the same shape, {@code t16}: the 16-bit time less the
+     * time the HBM takes to read the weight bytes the narrower format does not hold,
+     * {@code n k (2 - weightBytes) / bandwidth}. Memory-bound small batches get faster by up to
+     * the byte ratio; compute-bound large ones keep the 16-bit time. Bounded below by
+     * {@code t16 * weightBytes / 2} (the time scaled by the byte ratio), in case the measured
+     * kernel beat the datasheet bandwidth (weights in L2).
+     */
+    static double weightOnlyGemm(double t16, double n, double k, double weightBytes, double bandwidth) {
+        double saved = n * k * (Precision.ACTIVATION_BYTES - weightBytes) / bandwidth;
+        return Math.max(t16 - saved, t16 * weightBytes / Precision.ACTIVATION_BYTES);
+    }
+
     /** Resolves the model's kernel shapes against the tables and fills the precomputed arrays. */
     private static final class Builder {
         final ReplicaMemory memory;
@@ -248,6 +262,8 @@ public final class KernelStepTime implements StepTimeModel {
         final int ep;
         final String gemmDtype;
         final String kvDtype;
+        /** A dense model at a weight-only format: every linear layer but the LM head is w4a16. */
+        final boolean weightOnlyLayers;
         final Set<String> notes = new LinkedHashSet<>();
         boolean extrapolated;
         double[] dense;
@@ -276,12 +292,16 @@ public final class KernelStepTime implements StepTimeModel {
             this.tp = memory.tensorParallel();
             this.gemmDtype = gemmDtype(memory.precision());
             this.kvDtype = memory.kvBytesPerValue() >= 2 ? "bfloat16" : "fp8";
+            this.weightOnlyLayers = model.moe() == null && memory.precision().weightOnlyOn(memory.gpu());
         }
 
-        /** The GEMM dtype of the dense layers (mxfp4 quantises only the experts; the rest stays 16-bit). */
+        /**
+         * The GEMM dtype of the dense layers (mxfp4 and int4 weight-only quantise only the routed
+         * experts; attention, shared experts, dense layers and the LM head stay 16-bit).
+         */
         static String gemmDtype(Precision p) {
             return switch (p) {
-                case BF16, MXFP4 -> "bfloat16";
+                case BF16, MXFP4, INT4_WO -> "bfloat16";
                 case FP8 -> "fp8";
                 case FP8_BLOCK -> "fp8_block";
                 case FP4 -> "nvfp4";
@@ -290,7 +310,11 @@ public final class KernelStepTime implements StepTimeModel {
 
         /** The MoE kernel dtype of the routed experts. */
         static String moeDtype(Precision p) {
-            return p == Precision.MXFP4 ? "w4a16_mxfp4" : gemmDtype(p);
+            return switch (p) {
+                case MXFP4 -> "w4a16_mxfp4";
+                case INT4_WO -> "int4_wo";
+                default -> gemmDtype(p);
+            };
         }
 
         String missing() {
@@ -332,8 +356,12 @@ public final class KernelStepTime implements StepTimeModel {
             resolveAttention();
             decodeBase = new double[maxSeqs + 1];
             decodeSlope = new double[maxSeqs + 1];
+            double state = model.linearAttention() == null ? 0 : linearStateSecondsPerSequence();
             for (int b = 1; b <= maxSeqs; b++) {
                 fitDecodeLine(b);
+                if (state > 0) {
+                    decodeBase[b] += b * state;
+                }
             }
             precomputePrefill();
         }
@@ -352,7 +380,15 @@ public final class KernelStepTime implements StepTimeModel {
             if (tp > 1) {
                 perLayer += 2 * allReduce(m * (double) h);
             }
-            double total = perLayer * layers;
+            double total = perLayer * model.attentionLayers();
+            LlmModel.LinearAttention linear = model.linearAttention();
+            if (linear != null) {
+                double linearLayer = linearAttentionLayer(m, linear);
+                if (tp > 1) {
+                    linearLayer += 2 * allReduce(m * (double) h);
+                }
+                total += linearLayer * linear.layers();
+            }
             LlmModel.MoeLayers moe = model.moe();
             int denseLayers = moe == null ? layers : Math.min(layers, moe.denseLayers());
             total += denseLayers * ffn(m, model.intermediateSize());
@@ -377,16 +413,62 @@ public final class KernelStepTime implements StepTimeModel {
                         : gemm(m, heads * qk, h);
                 t += gemm(m, mla.kvLoraRank() + mla.qkRopeHeadDim(), h);
                 t += gemm(m, heads * (mla.qkNopeHeadDim() + mla.vHeadDim()), mla.kvLoraRank());
-                return t + gemm(m, h, heads * mla.vHeadDim());
+                t += gemm(m, h, heads * mla.vHeadDim());
+                LlmModel.SparseAttention dsa = model.sparseAttention();
+                if (dsa != null) {
+                    // the indexer's query, key and head-weight projections, replicated on every GPU
+                    t += gemm(m, dsa.indexHeads() * (double) dsa.indexHeadDim(),
+                            mla.qLoraRank() > 0 ? mla.qLoraRank() : h);
+                    t += gemm(m, dsa.indexHeadDim(), h) + gemm(m, dsa.indexHeads(), h);
+                }
+                return t;
             }
             double kvHeads = Math.max(1, model.kvHeads() / (double) tp);
             int d = model.headDim();
-            return gemm(m, (heads + 2 * kvHeads) * d, h) + gemm(m, h, heads * d);
+            // a gated attention's query projection also produces the output gate, one per query value
+            double queries = model.attentionOutputGate() ? 2 * heads : heads;
+            return layer(m, (queries + 2 * kvHeads) * d, h) + layer(m, h, heads * d);
+        }
+
+        /**
+         * A GEMM of a transformer layer's weights: {@link #gemm}, or for a dense model at a
+         * weight-only format {@link KernelStepTime#weightOnlyGemm} (a mixture-of-experts model's
+         * weight-only format quantises its routed experts only).
+         */
+        double layer(double m, double n, double k) {
+            if (!weightOnlyLayers) {
+                return gemm(m, n, k);
+            }
+            notes.add("weight-only " + memory.precision().id() + " GEMMs: 16-bit GEMM time less the weight bytes not read");
+            return weightOnlyGemm(gemm(m, n, k), n, k, memory.precision().weightBytesPerValue(),
+                    memory.gpu().memoryBandwidthBytesPerSecond());
+        }
+
+        /**
+         * One linear-attention (Gated DeltaNet) layer on {@code m} tokens: its input and output
+         * projections split by tensor parallelism, measured GEMMs, and the recurrence, timed at
+         * the GPU's 16-bit datasheet peak (no kernel table measures it; flagged).
+         */
+        double linearAttentionLayer(int m, LlmModel.LinearAttention linear) {
+            int h = model.hiddenSize();
+            flag("linear-attention recurrence timed by the roofline at the 16-bit peak (FLOPs) and the HBM "
+                    + "bandwidth (state read and written per decoding sequence); no kernel table measures it");
+            double recurrence = m * linear.recurrenceFlopsPerToken() / tp / memory.gpu().bf16FlopsPerSecond();
+            return layer(m, linear.inputProjectionWidth() / (double) tp, h)
+                    + layer(m, h, linear.outputProjectionWidth() / (double) tp) + recurrence;
+        }
+
+        /**
+         * Reading and writing one sequence's recurrent state on every linear-attention layer, per
+         * decode iteration, at the datasheet HBM bandwidth (the state is split by tensor parallelism).
+         */
+        double linearStateSecondsPerSequence() {
+            return 2 * model.stateBytesPerSequence() / tp / memory.gpu().memoryBandwidthBytesPerSecond();
         }
 
         double ffn(int m, int intermediate) {
             int h = model.hiddenSize();
-            return gemm(m, 2.0 * intermediate / tp, h) + gemm(m, h, intermediate / (double) tp);
+            return layer(m, 2.0 * intermediate / tp, h) + layer(m, h, intermediate / (double) tp);
         }
 
         /**
@@ -422,9 +504,23 @@ public final class KernelStepTime implements StepTimeModel {
             // Engines run the experts as one grouped GEMM, not one launch per expert: time it as a
             // single GEMM with the experts side by side, which has the same FLOPs and weight bytes.
             double experts = distinct / ep;
-            return allToAll + gemm(tokensPerExpert, experts * 2.0 * inter / moeTp, h)
-                    + gemm(tokensPerExpert, experts * h, inter / (double) moeTp);
+            return allToAll + expertGemm(tokensPerExpert, experts * 2.0 * inter / moeTp, h)
+                    + expertGemm(tokensPerExpert, experts * h, inter / (double) moeTp);
         }
+
+        /**
+         * A GEMM of the routed experts: {@link #gemm} at the pool's dtype, or for weight-only
+         * 4-bit experts (w4a16) {@link #weightOnlyGemm}.
+         */
+        double expertGemm(double m, double n, double k) {
+            Precision p = memory.precision();
+            if (!p.weightOnlyOn(memory.gpu())) {
+                return gemm(m, n, k);
+            }
+            notes.add("weight-only " + p.id() + " expert GEMMs: 16-bit GEMM time less the weight bytes not read");
+            return weightOnlyGemm(gemm(m, n, k), n, k, p.weightBytesPerValue(), memory.gpu().memoryBandwidthBytesPerSecond());
+        }
+
 
         /** The measured MoE block of {@code shape} at {@code m} tokens, NaN when not measured. */
         double moeMeasured(KernelSet.MoeShape shape, int m) {
@@ -559,14 +655,26 @@ public final class KernelStepTime implements StepTimeModel {
             int heads = Math.max(1, model.attentionHeads() / tp);
             LlmModel.LatentAttention mla = model.mla();
             LlmModel.SlidingWindow sw = model.slidingWindow();
-            int windowLayers = sw == null ? 0 : Math.min(model.layers(), sw.layers());
+            int attentionLayers = model.attentionLayers();
+            int windowLayers = sw == null ? 0 : Math.min(attentionLayers, sw.layers());
             if (mla != null) {
                 // Prefill runs as multi-head attention over the decompressed keys; decode reads the latent.
                 KernelSet.AttentionShape ctx = new KernelSet.AttentionShape(kvDtype, 0, heads, heads,
                         mla.qkNopeHeadDim() + mla.qkRopeHeadDim());
                 KernelSet.AttentionShape gen = new KernelSet.AttentionShape(kvDtype, 0, heads, 1,
                         mla.cachedValuesPerLayer());
-                addGroup(model.layers(), ctx, gen);
+                addGroup(attentionLayers, ctx, gen);
+                LlmModel.SparseAttention dsa = model.sparseAttention();
+                if (dsa != null) {
+                    // The indexer scores every cached token: a multi-query attention of its heads over
+                    // its one cached key, on every GPU. The attention itself is timed dense (every
+                    // token, exact up to index_topk of context, an upper bound beyond).
+                    flag("sparse attention timed as dense MLA attention over all cached tokens plus its indexer as "
+                            + "multi-query attention (exact below " + dsa.topK() + " tokens of context, slower beyond)");
+                    KernelSet.AttentionShape index = new KernelSet.AttentionShape(kvDtype, 0, dsa.indexHeads(), 1,
+                            dsa.indexHeadDim());
+                    addGroup(attentionLayers, index, index);
+                }
                 return;
             }
             int kvHeads = Math.max(1, model.kvHeads() / tp);
@@ -575,9 +683,9 @@ public final class KernelStepTime implements StepTimeModel {
                 KernelSet.AttentionShape w = new KernelSet.AttentionShape(kvDtype, sw.tokens(), heads, kvHeads, d);
                 addGroup(windowLayers, w, w);
             }
-            if (model.layers() > windowLayers) {
+            if (attentionLayers > windowLayers) {
                 KernelSet.AttentionShape full = new KernelSet.AttentionShape(kvDtype, 0, heads, kvHeads, d);
-                addGroup(model.layers() - windowLayers, full, full);
+                addGroup(attentionLayers - windowLayers, full, full);
             }
         }
 

@@ -51,7 +51,7 @@ public final class RooflineStepTime implements StepTimeModel {
         Precision precision = memory.precision();
         int tp = memory.tensorParallel();
         this.flopsPerToken = 2 * model.activeParams();
-        this.attentionFlopsPerContextToken = 4.0 * model.layers() * model.attentionHeads() * model.headDim();
+        this.attentionFlopsPerContextToken = 4.0 * model.attentionLayers() * model.attentionHeads() * model.headDim();
         this.computeRate = tp * memory.gpu().flopsPerSecond(precision) * performance.computeEfficiency();
         this.weightBytes = model.weightBytes(precision);
         this.kvBytesPerToken = memory.kvBytesPerToken();

@@ -119,8 +119,8 @@ public final class CatalogNames {
     }
 
     /**
-     * The precision a known quantisation mode runs at, empty when fleetsim cannot express it
-     * (int4 weight-only). Block-scaled fp8 and mxfp4 keep their own kernels (the tables time them
+     * The precision a known quantisation mode runs at, empty when fleetsim cannot express it.
+     * Block-scaled fp8, mxfp4 and int4 weight-only keep their own kernels (the tables time them
      * apart from per-tensor fp8 and nvfp4).
      */
     public static Optional<Precision> precision(String quant) {
@@ -130,6 +130,7 @@ public final class CatalogNames {
             case "fp8_block" -> Optional.of(Precision.FP8_BLOCK);
             case "nvfp4" -> Optional.of(Precision.FP4);
             case "mxfp4" -> Optional.of(Precision.MXFP4);
+            case "int4_wo" -> Optional.of(Precision.INT4_WO);
             default -> Optional.empty();
         };
     }

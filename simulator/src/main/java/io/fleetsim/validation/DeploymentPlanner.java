@@ -4,6 +4,7 @@ import io.fleetsim.calibration.PerformanceProfile;
 import io.fleetsim.calibration.PerformanceProfiles;
 import io.fleetsim.hardware.Gpu;
 import io.fleetsim.hardware.HardwareCatalog;
+import io.fleetsim.hardware.KvCacheDtype;
 import io.fleetsim.hardware.LlmModel;
 import io.fleetsim.hardware.KvCacheDtype;
 import io.fleetsim.hardware.Precision;
@@ -32,7 +33,10 @@ import java.util.Optional;
  *       default on datacenter GPUs, SGLang's chunked-prefill size and TensorRT-LLM's
  *       {@code max_num_tokens}), raised above {@code max_num_seqs} when that is larger;</li>
  *   <li>memory and KV admission as the engine sizes and admits by default ({@link EngineDefaults}:
- *       vLLM's memory utilization {@value #MEMORY_UTILIZATION}).</li>
+ *       vLLM's memory utilization {@value #MEMORY_UTILIZATION});</li>
+ *   <li>4-bit float experts ({@code nvfp4}) on a GPU without FP4 tensor cores are weight-only
+ *       mxfp4 (w4a16, as gpt-oss runs on Hopper), and weight-only formats keep a 16-bit KV
+ *       cache.</li>
  * </ul>
  * A dense model's attention-DP ranks are independent replicas; a mixture-of-experts model's
  * expert parallelism and attention-DP ranks (tied together by its expert layers) map onto one
@@ -109,6 +113,11 @@ public final class DeploymentPlanner {
             // The experts hold nearly all the weights: their scaling (block fp8) is the replica's.
             precision = experts.get();
         }
+        if (moe && precision == Precision.FP4 && !gpu.supports(precision)) {
+            // 4-bit float experts on a GPU without FP4 tensor cores run weight-only (w4a16: Marlin /
+            // Triton mxfp4 kernels on Hopper), the other layers at 16 bits.
+            precision = Precision.MXFP4;
+        }
         if (!gpu.supports(precision)) {
             return skip(gpu.name() + " has no " + precision.id() + " tensor cores");
         }
@@ -130,8 +139,9 @@ public final class DeploymentPlanner {
             return skip(parameters.whyNone(gpu, engine, tp, precision));
         }
         int context = p.promptTokens() + p.outputTokens();
+        // weight-only formats compute, and cache KV, at 16 bits (the engines' kv_cache_dtype auto)
         ReplicaMemory memory = EngineDefaults.memory(engine, gpu, model, tp, precision,
-                KvCacheDtype.defaultFor(precision));
+                precision.weightOnlyOn(gpu) ? KvCacheDtype.BF16 : KvCacheDtype.defaultFor(precision));
         String whyNot = memory.whyNotFit(context);
         if (whyNot != null) {
             return skip("does not fit: " + whyNot);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetsim.hardware.Gpu;
+import io.fleetsim.hardware.KvCacheDtype;
+import io.fleetsim.hardware.Precision;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -747,6 +749,52 @@ class ScenarioLoaderTest {
         ScenarioException e = fails(text);
         assertError(e, FILE, lineOf(text, "memory: 81"), "catalog.gpus[0].memory",
                 "size with a unit", "GiB");
+    }
+
+    /** The catalog block's tiny model with {@code extra} lines (indented as its fields) added. */
+    private static String catalogModelWith(String extra) {
+        return replace(CATALOG, "      context_length: 8192\n", "      context_length: 8192\n      " + extra + "\n");
+    }
+
+    @Test
+    void linearAttentionOnEveryLayerIsRefused() {
+        String text = catalogModelWith("linear_attention: {layers: 16, key_heads: 16, value_heads: 32, "
+                + "key_head_dim: 128, value_head_dim: 128}") + BASE;
+        ScenarioException e = fails(text);
+        assertError(e, FILE, lineOf(text, "linear_attention:"), "catalog.models[0].linear_attention.layers",
+                "between 1 and 15", "16");
+    }
+
+    @Test
+    void linearAttentionNeedsItsHeads() {
+        String text = catalogModelWith("linear_attention: {layers: 12, key_heads: 16, "
+                + "key_head_dim: 128, value_head_dim: 128}") + BASE;
+        assertError(fails(text), FILE, lineOf(text, "linear_attention:"),
+                "catalog.models[0].linear_attention", "missing", "value_heads");
+    }
+
+    @Test
+    void sparseAttentionWithoutLatentAttentionIsRefused() {
+        String text = catalogModelWith("sparse_attention: {index_heads: 32, index_head_dim: 128, index_topk: 2048}") + BASE;
+        assertError(fails(text), FILE, lineOf(text, "sparse_attention:"), "catalog.models[0].sparse_attention",
+                "needs mla");
+    }
+
+    @Test
+    void attentionOutputGateIsAFlag() {
+        String text = catalogModelWith("attention_output_gate: yes please") + BASE;
+        assertError(fails(text), FILE, lineOf(text, "attention_output_gate:"),
+                "catalog.models[0].attention_output_gate", "true or false");
+    }
+
+    @Test
+    void int4WeightOnlyIsAPoolPrecision() {
+        String text = replace(BASE, "    model: llama-3.1-8b\n", "    model: llama-3.1-8b\n    precision: int4_wo\n");
+        ServerSpec.Llm llm = (ServerSpec.Llm) bind(text).pools().get(0).server();
+        assertEquals(Precision.INT4_WO, llm.memory().precision());
+        assertEquals(KvCacheDtype.BF16, llm.memory().kvCache(), "weight-only: 16-bit KV by default");
+        String bad = replace(BASE, "    model: llama-3.1-8b\n", "    model: llama-3.1-8b\n    precision: int3\n");
+        assertError(fails(bad), FILE, lineOf(bad, "precision: int3"), "pools[0].precision", "int4_wo");
     }
 
     @Test

@@ -211,6 +211,70 @@ class KernelStepTimeTest {
         assertEquals(2.0 * 24 * 8 * 64 * 2, CATALOG.model("gpt-oss-20b").kvBytesPerToken(2));
     }
 
+    /**
+     * A weight-only (w4a16) GEMM by hand: int4 at 4.5 bits (0.5625 bytes) a weight, n = k = 4096 on
+     * an HBM of 3.35 TB/s. The 16-bit GEMM reads 4096 x 4096 x 2 bytes of weights; the int4 one
+     * 1.4375 bytes a weight fewer: 24,117,248 bytes, 7.199 us at 3.35 TB/s, taken off the 16-bit time.
+     */
+    @Test
+    void weightOnlyGemmByHand() {
+        double saved = 4096.0 * 4096 * 1.4375 / 3.35e12;
+        assertEquals(7.1992e-6, saved, 1e-9);
+        assertEquals(100e-6 - saved, KernelStepTime.weightOnlyGemm(100e-6, 4096, 4096, 0.5625, 3.35e12), 1e-15);
+        // a 16-bit time below the datasheet read time (weights in L2): at most the byte ratio faster
+        assertEquals(5e-6 * 0.5625 / 2, KernelStepTime.weightOnlyGemm(5e-6, 4096, 4096, 0.5625, 3.35e12), 1e-18);
+        // a compute-bound GEMM keeps nearly its 16-bit time
+        assertEquals(1 - saved / 10e-3, KernelStepTime.weightOnlyGemm(10e-3, 4096, 4096, 0.5625, 3.35e12) / 10e-3,
+                1e-12);
+    }
+
+    /** Kimi-K2's experts at int4 weight-only: the measured int4_wo MoE table, the rest at bf16. */
+    @Test
+    void int4WeightOnlyUsesTheMeasuredW4a16Experts() {
+        ServerSpec.Llm int4 = pool("H200-SXM-141GB", "kimi-k2", 8, Precision.INT4_WO, StepTimeMethod.KERNELS);
+        assertEquals(KvCacheDtype.BF16, int4.memory().kvCache());
+        StepTimeModel t = StepTimeModels.of(int4);
+        assertTrue(t instanceof KernelStepTime, t.provenance().toString());
+        assertTrue(t.provenance().notes().stream().noneMatch(n -> n.contains("grouped GEMM")),
+                t.provenance().notes().toString());
+        StepTimeModel fp8 = StepTimeModels.of(pool("H200-SXM-141GB", "kimi-k2", 8, Precision.FP8_BLOCK,
+                StepTimeMethod.KERNELS));
+        double a = t.iterationSeconds(0, 0, 8, 8000);
+        double b = fp8.iterationSeconds(0, 0, 8, 8000);
+        assertTrue(a > 0.3 * b && a < 3 * b, "int4 " + a + " s vs fp8 " + b + " s");
+    }
+
+    /**
+     * Qwen3.5's Gated DeltaNet layers read and write each decoding sequence's state once per
+     * iteration: at a fixed KV, 32 more sequences cost at least 32 x 2 x 192,061,440 / 8 bytes at
+     * the datasheet bandwidth more (plus their GEMM rows and attention).
+     */
+    @Test
+    void linearAttentionStateIsReadPerDecodingSequence() {
+        StepTimeModel t = StepTimeModels.of(pool("B200-180GB", "qwen3.5-397b-a17b", 8, Precision.FP8_BLOCK,
+                StepTimeMethod.KERNELS));
+        assertTrue(t instanceof KernelStepTime, t.provenance().toString());
+        assertEquals(ProfileFit.EXTRAPOLATED, t.provenance().fit());
+        assertTrue(t.provenance().notes().stream().anyMatch(n -> n.contains("linear-attention recurrence")),
+                t.provenance().notes().toString());
+        double perSequence = 2 * 45.0 * (64 * 128 * 128 * 4 + 3 * 12288 * 2) / 8
+                / CATALOG.gpu("B200-180GB").memoryBandwidthBytesPerSecond();
+        double more = t.iterationSeconds(0, 0, 64, 64_000) - t.iterationSeconds(0, 0, 32, 64_000);
+        assertTrue(more >= 32 * perSequence, more + " s for 32 sequences, state alone " + 32 * perSequence + " s");
+        assertTrue(more < 32 * perSequence + 0.01, more + " s");
+    }
+
+    /** GLM-5's sparse attention is flagged as timed dense, with the indexer's key in the KV cache. */
+    @Test
+    void sparseAttentionIsTimedDenseAndFlagged() {
+        StepTimeModel t = StepTimeModels.of(pool("B200-180GB", "glm-5", 8, Precision.FP8_BLOCK,
+                StepTimeMethod.KERNELS));
+        assertTrue(t instanceof KernelStepTime, t.provenance().toString());
+        assertTrue(t.provenance().notes().stream().anyMatch(n -> n.contains("sparse attention timed as dense")),
+                t.provenance().notes().toString());
+        assertTrue(t.iterationSeconds(0, 0, 16, 16 * 8000.0) > t.iterationSeconds(0, 0, 16, 16 * 1000.0));
+    }
+
     @Test
     void expectedDistinctExpertsGrowToAllExperts() {
         LlmModel.MoeLayers moe = CATALOG.model("deepseek-v3").moe();

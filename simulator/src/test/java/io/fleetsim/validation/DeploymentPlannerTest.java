@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.fleetsim.calibration.PerformanceProfiles;
+import io.fleetsim.hardware.KvCacheDtype;
+import io.fleetsim.hardware.Precision;
 import io.fleetsim.scenario.CatalogReader;
 import java.util.List;
 import java.util.Optional;
@@ -38,9 +40,21 @@ class DeploymentPlannerTest {
     }
 
     @Test
-    void int4WeightsAreSkipped() {
-        assertEquals(new PointPlan.Skip("int4_wo quantisation not modelled"),
-                PLANNER.plan(point("agg", "meta-llama/Llama-3.1-8B-Instruct", "int4_wo", 8, tp(1, 1))));
+    void int4WeightOnlyRunsAt16BitsWithA16BitKvCache() {
+        DeploymentPlan plan = assertInstanceOf(PointPlan.Simulate.class,
+                PLANNER.plan(point("agg", "meta-llama/Llama-3.1-8B-Instruct", "int4_wo", 8, tp(1, 1)))).plan();
+        assertEquals(Precision.INT4_WO, plan.server().memory().precision());
+        assertEquals(KvCacheDtype.BF16, plan.server().memory().kvCache());
+        assertEquals(8.03e9 * 4.5 / 8, plan.server().memory().model().weightBytes(Precision.INT4_WO), 1);
+    }
+
+    /** gpt-oss's 4-bit experts on Hopper run weight-only (w4a16 mxfp4 kernels), the rest at 16 bits. */
+    @Test
+    void fp4ExpertsOnAnH100RunWeightOnly() {
+        DeploymentPlan plan = assertInstanceOf(PointPlan.Simulate.class,
+                PLANNER.plan(point("agg", "openai/gpt-oss-120b", "nvfp4", 8, tp(2, 1)))).plan();
+        assertEquals(Precision.MXFP4, plan.server().memory().precision());
+        assertEquals(KvCacheDtype.BF16, plan.server().memory().kvCache());
     }
 
     @Test

@@ -76,8 +76,9 @@ class DisaggregatedPlannerTest {
 
     @Test
     void aSideTheCatalogCannotExpressIsSkippedNamingTheSide() {
-        PointPlan p = PLANNER.plan(point("h100_sxm", "deepseek-ai/DeepSeek-R1", "nvfp4", layout(8, 1, 8), 1,
-                layout(8, 1, 8), 1));
+        // a dense model's fp4 layers need FP4 tensor cores (only 4-bit experts run weight-only)
+        PointPlan p = PLANNER.plan(point("h100_sxm", "meta-llama/Llama-3.1-70B", "nvfp4", layout(8, 1, 1), 1,
+                layout(8, 1, 1), 1));
         assertEquals(new PointPlan.Skip("prefill: H100-SXM-80GB has no fp4 tensor cores"), p);
     }
 
