@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a dollar of a run bought, in the one order reports show them: GPU replica time by state
- * (busy, idle, cold start, draining, billing rounding, down under repair), hosted-API tokens by
- * kind, and the fixed costs spread over the horizon.
+ * What a dollar of a run bought, in the one order every report shows them: GPU replica time by
+ * state (busy, idle, cold start, draining, billing rounding), hosted-API tokens by kind, the fixed
+ * costs spread over the horizon, and reserved time paid while down under repair.
  */
 public enum CostState {
     /** Serving replica time with at least one request in service. */
@@ -19,8 +19,6 @@ public enum CostState {
     DRAINING("draining"),
     /** Replica time paid only because of billing granularity. */
     BILLING_ROUNDING("billing_rounding"),
-    /** Reserved replica time paid while a failed replica is under repair. */
-    DOWN("down"),
     /** Hosted-API prompt tokens. */
     API_INPUT("api_input"),
     /** Hosted-API prompt tokens served from the provider's cache. */
@@ -28,7 +26,12 @@ public enum CostState {
     /** Hosted-API output tokens. */
     API_OUTPUT("api_output"),
     /** Fixed monthly costs prorated to the horizon. */
-    FIXED("fixed");
+    FIXED("fixed"),
+    /**
+     * Reserved replica time paid while a failed replica is under repair (last: it came after the
+     * others, and reports that show it keep their column order).
+     */
+    DOWN("down");
 
     private final String id;
 

@@ -41,7 +41,7 @@ final class ResultAssembler {
             PoolUsage use = usage.get(p);
             Bill.PoolBill money = bill.pools().get(p);
             PoolLedger ledger = pool.ledger();
-            pools.add(new PoolResult(spec.name(), spec.kind().id(), spec.replicas(), spec.gpus(),
+            pools.add(new PoolResult(spec.name(), spec.kind(), spec.replicas(), spec.gpus(),
                     ledger.paidSeconds() * spec.server().gpusPerReplica() / 3600, spec.usdPerGpuHour(),
                     use.utilization(), money.usd(), metrics.usefulServed(p), money.costPerUsefulMtokUsd(),
                     money.byStateUsd(), spec.priceSource(), metrics.routedTo(p), metrics.overflowTo(p),

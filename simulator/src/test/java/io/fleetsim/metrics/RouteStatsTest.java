@@ -1,10 +1,12 @@
 package io.fleetsim.metrics;
 
+import io.fleetsim.scenario.SloSpec;
+import io.fleetsim.workload.RejectCause;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetsim.scenario.SloSpec;
+import io.fleetsim.workload.WasteCause;
 import org.junit.jupiter.api.Test;
 
 /**
