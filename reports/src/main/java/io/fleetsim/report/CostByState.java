@@ -1,7 +1,9 @@
 package io.fleetsim.report;
 
+import io.fleetsim.cost.CostState;
 import java.awt.Color;
 import java.awt.Paint;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,18 +16,18 @@ import java.util.TreeSet;
  */
 public final class CostByState {
 
-    /** Known states in report order; others follow by name. */
-    public static final List<String> ORDER = List.of("busy", "idle", "cold_start", "draining", "billing_rounding",
-            "api_input", "api_cached_input", "api_output", "fixed");
+    /** Known states in report order (that of {@link CostState}); others follow by name. */
+    public static final List<String> ORDER = Arrays.stream(CostState.values()).map(CostState::id).toList();
 
     /**
      * One colour per state, at least 30 CIE76 units apart from every other (the test holds them to
-     * 25), so that stacked segments stay apart: idle grey, busy blue, API states green, mint, rose.
+     * 25), so that stacked segments stay apart: idle grey, busy blue, API states green, mint, rose, down
+     * (paid under repair) indigo.
      */
     private static final Map<String, Color> COLORS = Map.of("busy", new Color(0x4477AA), "idle", new Color(0xBBBBBB),
             "cold_start", new Color(0xCCBB44), "draining", new Color(0xAA3377), "billing_rounding",
             new Color(0x66CCEE), "api_input", new Color(0x228833), "api_cached_input", new Color(0x88CCAA),
-            "api_output", new Color(0xEE6677), "fixed", new Color(0x555555));
+            "api_output", new Color(0xEE6677), "fixed", new Color(0x555555), "down", new Color(0x332288));
 
     private static final Map<String, String> LABELS = Map.of("cold_start", "cold start", "billing_rounding",
             "billing rounding", "api_input", "API input tokens", "api_cached_input", "API cached input tokens",

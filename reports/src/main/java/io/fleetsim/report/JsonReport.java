@@ -100,7 +100,7 @@ public final class JsonReport {
         for (PoolResult p : run.pools()) {
             ObjectNode n = pools.addObject();
             n.put("name", p.name());
-            n.put("kind", p.kind());
+            n.put("kind", p.kind().id());
             n.put("replicas", p.replicas());
             n.put("gpus", p.gpus());
             putNumber(n, "gpu_hours", p.gpuHours(), 6);

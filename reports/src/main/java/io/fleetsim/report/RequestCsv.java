@@ -1,10 +1,10 @@
 package io.fleetsim.report;
 
-import io.fleetsim.metrics.RejectCause;
 import io.fleetsim.metrics.RequestLog;
-import io.fleetsim.metrics.WasteCause;
 import io.fleetsim.scenario.ScenarioSpec;
+import io.fleetsim.workload.RejectCause;
 import io.fleetsim.workload.Request;
+import io.fleetsim.workload.WasteCause;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,5 @@
 package io.fleetsim.report;
 
-import io.fleetsim.metrics.RejectCause;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.scenario.ApiSpec;
@@ -8,6 +7,7 @@ import io.fleetsim.scenario.DurationText;
 import io.fleetsim.scenario.PoolSpec;
 import io.fleetsim.scenario.RouteSpec;
 import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.workload.RejectCause;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;

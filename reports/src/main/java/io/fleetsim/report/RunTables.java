@@ -19,6 +19,7 @@ import io.fleetsim.run.RouteResult;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.run.TenantResult;
 import io.fleetsim.scenario.ApiSpec;
+import io.fleetsim.scenario.PoolKind;
 import io.fleetsim.scenario.ServerSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -119,7 +120,7 @@ public final class RunTables {
                 new Column("cost_per_useful_mtok_usd", "$/useful 1M", USD_PER_MTOK));
         for (PoolResult p : run.pools()) {
             boolean gpu = !isApi(p);
-            t.addRow(p.name(), p.kind(), gpu ? p.replicas() : null, gpu ? p.peakReplicas() : null,
+            t.addRow(p.name(), p.kind().id(), gpu ? p.replicas() : null, gpu ? p.peakReplicas() : null,
                     gpu ? p.gpus() : null, gpu ? p.utilization() : null, gpu ? p.batchOccupancy() : null,
                     p.costUsd(), gpu ? CostByState.usd(p.costByStateUsd(), "idle") : null, p.costPerUsefulMtokUsd());
         }
@@ -208,7 +209,7 @@ public final class RunTables {
 
     /** True for a hosted API pool, which is paid per token and has no replicas of its own. */
     public static boolean isApi(PoolResult p) {
-        return p.kind().equals("api");
+        return p.kind() == PoolKind.API;
     }
 
     /**
@@ -299,7 +300,7 @@ public final class RunTables {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("level", "pool");
             row.put("name", p.name());
-            row.put("pool_kind", p.kind());
+            row.put("pool_kind", p.kind().id());
             row.put("replicas", p.replicas());
             row.put("peak_replicas", p.peakReplicas());
             row.put("gpus", p.gpus());

@@ -1,7 +1,7 @@
 package io.fleetsim.report;
 
 import io.fleetsim.metrics.TokenCounts;
-import io.fleetsim.metrics.WasteCause;
+import io.fleetsim.workload.WasteCause;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -15,16 +15,6 @@ public final class CostModel {
     private CostModel() {
     }
 
-    /** Every state money can go to, at zero, in report order. */
-    public static Map<String, Double> zeroByState() {
-        Map<String, Double> out = new TreeMap<>();
-        for (String key : new String[] {"cold_start", "busy", "idle", "draining", "billing_rounding", "down", "api_input",
-                "api_cached_input", "api_output"}) {
-            out.put(key, 0.0);
-        }
-        return out;
-    }
-
     /**
      * GPU money of one pool by state.
      *

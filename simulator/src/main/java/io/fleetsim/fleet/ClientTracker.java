@@ -3,7 +3,6 @@ package io.fleetsim.fleet;
 import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.metrics.MetricsCollector;
-import io.fleetsim.metrics.RejectCause;
 import io.fleetsim.random.RandomStream;
 import io.fleetsim.random.RandomStreams;
 import io.fleetsim.scenario.ClassSplit;
@@ -13,9 +12,10 @@ import io.fleetsim.scenario.DurationSpec;
 import io.fleetsim.scenario.QualitySpec;
 import io.fleetsim.scenario.RouteSpec;
 import io.fleetsim.serving.Server;
-import io.fleetsim.serving.ServingListener;
 import io.fleetsim.workload.LengthSampler;
 import io.fleetsim.workload.OutcomeListener;
+import io.fleetsim.workload.RejectCause;
+import io.fleetsim.workload.RejectCause;
 import io.fleetsim.workload.Request;
 import io.fleetsim.workload.RequestSink;
 import java.util.HashMap;
@@ -34,11 +34,10 @@ import java.util.Map;
  * their request is served only as far as the client listens when the pool aborts on disconnect,
  * to the end otherwise.
  */
-final class ClientTracker implements ServingListener, EventHandler {
+final class ClientTracker extends MeasuringListener implements EventHandler {
 
     private final Simulator sim;
     private final int handlerId;
-    private final MetricsCollector metrics;
     private final List<RouteSpec> routes;
     private final RandomStream[] patience;
     private final RandomStream[] judge;
@@ -74,8 +73,8 @@ final class ClientTracker implements ServingListener, EventHandler {
     }
 
     ClientTracker(Simulator sim, MetricsCollector metrics, List<RouteSpec> routes, RandomStreams streams) {
+        super(metrics);
         this.sim = sim;
-        this.metrics = metrics;
         this.routes = routes;
         this.patience = new RandomStream[routes.size()];
         this.judge = new RandomStream[routes.size()];
@@ -290,54 +289,14 @@ final class ClientTracker implements ServingListener, EventHandler {
     }
 
     @Override
-    public void failed(Request request, String cause, double time) {
+    public void failed(Request request, RejectCause cause, double time) {
         waiting.remove(request);
-        rejected(request, RejectCause.valueOf(cause.toUpperCase(java.util.Locale.ROOT)));
-    }
-
-    @Override
-    public void prefixLookup(Request request, int cachedTokens) {
-        metrics.prefixLookup(request, cachedTokens);
-    }
-
-    @Override
-    public void preempted(Request request, long discardedTokens) {
-        metrics.preempted(request, discardedTokens);
+        rejected(request, cause);
     }
 
     @Override
     public void lostToInterruption(Request request, long lostTokens) {
         waiting.remove(request);
-        metrics.lostToInterruption(request, lostTokens);
-    }
-
-    @Override
-    public void apiUsage(Request request, int pool, long inputTokens, long cachedInputTokens, long outputTokens) {
-        metrics.apiUsage(request, pool, inputTokens, cachedInputTokens, outputTokens);
-    }
-
-    @Override
-    public void retried(Request request, long wastedTokens) {
-        metrics.retried(request, wastedTokens);
-    }
-
-    @Override
-    public void computeTime(int pool, double prefillSeconds, double decodeSeconds) {
-        metrics.computeTime(pool, prefillSeconds, decodeSeconds);
-    }
-
-    @Override
-    public void speculated(Request request, long proposed, long accepted) {
-        metrics.speculated(request, proposed, accepted);
-    }
-
-    @Override
-    public void kvTransferred(int pool, Request request, double seconds, double bytes) {
-        metrics.kvTransferred(pool, request, seconds, bytes);
-    }
-
-    @Override
-    public void tokenGaps(double seconds, long count) {
-        metrics.tokenGaps(seconds, count);
+        super.lostToInterruption(request, lostTokens);
     }
 }

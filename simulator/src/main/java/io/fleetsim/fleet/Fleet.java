@@ -42,7 +42,7 @@ public final class Fleet implements RequestSink {
         for (int p = 0; p < specs.size(); p++) {
             PoolSpec spec = specs.get(p);
             int index = p;
-            pools.add(new Pool(sim, index, spec, metrics, streams.stream("pool/" + spec.name() + "/interruptions"),
+            pools.add(new Pool(sim, index, spec, streams.stream("pool/" + spec.name() + "/interruptions"),
                     streams.stream("pool/" + spec.name() + "/balancer"), priorityOfRoute,
                     (n, source) -> newServer(spec, index, n, source, streams)));
         }
@@ -52,7 +52,7 @@ public final class Fleet implements RequestSink {
                         streams.stream("pool/" + pool.spec().name() + "/failures"), pool, scenario.horizonSeconds()));
             }
         }
-        this.router = new Router(sim, pools, scenario.workload().routes(), metrics, clients);
+        this.router = new Router(pools, scenario.workload().routes(), metrics, clients);
         clients.connect(router);
         for (Pool pool : pools) {
             pool.start(router);

@@ -2,7 +2,6 @@ package io.fleetsim.fleet;
 
 import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
-import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.random.RandomStream;
 import io.fleetsim.scenario.BalancingPolicy;
 import io.fleetsim.scenario.CapacitySpec;
@@ -59,7 +58,6 @@ public final class Pool implements WorkSource, EventHandler {
     private int locallyQueued;
     private final ArrayDeque<Replica> idle = new ArrayDeque<>();
     private final PoolLedger ledger;
-    private final MetricsCollector metrics;
     private final int index;
     private RequestSink router;
     private int peakActive;
@@ -73,7 +71,7 @@ public final class Pool implements WorkSource, EventHandler {
      * @param priorityOfRoute the priority of each route's requests in the shared queue
      * @param newServer       builds replica number {@code n}, pulling from the given work source
      */
-    Pool(Simulator sim, int index, PoolSpec spec, MetricsCollector metrics, RandomStream interruptionClock,
+    Pool(Simulator sim, int index, PoolSpec spec, RandomStream interruptionClock,
          RandomStream balancerDraws, int[] priorityOfRoute, BiFunction<Integer, WorkSource, Server> newServer) {
         this.queue = new PriorityFifo(priorityOfRoute);
         this.chooser = new ReplicaChooser(spec.balancing(), balancerDraws);
@@ -86,7 +84,6 @@ public final class Pool implements WorkSource, EventHandler {
         this.index = index;
         this.spec = spec;
         this.capacity = spec.capacity();
-        this.metrics = metrics;
         this.newServer = newServer;
         this.ledger = new PoolLedger(capacity.billingSeconds());
         this.handlerId = sim.register(this);

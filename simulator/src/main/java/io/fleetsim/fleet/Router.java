@@ -1,10 +1,9 @@
 package io.fleetsim.fleet;
 
-import io.fleetsim.engine.Simulator;
 import io.fleetsim.metrics.MetricsCollector;
-import io.fleetsim.metrics.RejectCause;
 import io.fleetsim.scenario.RouteSpec;
 import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.workload.RejectCause;
 import io.fleetsim.workload.Request;
 import io.fleetsim.workload.RequestSink;
 import java.util.List;
@@ -19,15 +18,13 @@ import java.util.List;
  */
 public final class Router implements RequestSink {
 
-    private final Simulator sim;
     private final List<Pool> pools;
     private final List<RouteSpec> routes;
     private final MetricsCollector metrics;
     private final ClientTracker clients;
 
-    Router(Simulator sim, List<Pool> pools, List<RouteSpec> routes, MetricsCollector metrics, ClientTracker clients) {
+    Router(List<Pool> pools, List<RouteSpec> routes, MetricsCollector metrics, ClientTracker clients) {
         this.clients = clients;
-        this.sim = sim;
         this.pools = pools;
         this.routes = routes;
         this.metrics = metrics;

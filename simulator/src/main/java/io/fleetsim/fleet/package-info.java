@@ -4,6 +4,10 @@
  * autoscaling ({@code Autoscaler}), spot preemption ({@code SpotMarket}), GPU and node failures
  * ({@code FailureModel}), zone outages ({@code ZoneOutage}) and rolling deploys
  * ({@code RollingDeploy}), client patience and retries ({@code ClientTracker}), and each pool's
- * paid time ({@code PoolLedger}).
+ * paid time ({@code PoolLedger}). What servers report reaches the metrics through
+ * {@code MeasuringListener}.
+ *
+ * <p>Drives servers ({@code serving}) and feeds {@code metrics}; computes no money (that is
+ * {@code cost}, after the run).
  */
 package io.fleetsim.fleet;

@@ -1,5 +1,5 @@
 /**
  * The catalog of GPUs and models with their datasheet and published figures, precisions, and what
- * a replica's memory holds (weights, KV cache). Imports no other fleetsim package.
+ * a replica's memory holds (weights, KV cache). Must not import any other fleetsim package.
  */
 package io.fleetsim.hardware;

@@ -1,16 +1,16 @@
 package io.fleetsim.metrics;
 
 import io.fleetsim.scenario.RouteSpec;
-import io.fleetsim.serving.ServingListener;
+import io.fleetsim.workload.RejectCause;
 import io.fleetsim.workload.Request;
+import io.fleetsim.workload.WasteCause;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Listens to the whole run and keeps streaming statistics only: counters, histograms and time
  * averages per route and per pool. Memory does not grow with the number of requests.
  */
-public final class MetricsCollector implements ServingListener {
+public final class MetricsCollector {
 
     private final RouteStats[] routes;
     private final long[][] tokensServed;
@@ -121,7 +121,7 @@ public final class MetricsCollector implements ServingListener {
         requestLog.rejected(request, cause, time);
     }
 
-    @Override
+    /** A request's answer was delivered and accepted (see the overload with {@code accepted}). */
     public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt) {
         completed(request, pool, admittedAt, firstTokenAt, completedAt, true);
     }
@@ -223,30 +223,30 @@ public final class MetricsCollector implements ServingListener {
                 processedTokens);
     }
 
-    @Override
+    /** {@code lostTokens} of a request's work were lost with its machine (waste {@code spot_lost}). */
     public void lostToInterruption(Request request, long lostTokens) {
         routes[request.route()].recordWaste(WasteCause.SPOT_LOST, lostTokens);
     }
 
-    @Override
+    /** A hosted API pool billed these tokens for one call. */
     public void apiUsage(Request request, int pool, long inputTokens, long cachedInputTokens, long outputTokens) {
         apiTokens[pool][0] += inputTokens;
         apiTokens[pool][1] += cachedInputTokens;
         apiTokens[pool][2] += outputTokens;
     }
 
-    @Override
+    /** A replica of {@code pool} spent this long on prompts and on generating tokens. */
     public void computeTime(int pool, double prefillSeconds, double decodeSeconds) {
         computeSeconds[pool][0] += prefillSeconds;
         computeSeconds[pool][1] += decodeSeconds;
     }
 
-    @Override
+    /** A drafter proposed {@code proposed} tokens of which {@code accepted} were kept. */
     public void speculated(Request request, long proposed, long accepted) {
         routes[request.route()].recordDrafts(proposed, accepted);
     }
 
-    @Override
+    /** A prompt's KV cache of {@code bytes} reached the decode side {@code seconds} after its prefill. */
     public void kvTransferred(int pool, Request request, double seconds, double bytes) {
         kvTransfers[pool].record(seconds);
         kvTransferBytes[pool] += bytes;
@@ -273,14 +273,9 @@ public final class MetricsCollector implements ServingListener {
         return total == 0 ? Double.NaN : computeSeconds[pool][0] / total;
     }
 
-    @Override
+    /** A failed call will be tried again; {@code wastedTokens} were processed for nothing. */
     public void retried(Request request, long wastedTokens) {
         routes[request.route()].recordWaste(WasteCause.FAILED_ATTEMPTS, wastedTokens);
-    }
-
-    @Override
-    public void failed(Request request, String cause, double time) {
-        rejected(request, RejectCause.valueOf(cause.toUpperCase(Locale.ROOT)), time);
     }
 
     /** Requests the router sent to {@code pool}, and of those, how many as overflow. */
@@ -298,17 +293,17 @@ public final class MetricsCollector implements ServingListener {
         return apiTokens[pool].clone();
     }
 
-    @Override
+    /** An admitted request found {@code cachedTokens} of its prompt in the prefix cache. */
     public void prefixLookup(Request request, int cachedTokens) {
         routes[request.route()].recordPrefixLookup(request.promptTokens(), cachedTokens);
     }
 
-    @Override
+    /** A running request lost its KV cache; {@code discardedTokens} are computed again. */
     public void preempted(Request request, long discardedTokens) {
         routes[request.route()].recordPreemption(discardedTokens);
     }
 
-    @Override
+    /** {@code count} output tokens each came {@code seconds} after the previous one. */
     public void tokenGaps(double seconds, long count) {
         interTokenGaps.record(seconds, count);
     }

@@ -1,5 +1,6 @@
 package io.fleetsim.metrics;
 
+import io.fleetsim.workload.RejectCause;
 import io.fleetsim.workload.Request;
 
 /**

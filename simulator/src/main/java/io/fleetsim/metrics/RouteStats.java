@@ -1,6 +1,8 @@
 package io.fleetsim.metrics;
 
 import io.fleetsim.scenario.SloSpec;
+import io.fleetsim.workload.RejectCause;
+import io.fleetsim.workload.WasteCause;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;

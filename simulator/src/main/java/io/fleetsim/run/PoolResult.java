@@ -5,6 +5,7 @@ import io.fleetsim.cost.CommitmentCost;
 import io.fleetsim.cost.HeadroomCost;
 import io.fleetsim.cost.OwnedPoolCost;
 import io.fleetsim.cost.PoolEnergy;
+import io.fleetsim.scenario.PoolKind;
 import io.fleetsim.serving.StepTimeProvenance;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ import java.util.Map;
  * One pool's share of a run.
  *
  * @param name                 pool name
- * @param kind                 how it is bought ({@code reserved}, {@code on-demand}, {@code spot}, {@code api})
+ * @param kind                 how it is bought (reserved, on-demand, spot, API)
  * @param replicas             replicas at the start
  * @param gpus                 GPUs across the starting replicas
  * @param gpuHours             GPU-hours paid for (cold start, serving, draining, billing rounding)
@@ -49,7 +50,7 @@ import java.util.Map;
  *                             its error on measured deployments left out of the fit; null when none
  * @param headroom             what its N+k spare replicas cost, or null without a headroom policy
  */
-public record PoolResult(String name, String kind, int replicas, int gpus, double gpuHours, double usdPerGpuHour,
+public record PoolResult(String name, PoolKind kind, int replicas, int gpus, double gpuHours, double usdPerGpuHour,
                          double utilization, double costUsd, long usefulTokens, double costPerUsefulMtokUsd,
                          Map<String, Double> costByStateUsd, String priceSource, long routedRequests,
                          long overflowRequests, int replicasStarted, int peakReplicas, int interruptions,

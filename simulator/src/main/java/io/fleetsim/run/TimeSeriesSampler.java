@@ -1,5 +1,6 @@
 package io.fleetsim.run;
 
+import io.fleetsim.cost.Bill;
 import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.fleet.Fleet;
@@ -116,7 +117,7 @@ final class TimeSeriesSampler implements EventHandler {
                 kvReplicas += serving;
             }
             queued += p.queued();
-            costRate += paid * p.spec().server().gpusPerReplica() * p.spec().usdPerGpuHour() * overhead;
+            costRate += Bill.usdPerHour(p.spec(), paid, overhead);
         }
         row[queuedIndex] = queued;
         row[costIndex] = costRate;

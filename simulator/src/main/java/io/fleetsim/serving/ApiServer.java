@@ -6,6 +6,7 @@ import io.fleetsim.random.RandomStream;
 import io.fleetsim.scenario.ApiLatency;
 import io.fleetsim.scenario.ApiSpec;
 import io.fleetsim.scenario.DurationSpec;
+import io.fleetsim.workload.RejectCause;
 import io.fleetsim.workload.Request;
 import java.util.HashMap;
 import java.util.List;
@@ -111,7 +112,7 @@ public final class ApiServer implements Server, EventHandler {
     private void send(Request r, double now) {
         int attempt = attempts.merge(r.id(), 1, Integer::sum);
         if (!limiter.tryAcquire(now, r.totalTokens())) {
-            retryOrGiveUp(r, attempt, "rate_limited", 0);
+            retryOrGiveUp(r, attempt, RejectCause.RATE_LIMITED, 0);
             return;
         }
         ApiLatency.Sample latencyOfCall = drawLatency();
@@ -127,7 +128,7 @@ public final class ApiServer implements Server, EventHandler {
         sim.schedule(end, handlerId, id);
     }
 
-    private void retryOrGiveUp(Request r, int attempt, String cause, long wasted) {
+    private void retryOrGiveUp(Request r, int attempt, RejectCause cause, long wasted) {
         if (attempt >= api.maxAttempts()) {
             attempts.remove(r.id());
             if (wasted > 0) {
@@ -154,7 +155,7 @@ public final class ApiServer implements Server, EventHandler {
         if (call.retry()) {
             send(r, now);
         } else if (call.fails()) {
-            retryOrGiveUp(r, attempts.get(r.id()), "api_error", r.promptTokens());
+            retryOrGiveUp(r, attempts.get(r.id()), RejectCause.API_ERROR, r.promptTokens());
         } else {
             attempts.remove(r.id());
             promptCache.insert(r.prefix());

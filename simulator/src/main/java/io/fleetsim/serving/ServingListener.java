@@ -1,5 +1,6 @@
 package io.fleetsim.serving;
 
+import io.fleetsim.workload.RejectCause;
 import io.fleetsim.workload.Request;
 
 /** Hears what servers do with requests; metrics implement it, servers never read it back. */
@@ -51,8 +52,8 @@ public interface ServingListener {
     default void retried(Request request, long wastedTokens) {
     }
 
-    /** A request was given up on at {@code time} after its last attempt; {@code cause} is a rejection cause id. */
-    default void failed(Request request, String cause, double time) {
+    /** A request was given up on at {@code time} after its last attempt, for {@code cause}. */
+    default void failed(Request request, RejectCause cause, double time) {
     }
 
     /** A replica of {@code pool} spent this long computing prompts and generating tokens. */

@@ -2,6 +2,7 @@ package io.fleetsim.sweep;
 
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
+import io.fleetsim.scenario.PoolKind;
 import java.util.List;
 
 /**
@@ -31,10 +32,10 @@ public record PointMetrics(double costPerUsefulMtokUsd, double sloAttainment, do
         double reservedGpuHours = 0;
         double gpuHours = 0;
         List<PoolSpend> pools = run.pools().stream()
-                .map(p -> new PoolSpend(p.name(), p.kind(), p.gpuHours(), p.costUsd(), p.batchOccupancy())).toList();
+                .map(p -> new PoolSpend(p.name(), p.kind().id(), p.gpuHours(), p.costUsd(), p.batchOccupancy())).toList();
         for (PoolResult p : run.pools()) {
             gpuHours += p.gpuHours();
-            reservedGpuHours += p.kind().equals("reserved") ? p.gpuHours() : 0;
+            reservedGpuHours += p.kind() == PoolKind.RESERVED ? p.gpuHours() : 0;
         }
         return new PointMetrics(run.costPerUsefulMtokUsd(), run.sloAttainment(), run.latency().ttft().p99Ms(),
                 run.latency().tpot().p99Ms(), run.costUsd(), gpuHours > 0 ? reservedGpuHours / gpuHours : Double.NaN,

@@ -8,6 +8,6 @@
  * against measured latencies ({@link io.fleetsim.validation.ErrorSummary}).
  *
  * <p>It reads the serving model ({@code serving}) and the catalog; it knows nothing of fleets,
- * routing or money.
+ * routing or money: must not import {@code fleet}, {@code cost} or {@code run}.
  */
 package io.fleetsim.validation;

@@ -9,6 +9,7 @@ import io.fleetsim.run.RouteResult;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.run.Simulation;
 import io.fleetsim.scenario.EconomicsSpec;
+import io.fleetsim.scenario.PoolKind;
 import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.scenario.ScenarioSpec;
 import io.fleetsim.scenario.SpecDocument;
@@ -111,7 +112,7 @@ class MoneyConservationTest {
     @Test
     void gpuPoolsCostTheirPaidGpuHoursTimesPriceAndOverhead() {
         for (PoolResult p : run.pools()) {
-            if (p.kind().equals("api")) {
+            if (p.kind() == PoolKind.API) {
                 continue;
             }
             assertClose(p.gpuHours() * p.usdPerGpuHour() * 1.2, p.costUsd(), p.name());
@@ -140,7 +141,7 @@ class MoneyConservationTest {
         // GPU money follows each pool's prefill share of compute time.
         double input = api.costByStateUsd().get("api_input") + api.costByStateUsd().get("api_cached_input");
         for (PoolResult p : run.pools()) {
-            if (!p.kind().equals("api") && !Double.isNaN(p.prefillShare())) {
+            if (p.kind() != PoolKind.API && !Double.isNaN(p.prefillShare())) {
                 input += p.costUsd() * p.prefillShare();
             }
         }

@@ -15,6 +15,7 @@ import io.fleetsim.scenario.DurationSpec;
 import io.fleetsim.serving.ApiServer;
 import io.fleetsim.serving.ServingListener;
 import io.fleetsim.serving.WorkSource;
+import io.fleetsim.workload.RejectCause;
 import io.fleetsim.workload.Request;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -129,9 +130,9 @@ class ApiPoolTest {
         }
 
         @Override
-        public void failed(Request r, String cause, double time) {
-            gaveUp.merge(cause, 1, Integer::sum);
-            if (cause.equals("rate_limited")) {
+        public void failed(Request r, RejectCause cause, double time) {
+            gaveUp.merge(cause.id(), 1, Integer::sum);
+            if (cause == RejectCause.RATE_LIMITED) {
                 attempt(r, time, "refused");
                 return;
             }

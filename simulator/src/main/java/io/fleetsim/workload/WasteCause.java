@@ -1,4 +1,4 @@
-package io.fleetsim.metrics;
+package io.fleetsim.workload;
 
 import java.util.Locale;
 
