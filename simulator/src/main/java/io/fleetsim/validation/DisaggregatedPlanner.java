@@ -1,9 +1,12 @@
 package io.fleetsim.validation;
 
+import io.fleetsim.calibration.HandoffProfile;
+import io.fleetsim.scenario.HandoffSpec;
 import io.fleetsim.scenario.KvLinkSpec;
 import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.serving.DisaggregatedServer;
 import io.fleetsim.workload.Request;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,6 +27,11 @@ import java.util.Set;
  *   <li>batching limits and memory share as {@link DeploymentPlanner} chooses them for the
  *       clients of the deployment.</li>
  * </ul>
+ * Where a handoff profile of the row's GPU and engine ships ({@link DeploymentPlanner#handoffs}),
+ * the deployment hands each request over with its fitted latency, which then stands for every
+ * fixed per-request latency of the path (no request latency of the aggregated profiles);
+ * elsewhere it hands over at no cost, the clients' requests arriving after the prefill side's
+ * aggregated request latency.
  */
 public final class DisaggregatedPlanner {
 
@@ -67,8 +75,15 @@ public final class DisaggregatedPlanner {
             return new PointPlan.Skip("a request of " + (p.promptTokens() + p.outputTokens())
                     + " tokens does not fit a worker's KV cache");
         }
-        return new PointPlan.SimulateDisaggregated(new DisaggregatedPlan(server, p.concurrency(), pre.plan().engine(),
-                pre.plan().requestLatencySeconds()), pre.parametersFrom());
+        DisaggregatedPlan plan = new DisaggregatedPlan(server, p.concurrency(), pre.plan().engine(),
+                pre.plan().requestLatencySeconds());
+        Optional<HandoffProfile> handoff = sides.handoffs().of(prefillWorker.memory().gpu().name(), plan.engine());
+        if (handoff.isEmpty()) {
+            return new PointPlan.SimulateDisaggregated(plan, pre.parametersFrom());
+        }
+        HandoffProfile h = handoff.get();
+        return new PointPlan.SimulateDisaggregated(plan.withHandoff(new HandoffSpec(h.latencySeconds(), h.name())),
+                pre.parametersFrom() + ", " + h.describe());
     }
 
     /** One side planned as an aggregated replica of its layout, or why not. */
