@@ -300,7 +300,11 @@ final class CalibrateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<HandoffFitting.GroupFit> fits;
         try (ParallelSimulator simulator = new ParallelSimulator(threadCount)) {
-            fits = HandoffFitting.fit(points, namePrefix, folds, simulator, file.toString(), command());
+            fits = HandoffFitting.fit(points, namePrefix, folds, simulator, file.toString(), command(),
+                    step -> {
+                        spec.commandLine().getErr().println("calibrate: simulating " + step);
+                        spec.commandLine().getErr().flush();
+                    });
         }
         double wall = (System.nanoTime() - start) / 1e9;
         List<PointOutcome> crossValidated = new ArrayList<>();

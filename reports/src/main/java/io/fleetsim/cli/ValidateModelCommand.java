@@ -1,6 +1,8 @@
 package io.fleetsim.cli;
 
 import io.fleetsim.calibration.EndToEndProfileReader;
+import io.fleetsim.calibration.HandoffProfileReader;
+import io.fleetsim.calibration.HandoffProfiles;
 import io.fleetsim.calibration.PerformanceProfile;
 import io.fleetsim.calibration.PerformanceProfiles;
 import io.fleetsim.hardware.HardwareCatalog;
@@ -59,6 +61,11 @@ final class ValidateModelCommand implements Callable<Integer> {
             + "or disaggregated prefill/decode deployments (default: every row).")
     String mode;
 
+    @Option(names = "--handoffs", paramLabel = "FILE", description = "Handoff profiles of disaggregated deployments "
+            + "as calibrate --mode disagg writes them (disaggregated.yaml); default: the shipped ones "
+            + "(simulator resources, " + HandoffProfiles.RESOURCE + "); 'none' for no handoff.")
+    String handoffsFile;
+
     @Option(names = "--threads", paramLabel = "N", description = "Simulations run at once (default: one per core).")
     Integer threads;
 
@@ -97,7 +104,10 @@ final class ValidateModelCommand implements Callable<Integer> {
         List<MeasuredPoint> measured = PointsFile.read(points, points.toString(), catalog).stream()
                 .filter(m -> mode == null || m.deployment().mode().equals(mode)).toList();
         long start = System.nanoTime();
-        List<PointOutcome> outcomes = ModelValidation.run(measured, new DeploymentPlanner(catalog, source),
+        HandoffProfiles handoffs = handoffsFile == null ? HandoffProfiles.builtIn()
+                : handoffsFile.equals("none") ? HandoffProfiles.NONE
+                : new HandoffProfiles(HandoffProfileReader.read(Path.of(handoffsFile)));
+        List<PointOutcome> outcomes = ModelValidation.run(measured, new DeploymentPlanner(catalog, source, handoffs),
                 threadCount, done -> { });
         double wall = (System.nanoTime() - start) / 1e9;
         ErrorSummary summary = ErrorSummary.of(outcomes);
@@ -116,6 +126,7 @@ final class ValidateModelCommand implements Callable<Integer> {
 
     private String command() {
         return "./fleetsim validate-model " + points + (profile == null ? "" : " --profile " + profile)
-                + (profilesFile == null ? "" : " --profiles " + profilesFile) + (mode == null ? "" : " --mode " + mode);
+                + (profilesFile == null ? "" : " --profiles " + profilesFile) + (mode == null ? "" : " --mode " + mode)
+                + (handoffsFile == null ? "" : " --handoffs " + handoffsFile);
     }
 }

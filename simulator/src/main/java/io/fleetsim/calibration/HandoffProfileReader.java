@@ -17,6 +17,17 @@ public final class HandoffProfileReader {
     private HandoffProfileReader() {
     }
 
+    /** The profiles of a file; a missing or bad file is a {@link io.fleetsim.scenario.ScenarioException}. */
+    public static List<HandoffProfile> read(java.nio.file.Path file) {
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new io.fleetsim.scenario.ScenarioException(file.toString(), 0, "", "cannot read: " + e.getMessage());
+        }
+        return read(io.fleetsim.scenario.SpecDocument.parse(text, file.toString(), false));
+    }
+
     /** The profiles under {@code root}. */
     public static List<HandoffProfile> read(SpecNode root) {
         root.allowOnly("handoff_profiles");

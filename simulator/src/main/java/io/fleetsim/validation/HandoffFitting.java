@@ -56,12 +56,16 @@ public final class HandoffFitting {
      * @param namePrefix start of each profile's name, followed by system and engine
      * @param data       the points file, for the profiles' provenance
      * @param fittedBy   the command that fits them
+     * @param progress   told what is simulated as each pass over the points starts
      */
     public static List<GroupFit> fit(List<DisaggregatedPoint> points, String namePrefix, int folds,
-                                     ParallelSimulator simulator, String data, String fittedBy) {
+                                     ParallelSimulator simulator, String data, String fittedBy,
+                                     java.util.function.Consumer<String> progress) {
         double[][] ttft = new double[GRID.length][];
         double[][] tpot = new double[GRID.length][];
         for (int g = 0; g < GRID.length; g++) {
+            progress.accept(String.format(Locale.ROOT, "every row at a handoff of %.0f ms (%d of %d)", GRID[g] * 1e3,
+                    g + 1, GRID.length));
             List<SimulatedLatency> s = simulator.simulateDisaggregated(at(points, GRID[g], "grid"),
                     ClosedLoopBenchmark.Length.FIT);
             ttft[g] = s.stream().mapToDouble(SimulatedLatency::meanTtftSeconds).toArray();
@@ -113,7 +117,9 @@ public final class HandoffFitting {
                 }
             }
         }
+        progress.accept("every row at the handoff fitted on its group");
         List<PointOutcome> trainedOutcomes = outcomes(trained, simulator, null);
+        progress.accept("every row at the handoff fitted without its deployment's fold");
         List<PointOutcome> heldOutcomes = outcomes(held, simulator, heldLabels);
         List<GroupFit> out = new ArrayList<>();
         for (String group : groups.keySet()) {
