@@ -62,8 +62,8 @@ final class ValidateModelCommand implements Callable<Integer> {
     String mode;
 
     @Option(names = "--handoffs", paramLabel = "FILE", description = "Handoff profiles of disaggregated deployments "
-            + "as calibrate --mode disagg writes them (disaggregated.yaml); default: the shipped ones "
-            + "(simulator resources, " + HandoffProfiles.RESOURCE + "); 'none' for no handoff.")
+            + "as calibrate --mode disagg writes them; default: the shipped ones (in the simulator's resources, "
+            + "profiles folder); none for no handoff.")
     String handoffsFile;
 
     @Option(names = "--threads", paramLabel = "N", description = "Simulations run at once (default: one per core).")
