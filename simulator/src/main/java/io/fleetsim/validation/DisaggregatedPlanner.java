@@ -25,10 +25,10 @@ import java.util.Set;
  *   <li>the KV link is NVLink (half the catalog's both-ways figure per GPU) on NVL72 systems
  *       ({@code gb200}, {@code gb300}) and when both workers fit one 8-GPU node; InfiniBand
  *       (400 Gb/s per GPU) between the nodes of 8-GPU systems otherwise;</li>
- *   <li>batching limits where the row states none ({@code prefill_batch_size},
- *       {@code decode_batch_size}: sequences per attention rank, so a worker of {@code dp} ranks
- *       batches {@code dp} times as many) and memory share as {@link DeploymentPlanner} chooses
- *       them for the clients of the deployment.</li>
+ *   <li>batching limits: where the row states them ({@code prefill_batch_size},
+ *       {@code decode_batch_size}) they are sequences per attention rank, so a worker of
+ *       {@code dp} ranks batches {@code dp} times as many; other limits and the memory share as
+ *       {@link DeploymentPlanner} chooses them for the clients of the deployment.</li>
  * </ul>
  * Where a handoff profile of the row's GPU and engine ships ({@link DeploymentPlanner#handoffs}),
  * the deployment hands each request over with its fitted latency, which then stands for every
