@@ -7,6 +7,9 @@ import io.fleetsim.calibration.Measurement;
 import io.fleetsim.calibration.MeasurementFile;
 import io.fleetsim.calibration.EndToEndProfile;
 import io.fleetsim.calibration.EndToEndProfileText;
+import io.fleetsim.calibration.HandoffProfile;
+import io.fleetsim.calibration.HandoffProfileText;
+import io.fleetsim.calibration.HandoffProfiles;
 import io.fleetsim.calibration.PerformanceProfiles;
 import io.fleetsim.hardware.Gpu;
 import io.fleetsim.hardware.HardwareCatalog;
@@ -21,6 +24,8 @@ import io.fleetsim.validation.CatalogNames;
 import io.fleetsim.validation.Deployment;
 import io.fleetsim.validation.DeploymentPlan;
 import io.fleetsim.validation.DeploymentPlanner;
+import io.fleetsim.validation.DisaggregatedPoint;
+import io.fleetsim.validation.HandoffFitting;
 import io.fleetsim.validation.ErrorSummary;
 import io.fleetsim.validation.KneeCapacity;
 import io.fleetsim.validation.MeasuredPoint;
@@ -97,6 +102,12 @@ final class CalibrateCommand implements Callable<Integer> {
             + "points: start of each profile's name, followed by system, engine and precision (default "
             + "${DEFAULT-VALUE}).")
     String namePrefix;
+
+    @Option(names = "--mode", paramLabel = "agg|disagg", defaultValue = "agg", description = "End-to-end "
+            + "points: agg fits one profile of step-time parameters per (GPU, engine, precision) to the aggregated "
+            + "rows; disagg fits the handoff latency of disaggregated deployments per (system, engine) to the "
+            + "disaggregated rows, written to disaggregated.yaml (default ${DEFAULT-VALUE}).")
+    String mode;
 
     @Option(names = "--out", paramLabel = "DIR", description = "End-to-end points: where profiles.yaml and "
             + "cross-validation.csv go (default out/calibrate).")
@@ -205,6 +216,12 @@ final class CalibrateCommand implements Callable<Integer> {
             measured.addAll(BenchmarkJson.looksLikeJson(f) ? BenchmarkJson.read(f, jsonDeployment(catalog))
                     : PointsFile.read(f, f.toString(), catalog));
         }
+        if (!mode.equals("agg") && !mode.equals("disagg")) {
+            throw invalid("--mode: agg or disagg (got '" + mode + "')");
+        }
+        if (mode.equals("disagg")) {
+            return disaggregated(catalog, folder, measured);
+        }
         DeploymentPlanner planner = new DeploymentPlanner(catalog, PerformanceProfiles.builtIn(), Optional.empty());
         List<SimulatedPoint> points = new ArrayList<>();
         int skipped = 0;
@@ -256,6 +273,70 @@ final class CalibrateCommand implements Callable<Integer> {
         o.printf("%nFitted on %d threads in %.1f s wall time.%nWrote %s%s%n", threadCount, wall,
                 folder.resolve("profiles.yaml"), crossValidated.isEmpty() ? ""
                         : ", " + folder.resolve("cross-validation.csv") + " and " + folder.resolve("knee-capacity.csv"));
+        o.flush();
+        return CommandLine.ExitCode.OK;
+    }
+
+    /**
+     * Fits the handoff latency of disaggregated deployments per (system, engine) to the selected
+     * disaggregated rows, cross-validated by deployment.
+     */
+    private int disaggregated(HardwareCatalog catalog, Path folder, List<MeasuredPoint> measured) throws IOException {
+        // No shipped handoff: the fit starts from the deployments as the aggregated profiles leave them.
+        DeploymentPlanner planner = new DeploymentPlanner(catalog, PerformanceProfiles.builtIn(), Optional.empty())
+                .withHandoffs(HandoffProfiles.NONE);
+        List<DisaggregatedPoint> points = new ArrayList<>();
+        int skipped = 0;
+        for (MeasuredPoint m : measured) {
+            if (!selected(m) || !m.deployment().disaggregated()) {
+                continue;
+            }
+            if (planner.plan(m) instanceof PointPlan.SimulateDisaggregated s
+                    && (model == null || s.plan().server().prefill().memory().model().name().equals(model))) {
+                points.add(new DisaggregatedPoint(m, s.plan()));
+            } else {
+                skipped++;
+            }
+        }
+        if (points.isEmpty()) {
+            throw invalid(file + ": no disaggregated row selected can be simulated (" + skipped + " selected rows "
+                    + "skipped; ./fleetsim validate-model --mode disagg says why)");
+        }
+        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        long start = System.nanoTime();
+        List<HandoffFitting.GroupFit> fits;
+        try (ParallelSimulator simulator = new ParallelSimulator(threadCount)) {
+            fits = HandoffFitting.fit(points, namePrefix, folds, simulator, file.toString(), command(),
+                    step -> {
+                        spec.commandLine().getErr().println("calibrate: simulating " + step);
+                        spec.commandLine().getErr().flush();
+                    });
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        List<PointOutcome> crossValidated = new ArrayList<>();
+        List<HandoffProfile> profiles = new ArrayList<>();
+        for (HandoffFitting.GroupFit f : fits) {
+            profiles.add(f.profile());
+            crossValidated.addAll(f.crossValidated());
+        }
+        AtomicFiles.writeString(folder.resolve("disaggregated.yaml"), HandoffProfileText.file(profiles,
+                "Handoff latencies of disaggregated deployments, fitted end to end by " + command() + "\nto " + file
+                        + " (" + points.size() + " disaggregated rows that can be simulated; " + skipped
+                        + " selected rows skipped)."));
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("%s: %d disaggregated rows selected, %d can be simulated, %d skipped (./fleetsim validate-model "
+                + "--mode disagg says why).%n%n", files.size() == 1 ? file : files.size() + " files",
+                points.size() + skipped, points.size(), skipped);
+        o.print(CalibrationReport.handoffText(profiles));
+        if (!crossValidated.isEmpty()) {
+            AtomicFiles.writeString(folder.resolve("cross-validation.csv"), ValidationReport.csv(crossValidated));
+            o.println();
+            o.println("Cross-validated by deployment (each row predicted by a fit that never saw its deployment):");
+            o.print(ValidationReport.text(ErrorSummary.of(crossValidated)));
+        }
+        o.printf("%nFitted on %d threads in %.1f s wall time.%nWrote %s%s%n", threadCount, wall,
+                folder.resolve("disaggregated.yaml"), crossValidated.isEmpty() ? ""
+                        : " and " + folder.resolve("cross-validation.csv"));
         o.flush();
         return CommandLine.ExitCode.OK;
     }
@@ -314,6 +395,9 @@ final class CalibrateCommand implements Callable<Integer> {
             sb.append(" --hold-out-every ").append(holdOutEvery);
         }
         if (PointsFile.looksLikePoints(file)) {
+            if (mode.equals("disagg")) {
+                sb.append(" --mode disagg");
+            }
             sb.append(" --folds ").append(folds).append(" --name-prefix ").append(namePrefix);
         }
         return sb.toString();

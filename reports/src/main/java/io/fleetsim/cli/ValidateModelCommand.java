@@ -1,6 +1,8 @@
 package io.fleetsim.cli;
 
 import io.fleetsim.calibration.EndToEndProfileReader;
+import io.fleetsim.calibration.HandoffProfileReader;
+import io.fleetsim.calibration.HandoffProfiles;
 import io.fleetsim.calibration.PerformanceProfile;
 import io.fleetsim.calibration.PerformanceProfiles;
 import io.fleetsim.hardware.HardwareCatalog;
@@ -61,6 +63,11 @@ final class ValidateModelCommand implements Callable<Integer> {
             + "or disaggregated prefill/decode deployments (default: every row).")
     String mode;
 
+    @Option(names = "--handoffs", paramLabel = "FILE", description = "Handoff profiles of disaggregated deployments "
+            + "as calibrate --mode disagg writes them; default: the shipped ones (in the simulator's resources, "
+            + "profiles folder); none for no handoff.")
+    String handoffsFile;
+
     @Option(names = "--threads", paramLabel = "N", description = "Simulations run at once (default: one per core).")
     Integer threads;
 
@@ -99,7 +106,10 @@ final class ValidateModelCommand implements Callable<Integer> {
         List<MeasuredPoint> measured = PointsFile.read(points, points.toString(), catalog).stream()
                 .filter(m -> mode == null || m.deployment().mode().equals(mode)).toList();
         long start = System.nanoTime();
-        List<PointOutcome> outcomes = ModelValidation.run(measured, new DeploymentPlanner(catalog, source),
+        HandoffProfiles handoffs = handoffsFile == null ? HandoffProfiles.builtIn()
+                : handoffsFile.equals("none") ? HandoffProfiles.NONE
+                : new HandoffProfiles(HandoffProfileReader.read(Path.of(handoffsFile)));
+        List<PointOutcome> outcomes = ModelValidation.run(measured, new DeploymentPlanner(catalog, source, handoffs),
                 threadCount, done -> { });
         double wall = (System.nanoTime() - start) / 1e9;
         ErrorSummary summary = ErrorSummary.of(outcomes);
@@ -122,6 +132,7 @@ final class ValidateModelCommand implements Callable<Integer> {
 
     private String command() {
         return "./fleetsim validate-model " + points + (profile == null ? "" : " --profile " + profile)
-                + (profilesFile == null ? "" : " --profiles " + profilesFile) + (mode == null ? "" : " --mode " + mode);
+                + (profilesFile == null ? "" : " --profiles " + profilesFile) + (mode == null ? "" : " --mode " + mode)
+                + (handoffsFile == null ? "" : " --handoffs " + handoffsFile);
     }
 }

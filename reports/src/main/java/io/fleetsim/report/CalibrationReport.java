@@ -1,6 +1,7 @@
 package io.fleetsim.report;
 
 import io.fleetsim.calibration.EndToEndProfile;
+import io.fleetsim.calibration.HandoffProfile;
 import io.fleetsim.calibration.LatencyError;
 import io.fleetsim.scenario.PerformanceSpec;
 import io.fleetsim.scenario.StepTimeMethod;
@@ -66,5 +67,29 @@ public final class CalibrationReport {
                 + "parameters: kernels = engine time per iteration, per sequence and per prompt token; roofline = "
                 + "compute and memory efficiency, iteration overhead\n"
                 + "Profile names:\n" + names;
+    }
+    /** One row per handoff profile ({@code calibrate --mode disagg}). */
+    public static String handoffText(List<HandoffProfile> profiles) {
+        Table t = new Table(new Column("name", "profile", ValueFormat.TEXT), new Column("gpu", "gpu", ValueFormat.TEXT),
+                new Column("engine", "engine", ValueFormat.TEXT),
+                new Column("points", "rows", ValueFormat.COUNT), new Column("deployments", "depl", ValueFormat.COUNT),
+                new Column("handoff_latency", "handoff", ValueFormat.TEXT),
+                new Column("fit_ttft_p50", "fit TTFT", ValueFormat.SHARE),
+                new Column("fit_tpot_p50", "fit TPOT", ValueFormat.SHARE),
+                new Column("cv_ttft_p50", "CV TTFT p50", ValueFormat.SHARE),
+                new Column("cv_ttft_p90", "p90", ValueFormat.SHARE),
+                new Column("cv_tpot_p50", "CV TPOT p50", ValueFormat.SHARE),
+                new Column("cv_tpot_p90", "p90", ValueFormat.SHARE));
+        for (HandoffProfile p : profiles) {
+            LatencyError cv = p.crossValidated().map(EndToEndProfile.CrossValidated::error).orElse(null);
+            t.addRow(p.name(), p.gpu(), p.engine(), p.training().points(), p.deployments(),
+                    String.format(Locale.ROOT, "%.1f ms", p.latencySeconds() * 1e3),
+                    p.training().ttftMedian(), p.training().tpotMedian(),
+                    cv == null ? Double.NaN : cv.ttftMedian(), cv == null ? Double.NaN : cv.ttftP90(),
+                    cv == null ? Double.NaN : cv.tpotMedian(), cv == null ? Double.NaN : cv.tpotP90());
+        }
+        return "Fitted handoff latencies of disaggregated deployments (absolute percentage error of mean TTFT and "
+                + "TPOT; fit = on the points fitted, CV = each deployment predicted by a fit on the other folds' "
+                + "deployments):\n" + TextTableRenderer.render(t);
     }
 }

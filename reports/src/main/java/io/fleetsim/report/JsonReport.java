@@ -1,5 +1,7 @@
 package io.fleetsim.report;
 
+import io.fleetsim.calibration.HandoffProfile;
+import io.fleetsim.calibration.HandoffProfiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -267,6 +269,21 @@ public final class JsonReport {
         putNumber(link, "bandwidth_gbps_per_gpu", d.linkGbpsPerGpu(), 3);
         putNumber(link, "latency_us", d.linkLatencyUs(), 3);
         link.put("source", d.linkSource());
+        if (d.handoff().latencySeconds() > 0) {
+            // Only where there is one, so that reports of deployments without a handoff read as before.
+            ObjectNode h = n.putObject("handoff");
+            putNumber(h, "latency_ms", d.handoff().latencySeconds() * 1e3, 3);
+            h.put("source", d.handoff().source());
+            HandoffProfiles.builtIn().all().stream().filter(x -> x.name().equals(d.handoff().source())).findFirst()
+                    .flatMap(HandoffProfile::crossValidated).ifPresent(c -> {
+                        ObjectNode cv = h.putObject("cross_validated");
+                        cv.put("folds", c.folds());
+                        putNumber(cv, "ttft_ape_median", c.error().ttftMedian(), 4);
+                        putNumber(cv, "ttft_ape_p90", c.error().ttftP90(), 4);
+                        putNumber(cv, "tpot_ape_median", c.error().tpotMedian(), 4);
+                        putNumber(cv, "tpot_ape_p90", c.error().tpotP90(), 4);
+                    });
+        }
         ObjectNode kv = n.putObject("kv_transfers");
         kv.put("count", d.transfers());
         putNumber(kv, "bytes", d.transferBytes(), 0);

@@ -187,11 +187,18 @@ class ReadmeSchemaTest {
         return new ObjectMapper().readTree(out.resolve("report.json").toFile());
     }
 
-    /** The report of the shipped disaggregated scenario, whose pool has the {@code disaggregation} block. */
+    /**
+     * The report of the shipped disaggregated scenario, whose pool has the {@code disaggregation}
+     * block, with a handoff (which makes the {@code handoff} block appear).
+     */
     private JsonNode disaggregatedReport() throws IOException {
         Path out = tmp.resolve("out-disaggregated");
-        CliRunner.Result r = CliRunner.fleetsim("run", Path.of("scenarios", "disaggregation", "quickstart-1p1d.yaml")
-                .toString(), "--horizon", "2m", "--out", out.toString());
+        String scenario = Files.readString(Path.of("scenarios", "disaggregation", "quickstart-1p1d.yaml"))
+                .replace("      link: {kind: nvlink}\n", "      link: {kind: nvlink}\n      handoff_latency: 50ms\n");
+        assertTrue(scenario.contains("handoff_latency"), "the scenario's link line moved");
+        Path file = tmp.resolve("disaggregated.yaml");
+        Files.writeString(file, scenario);
+        CliRunner.Result r = CliRunner.fleetsim("run", file.toString(), "--horizon", "2m", "--out", out.toString());
         assertEquals(0, r.code(), r.describe());
         return new ObjectMapper().readTree(out.resolve("report.json").toFile());
     }

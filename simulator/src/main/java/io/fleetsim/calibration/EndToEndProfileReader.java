@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class EndToEndProfileReader {
 
-    private static final String[] ERROR_FIELDS = {"points", "ttft_ape_median_pct", "ttft_ape_p90_pct",
+    static final String[] ERROR_FIELDS = {"points", "ttft_ape_median_pct", "ttft_ape_p90_pct",
         "tpot_ape_median_pct", "tpot_ape_p90_pct"};
 
     /** Weight precisions a profile may be fitted at (the ids of {@link io.fleetsim.hardware.Precision}). */
@@ -113,7 +113,7 @@ public final class EndToEndProfileReader {
         return out;
     }
 
-    private static LatencyError error(SpecNode n) {
+    static LatencyError error(SpecNode n) {
         return new LatencyError((int) n.required("points").integerIn(1, Integer.MAX_VALUE),
                 percent(n.required("ttft_ape_median_pct")), percent(n.required("ttft_ape_p90_pct")),
                 percent(n.required("tpot_ape_median_pct")), percent(n.required("tpot_ape_p90_pct")));
@@ -123,7 +123,7 @@ public final class EndToEndProfileReader {
      * A duration in seconds; written in milliseconds or microseconds (as profiles are), by decimal arithmetic, so
      * that {@code 5.285ms} reads as the double nearest 0.005285, as it was written from.
      */
-    private static double seconds(SpecNode n) {
+    static double seconds(SpecNode n) {
         double checked = n.durationSeconds();
         String t = n.text().strip();
         int shift = t.endsWith("ms") ? 3 : t.endsWith("us") ? 6 : 0;

@@ -57,13 +57,13 @@ public final class EndToEndProfileText {
         return sb.toString();
     }
 
-    private static String errorFields(LatencyError e) {
+    static String errorFields(LatencyError e) {
         return "points: " + e.points() + ", ttft_ape_median_pct: " + percent(e.ttftMedian()) + ", ttft_ape_p90_pct: "
                 + percent(e.ttftP90()) + ", tpot_ape_median_pct: " + percent(e.tpotMedian()) + ", tpot_ape_p90_pct: "
                 + percent(e.tpotP90());
     }
 
-    private static String quoted(String s) {
+    static String quoted(String s) {
         return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
@@ -83,7 +83,7 @@ public final class EndToEndProfileText {
     }
 
     /** Seconds as milliseconds to the microsecond, e.g. {@code 11.155ms}. */
-    private static String milliseconds(double seconds) {
+    static String milliseconds(double seconds) {
         return BigDecimal.valueOf(Math.round(seconds * 1e6)).movePointLeft(3).stripTrailingZeros().toPlainString()
                 + "ms";
     }

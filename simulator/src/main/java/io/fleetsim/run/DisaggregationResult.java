@@ -18,9 +18,11 @@ import io.fleetsim.metrics.LatencySummary;
  * @param transfers             KV transfers completed (one per request moved to the decode side)
  * @param transferBytes         bytes of KV they moved
  * @param transferTimes         time from the end of a prompt's prefill to its KV's arrival
+ * @param handoff               each request's wait from its KV's arrival to the decode side taking
+ *                              it over, and where the figure comes from
  */
 public record DisaggregationResult(int prefillWorkers, int prefillGpus, int decodeWorkers, int decodeGpus,
                                    String link, double linkGbpsPerGpu, double linkLatencyUs, String linkSource,
                                    DisaggregatedUse use, long transfers, double transferBytes,
-                                   LatencySummary transferTimes) {
+                                   LatencySummary transferTimes, io.fleetsim.scenario.HandoffSpec handoff) {
 }

@@ -103,7 +103,7 @@ final class ResultAssembler {
         return new DisaggregationResult(d.prefillWorkers(), d.prefill().gpusPerReplica(), d.decodeWorkers(),
                 d.decode().gpusPerReplica(), d.link().kind(), d.link().bytesPerSecondPerGpu() * 8 / 1e9,
                 d.link().latencySeconds() * 1e6, d.link().source(), pool.disaggregatedUse(horizon),
-                metrics.kvTransfers(p), metrics.kvTransferBytes(p), metrics.kvTransferTimes(p));
+                metrics.kvTransfers(p), metrics.kvTransferBytes(p), metrics.kvTransferTimes(p), d.handoff());
     }
 
     /** Each tenant's counts with its share of the bill. */

@@ -1,11 +1,14 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.calibration.HandoffProfiles;
 import io.fleetsim.hardware.HardwareCatalog;
 
 /**
  * Reads a pool's {@code disaggregation} block: its prefill and decode workers (each a count and
  * the parts of a replica it sets differently from the pool: {@code tensor_parallel},
- * {@code expert_parallel}, {@code batching}, {@code memory_utilization}) and the KV link.
+ * {@code expert_parallel}, {@code batching}, {@code memory_utilization}), the KV link and the
+ * handoff latency ({@code handoff_latency}: a duration; by default that of the shipped handoff
+ * profile of the pool's GPU and engine, none where none ships).
  *
  * <p>Checked at load, so that a deployment that could never serve fails there: each worker must
  * hold the weights and the KV of the pool's longest request ({@code max_model_len}; the error
@@ -20,7 +23,7 @@ final class DisaggregationReader {
     }
 
     static ServerSpec.Disaggregated read(SpecNode pool, SpecNode node, HardwareCatalog catalog) {
-        node.allowOnly("prefill", "decode", "link");
+        node.allowOnly("prefill", "decode", "link", "handoff_latency");
         if (!pool.get("tensor_parallel").isMissing() || !pool.get("expert_parallel").isMissing()) {
             SpecNode at = pool.get("tensor_parallel").isMissing() ? pool.get("expert_parallel")
                     : pool.get("tensor_parallel");
@@ -36,7 +39,24 @@ final class DisaggregationReader {
         int prefillWorkers = (int) prefillNode.required("replicas").integerIn(1, 10_000);
         int decodeWorkers = (int) decodeNode.required("replicas").integerIn(1, 10_000);
         return new ServerSpec.Disaggregated(prefill, prefillWorkers, decode, decodeWorkers,
-                link(node.get("link"), prefill));
+                link(node.get("link"), prefill), handoff(node.get("handoff_latency"), prefill));
+    }
+
+    /**
+     * The handoff: the scenario's {@code handoff_latency}, else the shipped handoff profile of the
+     * pool's GPU and engine ({@link HandoffProfiles}), else none.
+     */
+    private static HandoffSpec handoff(SpecNode node, ServerSpec.Llm prefill) {
+        if (!node.isMissing()) {
+            double seconds = node.durationSeconds();
+            if (seconds > 60) {
+                throw node.error("must be a duration from 0 to 60s (got \"" + node.text() + "\")");
+            }
+            return new HandoffSpec(seconds, "scenario");
+        }
+        String engine = prefill.engine() == null ? EngineSpec.DEFAULT_NAME : prefill.engine().name();
+        return HandoffProfiles.builtIn().of(prefill.memory().gpu().name(), engine)
+                .map(p -> new HandoffSpec(p.latencySeconds(), p.name())).orElse(HandoffSpec.NONE);
     }
 
     /**

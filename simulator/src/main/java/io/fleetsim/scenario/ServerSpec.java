@@ -106,9 +106,21 @@ public sealed interface ServerSpec permits ServerSpec.Llm, ServerSpec.Queueing, 
      * @param decode         one decode worker
      * @param decodeWorkers  decode workers in the deployment
      * @param link           the KV transfer link
+     * @param handoff        what each request waits between its KV arriving and a decode worker
+     *                       being able to take it over
      */
-    record Disaggregated(Llm prefill, int prefillWorkers, Llm decode, int decodeWorkers, KvLinkSpec link)
-            implements ServerSpec {
+    record Disaggregated(Llm prefill, int prefillWorkers, Llm decode, int decodeWorkers, KvLinkSpec link,
+                         HandoffSpec handoff) implements ServerSpec {
+
+        /** A deployment whose requests wait nothing beyond their transfer ({@link HandoffSpec#NONE}). */
+        public Disaggregated(Llm prefill, int prefillWorkers, Llm decode, int decodeWorkers, KvLinkSpec link) {
+            this(prefill, prefillWorkers, decode, decodeWorkers, link, HandoffSpec.NONE);
+        }
+
+        /** The same deployment with {@code handoff}. */
+        public Disaggregated withHandoff(HandoffSpec handoff) {
+            return new Disaggregated(prefill, prefillWorkers, decode, decodeWorkers, link, handoff);
+        }
 
         @Override
         public int gpusPerReplica() {

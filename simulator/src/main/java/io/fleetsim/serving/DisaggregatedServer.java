@@ -30,7 +30,9 @@ import java.util.Map;
  * queue, as its central queue does), and transferred requests wait in one queue, oldest first,
  * that every decode worker pulls from when it has room. Each prefill worker sends one transfer at
  * a time over its share of the link ({@link io.fleetsim.scenario.KvLinkSpec}); its KV cache is
- * freed when the prompt is done (the copy in flight is not counted against it).
+ * freed when the prompt is done (the copy in flight is not counted against it). A transferred
+ * request reaches the decode side's queue a handoff ({@link io.fleetsim.scenario.HandoffSpec})
+ * after its KV has arrived; handoffs overlap and hold no link or worker.
  */
 public final class DisaggregatedServer implements Server, EventHandler, KvHandoff {
 
@@ -55,7 +57,8 @@ public final class DisaggregatedServer implements Server, EventHandler, KvHandof
     private long transfers;
     private Runnable whenDrained;
 
-    private record Transfer(Request request, double prefilledAt, double bytes) {
+    /** A transfer: its KV lands at {@code arrivesAt}; the decode side may take it over a handoff later. */
+    private record Transfer(Request request, double prefilledAt, double arrivesAt, double bytes) {
     }
 
     /** Deployment {@code spec} of pool {@code pool}, taking requests from {@code source}. */
@@ -94,8 +97,9 @@ public final class DisaggregatedServer implements Server, EventHandler, KvHandof
         linkFreeAt.put(from, end);
         admittedAt.put(request, admitted);
         long id = nextTransfer++;
-        inFlight.put(id, new Transfer(request, now, bytes));
-        sim.schedule(end, handlerId, id);
+        inFlight.put(id, new Transfer(request, now, end, bytes));
+        // The handoff holds no link: the next transfer may start at end while this one is handed over.
+        sim.schedule(end + spec.handoff().latencySeconds(), handlerId, id);
     }
 
     @Override
@@ -103,7 +107,7 @@ public final class DisaggregatedServer implements Server, EventHandler, KvHandof
         return admittedAt.remove(request);
     }
 
-    /** A transfer is done: the request waits for a decode worker with room. */
+    /** A transfer is done and handed over: the request waits for a decode worker with room. */
     @Override
     public void handle(long payload) {
         Transfer t = inFlight.remove(payload);
@@ -111,7 +115,7 @@ public final class DisaggregatedServer implements Server, EventHandler, KvHandof
             return;
         }
         transfers++;
-        listener.kvTransferred(pool, t.request(), sim.now() - t.prefilledAt(), t.bytes());
+        listener.kvTransferred(pool, t.request(), t.arrivesAt() - t.prefilledAt(), t.bytes());
         arrived.add(t.request());
         wakeDecode(t.request());
     }

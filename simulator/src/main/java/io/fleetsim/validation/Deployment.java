@@ -30,11 +30,24 @@ public record Deployment(String system, String backend, String backendVersion, S
     /**
      * The two sides of a disaggregated deployment beyond the decode layout.
      *
+     * <p>The batch sizes are the point's, not the deployment's (a sweep sizes them for each
+     * concurrency), so they are not part of {@link #describe} nor of the deployment's key.
+     *
      * @param prefill        the prefill workers' layout
      * @param prefillWorkers prefill workers (0: not stated)
      * @param decodeWorkers  decode workers (0: not stated)
+     * @param prefillBatch   requests a prefill worker's attention rank batches ({@code prefill_batch_size};
+     *                       0: not stated)
+     * @param decodeBatch    sequences a decode worker's attention rank batches ({@code decode_batch_size};
+     *                       0: not stated)
      */
-    public record Split(ParallelLayout prefill, int prefillWorkers, int decodeWorkers) {
+    public record Split(ParallelLayout prefill, int prefillWorkers, int decodeWorkers, int prefillBatch,
+                        int decodeBatch) {
+
+        /** A split whose batch sizes are not stated. */
+        public Split(ParallelLayout prefill, int prefillWorkers, int decodeWorkers) {
+            this(prefill, prefillWorkers, decodeWorkers, 0, 0);
+        }
 
         /** e.g. {@code prefill tp4 pp1 dp1 moe_tp1 ep4 x1, decode x2} (x? when not stated). */
         public String describe() {

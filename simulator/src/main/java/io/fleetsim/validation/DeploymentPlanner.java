@@ -1,5 +1,6 @@
 package io.fleetsim.validation;
 
+import io.fleetsim.calibration.HandoffProfiles;
 import io.fleetsim.calibration.PerformanceProfile;
 import io.fleetsim.calibration.PerformanceProfiles;
 import io.fleetsim.hardware.Gpu;
@@ -54,11 +55,31 @@ public final class DeploymentPlanner {
 
     private final HardwareCatalog catalog;
     private final ParameterSource parameters;
+    private final HandoffProfiles handoffs;
 
-    /** A planner whose replicas take their parameters from {@code parameters}. */
-    public DeploymentPlanner(HardwareCatalog catalog, ParameterSource parameters) {
+    /**
+     * A planner whose replicas take their parameters from {@code parameters}, and whose
+     * disaggregated deployments take their handoff from {@code handoffs}.
+     */
+    public DeploymentPlanner(HardwareCatalog catalog, ParameterSource parameters, HandoffProfiles handoffs) {
         this.catalog = catalog;
         this.parameters = parameters;
+        this.handoffs = handoffs;
+    }
+
+    /** A planner whose replicas take their parameters from {@code parameters}, handoffs from the shipped profiles. */
+    public DeploymentPlanner(HardwareCatalog catalog, ParameterSource parameters) {
+        this(catalog, parameters, HandoffProfiles.builtIn());
+    }
+
+    /** This planner with disaggregated deployments' handoffs from {@code other}. */
+    public DeploymentPlanner withHandoffs(HandoffProfiles other) {
+        return new DeploymentPlanner(catalog, parameters, other);
+    }
+
+    /** Where disaggregated deployments take their handoff latency from. */
+    HandoffProfiles handoffs() {
+        return handoffs;
     }
 
     /**

@@ -1,9 +1,13 @@
 package io.fleetsim.validation;
 
+import io.fleetsim.calibration.HandoffProfile;
+import io.fleetsim.scenario.BatchingSpec;
+import io.fleetsim.scenario.HandoffSpec;
 import io.fleetsim.scenario.KvLinkSpec;
 import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.serving.DisaggregatedServer;
 import io.fleetsim.workload.Request;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,9 +25,16 @@ import java.util.Set;
  *   <li>the KV link is NVLink (half the catalog's both-ways figure per GPU) on NVL72 systems
  *       ({@code gb200}, {@code gb300}) and when both workers fit one 8-GPU node; InfiniBand
  *       (400 Gb/s per GPU) between the nodes of 8-GPU systems otherwise;</li>
- *   <li>batching limits and memory share as {@link DeploymentPlanner} chooses them for the
- *       clients of the deployment.</li>
+ *   <li>batching limits: where the row states them ({@code prefill_batch_size},
+ *       {@code decode_batch_size}) they are sequences per attention rank, so a worker of
+ *       {@code dp} ranks batches {@code dp} times as many; other limits and the memory share as
+ *       {@link DeploymentPlanner} chooses them for the clients of the deployment.</li>
  * </ul>
+ * Where a handoff profile of the row's GPU and engine ships ({@link DeploymentPlanner#handoffs}),
+ * the deployment hands each request over with its fitted latency, which then stands for every
+ * fixed per-request latency of the path (no request latency of the aggregated profiles);
+ * elsewhere it hands over at no cost, the clients' requests arriving after the prefill side's
+ * aggregated request latency.
  */
 public final class DisaggregatedPlanner {
 
@@ -57,8 +68,10 @@ public final class DisaggregatedPlanner {
             return s;
         }
         PointPlan.Simulate pre = (PointPlan.Simulate) prefill;
-        ServerSpec.Llm prefillWorker = pre.plan().server();
-        ServerSpec.Llm decodeWorker = ((PointPlan.Simulate) decode).plan().server();
+        ServerSpec.Llm prefillWorker = withBatch(pre.plan().server(), d.split().prefillBatch(),
+                d.split().prefill().attentionDp());
+        ServerSpec.Llm decodeWorker = withBatch(((PointPlan.Simulate) decode).plan().server(),
+                d.split().decodeBatch(), d.layout().attentionDp());
         int prefillWorkers = Math.max(1, d.split().prefillWorkers());
         int decodeWorkers = Math.max(1, d.split().decodeWorkers());
         ServerSpec.Disaggregated server = new ServerSpec.Disaggregated(prefillWorker, prefillWorkers, decodeWorker,
@@ -67,8 +80,15 @@ public final class DisaggregatedPlanner {
             return new PointPlan.Skip("a request of " + (p.promptTokens() + p.outputTokens())
                     + " tokens does not fit a worker's KV cache");
         }
-        return new PointPlan.SimulateDisaggregated(new DisaggregatedPlan(server, p.concurrency(), pre.plan().engine(),
-                pre.plan().requestLatencySeconds()), pre.parametersFrom());
+        DisaggregatedPlan plan = new DisaggregatedPlan(server, p.concurrency(), pre.plan().engine(),
+                pre.plan().requestLatencySeconds());
+        Optional<HandoffProfile> handoff = sides.handoffs().of(prefillWorker.memory().gpu().name(), plan.engine());
+        if (handoff.isEmpty()) {
+            return new PointPlan.SimulateDisaggregated(plan, pre.parametersFrom());
+        }
+        HandoffProfile h = handoff.get();
+        return new PointPlan.SimulateDisaggregated(plan.withHandoff(new HandoffSpec(h.latencySeconds(), h.name())),
+                pre.parametersFrom() + ", " + h.describe());
     }
 
     /** One side planned as an aggregated replica of its layout, or why not. */
@@ -87,6 +107,20 @@ public final class DisaggregatedPlanner {
                     + ") within a worker not modelled");
         }
         return simulate;
+    }
+
+    /**
+     * {@code worker} batching at most {@code batch} sequences per attention rank, {@code ranks}
+     * ranks, when the row states its batch size ({@code batch} > 0); else as planned.
+     */
+    private static ServerSpec.Llm withBatch(ServerSpec.Llm worker, int batch, int ranks) {
+        if (batch == 0) {
+            return worker;
+        }
+        int seqs = batch * ranks;
+        return new ServerSpec.Llm(worker.memory(), worker.maxModelLen(), new BatchingSpec(seqs,
+                Math.max(DeploymentPlanner.MAX_BATCHED_TOKENS, seqs + 1)), worker.performance(), worker.engine(),
+                worker.expertParallel(), worker.speculative());
     }
 
     private static KvLinkSpec link(String system, ServerSpec.Llm prefill, int prefillWorkers, ServerSpec.Llm decode,

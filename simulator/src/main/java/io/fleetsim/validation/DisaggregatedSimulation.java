@@ -18,11 +18,17 @@ public final class DisaggregatedSimulation {
 
     /** Mean latencies of {@code plan} under requests of {@code promptTokens} in, {@code outputTokens} out. */
     public static SimulatedLatency simulate(DisaggregatedPlan plan, int promptTokens, int outputTokens) {
+        return simulate(plan, promptTokens, outputTokens, ClosedLoopBenchmark.Length.VALIDATION);
+    }
+
+    /** As {@link #simulate(DisaggregatedPlan, int, int)} with steady-state runs of {@code length}. */
+    public static SimulatedLatency simulate(DisaggregatedPlan plan, int promptTokens, int outputTokens,
+                                            ClosedLoopBenchmark.Length length) {
         ServerSpec.Disaggregated spec = plan.server();
         ClosedLoopBenchmark.ServerFactory servers = (sim, source, listener) ->
                 new DisaggregatedServer(sim, 0, spec, source, listener);
         SimulatedLatency steady = ClosedLoopBenchmark.run(servers, plan.clients(), promptTokens, outputTokens,
-                ClosedLoopBenchmark.Length.VALIDATION, plan.requestLatencySeconds(),
+                length, plan.requestLatencySeconds(),
                 startSpreadSeconds(spec, plan.clients(), promptTokens, outputTokens));
         SimulatedLatency first = ClosedLoopBenchmark.firstWave(servers, plan.clients(), promptTokens, outputTokens,
                 plan.requestLatencySeconds());
@@ -33,8 +39,8 @@ public final class DisaggregatedSimulation {
     }
 
     /**
-     * One request's estimated time from sending to its last token: its prefill alone, its transfer,
-     * and {@code osl} decode iterations of the clients spread over the decode workers, the KV cache
+     * One request's estimated time from sending to its last token: its prefill alone, its transfer
+     * and handoff, and {@code osl} decode iterations of the clients spread over the decode workers, the KV cache
      * half way through the outputs (the closed loop's starts are spread over it, as
      * {@link ClosedLoopBenchmark#startSpreadSeconds} does for one replica).
      */
@@ -45,6 +51,6 @@ public final class DisaggregatedSimulation {
                 (clients + spec.decodeWorkers() - 1) / spec.decodeWorkers()));
         double kv = running * (promptTokens + outputTokens / 2.0);
         return prefill.iterationSeconds(Math.min(promptTokens, spec.prefill().batching().maxBatchedTokens()), 0, 0)
-                + spec.transferSeconds(promptTokens) + outputTokens * decode.iterationSeconds(0, running, kv);
+                + spec.transferSeconds(promptTokens) + spec.handoff().latencySeconds() + outputTokens * decode.iterationSeconds(0, running, kv);
     }
 }

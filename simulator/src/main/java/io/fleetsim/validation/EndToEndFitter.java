@@ -89,7 +89,7 @@ public final class EndToEndFitter {
         return sum;
     }
 
-    private static double loss(double logError) {
+    static double loss(double logError) {
         double r = logError / KNEE;
         return KNEE * KNEE * (Math.sqrt(1 + r * r) - 1);
     }

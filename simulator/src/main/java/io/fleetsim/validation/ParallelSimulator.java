@@ -70,6 +70,48 @@ public final class ParallelSimulator implements AutoCloseable {
         return out;
     }
 
+    /** The latencies of disaggregated {@code points}, each simulated as its plan says, in order. */
+    public List<SimulatedLatency> simulateDisaggregated(List<DisaggregatedPoint> points,
+                                                        ClosedLoopBenchmark.Length length) {
+        Map<DisaggregatedKey, Integer> unique = new LinkedHashMap<>();
+        int[] index = new int[points.size()];
+        for (int i = 0; i < index.length; i++) {
+            DisaggregatedPoint p = points.get(i);
+            DisaggregatedKey k = new DisaggregatedKey(p.plan(), p.point().promptTokens(),
+                    p.point().outputTokens());
+            index[i] = unique.computeIfAbsent(k, x -> unique.size());
+        }
+        List<Future<SimulatedLatency>> futures = new ArrayList<>(unique.size());
+        for (DisaggregatedKey k : unique.keySet()) {
+            futures.add(pool.submit(() -> {
+                try {
+                    return DisaggregatedSimulation.simulate(k.plan(), k.promptTokens(), k.outputTokens(), length);
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    return new SimulatedLatency(Double.NaN, Double.NaN, 0, 0);
+                }
+            }));
+        }
+        List<SimulatedLatency> results = new ArrayList<>(futures.size());
+        try {
+            for (Future<SimulatedLatency> f : futures) {
+                results.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        List<SimulatedLatency> out = new ArrayList<>(index.length);
+        for (int i : index) {
+            out.add(results.get(i));
+        }
+        return out;
+    }
+
+    private record DisaggregatedKey(DisaggregatedPlan plan, int promptTokens, int outputTokens) {
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();

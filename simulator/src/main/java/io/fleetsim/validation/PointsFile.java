@@ -204,7 +204,8 @@ public final class PointsFile {
 
     /**
      * The prefill side and worker counts of a disagg row, from the {@code prefill_*} layout columns
-     * and {@code prefill_num_workers} / {@code decode_num_workers} (empty: not stated); null when
+     * and {@code prefill_num_workers} / {@code decode_num_workers}, {@code prefill_batch_size} /
+     * {@code decode_batch_size} (empty: not stated); null when
      * the file has no {@code prefill_tp_size} column.
      */
     private Deployment.Split split(Row r) {
@@ -217,7 +218,8 @@ public final class PointsFile {
             prefill[i] = columns.containsKey(column) ? r.degree(column) : 1;
         }
         return new Deployment.Split(new Deployment.ParallelLayout(prefill[0], prefill[1], prefill[2], prefill[3],
-                prefill[4]), workers(r, "prefill_num_workers"), workers(r, "decode_num_workers"));
+                prefill[4]), workers(r, "prefill_num_workers"), workers(r, "decode_num_workers"),
+                workers(r, "prefill_batch_size"), workers(r, "decode_batch_size"));
     }
 
     private int workers(Row r, String column) {

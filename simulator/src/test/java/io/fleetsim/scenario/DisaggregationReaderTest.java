@@ -112,4 +112,26 @@ class DisaggregationReaderTest {
         fails(BASE.replace("prefill: {replicas: 2, tensor_parallel: 4}", "prefill: {tensor_parallel: 4}"),
                 "prefill: {", "pools[0].disaggregation.prefill", "replicas");
     }
+    @Test
+    void handoffLatencyIsReadAsADurationAndIsNoneByDefaultWithoutAProfile() {
+        ServerSpec.Disaggregated none = (ServerSpec.Disaggregated) bind(BASE).pools().get(0).server();
+        assertEquals(HandoffSpec.NONE, none.handoff(), "no handoff profile ships for H100 under vllm");
+        String text = BASE.replace("link: {kind: infiniband}", "link: {kind: infiniband}\n      handoff_latency: 250ms");
+        ServerSpec.Disaggregated d = (ServerSpec.Disaggregated) bind(text).pools().get(0).server();
+        assertEquals(0.25, d.handoff().latencySeconds(), 1e-15);
+        assertEquals("scenario", d.handoff().source());
+    }
+
+    @Test
+    void badHandoffLatencyIsRefusedAtItsField() {
+        String field = "pools[0].disaggregation.handoff_latency";
+        fails(BASE.replace("link: {kind: infiniband}", "link: {kind: infiniband}\n      handoff_latency: -5ms"),
+                "handoff_latency", field, "duration");
+        fails(BASE.replace("link: {kind: infiniband}", "link: {kind: infiniband}\n      handoff_latency: 250"),
+                "handoff_latency", field, "duration");
+        fails(BASE.replace("link: {kind: infiniband}", "link: {kind: infiniband}\n      handoff_latency: 2m"),
+                "handoff_latency", field, "0 to 60s");
+        fails(BASE.replace("link: {kind: infiniband}", "link: {kind: infiniband}\n      hand_off: 2ms"),
+                "hand_off", "pools[0].disaggregation.hand_off");
+    }
 }

@@ -9,6 +9,7 @@ import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
 import io.fleetsim.scenario.BatchingSpec;
 import io.fleetsim.scenario.CatalogReader;
+import io.fleetsim.scenario.HandoffSpec;
 import io.fleetsim.scenario.KvLinkSpec;
 import io.fleetsim.scenario.PerformanceSpec;
 import io.fleetsim.scenario.ServerSpec;
@@ -172,6 +173,43 @@ class DisaggregatedServerTest {
         assertEquals(decode, h.decodeSeconds, 1e-12, "the decode worker only decoded");
         assertEquals(prefill, h.server.prefillBusySeconds(h.sim.now()), 1e-12);
         assertEquals(decode, h.server.decodeBusySeconds(h.sim.now()), 1e-12);
+    }
+
+    @Test
+    void aHandoffDelaysTheDecodeSideByItsLatencyButNotTheLink() {
+        // One request through 1P1D with a 200 ms handoff: TTFT = prefill + transfer + handoff; the
+        // transfer time reported is the link's alone; then output - 1 decode steps.
+        int prompt = 1000;
+        int output = 5;
+        double handoff = 0.2;
+        Harness h = new Harness(deployment(1, 1, 8).withHandoff(new HandoffSpec(handoff, "test")));
+        h.arrive(0, prompt, output);
+        h.run();
+        double ctx = prompt * (prompt + 1.0) / 2;
+        double prefill = OVERHEAD + Math.max((prompt * F + A * ctx) / C, W / M);
+        double transfer = 10e-6 + prompt * K / 50e9;
+        double decode = 0;
+        for (int k = 0; k < output - 1; k++) {
+            double kv = prompt + 1 + k;
+            decode += OVERHEAD + Math.max((F + A * kv) / C, (W + K * kv) / M);
+        }
+        Done d = h.done.get(0);
+        assertEquals(prefill + transfer + handoff, d.firstTokenAt(), 1e-12, "TTFT = prefill + transfer + handoff");
+        assertEquals(prefill + transfer + handoff + decode, d.completedAt(), 1e-12);
+        assertEquals(transfer, h.transferSeconds.get(0), 1e-12, "the handoff is not link time");
+        assertEquals(decode, h.decodeSeconds, 1e-12, "the handoff is not decode work");
+
+        // Two prompts from one prefill worker: the second's KV leaves when the first's has arrived,
+        // not after the first's handoff (handoffs overlap and hold no link).
+        KvLinkSpec slow = new KvLinkSpec("infiniband", 0.1e9, 10e-6, "test");
+        Harness two = new Harness(new ServerSpec.Disaggregated(worker(8), 1, worker(8), 1, slow)
+                .withHandoff(new HandoffSpec(5.0, "test")));
+        two.arrive(0, 1000, 3);
+        two.arrive(0.001, 1000, 3);
+        two.run();
+        double one = 10e-6 + 1000 * K / 0.1e9;
+        assertEquals(one, two.transferArrivals.get(1) - two.transferArrivals.get(0), 1e-9,
+                "the link is free again when the first KV has arrived");
     }
 
     @Test

@@ -98,4 +98,32 @@ class DisaggregatedPlannerTest {
         assertEquals(8, plan.server().memory().tensorParallel());
         assertEquals(8, plan.server().expertParallel());
     }
+    @Test
+    void statedBatchSizesArePerAttentionRank() {
+        Deployment d = new Deployment("b200_sxm", "trtllm", "1.2.0", "deepseek-ai/DeepSeek-R1", "", "nvfp4", "nvfp4",
+                "disagg", layout(1, 8, 8), new Deployment.Split(layout(1, 4, 4), 1, 2, 1, 16));
+        PointPlan p = PLANNER.plan(new MeasuredPoint("row", 2, d, 1024, 128, 256, 100, 10));
+        ServerSpec.Disaggregated s = assertInstanceOf(PointPlan.SimulateDisaggregated.class, p).plan().server();
+        assertEquals(4, s.prefill().batching().maxNumSeqs(), "prefill_batch_size 1 on each of 4 attention ranks");
+        assertEquals(16 * 8, s.decode().batching().maxNumSeqs(), "decode_batch_size 16 on each of 8 ranks");
+        assertEquals(DeploymentPlanner.MAX_BATCHED_TOKENS, s.decode().batching().maxBatchedTokens());
+    }
+
+    @Test
+    void aHandoffProfileOfTheGpuAndEngineReplacesTheRequestLatencyAndIsNamed() {
+        io.fleetsim.calibration.HandoffProfile h = new io.fleetsim.calibration.HandoffProfile("h-gb200-trtllm",
+                "GB200-NVL72", "trtllm", 0.2, 3, "d", "c", new io.fleetsim.calibration.LatencyError(9, 0.1, 0.2, 0.1,
+                0.2), Optional.empty());
+        MeasuredPoint m = point("gb200", "deepseek-ai/DeepSeek-R1", "nvfp4", layout(4, 1, 4), 1, layout(8, 1, 8), 1);
+        PointPlan.SimulateDisaggregated without = assertInstanceOf(PointPlan.SimulateDisaggregated.class,
+                PLANNER.withHandoffs(io.fleetsim.calibration.HandoffProfiles.NONE).plan(m));
+        PointPlan.SimulateDisaggregated with = assertInstanceOf(PointPlan.SimulateDisaggregated.class,
+                PLANNER.withHandoffs(new io.fleetsim.calibration.HandoffProfiles(java.util.List.of(h))).plan(m));
+        assertEquals(io.fleetsim.scenario.HandoffSpec.NONE, without.plan().server().handoff());
+        assertEquals(0.2, with.plan().server().handoff().latencySeconds());
+        assertEquals("h-gb200-trtllm", with.plan().server().handoff().source());
+        assertEquals(0, with.plan().requestLatencySeconds(), "the fitted handoff carries the path's fixed latency");
+        assertTrue(with.parametersFrom().endsWith("handoff of h-gb200-trtllm (not cross-validated)"),
+                with.parametersFrom());
+    }
 }
