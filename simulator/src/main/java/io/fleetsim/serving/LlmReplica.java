@@ -51,6 +51,8 @@ public final class LlmReplica implements Server, EventHandler {
 
     private final Simulator sim;
     private final int handlerId;
+    /** The end of the step under way: moved when a decode stretch is cut, so no stale event is left. */
+    private final int stepTimer;
     private final int pool;
     private final StepTimeModel steps;
     private final BatchingSpec batching;
@@ -119,6 +121,7 @@ public final class LlmReplica implements Server, EventHandler {
         this.source = source;
         this.listener = listener;
         this.handlerId = sim.register(this);
+        this.stepTimer = sim.newTimer();
     }
 
     @Override
@@ -252,6 +255,7 @@ public final class LlmReplica implements Server, EventHandler {
         drained.cancel();
         stepping = false;
         generation++;
+        sim.cancelTimer(stepTimer);
         clock.idleAt(now);
         lost.sort(Comparator.comparingLong(Request::id));
         return lost;
@@ -280,7 +284,7 @@ public final class LlmReplica implements Server, EventHandler {
         if (keep < stepIterations) {
             stepIterations = keep;
             double end = Math.max(now, stepStart + steps.decodeSegmentSeconds(stepBatch, stepKvTokens, keep));
-            sim.schedule(end, handlerId, ++generation);
+            sim.setTimer(stepTimer, end, handlerId, ++generation);
         }
     }
 
@@ -579,6 +583,6 @@ public final class LlmReplica implements Server, EventHandler {
         stepStart = now;
         stepIterations = iterations;
         stepSeconds = seconds;
-        sim.schedule(now + seconds, handlerId, ++generation);
+        sim.setTimer(stepTimer, now + seconds, handlerId, ++generation);
     }
 }
