@@ -18,6 +18,14 @@ import java.util.Arrays;
  * sift-up and sift-down. Above the limit the events are a binary min-heap (a sorted run already is
  * one); when the heap shrinks to a quarter of the limit it is sorted again. Either way the order is
  * the one above: the mode changes speed, never results.
+ *
+ * <p>Timers: an event pushed through a timer ({@link #newTimer()}, {@link #pushTimer}) can later be
+ * moved or removed where it stands, so a model that keeps re-planning one future event leaves no
+ * stale events behind to sift past and pop. The queue keeps each timer's position: the timer's
+ * number rides in the upper half of the handler word, and every move of an event writes its new
+ * position (events without a timer write theirs to slot 0, which nothing reads, so moving costs
+ * the same store for every event and no branch). A moved event takes a new sequence number: it
+ * runs exactly where an event newly pushed at that time would.
  */
 public final class EventQueue {
 
@@ -37,12 +45,21 @@ public final class EventQueue {
     private static final int HANDLER = 2;
     private static final int PAYLOAD = 3;
 
+    /** The handler word holds the handler id in its lower and the event's timer in its upper 32 bits. */
+    private static final int TIMER_SHIFT = 32;
+    private static final long HANDLER_MASK = 0xFFFF_FFFFL;
+    /** Position of a timer with no pending event. */
+    private static final int NOT_PENDING = -1;
+
     private long[] entries;
     /** In sorted mode the run is {@code [head, head + size)}; in heap mode {@code head} is 0. */
     private int head;
     private int size;
     private boolean heapMode;
     private long nextSequence;
+    /** Offset in {@link #entries} of each timer's pending event, or {@link #NOT_PENDING}; slot 0 is the sink of untimed events. */
+    private int[] timerAt = {NOT_PENDING, NOT_PENDING, NOT_PENDING, NOT_PENDING};
+    private int timers = 1;
 
     private double poppedTime;
     private int poppedHandler;
@@ -79,10 +96,97 @@ public final class EventQueue {
      * @param payload  value passed to the handler
      */
     public void push(double time, int priority, int handler, long payload) {
+        insert(time, key(priority), handler & HANDLER_MASK, payload);
+    }
+
+    /**
+     * Creates a timer: a handle on at most one pending event, which {@link #pushTimer} moves and
+     * {@link #cancel} removes.
+     *
+     * @return the timer's number, for {@link #pushTimer}, {@link #cancel} and {@link #isPending}
+     */
+    public int newTimer() {
+        if (timers == timerAt.length) {
+            timerAt = Arrays.copyOf(timerAt, timers * 2);
+        }
+        timerAt[timers] = NOT_PENDING;
+        return timers++;
+    }
+
+    /** True when {@code timer}'s event is pending (pushed and neither popped nor cancelled). */
+    public boolean isPending(int timer) {
+        return timerAt[checkTimer(timer)] != NOT_PENDING;
+    }
+
+    /**
+     * Adds the event of {@code timer}, replacing its pending event if it has one. Either way it runs
+     * exactly where an event {@linkplain #push pushed} now would: after every event already pending
+     * at the same time and priority.
+     *
+     * @param timer    a number from {@link #newTimer()}
+     * @param time     when it fires
+     * @param priority tie-breaker among events at the same time, lower first, in {@code [0, 0x7FFF]}
+     * @param handler  id of the handler to call
+     * @param payload  value passed to the handler
+     */
+    public void pushTimer(int timer, double time, int priority, int handler, long payload) {
+        int at = timerAt[checkTimer(timer)];
+        long key = key(priority);
+        long tagged = ((long) timer << TIMER_SHIFT) | (handler & HANDLER_MASK);
+        if (at == NOT_PENDING) {
+            insert(time, key, tagged, payload);
+        } else if (heapMode) {
+            // Replace in place, then restore heap order from there: one sift instead of two.
+            settle(at / STRIDE, time, key, tagged, payload);
+        } else {
+            removeFromRun(at);
+            sortedPush(time, key, tagged, payload);
+        }
+    }
+
+    /**
+     * Removes {@code timer}'s pending event, if it has one.
+     *
+     * @return true when an event was removed
+     */
+    public boolean cancel(int timer) {
+        int at = timerAt[checkTimer(timer)];
+        if (at == NOT_PENDING) {
+            return false;
+        }
+        timerAt[timer] = NOT_PENDING;
+        if (!heapMode) {
+            removeFromRun(at);
+            return true;
+        }
+        int hole = at / STRIDE;
+        size--;
+        if (hole < size) {
+            long[] e = entries;
+            int from = size * STRIDE;
+            settle(hole, Double.longBitsToDouble(e[from + TIME]), e[from + KEY], e[from + HANDLER], e[from + PAYLOAD]);
+        }
+        if (size <= RESORT_SIZE) {
+            sortHeap();
+        }
+        return true;
+    }
+
+    private int checkTimer(int timer) {
+        if (timer < 1 || timer >= timers) {
+            throw new IllegalArgumentException("unknown timer " + timer);
+        }
+        return timer;
+    }
+
+    private long key(int priority) {
         if (priority < 0 || priority > MAX_PRIORITY) {
             throw new IllegalArgumentException("priority must be in [0, " + MAX_PRIORITY + "]: " + priority);
         }
-        long key = ((long) priority << SEQUENCE_BITS) | (nextSequence++ & SEQUENCE_MASK);
+        return ((long) priority << SEQUENCE_BITS) | (nextSequence++ & SEQUENCE_MASK);
+    }
+
+    private void insert(double time, long key, long handler, long payload) {
         if (heapMode) {
             heapPush(time, key, handler, payload);
         } else if (size < SORTED_LIMIT) {
@@ -102,15 +206,18 @@ public final class EventQueue {
         long[] e = entries;
         int top = head * STRIDE;
         poppedTime = Double.longBitsToDouble(e[top + TIME]);
-        poppedHandler = (int) e[top + HANDLER];
+        long handler = e[top + HANDLER];
+        poppedHandler = (int) (handler & HANDLER_MASK);
         poppedPayload = e[top + PAYLOAD];
+        timerAt[(int) (handler >>> TIMER_SHIFT)] = NOT_PENDING;
         size--;
         if (!heapMode) {
             head = size == 0 ? 0 : head + 1;
             return;
         }
         if (size > 0) {
-            siftDownLast();
+            int from = size * STRIDE;
+            siftDown(0, Double.longBitsToDouble(e[from + TIME]), e[from + KEY], e[from + HANDLER], e[from + PAYLOAD]);
         }
         if (size <= RESORT_SIZE) {
             sortHeap();
@@ -138,21 +245,24 @@ public final class EventQueue {
         return time > other || (time == other && key > e[at + KEY]);
     }
 
-    private static void write(long[] e, int at, double time, long key, long handler, long payload) {
+    private void write(long[] e, int at, double time, long key, long handler, long payload) {
         e[at + TIME] = Double.doubleToRawLongBits(time);
         e[at + KEY] = key;
         e[at + HANDLER] = handler;
         e[at + PAYLOAD] = payload;
+        timerAt[(int) (handler >>> TIMER_SHIFT)] = at;
     }
 
-    private static void copy(long[] e, int from, int to) {
+    private void copy(long[] e, int from, int to) {
         e[to] = e[from];
         e[to + 1] = e[from + 1];
-        e[to + 2] = e[from + 2];
+        long handler = e[from + 2];
+        e[to + 2] = handler;
         e[to + 3] = e[from + 3];
+        timerAt[(int) (handler >>> TIMER_SHIFT)] = to;
     }
 
-    private void sortedPush(double time, long key, int handler, long payload) {
+    private void sortedPush(double time, long key, long handler, long payload) {
         long[] e = entries;
         if ((head + size) * STRIDE == e.length) {
             compact();
@@ -171,18 +281,58 @@ public final class EventQueue {
     /** Moves a sorted run to the start of the array. */
     private void compact() {
         if (head > 0) {
-            System.arraycopy(entries, head * STRIDE, entries, 0, size * STRIDE);
+            long[] e = entries;
+            System.arraycopy(e, head * STRIDE, e, 0, size * STRIDE);
+            head = 0;
+            for (int at = 0; at < size * STRIDE; at += STRIDE) {
+                timerAt[(int) (e[at + HANDLER] >>> TIMER_SHIFT)] = at;
+            }
+        }
+    }
+
+    /** Takes the event at offset {@code at} out of the sorted run, closing the gap from the nearer end. */
+    private void removeFromRun(int at) {
+        long[] e = entries;
+        int first = head * STRIDE;
+        int last = (head + size - 1) * STRIDE;
+        if (at - first <= last - at) {
+            for (int to = at; to > first; to -= STRIDE) {
+                copy(e, to - STRIDE, to);
+            }
+            head++;
+        } else {
+            for (int to = at; to < last; to += STRIDE) {
+                copy(e, to + STRIDE, to);
+            }
+        }
+        size--;
+        if (size == 0) {
             head = 0;
         }
     }
 
-    private void heapPush(double time, long key, int handler, long payload) {
+    private void heapPush(double time, long key, long handler, long payload) {
         if (size * STRIDE == entries.length) {
             entries = Arrays.copyOf(entries, entries.length * 2);
         }
-        long[] e = entries;
-        int hole = size++;
         // Sift up by moving parents down into the hole, then write once.
+        siftUp(size++, time, key, handler, payload);
+    }
+
+    /**
+     * Puts an event into the heap's hole at {@code hole} (a moved timer's slot, or a removed event's,
+     * filled with the last event) and restores heap order, up or down from there.
+     */
+    private void settle(int hole, double time, long key, long handler, long payload) {
+        if (hole > 0 && !after(time, key, entries, ((hole - 1) >>> 1) * STRIDE)) {
+            siftUp(hole, time, key, handler, payload);
+        } else {
+            siftDown(hole, time, key, handler, payload);
+        }
+    }
+
+    private void siftUp(int hole, double time, long key, long handler, long payload) {
+        long[] e = entries;
         while (hole > 0) {
             int parent = (hole - 1) >>> 1;
             if (after(time, key, e, parent * STRIDE)) {
@@ -194,16 +344,10 @@ public final class EventQueue {
         write(e, hole * STRIDE, time, key, handler, payload);
     }
 
-    /** Re-inserts the heap's last event from the root after the root has been taken. */
-    private void siftDownLast() {
+    /** Places an event at or below {@code hole} among the heap's first {@code size} slots, moving earlier children up. */
+    private void siftDown(int hole, double time, long key, long handler, long payload) {
         long[] e = entries;
         int last = size;
-        int from = last * STRIDE;
-        double time = Double.longBitsToDouble(e[from + TIME]);
-        long key = e[from + KEY];
-        long handler = e[from + HANDLER];
-        long payload = e[from + PAYLOAD];
-        int hole = 0;
         int half = last >>> 1;
         while (hole < half) {
             int child = 2 * hole + 1;

@@ -13,6 +13,10 @@ import java.util.Arrays;
  *
  * <p>Handlers are registered up front and referred to by integer id so that scheduling an event
  * allocates nothing.
+ *
+ * <p>A model that keeps re-planning one future event (a server whose next step ends earlier when
+ * new work arrives) holds it in a timer: {@link #setTimer} moves the pending event instead of
+ * leaving a stale one to be popped and ignored, and {@link #cancelTimer} removes it.
  */
 public final class Simulator {
 
@@ -64,6 +68,35 @@ public final class Simulator {
             throw new IllegalArgumentException("unknown handler id " + handler);
         }
         queue.push(time, priority, handler, payload);
+    }
+
+    /** Creates a timer: a handle on at most one pending event, for {@link #setTimer} and {@link #cancelTimer}. */
+    public int newTimer() {
+        return queue.newTimer();
+    }
+
+    /**
+     * Schedules {@code timer}'s event at an absolute time (not before {@link #now()}) with the
+     * default priority, replacing its pending event if it has one. The event runs exactly where
+     * one {@linkplain #schedule(double, int, long) scheduled} now would.
+     */
+    public void setTimer(int timer, double time, int handler, long payload) {
+        if (!(time >= now)) {
+            throw new IllegalArgumentException("cannot schedule at " + time + ", before now " + now);
+        }
+        if (handler < 0 || handler >= handlerCount) {
+            throw new IllegalArgumentException("unknown handler id " + handler);
+        }
+        queue.pushTimer(timer, time, DEFAULT_PRIORITY, handler, payload);
+    }
+
+    /**
+     * Removes {@code timer}'s pending event, if it has one.
+     *
+     * @return true when an event was removed
+     */
+    public boolean cancelTimer(int timer) {
+        return queue.cancel(timer);
     }
 
     /** Schedules an event {@code delay} seconds from now with the default priority. */

@@ -43,6 +43,8 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
     private final RandomStream[] judge;
     private final RandomStream[] leaves;
     private final LengthSampler[] listened;
+    /** Per route: whether its quality judge can reject an answer ({@link QualitySpec#judges()}, asked once). */
+    private final boolean[] judges;
     /** Clients that will leave mid-stream, by request id: {output tokens received, answer length}. */
     private final Map<Long, int[]> disconnects = new HashMap<>();
     /** Answers asked for so far, by request id, of requests with a rejected answer. */
@@ -81,12 +83,14 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
         this.leaves = new RandomStream[routes.size()];
         this.listened = new LengthSampler[routes.size()];
         this.classes = new RandomStream[routes.size()];
+        this.judges = new boolean[routes.size()];
         for (int i = 0; i < routes.size(); i++) {
             String name = "route/" + routes.get(i).name();
             patience[i] = streams.stream(name + "/patience");
             judge[i] = streams.stream(name + "/quality");
             leaves[i] = streams.stream(name + "/disconnect");
             classes[i] = streams.stream(name + "/class");
+            judges[i] = routes.get(i).quality().judges();
             DisconnectSpec d = routes.get(i).clients().disconnect();
             listened[i] = d == null ? null : LengthSampler.of(d.receivedTokens(), streams.stream(name + "/listened"));
         }
@@ -122,7 +126,7 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
      * where its client leaves, so it is served as an answer of that many tokens.
      */
     Request asServedBy(Request request, Pool pool) {
-        int[] d = disconnects.get(request.id());
+        int[] d = disconnects.isEmpty() ? null : disconnects.get(request.id());
         if (d == null) {
             return request;
         }
@@ -137,7 +141,7 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
      * was escalated to, else the easy-request pool of its route's split.
      */
     int pinnedPool(Request request) {
-        Integer up = escalated.get(request.id());
+        Integer up = escalated.isEmpty() ? null : escalated.get(request.id());
         if (up != null) {
             return up;
         }
@@ -173,11 +177,27 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
         outcomes.finished(request, false, sim.now());
     }
 
+    /** Drops what was kept about {@code request}; the maps are empty unless their feature is in use, so look only then. */
     private void forget(Request request) {
-        disconnects.remove(request.id());
-        easy.remove(request.id());
-        asks.remove(request.id());
-        escalated.remove(request.id());
+        if (!disconnects.isEmpty()) {
+            disconnects.remove(request.id());
+        }
+        if (!easy.isEmpty()) {
+            easy.remove(request.id());
+        }
+        if (!asks.isEmpty()) {
+            asks.remove(request.id());
+        }
+        if (!escalated.isEmpty()) {
+            escalated.remove(request.id());
+        }
+    }
+
+    /** {@code request} no longer waits for its first token (only routes with patience have waiters). */
+    private void forgetWaiting(Request request) {
+        if (!waiting.isEmpty()) {
+            waiting.remove(request);
+        }
     }
 
     @Override
@@ -225,7 +245,7 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
 
     @Override
     public void admitted(Request request, Server server) {
-        Waiting w = waiting.get(request);
+        Waiting w = waiting.isEmpty() ? null : waiting.get(request);
         if (w != null) {
             w.server = server;
         }
@@ -233,7 +253,7 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
 
     @Override
     public void firstToken(Request request, double time) {
-        waiting.remove(request);
+        forgetWaiting(request);
     }
 
     @Override
@@ -244,8 +264,8 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
 
     @Override
     public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt) {
-        waiting.remove(request);
-        int[] leaving = disconnects.get(request.id());
+        forgetWaiting(request);
+        int[] leaving = disconnects.isEmpty() ? null : disconnects.get(request.id());
         if (leaving != null) {
             forget(request);
             metrics.disconnected(request, pool, leaving[0], request.outputTokens(), completedAt);
@@ -253,7 +273,7 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
             return;
         }
         QualitySpec quality = routes.get(request.route()).quality();
-        boolean accepted = !quality.judges() || judge[request.route()].nextDouble() < quality.acceptance(pool);
+        boolean accepted = !judges[request.route()] || judge[request.route()].nextDouble() < quality.acceptance(pool);
         if (!accepted && askAgain(request, quality, pool)) {
             metrics.reasked(request, pool);
             router.accept(request.retryAt(completedAt));
@@ -290,13 +310,13 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
 
     @Override
     public void failed(Request request, RejectCause cause, double time) {
-        waiting.remove(request);
+        forgetWaiting(request);
         rejected(request, cause);
     }
 
     @Override
     public void lostToInterruption(Request request, long lostTokens) {
-        waiting.remove(request);
+        forgetWaiting(request);
         super.lostToInterruption(request, lostTokens);
     }
 }

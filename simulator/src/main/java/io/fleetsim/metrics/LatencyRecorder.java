@@ -54,12 +54,13 @@ public final class LatencyRecorder {
         if (count() == 0) {
             return LatencySummary.EMPTY;
         }
+        PercentileTable table = new PercentileTable(histogram);
         List<Double> cdf = new ArrayList<>(LatencySummary.CDF_PERCENTILES.size());
         for (double p : LatencySummary.CDF_PERCENTILES) {
-            cdf.add(p == 0 ? histogram.getMinValue() / 1e3 : percentileMs(p));
+            cdf.add(p == 0 ? histogram.getMinValue() / 1e3 : table.valueAt(p) / 1e3);
         }
-        return new LatencySummary(count(), meanSeconds() * 1e3, percentileMs(50), percentileMs(95), percentileMs(99),
-                histogram.getMaxValue() / 1e3, cdf);
+        return new LatencySummary(count(), meanSeconds() * 1e3, table.valueAt(50) / 1e3, table.valueAt(95) / 1e3,
+                table.valueAt(99) / 1e3, histogram.getMaxValue() / 1e3, cdf);
     }
 
     /** The value at percentile {@code p} in milliseconds (0 when empty). */

@@ -53,6 +53,8 @@ public final class LlmReplica implements Server, EventHandler {
 
     private final Simulator sim;
     private final int handlerId;
+    /** The end of the step under way: moved when a decode stretch is cut, so no stale event is left. */
+    private final int stepTimer;
     private final int pool;
     private final StepTimeModel steps;
     private final BatchingSpec batching;
@@ -129,6 +131,7 @@ public final class LlmReplica implements Server, EventHandler {
         this.source = source;
         this.listener = listener;
         this.handlerId = sim.register(this);
+        this.stepTimer = sim.newTimer();
     }
 
     @Override
@@ -273,6 +276,7 @@ public final class LlmReplica implements Server, EventHandler {
         drained.cancel();
         stepping = false;
         generation++;
+        sim.cancelTimer(stepTimer);
         clock.idleAt(now);
         lost.sort(Comparator.comparingLong(Request::id));
         return lost;
@@ -301,7 +305,7 @@ public final class LlmReplica implements Server, EventHandler {
         if (keep < stepIterations) {
             stepIterations = keep;
             double end = Math.max(now, stepStart + steps.decodeSegmentSeconds(stepBatch, stepKvTokens, keep));
-            sim.schedule(end, handlerId, ++generation);
+            sim.setTimer(stepTimer, end, handlerId, ++generation);
         }
     }
 
@@ -608,6 +612,6 @@ public final class LlmReplica implements Server, EventHandler {
         stepStart = now;
         stepIterations = iterations;
         stepSeconds = seconds;
-        sim.schedule(now + seconds, handlerId, ++generation);
+        sim.setTimer(stepTimer, now + seconds, handlerId, ++generation);
     }
 }

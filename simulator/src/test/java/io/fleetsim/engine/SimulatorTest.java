@@ -1,7 +1,9 @@
 package io.fleetsim.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -129,5 +131,26 @@ class SimulatorTest {
         sim.schedule(1.0, ids[0], 3);
         sim.runUntil(1.0);
         assertEquals(List.of(1.0, 1.0, 1.0, 1.0), fired);
+    }
+
+    @Test
+    void aTimerHoldsOneEventThatMovesOrIsCancelled() {
+        Simulator sim = new Simulator();
+        List<String> fired = new ArrayList<>();
+        int record = sim.register(payload -> fired.add(sim.now() + ":" + payload));
+        int timer = sim.newTimer();
+        sim.setTimer(timer, 5.0, record, 1);
+        sim.schedule(2.0, record, 2);
+        sim.setTimer(timer, 2.0, record, 3);
+        assertEquals(2, sim.pendingEvents(), "the timer's first event was replaced, not left behind");
+        sim.runUntil(3.0);
+        assertEquals(List.of("2.0:2", "2.0:3"), fired, "moved to 2.0, it runs after the event already there");
+        assertThrows(IllegalArgumentException.class, () -> sim.setTimer(timer, 2.5, record, 4));
+        sim.setTimer(timer, 4.0, record, 5);
+        assertTrue(sim.cancelTimer(timer));
+        assertFalse(sim.cancelTimer(timer));
+        sim.runUntil(10.0);
+        assertEquals(2, fired.size());
+        assertEquals(2, sim.eventsProcessed());
     }
 }
