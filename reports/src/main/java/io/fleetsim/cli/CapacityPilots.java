@@ -1,9 +1,9 @@
 package io.fleetsim.cli;
 
 import io.fleetsim.run.RunResult;
-import io.fleetsim.scenario.PoolKind;
-import io.fleetsim.scenario.PoolSpec;
-import io.fleetsim.scenario.ScenarioSpec;
+import io.fleetsim.spec.PoolKind;
+import io.fleetsim.spec.PoolSpec;
+import io.fleetsim.spec.ScenarioSpec;
 import io.fleetsim.sweep.ReplicaCapacity;
 import io.fleetsim.sweep.ScenarioText;
 import io.fleetsim.sweep.ScenarioVariant;

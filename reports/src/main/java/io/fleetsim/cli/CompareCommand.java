@@ -15,7 +15,7 @@ import io.fleetsim.run.RunResult;
 import io.fleetsim.run.Simulation;
 import io.fleetsim.scenario.Feasibility;
 import io.fleetsim.scenario.ScenarioLoader;
-import io.fleetsim.scenario.ScenarioSpec;
+import io.fleetsim.spec.ScenarioSpec;
 import io.fleetsim.sweep.PointMetrics;
 import io.fleetsim.sweep.ReplicationSeeds;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.fleetsim.cli;
 
-import io.fleetsim.scenario.NearestName;
-import io.fleetsim.scenario.ScenarioException;
+import io.fleetsim.input.NearestName;
+import io.fleetsim.input.ScenarioException;
 import io.fleetsim.sweep.UnitFailedException;
 import java.io.PrintWriter;
 import java.util.List;

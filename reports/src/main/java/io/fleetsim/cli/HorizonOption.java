@@ -1,6 +1,6 @@
 package io.fleetsim.cli;
 
-import io.fleetsim.scenario.DurationText;
+import io.fleetsim.input.DurationText;
 import picocli.CommandLine;
 
 /** The {@code --horizon} option shared by {@code run} and {@code compare}: a duration with a unit, > 0. */

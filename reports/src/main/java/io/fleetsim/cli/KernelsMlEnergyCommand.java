@@ -1,17 +1,17 @@
 package io.fleetsim.cli;
 
+import io.fleetsim.calibration.PerformanceProfiles;
 import io.fleetsim.hardware.HardwareCatalog;
 import io.fleetsim.hardware.KvCacheDtype;
 import io.fleetsim.hardware.LlmModel;
 import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
-import io.fleetsim.scenario.BatchingSpec;
 import io.fleetsim.scenario.CatalogReader;
-import io.fleetsim.calibration.PerformanceProfiles;
-import io.fleetsim.scenario.PerformanceSpec;
-import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.serving.StepTimeModel;
 import io.fleetsim.serving.StepTimeModels;
+import io.fleetsim.spec.BatchingSpec;
+import io.fleetsim.spec.PerformanceSpec;
+import io.fleetsim.spec.ServerSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

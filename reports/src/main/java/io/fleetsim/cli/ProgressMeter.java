@@ -1,7 +1,7 @@
 package io.fleetsim.cli;
 
+import io.fleetsim.input.DurationText;
 import io.fleetsim.run.ProgressListener;
-import io.fleetsim.scenario.DurationText;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;

@@ -1,9 +1,9 @@
 package io.fleetsim.cli;
 
+import io.fleetsim.input.ScenarioException;
 import io.fleetsim.scenario.Feasibility;
-import io.fleetsim.scenario.ScenarioException;
 import io.fleetsim.scenario.ScenarioLoader;
-import io.fleetsim.scenario.ScenarioSpec;
+import io.fleetsim.spec.ScenarioSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.fleetsim.report;
 
-import io.fleetsim.scenario.DurationText;
+import io.fleetsim.input.DurationText;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 

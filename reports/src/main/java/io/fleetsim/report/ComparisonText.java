@@ -1,7 +1,7 @@
 package io.fleetsim.report;
 
+import io.fleetsim.input.DurationText;
 import io.fleetsim.run.PoolResult;
-import io.fleetsim.scenario.DurationText;
 import java.util.Locale;
 
 /**

@@ -8,10 +8,10 @@ import static io.fleetsim.report.ValueFormat.TEXT;
 import static io.fleetsim.report.ValueFormat.USD;
 
 import io.fleetsim.cost.HeadroomCost;
+import io.fleetsim.input.DurationText;
 import io.fleetsim.run.DisruptionResult;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
-import io.fleetsim.scenario.DurationText;
 
 /**
  * What zone outages and rolling deploys did to the SLO (each event's window against the time

@@ -1,11 +1,11 @@
 package io.fleetsim.report;
 
+import io.fleetsim.input.DurationText;
 import io.fleetsim.metrics.Latencies;
 import io.fleetsim.metrics.LatencySummary;
 import io.fleetsim.run.RouteResult;
 import io.fleetsim.run.RunResult;
-import io.fleetsim.scenario.DurationText;
-import io.fleetsim.scenario.SloSpec;
+import io.fleetsim.spec.SloSpec;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.List;

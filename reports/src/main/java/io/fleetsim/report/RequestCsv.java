@@ -1,7 +1,7 @@
 package io.fleetsim.report;
 
 import io.fleetsim.metrics.RequestLog;
-import io.fleetsim.scenario.ScenarioSpec;
+import io.fleetsim.spec.ScenarioSpec;
 import io.fleetsim.workload.RejectCause;
 import io.fleetsim.workload.Request;
 import io.fleetsim.workload.WasteCause;

@@ -1,12 +1,12 @@
 package io.fleetsim.report;
 
+import io.fleetsim.input.DurationText;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
-import io.fleetsim.scenario.ApiSpec;
-import io.fleetsim.scenario.DurationText;
-import io.fleetsim.scenario.PoolSpec;
-import io.fleetsim.scenario.RouteSpec;
-import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.spec.ApiSpec;
+import io.fleetsim.spec.PoolSpec;
+import io.fleetsim.spec.RouteSpec;
+import io.fleetsim.spec.ServerSpec;
 import io.fleetsim.workload.RejectCause;
 import java.util.List;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package io.fleetsim.report;
 
 import io.fleetsim.run.RunResult;
-import io.fleetsim.scenario.RouteSpec;
-import io.fleetsim.scenario.ScenarioSpec;
-import io.fleetsim.scenario.SloSpec;
+import io.fleetsim.spec.RouteSpec;
+import io.fleetsim.spec.ScenarioSpec;
+import io.fleetsim.spec.SloSpec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -5,7 +5,7 @@ import io.fleetsim.metrics.TimeSeries;
 import io.fleetsim.run.DisruptionResult;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
-import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.spec.ServerSpec;
 import java.awt.Color;
 import java.util.List;
 import org.jfree.chart.JFreeChart;

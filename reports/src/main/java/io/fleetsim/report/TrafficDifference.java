@@ -1,7 +1,7 @@
 package io.fleetsim.report;
 
-import io.fleetsim.scenario.RouteSpec;
-import io.fleetsim.scenario.SloSpec;
+import io.fleetsim.spec.RouteSpec;
+import io.fleetsim.spec.SloSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package io.fleetsim.report;
 
+import io.fleetsim.input.DurationText;
 import io.fleetsim.metrics.TimeSeries;
 import io.fleetsim.run.RouteResult;
 import io.fleetsim.run.RunResult;
-import io.fleetsim.scenario.DurationText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

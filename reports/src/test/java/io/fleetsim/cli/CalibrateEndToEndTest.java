@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetsim.calibration.EndToEndProfile;
 import io.fleetsim.calibration.EndToEndProfileReader;
-import io.fleetsim.scenario.SpecDocument;
+import io.fleetsim.input.SpecDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

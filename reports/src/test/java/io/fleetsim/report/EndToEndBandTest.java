@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fleetsim.calibration.CapacityRatio;
 import io.fleetsim.calibration.EndToEndProfile;
 import io.fleetsim.calibration.LatencyError;
-import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.spec.PerformanceSpec;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

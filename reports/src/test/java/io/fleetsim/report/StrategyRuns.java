@@ -2,7 +2,7 @@ package io.fleetsim.report;
 
 import io.fleetsim.run.Simulation;
 import io.fleetsim.scenario.ScenarioLoader;
-import io.fleetsim.scenario.ScenarioSpec;
+import io.fleetsim.spec.ScenarioSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.fleetsim.bench;
 
-import io.fleetsim.scenario.ScenarioSpec;
+import io.fleetsim.spec.ScenarioSpec;
 import io.fleetsim.sweep.ScenarioText;
 import io.fleetsim.sweep.ScenarioVariant;
 import java.math.BigDecimal;

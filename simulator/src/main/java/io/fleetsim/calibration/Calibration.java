@@ -2,7 +2,7 @@ package io.fleetsim.calibration;
 
 import io.fleetsim.hardware.Gpu;
 import io.fleetsim.hardware.HardwareCatalog;
-import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.spec.PerformanceSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.fleetsim.calibration;
 
-import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.spec.PerformanceSpec;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;

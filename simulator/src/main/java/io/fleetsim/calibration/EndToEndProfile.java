@@ -1,6 +1,6 @@
 package io.fleetsim.calibration;
 
-import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.spec.PerformanceSpec;
 import java.util.List;
 import java.util.Optional;
 

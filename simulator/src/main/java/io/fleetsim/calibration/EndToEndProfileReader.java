@@ -1,8 +1,8 @@
 package io.fleetsim.calibration;
 
-import io.fleetsim.scenario.PerformanceSpec;
-import io.fleetsim.scenario.SpecNode;
-import io.fleetsim.scenario.StepTimeMethod;
+import io.fleetsim.input.SpecNode;
+import io.fleetsim.spec.PerformanceSpec;
+import io.fleetsim.spec.StepTimeMethod;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,15 +26,15 @@ public final class EndToEndProfileReader {
     private EndToEndProfileReader() {
     }
 
-    /** The profiles of a profiles file; a missing or bad file is a {@link io.fleetsim.scenario.ScenarioException}. */
+    /** The profiles of a profiles file; a missing or bad file is a {@link io.fleetsim.input.ScenarioException}. */
     public static List<EndToEndProfile> read(java.nio.file.Path file) {
         String text;
         try {
             text = java.nio.file.Files.readString(file);
         } catch (java.io.IOException e) {
-            throw new io.fleetsim.scenario.ScenarioException(file.toString(), 0, "", "cannot read: " + e.getMessage());
+            throw new io.fleetsim.input.ScenarioException(file.toString(), 0, "", "cannot read: " + e.getMessage());
         }
-        return read(io.fleetsim.scenario.SpecDocument.parse(text, file.toString(), false));
+        return read(io.fleetsim.input.SpecDocument.parse(text, file.toString(), false));
     }
 
     /** The profiles under {@code root}. */

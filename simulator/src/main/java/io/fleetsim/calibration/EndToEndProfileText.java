@@ -1,7 +1,7 @@
 package io.fleetsim.calibration;
 
-import io.fleetsim.scenario.StepTimeMethod;
-import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.spec.PerformanceSpec;
+import io.fleetsim.spec.StepTimeMethod;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The handoff latency of disaggregated deployments of one engine on one GPU system
- * ({@link io.fleetsim.scenario.HandoffSpec}), fitted end to end on measured disaggregated
+ * ({@link io.fleetsim.spec.HandoffSpec}), fitted end to end on measured disaggregated
  * benchmark points, with its error on the points fitted and under cross-validation by deployment.
  *
  * @param name           the profile's name, as reports cite it

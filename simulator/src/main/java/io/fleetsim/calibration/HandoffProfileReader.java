@@ -1,6 +1,6 @@
 package io.fleetsim.calibration;
 
-import io.fleetsim.scenario.SpecNode;
+import io.fleetsim.input.SpecNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,15 +17,15 @@ public final class HandoffProfileReader {
     private HandoffProfileReader() {
     }
 
-    /** The profiles of a file; a missing or bad file is a {@link io.fleetsim.scenario.ScenarioException}. */
+    /** The profiles of a file; a missing or bad file is a {@link io.fleetsim.input.ScenarioException}. */
     public static List<HandoffProfile> read(java.nio.file.Path file) {
         String text;
         try {
             text = java.nio.file.Files.readString(file);
         } catch (java.io.IOException e) {
-            throw new io.fleetsim.scenario.ScenarioException(file.toString(), 0, "", "cannot read: " + e.getMessage());
+            throw new io.fleetsim.input.ScenarioException(file.toString(), 0, "", "cannot read: " + e.getMessage());
         }
-        return read(io.fleetsim.scenario.SpecDocument.parse(text, file.toString(), false));
+        return read(io.fleetsim.input.SpecDocument.parse(text, file.toString(), false));
     }
 
     /** The profiles under {@code root}. */

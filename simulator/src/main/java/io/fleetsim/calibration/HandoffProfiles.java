@@ -1,6 +1,6 @@
 package io.fleetsim.calibration;
 
-import io.fleetsim.scenario.SpecDocument;
+import io.fleetsim.input.SpecDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,8 +2,8 @@ package io.fleetsim.calibration;
 
 import io.fleetsim.hardware.HardwareCatalog;
 import io.fleetsim.hardware.LlmModel;
-import io.fleetsim.scenario.CsvRows;
-import io.fleetsim.scenario.ScenarioException;
+import io.fleetsim.input.CsvRows;
+import io.fleetsim.input.ScenarioException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,12 +1,12 @@
 package io.fleetsim.calibration;
 
 import io.fleetsim.hardware.Precision;
-import io.fleetsim.scenario.EngineSpec;
-import io.fleetsim.scenario.PerformanceSpec;
-import io.fleetsim.scenario.ServerSpec;
-import io.fleetsim.scenario.SpecDocument;
-import io.fleetsim.scenario.SpecNode;
-import io.fleetsim.scenario.StepTimeMethod;
+import io.fleetsim.input.SpecDocument;
+import io.fleetsim.input.SpecNode;
+import io.fleetsim.spec.EngineSpec;
+import io.fleetsim.spec.PerformanceSpec;
+import io.fleetsim.spec.ServerSpec;
+import io.fleetsim.spec.StepTimeMethod;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.fleetsim.calibration;
 
-import io.fleetsim.scenario.PerformanceSpec;
-import io.fleetsim.scenario.SpecNode;
+import io.fleetsim.input.SpecNode;
+import io.fleetsim.spec.PerformanceSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

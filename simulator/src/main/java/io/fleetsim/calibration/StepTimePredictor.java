@@ -5,9 +5,9 @@ import io.fleetsim.hardware.HardwareCatalog;
 import io.fleetsim.hardware.LlmModel;
 import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
-import io.fleetsim.scenario.PerformanceSpec;
 import io.fleetsim.serving.RooflineStepTime;
 import io.fleetsim.serving.StepTimeModel;
+import io.fleetsim.spec.PerformanceSpec;
 import java.util.HashMap;
 import java.util.Map;
 

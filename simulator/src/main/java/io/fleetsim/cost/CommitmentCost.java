@@ -1,6 +1,6 @@
 package io.fleetsim.cost;
 
-import io.fleetsim.scenario.CommitmentSpec;
+import io.fleetsim.spec.CommitmentSpec;
 
 /**
  * What a reserved pool's commitment obliges one to pay over its whole term, whatever the horizon

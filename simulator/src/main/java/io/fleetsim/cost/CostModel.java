@@ -1,6 +1,6 @@
 package io.fleetsim.cost;
 
-import io.fleetsim.scenario.ApiSpec;
+import io.fleetsim.spec.ApiSpec;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -1,6 +1,6 @@
 package io.fleetsim.cost;
 
-import io.fleetsim.scenario.HeadroomSpec;
+import io.fleetsim.spec.HeadroomSpec;
 
 /**
  * What a pool's N+k headroom cost: its k spare replicas' share k / (N + k) of the GPU-hours and

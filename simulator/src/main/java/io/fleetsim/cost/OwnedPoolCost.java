@@ -1,7 +1,7 @@
 package io.fleetsim.cost;
 
-import io.fleetsim.scenario.EconomicsSpec;
-import io.fleetsim.scenario.OwnershipSpec;
+import io.fleetsim.spec.EconomicsSpec;
+import io.fleetsim.spec.OwnershipSpec;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -1,6 +1,6 @@
 package io.fleetsim.cost;
 
-import io.fleetsim.scenario.PoolKind;
+import io.fleetsim.spec.PoolKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

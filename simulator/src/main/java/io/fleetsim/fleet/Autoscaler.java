@@ -2,7 +2,7 @@ package io.fleetsim.fleet;
 
 import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
-import io.fleetsim.scenario.ScalingSpec;
+import io.fleetsim.spec.ScalingSpec;
 import java.util.ArrayList;
 import java.util.List;
 

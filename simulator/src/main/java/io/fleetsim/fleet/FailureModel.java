@@ -3,8 +3,8 @@ package io.fleetsim.fleet;
 import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.random.RandomStream;
-import io.fleetsim.scenario.FailureSpec;
-import io.fleetsim.scenario.PoolKind;
+import io.fleetsim.spec.FailureSpec;
+import io.fleetsim.spec.PoolKind;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.fleetsim.fleet;
 
 import io.fleetsim.random.RandomStream;
-import io.fleetsim.scenario.BalancingPolicy;
+import io.fleetsim.spec.BalancingPolicy;
 import io.fleetsim.workload.Request;
 import java.util.List;
 

@@ -5,8 +5,8 @@ import io.fleetsim.engine.Simulator;
 import io.fleetsim.metrics.DisruptionKind;
 import io.fleetsim.metrics.DisruptionWindow;
 import io.fleetsim.metrics.DisruptionWindows;
-import io.fleetsim.scenario.PoolKind;
-import io.fleetsim.scenario.RollingDeploySpec;
+import io.fleetsim.spec.PoolKind;
+import io.fleetsim.spec.RollingDeploySpec;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.fleetsim.fleet;
 
 import io.fleetsim.metrics.MetricsCollector;
-import io.fleetsim.scenario.RouteSpec;
-import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.spec.RouteSpec;
+import io.fleetsim.spec.ServerSpec;
 import io.fleetsim.workload.RejectCause;
 import io.fleetsim.workload.Request;
 import io.fleetsim.workload.RequestSink;

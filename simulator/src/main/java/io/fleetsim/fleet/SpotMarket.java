@@ -3,7 +3,7 @@ package io.fleetsim.fleet;
 import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.random.RandomStream;
-import io.fleetsim.scenario.SpotSpec;
+import io.fleetsim.spec.SpotSpec;
 import java.util.List;
 
 /**

@@ -6,9 +6,9 @@ import io.fleetsim.metrics.DisruptionKind;
 import io.fleetsim.metrics.DisruptionWindow;
 import io.fleetsim.metrics.DisruptionWindows;
 import io.fleetsim.random.RandomStream;
-import io.fleetsim.scenario.DurationSpec;
-import io.fleetsim.scenario.PoolKind;
-import io.fleetsim.scenario.ZoneOutageSpec;
+import io.fleetsim.spec.DurationSpec;
+import io.fleetsim.spec.PoolKind;
+import io.fleetsim.spec.ZoneOutageSpec;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.fleetsim.metrics;
 
-import io.fleetsim.scenario.RouteSpec;
+import io.fleetsim.spec.RouteSpec;
 import io.fleetsim.workload.RejectCause;
 import io.fleetsim.workload.Request;
 import io.fleetsim.workload.WasteCause;

@@ -1,6 +1,6 @@
 package io.fleetsim.metrics;
 
-import io.fleetsim.scenario.SloSpec;
+import io.fleetsim.spec.SloSpec;
 import io.fleetsim.workload.RejectCause;
 import io.fleetsim.workload.WasteCause;
 import java.util.EnumMap;

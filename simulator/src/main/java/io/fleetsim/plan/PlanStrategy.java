@@ -1,6 +1,6 @@
 package io.fleetsim.plan;
 
-import io.fleetsim.scenario.PoolKind;
+import io.fleetsim.spec.PoolKind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -24,5 +24,5 @@ import io.fleetsim.metrics.LatencySummary;
 public record DisaggregationResult(int prefillWorkers, int prefillGpus, int decodeWorkers, int decodeGpus,
                                    String link, double linkGbpsPerGpu, double linkLatencyUs, String linkSource,
                                    DisaggregatedUse use, long transfers, double transferBytes,
-                                   LatencySummary transferTimes, io.fleetsim.scenario.HandoffSpec handoff) {
+                                   LatencySummary transferTimes, io.fleetsim.spec.HandoffSpec handoff) {
 }

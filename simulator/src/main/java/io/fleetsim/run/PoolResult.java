@@ -5,8 +5,8 @@ import io.fleetsim.cost.CommitmentCost;
 import io.fleetsim.cost.HeadroomCost;
 import io.fleetsim.cost.OwnedPoolCost;
 import io.fleetsim.cost.PoolEnergy;
-import io.fleetsim.scenario.PoolKind;
 import io.fleetsim.serving.StepTimeProvenance;
+import io.fleetsim.spec.PoolKind;
 import java.util.Map;
 
 /**

@@ -10,13 +10,13 @@ import io.fleetsim.fleet.PoolLedger;
 import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.metrics.RouteStats;
 import io.fleetsim.metrics.TimeSeries;
-import io.fleetsim.scenario.PoolSpec;
-import io.fleetsim.scenario.RouteSpec;
-import io.fleetsim.scenario.ScenarioSpec;
-import io.fleetsim.scenario.ServerSpec;
-import io.fleetsim.scenario.TenantSpec;
 import io.fleetsim.serving.StepTimeModels;
 import io.fleetsim.serving.StepTimeProvenance;
+import io.fleetsim.spec.PoolSpec;
+import io.fleetsim.spec.RouteSpec;
+import io.fleetsim.spec.ScenarioSpec;
+import io.fleetsim.spec.ServerSpec;
+import io.fleetsim.spec.TenantSpec;
 import java.util.ArrayList;
 import java.util.List;
 

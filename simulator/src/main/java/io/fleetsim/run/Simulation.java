@@ -6,8 +6,8 @@ import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.metrics.RequestLog;
 import io.fleetsim.random.RandomStreams;
 import io.fleetsim.scenario.Feasibility;
-import io.fleetsim.scenario.ScenarioSpec;
-import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.spec.ScenarioSpec;
+import io.fleetsim.spec.ServerSpec;
 import io.fleetsim.workload.TrafficGenerator;
 
 /**

@@ -10,7 +10,7 @@ import io.fleetsim.metrics.KvCacheUtilization;
 import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.metrics.RunningTotals;
 import io.fleetsim.metrics.TimeSeries;
-import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.spec.ServerSpec;
 import java.util.ArrayList;
 import java.util.List;
 

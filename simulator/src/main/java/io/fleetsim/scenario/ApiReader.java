@@ -1,5 +1,9 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.input.SpecNode;
+import io.fleetsim.spec.ApiLatency;
+import io.fleetsim.spec.ApiSpec;
+
 /** Validates the {@code api} block of an API pool: prices, rate limits, latency (modelled or measured) and errors. */
 final class ApiReader {
 

@@ -1,5 +1,7 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.input.SpecNode;
+import io.fleetsim.spec.ArrivalSpec;
 import java.util.List;
 
 /**

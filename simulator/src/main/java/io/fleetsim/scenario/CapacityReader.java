@@ -1,7 +1,12 @@
 package io.fleetsim.scenario;
 
-import io.fleetsim.scenario.ScalingSpec.ScalingSignal;
-import io.fleetsim.scenario.ScalingSpec.ScheduledMinimum;
+import io.fleetsim.input.SpecNode;
+import io.fleetsim.spec.CapacitySpec;
+import io.fleetsim.spec.PoolKind;
+import io.fleetsim.spec.ScalingSpec.ScalingSignal;
+import io.fleetsim.spec.ScalingSpec.ScheduledMinimum;
+import io.fleetsim.spec.ScalingSpec;
+import io.fleetsim.spec.SpotSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

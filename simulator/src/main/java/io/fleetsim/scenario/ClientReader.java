@@ -1,5 +1,11 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.input.SpecNode;
+import io.fleetsim.spec.ClientSpec;
+import io.fleetsim.spec.DisconnectSpec;
+import io.fleetsim.spec.DurationSpec;
+import io.fleetsim.spec.LengthSpec;
+import io.fleetsim.spec.TenantSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,10 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.input.CsvRows;
+import io.fleetsim.input.DataFile;
+import io.fleetsim.input.ScenarioException;
+import io.fleetsim.input.SpecNode;
+import io.fleetsim.spec.LengthSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

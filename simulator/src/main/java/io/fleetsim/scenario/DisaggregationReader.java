@@ -2,6 +2,11 @@ package io.fleetsim.scenario;
 
 import io.fleetsim.calibration.HandoffProfiles;
 import io.fleetsim.hardware.HardwareCatalog;
+import io.fleetsim.input.SpecNode;
+import io.fleetsim.spec.EngineSpec;
+import io.fleetsim.spec.HandoffSpec;
+import io.fleetsim.spec.KvLinkSpec;
+import io.fleetsim.spec.ServerSpec;
 
 /**
  * Reads a pool's {@code disaggregation} block: its prefill and decode workers (each a count and

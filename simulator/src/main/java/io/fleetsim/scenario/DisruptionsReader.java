@@ -1,5 +1,12 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.input.SpecNode;
+import io.fleetsim.spec.CapacitySpec;
+import io.fleetsim.spec.DisruptionsSpec;
+import io.fleetsim.spec.DurationSpec;
+import io.fleetsim.spec.HeadroomSpec;
+import io.fleetsim.spec.RollingDeploySpec;
+import io.fleetsim.spec.ZoneOutageSpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.input.SpecNode;
+import io.fleetsim.spec.DurationSpec;
+
 /** Validates a duration distribution block: {@code {dist: fixed, value: 1s}} or {@code {dist: exponential, mean: 1s}}. */
 final class DurationReader {
 

@@ -5,6 +5,8 @@ import io.fleetsim.hardware.KvCacheDtype;
 import io.fleetsim.hardware.LlmModel;
 import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
+import io.fleetsim.spec.KvAdmission;
+import io.fleetsim.spec.PrefillBatching;
 
 /**
  * What an engine does when a pool does not say: how it admits requests into its KV cache, how it

@@ -1,5 +1,11 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.input.DurationText;
+import io.fleetsim.input.ScenarioException;
+import io.fleetsim.spec.ArrivalSpec;
+import io.fleetsim.spec.RateFactorSpec;
+import io.fleetsim.spec.ScenarioSpec;
+import io.fleetsim.spec.ZoneOutageSpec;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,5 +1,9 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.input.SpecNode;
+import io.fleetsim.spec.LengthColumn;
+import io.fleetsim.spec.LengthSpec;
+import io.fleetsim.spec.RequestShapeSpec;
 import java.util.Locale;
 
 /**

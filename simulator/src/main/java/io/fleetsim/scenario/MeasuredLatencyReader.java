@@ -1,5 +1,9 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.input.DataFile;
+import io.fleetsim.input.SpecDocument;
+import io.fleetsim.input.SpecNode;
+import io.fleetsim.spec.ApiLatency;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,9 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.input.SpecNode;
+import io.fleetsim.spec.CommitmentSpec;
+import io.fleetsim.spec.OwnershipSpec;
+
 /** Validates a reserved pool's {@code purchase} (owned servers) and {@code commitment} (rented terms). */
 final class OwnershipReader {
 

@@ -1,5 +1,7 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.input.SpecNode;
+import io.fleetsim.spec.QualitySpec;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;

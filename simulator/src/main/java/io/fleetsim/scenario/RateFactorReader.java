@@ -1,5 +1,8 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.input.DurationText;
+import io.fleetsim.input.SpecNode;
+import io.fleetsim.spec.RateFactorSpec;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;

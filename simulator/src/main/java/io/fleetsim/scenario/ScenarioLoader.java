@@ -2,6 +2,16 @@ package io.fleetsim.scenario;
 
 import io.fleetsim.cost.PriceBook;
 import io.fleetsim.hardware.HardwareCatalog;
+import io.fleetsim.input.DurationText;
+import io.fleetsim.input.ScenarioException;
+import io.fleetsim.input.SpecDocument;
+import io.fleetsim.input.SpecNode;
+import io.fleetsim.spec.EconomicsSpec;
+import io.fleetsim.spec.PoolSpec;
+import io.fleetsim.spec.ScalingSpec;
+import io.fleetsim.spec.ScenarioSpec;
+import io.fleetsim.spec.SpotSpec;
+import io.fleetsim.spec.WorkloadSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.spec.SpotSpec;
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.input.DurationText;
+import io.fleetsim.spec.SpotSpec;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,9 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.input.DataFile;
+import io.fleetsim.input.DurationText;
+import io.fleetsim.input.SpecDocument;
+import io.fleetsim.input.SpecNode;
 import java.util.List;
 
 /**

@@ -1,5 +1,8 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.input.DataFile;
+import io.fleetsim.input.SpecNode;
+import io.fleetsim.spec.ArrivalSpec;
 import io.fleetsim.trace.CsvColumns;
 import io.fleetsim.trace.TimestampUnit;
 import io.fleetsim.trace.Trace;

@@ -1,5 +1,13 @@
 package io.fleetsim.scenario;
 
+import io.fleetsim.input.SpecNode;
+import io.fleetsim.spec.ArrivalSpec;
+import io.fleetsim.spec.ClassSplit;
+import io.fleetsim.spec.LengthSpec;
+import io.fleetsim.spec.RequestShapeSpec;
+import io.fleetsim.spec.RouteSpec;
+import io.fleetsim.spec.SloSpec;
+import io.fleetsim.spec.WorkloadSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.fleetsim.serving;
 
 import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
-import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.spec.ServerSpec;
 import io.fleetsim.workload.PromptPrefix;
 import io.fleetsim.workload.Request;
 import java.util.ArrayDeque;
@@ -29,9 +29,9 @@ import java.util.Map;
  * <p>Within the deployment, idle prefill workers are woken first (they then pull from the pool's
  * queue, as its central queue does), and transferred requests wait in one queue, oldest first,
  * that every decode worker pulls from when it has room. Each prefill worker sends one transfer at
- * a time over its share of the link ({@link io.fleetsim.scenario.KvLinkSpec}); its KV cache is
+ * a time over its share of the link ({@link io.fleetsim.spec.KvLinkSpec}); its KV cache is
  * freed when the prompt is done (the copy in flight is not counted against it). A transferred
- * request reaches the decode side's queue a handoff ({@link io.fleetsim.scenario.HandoffSpec})
+ * request reaches the decode side's queue a handoff ({@link io.fleetsim.spec.HandoffSpec})
  * after its KV has arrived; handoffs overlap and hold no link or worker.
  */
 public final class DisaggregatedServer implements Server, EventHandler, KvHandoff {

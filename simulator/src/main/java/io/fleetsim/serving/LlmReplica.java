@@ -2,10 +2,10 @@ package io.fleetsim.serving;
 
 import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
-import io.fleetsim.scenario.BatchingSpec;
-import io.fleetsim.scenario.KvAdmission;
-import io.fleetsim.scenario.PrefillBatching;
-import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.spec.BatchingSpec;
+import io.fleetsim.spec.KvAdmission;
+import io.fleetsim.spec.PrefillBatching;
+import io.fleetsim.spec.ServerSpec;
 import io.fleetsim.workload.PromptPrefix;
 import io.fleetsim.workload.Request;
 import java.util.ArrayDeque;

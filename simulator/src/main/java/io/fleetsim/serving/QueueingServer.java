@@ -3,7 +3,7 @@ package io.fleetsim.serving;
 import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.random.RandomStream;
-import io.fleetsim.scenario.DurationSpec;
+import io.fleetsim.spec.DurationSpec;
 import io.fleetsim.workload.Request;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package io.fleetsim.serving;
 import io.fleetsim.hardware.LlmModel;
 import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
-import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.spec.PerformanceSpec;
 
 /**
  * How long one batch iteration of a replica takes: a roofline model.

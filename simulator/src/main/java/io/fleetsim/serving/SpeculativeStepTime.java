@@ -1,6 +1,6 @@
 package io.fleetsim.serving;
 
-import io.fleetsim.scenario.SpeculativeSpec;
+import io.fleetsim.spec.SpeculativeSpec;
 
 /**
  * Step times of a replica decoding speculatively ({@link SpeculativeSpec}): each step the drafter

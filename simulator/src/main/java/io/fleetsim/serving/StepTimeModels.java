@@ -2,11 +2,11 @@ package io.fleetsim.serving;
 
 import io.fleetsim.hardware.ReplicaMemory;
 import io.fleetsim.kernels.KernelIndex;
-import io.fleetsim.scenario.EngineSpec;
-import io.fleetsim.scenario.PerformanceSpec;
-import io.fleetsim.scenario.ServerSpec;
-import io.fleetsim.scenario.SpeculativeSpec;
-import io.fleetsim.scenario.StepTimeMethod;
+import io.fleetsim.spec.EngineSpec;
+import io.fleetsim.spec.PerformanceSpec;
+import io.fleetsim.spec.ServerSpec;
+import io.fleetsim.spec.SpeculativeSpec;
+import io.fleetsim.spec.StepTimeMethod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

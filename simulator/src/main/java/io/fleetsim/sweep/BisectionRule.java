@@ -1,10 +1,10 @@
 package io.fleetsim.sweep;
 
-import io.fleetsim.scenario.BalancingPolicy;
-import io.fleetsim.scenario.PoolKind;
-import io.fleetsim.scenario.PoolSpec;
-import io.fleetsim.scenario.RouteSpec;
-import io.fleetsim.scenario.ScenarioSpec;
+import io.fleetsim.spec.BalancingPolicy;
+import io.fleetsim.spec.PoolKind;
+import io.fleetsim.spec.PoolSpec;
+import io.fleetsim.spec.RouteSpec;
+import io.fleetsim.spec.ScenarioSpec;
 
 /**
  * Where bisection on a pool's replica count is valid: where a configuration that meets the

@@ -1,7 +1,7 @@
 package io.fleetsim.sweep;
 
-import io.fleetsim.scenario.PoolSpec;
-import io.fleetsim.scenario.ScenarioSpec;
+import io.fleetsim.spec.PoolSpec;
+import io.fleetsim.spec.ScenarioSpec;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.fleetsim.sweep;
 
-import io.fleetsim.scenario.ScenarioSpec;
+import io.fleetsim.spec.ScenarioSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

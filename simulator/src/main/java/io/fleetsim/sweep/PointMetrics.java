@@ -2,7 +2,7 @@ package io.fleetsim.sweep;
 
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
-import io.fleetsim.scenario.PoolKind;
+import io.fleetsim.spec.PoolKind;
 import java.util.List;
 
 /**

@@ -1,11 +1,11 @@
 package io.fleetsim.sweep;
 
+import io.fleetsim.input.ScenarioException;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.run.Simulation;
-import io.fleetsim.scenario.PoolKind;
-import io.fleetsim.scenario.PoolSpec;
-import io.fleetsim.scenario.ScenarioException;
-import io.fleetsim.scenario.ScenarioSpec;
+import io.fleetsim.spec.PoolKind;
+import io.fleetsim.spec.PoolSpec;
+import io.fleetsim.spec.ScenarioSpec;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;

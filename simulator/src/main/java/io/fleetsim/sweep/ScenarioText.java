@@ -1,6 +1,6 @@
 package io.fleetsim.sweep;
 
-import io.fleetsim.scenario.ScenarioException;
+import io.fleetsim.input.ScenarioException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

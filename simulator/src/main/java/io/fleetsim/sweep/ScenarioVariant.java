@@ -1,11 +1,11 @@
 package io.fleetsim.sweep;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fleetsim.scenario.ScenarioException;
+import io.fleetsim.input.ScenarioException;
+import io.fleetsim.input.SpecDocument;
+import io.fleetsim.input.SpecNode;
 import io.fleetsim.scenario.ScenarioLoader;
-import io.fleetsim.scenario.ScenarioSpec;
-import io.fleetsim.scenario.SpecDocument;
-import io.fleetsim.scenario.SpecNode;
+import io.fleetsim.spec.ScenarioSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,10 +2,10 @@ package io.fleetsim.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fleetsim.scenario.DurationText;
-import io.fleetsim.scenario.PoolKind;
-import io.fleetsim.scenario.PoolSpec;
-import io.fleetsim.scenario.ScenarioSpec;
+import io.fleetsim.input.DurationText;
+import io.fleetsim.spec.PoolKind;
+import io.fleetsim.spec.PoolSpec;
+import io.fleetsim.spec.ScenarioSpec;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;

@@ -24,7 +24,7 @@ public record SweepSpec(ScenarioText scenario, Double horizonSeconds, long seed,
     /**
      * The spec for {@code scenario}, after checking that every configuration of {@code grid} is a
      * valid scenario: a bad value stops the sweep before anything runs, with the file, line, field
-     * and {@code --vary} named ({@link io.fleetsim.scenario.ScenarioException}).
+     * and {@code --vary} named ({@link io.fleetsim.input.ScenarioException}).
      *
      * @param seed the root seed, or null for the scenario's own
      */

@@ -2,7 +2,7 @@ package io.fleetsim.sweep;
 
 import io.fleetsim.run.ProgressListener;
 import io.fleetsim.run.Simulation;
-import io.fleetsim.scenario.ScenarioSpec;
+import io.fleetsim.spec.ScenarioSpec;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package io.fleetsim.trace;
 
-import io.fleetsim.scenario.CsvRows;
-import io.fleetsim.scenario.ScenarioException;
+import io.fleetsim.input.CsvRows;
+import io.fleetsim.input.ScenarioException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.fleetsim.trace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fleetsim.scenario.ScenarioException;
+import io.fleetsim.input.ScenarioException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigDecimal;

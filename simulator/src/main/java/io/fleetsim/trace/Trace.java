@@ -1,6 +1,6 @@
 package io.fleetsim.trace;
 
-import io.fleetsim.scenario.DurationText;
+import io.fleetsim.input.DurationText;
 import java.util.Locale;
 import java.util.OptionalDouble;
 

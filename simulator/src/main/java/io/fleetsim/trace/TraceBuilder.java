@@ -1,6 +1,6 @@
 package io.fleetsim.trace;
 
-import io.fleetsim.scenario.ScenarioException;
+import io.fleetsim.input.ScenarioException;
 import java.util.Arrays;
 import java.util.Comparator;
 

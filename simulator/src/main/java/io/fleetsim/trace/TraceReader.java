@@ -1,6 +1,6 @@
 package io.fleetsim.trace;
 
-import io.fleetsim.scenario.ScenarioException;
+import io.fleetsim.input.ScenarioException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.fleetsim.validation;
 
-import io.fleetsim.scenario.ScenarioException;
-import io.fleetsim.scenario.SpecDocument;
-import io.fleetsim.scenario.SpecNode;
+import io.fleetsim.input.ScenarioException;
+import io.fleetsim.input.SpecDocument;
+import io.fleetsim.input.SpecNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

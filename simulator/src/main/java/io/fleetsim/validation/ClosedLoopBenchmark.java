@@ -1,13 +1,13 @@
 package io.fleetsim.validation;
 
 import io.fleetsim.engine.Simulator;
-import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.serving.LlmReplica;
 import io.fleetsim.serving.Server;
 import io.fleetsim.serving.ServingListener;
 import io.fleetsim.serving.StepTimeModel;
 import io.fleetsim.serving.StepTimeModels;
 import io.fleetsim.serving.WorkSource;
+import io.fleetsim.spec.ServerSpec;
 import io.fleetsim.workload.Request;
 
 /**

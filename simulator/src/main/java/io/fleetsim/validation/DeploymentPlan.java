@@ -1,7 +1,7 @@
 package io.fleetsim.validation;
 
-import io.fleetsim.scenario.PerformanceSpec;
-import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.spec.PerformanceSpec;
+import io.fleetsim.spec.ServerSpec;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -7,15 +7,14 @@ import io.fleetsim.hardware.Gpu;
 import io.fleetsim.hardware.HardwareCatalog;
 import io.fleetsim.hardware.KvCacheDtype;
 import io.fleetsim.hardware.LlmModel;
-import io.fleetsim.hardware.KvCacheDtype;
 import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
 import io.fleetsim.kernels.KernelIndex;
-import io.fleetsim.scenario.BatchingSpec;
-import io.fleetsim.scenario.EngineSpec;
 import io.fleetsim.scenario.EngineDefaults;
-import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.serving.LlmReplica;
+import io.fleetsim.spec.BatchingSpec;
+import io.fleetsim.spec.EngineSpec;
+import io.fleetsim.spec.ServerSpec;
 import io.fleetsim.workload.Request;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package io.fleetsim.validation;
 
-import io.fleetsim.scenario.HandoffSpec;
-import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.spec.HandoffSpec;
+import io.fleetsim.spec.ServerSpec;
 
 /**
  * The simulated counterpart of a measured disaggregated deployment: one xPyD deployment behind a

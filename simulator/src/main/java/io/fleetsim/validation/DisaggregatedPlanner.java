@@ -1,11 +1,11 @@
 package io.fleetsim.validation;
 
 import io.fleetsim.calibration.HandoffProfile;
-import io.fleetsim.scenario.BatchingSpec;
-import io.fleetsim.scenario.HandoffSpec;
-import io.fleetsim.scenario.KvLinkSpec;
-import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.serving.DisaggregatedServer;
+import io.fleetsim.spec.BatchingSpec;
+import io.fleetsim.spec.HandoffSpec;
+import io.fleetsim.spec.KvLinkSpec;
+import io.fleetsim.spec.ServerSpec;
 import io.fleetsim.workload.Request;
 import java.util.Optional;
 import java.util.Set;

@@ -1,9 +1,9 @@
 package io.fleetsim.validation;
 
-import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.serving.DisaggregatedServer;
 import io.fleetsim.serving.StepTimeModel;
 import io.fleetsim.serving.StepTimeModels;
+import io.fleetsim.spec.ServerSpec;
 
 /**
  * Simulates a measured disaggregated deployment under its benchmark, as

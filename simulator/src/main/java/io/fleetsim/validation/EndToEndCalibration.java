@@ -1,9 +1,9 @@
 package io.fleetsim.validation;
 
 import io.fleetsim.calibration.LatencyError;
-import io.fleetsim.scenario.StepTimeMethod;
 import io.fleetsim.serving.KernelStepTime;
 import io.fleetsim.serving.StepTimeModels;
+import io.fleetsim.spec.StepTimeMethod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

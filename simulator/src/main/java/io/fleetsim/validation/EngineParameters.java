@@ -1,6 +1,6 @@
 package io.fleetsim.validation;
 
-import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.spec.PerformanceSpec;
 
 /**
  * What an end-to-end fit varies: the step-time parameters of every replica, and the request

@@ -1,6 +1,6 @@
 package io.fleetsim.validation;
 
-import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.spec.ServerSpec;
 
 /**
  * How AIConfigurator's layout of a mixture-of-experts worker ({@code tp_size x attention_dp_size}

@@ -2,9 +2,9 @@ package io.fleetsim.validation;
 
 import io.fleetsim.random.RandomStream;
 import io.fleetsim.random.RandomStreams;
-import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.serving.LlmReplica;
 import io.fleetsim.serving.Server;
+import io.fleetsim.spec.ServerSpec;
 import io.fleetsim.workload.Request;
 
 /**

@@ -5,8 +5,8 @@ import io.fleetsim.calibration.PerformanceProfile;
 import io.fleetsim.calibration.PerformanceProfiles;
 import io.fleetsim.hardware.Gpu;
 import io.fleetsim.hardware.Precision;
-import io.fleetsim.scenario.EngineSpec;
-import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.spec.EngineSpec;
+import io.fleetsim.spec.PerformanceSpec;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.fleetsim.validation;
 
-import io.fleetsim.scenario.StepTimeMethod;
+import io.fleetsim.spec.StepTimeMethod;
 import java.util.List;
 
 /**

@@ -2,8 +2,8 @@ package io.fleetsim.validation;
 
 import io.fleetsim.hardware.HardwareCatalog;
 import io.fleetsim.hardware.LlmModel;
-import io.fleetsim.scenario.CsvRows;
-import io.fleetsim.scenario.ScenarioException;
+import io.fleetsim.input.CsvRows;
+import io.fleetsim.input.ScenarioException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,7 +4,7 @@ import io.fleetsim.calibration.CapacityRatio;
 import io.fleetsim.calibration.EndToEndProfile;
 import io.fleetsim.calibration.EndToEndProfileReader;
 import io.fleetsim.calibration.EndToEndProfileText;
-import io.fleetsim.scenario.SpecDocument;
+import io.fleetsim.input.SpecDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.fleetsim.workload;
 
 import io.fleetsim.random.RandomStreams;
-import io.fleetsim.scenario.ArrivalSpec;
+import io.fleetsim.spec.ArrivalSpec;
 import io.fleetsim.workload.arrival.ExponentialGaps;
 import io.fleetsim.workload.arrival.GammaGaps;
 import io.fleetsim.workload.arrival.IntegratedRate;

@@ -3,8 +3,8 @@ package io.fleetsim.workload;
 import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.random.RandomStream;
-import io.fleetsim.scenario.ArrivalSpec;
-import io.fleetsim.scenario.DurationSpec;
+import io.fleetsim.spec.ArrivalSpec;
+import io.fleetsim.spec.DurationSpec;
 import java.util.HashMap;
 import java.util.Map;
 

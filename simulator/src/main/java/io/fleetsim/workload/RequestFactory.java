@@ -1,11 +1,11 @@
 package io.fleetsim.workload;
 
 import io.fleetsim.random.RandomStreams;
-import io.fleetsim.scenario.ArrivalSpec;
-import io.fleetsim.scenario.RequestShapeSpec;
-import io.fleetsim.scenario.RouteSpec;
-import io.fleetsim.scenario.TenantSpec;
-import io.fleetsim.scenario.WorkloadSpec;
+import io.fleetsim.spec.ArrivalSpec;
+import io.fleetsim.spec.RequestShapeSpec;
+import io.fleetsim.spec.RouteSpec;
+import io.fleetsim.spec.TenantSpec;
+import io.fleetsim.spec.WorkloadSpec;
 import io.fleetsim.workload.arrival.RecordedRequests;
 import java.util.List;
 

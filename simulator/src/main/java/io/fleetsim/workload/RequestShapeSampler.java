@@ -1,7 +1,7 @@
 package io.fleetsim.workload;
 
 import io.fleetsim.random.RandomStreams;
-import io.fleetsim.scenario.RequestShapeSpec;
+import io.fleetsim.spec.RequestShapeSpec;
 import io.fleetsim.workload.length.DatasetPairSampler;
 import io.fleetsim.workload.length.IndependentLengths;
 

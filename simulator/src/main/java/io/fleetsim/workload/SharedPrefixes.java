@@ -1,7 +1,7 @@
 package io.fleetsim.workload;
 
 import io.fleetsim.random.RandomStream;
-import io.fleetsim.scenario.ClientSpec;
+import io.fleetsim.spec.ClientSpec;
 import java.util.Arrays;
 
 /**

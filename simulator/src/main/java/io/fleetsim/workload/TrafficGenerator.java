@@ -3,8 +3,8 @@ package io.fleetsim.workload;
 import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.random.RandomStreams;
-import io.fleetsim.scenario.ArrivalSpec;
-import io.fleetsim.scenario.WorkloadSpec;
+import io.fleetsim.spec.ArrivalSpec;
+import io.fleetsim.spec.WorkloadSpec;
 
 /**
  * Turns a {@link WorkloadSpec} into arriving {@link Request}s: open-loop arrivals one event at a

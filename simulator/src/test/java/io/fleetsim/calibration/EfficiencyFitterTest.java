@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fleetsim.hardware.Gpu;
 import io.fleetsim.hardware.HardwareCatalog;
 import io.fleetsim.scenario.CatalogReader;
-import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.spec.PerformanceSpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

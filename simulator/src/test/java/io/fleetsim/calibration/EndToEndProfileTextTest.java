@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.fleetsim.scenario.PerformanceSpec;
-import io.fleetsim.scenario.ScenarioException;
-import io.fleetsim.scenario.SpecDocument;
+import io.fleetsim.input.ScenarioException;
+import io.fleetsim.input.SpecDocument;
+import io.fleetsim.spec.PerformanceSpec;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetsim.scenario.ScenarioException;
-import io.fleetsim.scenario.SpecDocument;
+import io.fleetsim.input.ScenarioException;
+import io.fleetsim.input.SpecDocument;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

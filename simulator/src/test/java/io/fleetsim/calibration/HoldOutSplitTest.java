@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetsim.hardware.Gpu;
 import io.fleetsim.scenario.CatalogReader;
-import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.spec.PerformanceSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

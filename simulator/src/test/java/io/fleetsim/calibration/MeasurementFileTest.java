@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetsim.hardware.HardwareCatalog;
+import io.fleetsim.input.ScenarioException;
 import io.fleetsim.scenario.CatalogReader;
-import io.fleetsim.scenario.ScenarioException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetsim.scenario.PerformanceSpec;
-import io.fleetsim.scenario.ScenarioException;
+import io.fleetsim.input.ScenarioException;
+import io.fleetsim.input.SpecDocument;
 import io.fleetsim.scenario.ScenarioLoader;
-import io.fleetsim.scenario.ServerSpec;
-import io.fleetsim.scenario.SpecDocument;
+import io.fleetsim.spec.PerformanceSpec;
+import io.fleetsim.spec.ServerSpec;
 import org.junit.jupiter.api.Test;
 
 /**

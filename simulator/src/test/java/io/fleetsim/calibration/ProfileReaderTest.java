@@ -3,8 +3,8 @@ package io.fleetsim.calibration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.fleetsim.scenario.ScenarioException;
-import io.fleetsim.scenario.SpecDocument;
+import io.fleetsim.input.ScenarioException;
+import io.fleetsim.input.SpecDocument;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

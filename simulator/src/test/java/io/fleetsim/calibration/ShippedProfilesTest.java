@@ -8,7 +8,7 @@ import io.fleetsim.hardware.Gpu;
 import io.fleetsim.hardware.HardwareCatalog;
 import io.fleetsim.hardware.Precision;
 import io.fleetsim.scenario.CatalogReader;
-import io.fleetsim.scenario.PerformanceSpec;
+import io.fleetsim.spec.PerformanceSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -58,8 +58,8 @@ class BreakEvenTest {
         assertEquals(3.0, states.get("idle"), 1e-12);
         assertEquals(0.125, states.get("draining"), 1e-12);
         assertEquals(7.5, states.get("billing_rounding"), 1e-12);
-        var api = CostModel.apiCostByKind(new io.fleetsim.scenario.ApiSpec(0.6, 0.3, 0.9, 0, 0,
-                new io.fleetsim.scenario.DurationSpec.Fixed(0.5), 50, 0, 1, 1, "test"),
+        var api = CostModel.apiCostByKind(new io.fleetsim.spec.ApiSpec(0.6, 0.3, 0.9, 0, 0,
+                new io.fleetsim.spec.DurationSpec.Fixed(0.5), 50, 0, 1, 1, "test"),
                 new long[] {2_000_000, 1_000_000, 500_000});
         assertEquals(1.2, api.get("api_input"), 1e-12);
         assertEquals(0.3, api.get("api_cached_input"), 1e-12);

@@ -7,16 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetsim.cost.HeadroomCost;
+import io.fleetsim.input.ScenarioException;
+import io.fleetsim.input.SpecDocument;
 import io.fleetsim.metrics.OutcomeTally;
+import io.fleetsim.metrics.TokenCounts;
 import io.fleetsim.run.DisruptionResult;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.run.Simulation;
-import io.fleetsim.metrics.TokenCounts;
-import io.fleetsim.scenario.ScenarioException;
-import io.fleetsim.scenario.ScenarioSpec;
 import io.fleetsim.scenario.ScenarioLoader;
-import io.fleetsim.scenario.SpecDocument;
+import io.fleetsim.spec.ScenarioSpec;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

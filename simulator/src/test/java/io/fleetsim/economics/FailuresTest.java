@@ -2,12 +2,12 @@ package io.fleetsim.economics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.fleetsim.input.SpecDocument;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.run.Simulation;
-import io.fleetsim.scenario.FailureSpec;
 import io.fleetsim.scenario.ScenarioLoader;
-import io.fleetsim.scenario.SpecDocument;
+import io.fleetsim.spec.FailureSpec;
 import org.junit.jupiter.api.Test;
 
 /** GPU and node failures against hand-computed lost replica-hours, paid time and renewal counts. */

@@ -3,13 +3,13 @@ package io.fleetsim.economics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fleetsim.input.SpecDocument;
 import io.fleetsim.metrics.TokenCounts;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RouteResult;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.run.Simulation;
 import io.fleetsim.scenario.ScenarioLoader;
-import io.fleetsim.scenario.SpecDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -3,11 +3,11 @@ package io.fleetsim.fleet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fleetsim.input.SpecDocument;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.run.Simulation;
 import io.fleetsim.scenario.ScenarioLoader;
-import io.fleetsim.scenario.ScenarioSpec;
-import io.fleetsim.scenario.SpecDocument;
+import io.fleetsim.spec.ScenarioSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,13 +1,13 @@
 package io.fleetsim.fleet;
 
 import io.fleetsim.engine.Simulator;
+import io.fleetsim.input.SpecDocument;
 import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.metrics.RequestCounts;
 import io.fleetsim.metrics.TokenCounts;
 import io.fleetsim.random.RandomStreams;
 import io.fleetsim.scenario.ScenarioLoader;
-import io.fleetsim.scenario.ScenarioSpec;
-import io.fleetsim.scenario.SpecDocument;
+import io.fleetsim.spec.ScenarioSpec;
 import io.fleetsim.workload.Request;
 import io.fleetsim.workload.TrafficGenerator;
 import java.util.function.Consumer;

@@ -3,12 +3,12 @@ package io.fleetsim.fleet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fleetsim.input.SpecDocument;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.run.Simulation;
 import io.fleetsim.scenario.ScenarioLoader;
-import io.fleetsim.scenario.ScenarioSpec;
-import io.fleetsim.scenario.SpecDocument;
+import io.fleetsim.spec.ScenarioSpec;
 import org.junit.jupiter.api.Test;
 
 /**

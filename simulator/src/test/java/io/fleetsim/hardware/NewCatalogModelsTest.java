@@ -2,10 +2,10 @@ package io.fleetsim.hardware;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.fleetsim.scenario.BatchingSpec;
 import io.fleetsim.scenario.CatalogReader;
-import io.fleetsim.scenario.PerformanceSpec;
-import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.spec.BatchingSpec;
+import io.fleetsim.spec.PerformanceSpec;
+import io.fleetsim.spec.ServerSpec;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,6 +1,6 @@
 package io.fleetsim.metrics;
 
-import io.fleetsim.scenario.SloSpec;
+import io.fleetsim.spec.SloSpec;
 import io.fleetsim.workload.RejectCause;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

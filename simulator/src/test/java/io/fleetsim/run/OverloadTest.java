@@ -3,12 +3,12 @@ package io.fleetsim.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fleetsim.input.SpecDocument;
 import io.fleetsim.metrics.RequestCounts;
 import io.fleetsim.metrics.TimeSeries;
-import io.fleetsim.scenario.PoolSpec;
 import io.fleetsim.scenario.ScenarioLoader;
-import io.fleetsim.scenario.ScenarioSpec;
-import io.fleetsim.scenario.SpecDocument;
+import io.fleetsim.spec.PoolSpec;
+import io.fleetsim.spec.ScenarioSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

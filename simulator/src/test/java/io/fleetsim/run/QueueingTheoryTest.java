@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.fleet.Fleet;
+import io.fleetsim.input.SpecDocument;
 import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.metrics.RequestCounts;
 import io.fleetsim.metrics.TokenCounts;
 import io.fleetsim.random.RandomStreams;
-import io.fleetsim.scenario.PoolSpec;
 import io.fleetsim.scenario.ScenarioLoader;
-import io.fleetsim.scenario.ScenarioSpec;
-import io.fleetsim.scenario.SpecDocument;
+import io.fleetsim.spec.PoolSpec;
+import io.fleetsim.spec.ScenarioSpec;
 import io.fleetsim.workload.Request;
 import io.fleetsim.workload.TrafficGenerator;
 import java.nio.file.Path;
@@ -168,7 +168,7 @@ class QueueingTheoryTest {
         RunResult r = Simulation.run(spec);
         double lambdaDone = r.requests().completed() / r.simulatedSeconds();
         // L counts requests inside the fleet; E2E also has the pool's request latency before the engine
-        double frontEnd = ((io.fleetsim.scenario.ServerSpec.Llm) spec.pools().get(0).server()).performance()
+        double frontEnd = ((io.fleetsim.spec.ServerSpec.Llm) spec.pools().get(0).server()).performance()
                 .requestLatencySeconds();
         double w = r.latency().e2e().meanMs() / 1e3 - frontEnd;
         double l = r.meanInSystem();

@@ -2,9 +2,9 @@ package io.fleetsim.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.fleetsim.input.SpecDocument;
 import io.fleetsim.metrics.Latencies;
 import io.fleetsim.scenario.ScenarioLoader;
-import io.fleetsim.scenario.SpecDocument;
 import org.junit.jupiter.api.Test;
 
 /**

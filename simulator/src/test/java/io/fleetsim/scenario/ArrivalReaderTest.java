@@ -6,6 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fleetsim.input.ScenarioException;
+import io.fleetsim.input.SpecDocument;
+import io.fleetsim.spec.ArrivalSpec;
+import io.fleetsim.spec.LengthSpec;
+import io.fleetsim.spec.RateFactorSpec;
+import io.fleetsim.spec.RequestShapeSpec;
+import io.fleetsim.spec.ScenarioSpec;
 import io.fleetsim.trace.CsvColumns;
 import io.fleetsim.trace.TimestampUnit;
 import io.fleetsim.trace.TraceFormat;

@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fleetsim.input.ScenarioException;
+import io.fleetsim.input.SpecDocument;
+import io.fleetsim.spec.HandoffSpec;
+import io.fleetsim.spec.KvLinkSpec;
+import io.fleetsim.spec.PoolSpec;
+import io.fleetsim.spec.ScenarioSpec;
+import io.fleetsim.spec.ServerSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -8,6 +8,11 @@ import io.fleetsim.hardware.HardwareCatalog;
 import io.fleetsim.hardware.KvCacheDtype;
 import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
+import io.fleetsim.input.ScenarioException;
+import io.fleetsim.input.SpecDocument;
+import io.fleetsim.spec.KvAdmission;
+import io.fleetsim.spec.ScenarioSpec;
+import io.fleetsim.spec.ServerSpec;
 import org.junit.jupiter.api.Test;
 
 /** What a pool gets from its engine when it does not say: KV admission and KV cache size. */

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fleetsim.input.ScenarioException;
+import io.fleetsim.input.SpecDocument;
 import io.fleetsim.run.Simulation;
+import io.fleetsim.spec.ScenarioSpec;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,8 @@ package io.fleetsim.scenario;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fleetsim.input.ScenarioException;
+import io.fleetsim.input.SpecDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fleetsim.input.ScenarioException;
+import io.fleetsim.input.SpecDocument;
+import io.fleetsim.spec.ApiLatency;
+import io.fleetsim.spec.DurationSpec;
+import io.fleetsim.spec.ServerSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,8 @@ package io.fleetsim.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.fleetsim.input.ScenarioException;
+import io.fleetsim.input.SpecDocument;
 import org.junit.jupiter.api.Test;
 
 /** YAML's .nan and .inf are refused naming the field, the line and what is allowed. */

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fleetsim.input.ScenarioException;
+import io.fleetsim.input.SpecDocument;
 import io.fleetsim.metrics.TokenCounts;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.run.Simulation;
+import io.fleetsim.spec.ScenarioSpec;
+import io.fleetsim.spec.ServerSpec;
 import org.junit.jupiter.api.Test;
 
 /** A pool's {@code speculative} block: bad input named by its field, and the draft tokens of a run. */

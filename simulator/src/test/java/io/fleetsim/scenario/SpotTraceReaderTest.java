@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fleetsim.input.ScenarioException;
+import io.fleetsim.input.SpecDocument;
+import io.fleetsim.spec.SpotSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

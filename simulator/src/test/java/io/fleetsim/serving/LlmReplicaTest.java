@@ -1,6 +1,5 @@
 package io.fleetsim.serving;
 
-import io.fleetsim.serving.RooflineStepTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,12 +7,12 @@ import io.fleetsim.engine.Simulator;
 import io.fleetsim.hardware.HardwareCatalog;
 import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
-import io.fleetsim.scenario.BatchingSpec;
 import io.fleetsim.scenario.CatalogReader;
-import io.fleetsim.scenario.KvAdmission;
-import io.fleetsim.scenario.PrefillBatching;
-import io.fleetsim.scenario.PerformanceSpec;
-import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.spec.BatchingSpec;
+import io.fleetsim.spec.KvAdmission;
+import io.fleetsim.spec.PerformanceSpec;
+import io.fleetsim.spec.PrefillBatching;
+import io.fleetsim.spec.ServerSpec;
 import io.fleetsim.workload.Request;
 import io.fleetsim.workload.TrafficGenerator;
 import java.util.ArrayDeque;

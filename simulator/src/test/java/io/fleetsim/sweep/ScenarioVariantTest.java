@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetsim.scenario.ArrivalSpec;
-import io.fleetsim.scenario.ScenarioException;
-import io.fleetsim.scenario.ScenarioSpec;
+import io.fleetsim.input.ScenarioException;
+import io.fleetsim.spec.ArrivalSpec;
+import io.fleetsim.spec.ScenarioSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

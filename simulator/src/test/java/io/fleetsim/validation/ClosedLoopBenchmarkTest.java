@@ -8,10 +8,10 @@ import io.fleetsim.hardware.HardwareCatalog;
 import io.fleetsim.hardware.LlmModel;
 import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
-import io.fleetsim.scenario.BatchingSpec;
 import io.fleetsim.scenario.CatalogReader;
-import io.fleetsim.scenario.PerformanceSpec;
-import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.spec.BatchingSpec;
+import io.fleetsim.spec.PerformanceSpec;
+import io.fleetsim.spec.ServerSpec;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetsim.calibration.PerformanceProfiles;
-import io.fleetsim.scenario.KvLinkSpec;
 import io.fleetsim.scenario.CatalogReader;
-import io.fleetsim.scenario.ServerSpec;
+import io.fleetsim.spec.KvLinkSpec;
+import io.fleetsim.spec.ServerSpec;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -119,7 +119,7 @@ class DisaggregatedPlannerTest {
                 PLANNER.withHandoffs(io.fleetsim.calibration.HandoffProfiles.NONE).plan(m));
         PointPlan.SimulateDisaggregated with = assertInstanceOf(PointPlan.SimulateDisaggregated.class,
                 PLANNER.withHandoffs(new io.fleetsim.calibration.HandoffProfiles(java.util.List.of(h))).plan(m));
-        assertEquals(io.fleetsim.scenario.HandoffSpec.NONE, without.plan().server().handoff());
+        assertEquals(io.fleetsim.spec.HandoffSpec.NONE, without.plan().server().handoff());
         assertEquals(0.2, with.plan().server().handoff().latencySeconds());
         assertEquals("h-gb200-trtllm", with.plan().server().handoff().source());
         assertEquals(0, with.plan().requestLatencySeconds(), "the fitted handoff carries the path's fixed latency");

@@ -1,11 +1,11 @@
 package io.fleetsim.spark;
 
+import io.fleetsim.run.ProgressListener;
 import io.fleetsim.sweep.PointResult;
 import io.fleetsim.sweep.ScenarioText;
 import io.fleetsim.sweep.ScenarioVariant;
 import io.fleetsim.sweep.SweepJson;
 import io.fleetsim.sweep.WorkUnit;
-import io.fleetsim.run.ProgressListener;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

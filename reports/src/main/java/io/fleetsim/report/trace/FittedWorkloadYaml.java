@@ -1,6 +1,6 @@
 package io.fleetsim.report.trace;
 
-import io.fleetsim.scenario.ArrivalSpec;
+import io.fleetsim.spec.ArrivalSpec;
 import io.fleetsim.trace.Trace;
 import io.fleetsim.trace.TraceFit;
 import io.fleetsim.trace.TraceStats;

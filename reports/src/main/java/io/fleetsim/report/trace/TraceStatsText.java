@@ -1,6 +1,6 @@
 package io.fleetsim.report.trace;
 
-import io.fleetsim.scenario.DurationText;
+import io.fleetsim.input.DurationText;
 import io.fleetsim.trace.LengthSummary;
 import io.fleetsim.trace.PrefixReuse;
 import io.fleetsim.trace.RateSeries;

@@ -1,6 +1,6 @@
 package io.fleetsim.workload.arrival;
 
-import io.fleetsim.scenario.RateFactorSpec;
+import io.fleetsim.spec.RateFactorSpec;
 import java.time.DayOfWeek;
 
 /** Time of day times day of week, on the clock that starts at the spec's day and hour. */

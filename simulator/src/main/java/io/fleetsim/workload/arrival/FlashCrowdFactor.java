@@ -1,6 +1,6 @@
 package io.fleetsim.workload.arrival;
 
-import io.fleetsim.scenario.RateFactorSpec;
+import io.fleetsim.spec.RateFactorSpec;
 import java.util.List;
 
 /** Scheduled surges: each multiplies the rate during {@code [start, start + duration)}. */

@@ -1,6 +1,6 @@
 package io.fleetsim.workload.arrival;
 
-import io.fleetsim.scenario.RateFactorSpec;
+import io.fleetsim.spec.RateFactorSpec;
 
 /** Compound growth {@code factor^(t / per)}: 1 at time 0, smooth everywhere. */
 public final class GrowthFactor implements RateFactor {

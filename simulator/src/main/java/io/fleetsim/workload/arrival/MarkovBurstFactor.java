@@ -1,7 +1,7 @@
 package io.fleetsim.workload.arrival;
 
 import io.fleetsim.random.RandomStream;
-import io.fleetsim.scenario.RateFactorSpec;
+import io.fleetsim.spec.RateFactorSpec;
 
 /**
  * Random bursts from a two-state continuous-time Markov chain (normal, burst): the multiplier is

@@ -1,7 +1,7 @@
 package io.fleetsim.workload.arrival;
 
 import io.fleetsim.random.RandomStreams;
-import io.fleetsim.scenario.RateFactorSpec;
+import io.fleetsim.spec.RateFactorSpec;
 import java.util.List;
 
 /** The arrival rate over time: a base rate times the product of rate factors. */

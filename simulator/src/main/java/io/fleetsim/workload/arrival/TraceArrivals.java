@@ -2,7 +2,7 @@ package io.fleetsim.workload.arrival;
 
 import io.fleetsim.random.RandomStream;
 import io.fleetsim.random.RandomStreams;
-import io.fleetsim.scenario.ArrivalSpec;
+import io.fleetsim.spec.ArrivalSpec;
 import io.fleetsim.trace.Trace;
 import io.fleetsim.workload.ArrivalProcess;
 

@@ -1,7 +1,7 @@
 package io.fleetsim.workload.length;
 
 import io.fleetsim.random.RandomStream;
-import io.fleetsim.scenario.RequestShapeSpec;
+import io.fleetsim.spec.RequestShapeSpec;
 import io.fleetsim.workload.RequestShape;
 import io.fleetsim.workload.RequestShapeSampler;
 

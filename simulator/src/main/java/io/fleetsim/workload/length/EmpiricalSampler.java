@@ -1,7 +1,7 @@
 package io.fleetsim.workload.length;
 
 import io.fleetsim.random.RandomStream;
-import io.fleetsim.scenario.LengthColumn;
+import io.fleetsim.spec.LengthColumn;
 import io.fleetsim.workload.LengthSampler;
 import java.util.Arrays;
 

@@ -1,7 +1,7 @@
 package io.fleetsim.workload.length;
 
 import io.fleetsim.random.RandomStream;
-import io.fleetsim.scenario.LengthSpec;
+import io.fleetsim.spec.LengthSpec;
 import io.fleetsim.workload.LengthSampler;
 
 /** exp(N(mu, sigma^2)), rounded and clamped to {@code [min, max]}. */

@@ -1,7 +1,7 @@
 package io.fleetsim.workload.length;
 
 import io.fleetsim.random.RandomStream;
-import io.fleetsim.scenario.LengthSpec;
+import io.fleetsim.spec.LengthSpec;
 import io.fleetsim.workload.LengthSampler;
 
 /**

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetsim.random.RandomStreams;
-import io.fleetsim.scenario.ArrivalSpec;
-import io.fleetsim.scenario.RateFactorSpec;
+import io.fleetsim.spec.ArrivalSpec;
+import io.fleetsim.spec.RateFactorSpec;
 import io.fleetsim.workload.ArrivalProcess;
 import io.fleetsim.workload.PoissonArrivals;
 import java.time.DayOfWeek;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.random.RandomStreams;
-import io.fleetsim.scenario.ArrivalSpec;
-import io.fleetsim.scenario.LengthSpec;
-import io.fleetsim.scenario.RequestShapeSpec;
-import io.fleetsim.scenario.RouteSpec;
-import io.fleetsim.scenario.SloSpec;
-import io.fleetsim.scenario.WorkloadSpec;
+import io.fleetsim.spec.ArrivalSpec;
+import io.fleetsim.spec.LengthSpec;
+import io.fleetsim.spec.RequestShapeSpec;
+import io.fleetsim.spec.RouteSpec;
+import io.fleetsim.spec.SloSpec;
+import io.fleetsim.spec.WorkloadSpec;
 import io.fleetsim.trace.ShippedTraces;
 import io.fleetsim.trace.Trace;
 import io.fleetsim.trace.TraceFormat;

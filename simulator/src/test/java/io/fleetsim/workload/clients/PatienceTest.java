@@ -1,15 +1,15 @@
 package io.fleetsim.workload.clients;
 
-import io.fleetsim.serving.StepTimeModels;
+import io.fleetsim.metrics.RequestCounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetsim.metrics.RequestCounts;
 import io.fleetsim.metrics.TokenCounts;
-import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.serving.LlmReplica;
 import io.fleetsim.serving.StepTimeModel;
+import io.fleetsim.serving.StepTimeModels;
+import io.fleetsim.spec.ServerSpec;
 import io.fleetsim.workload.PromptPrefix;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetsim.run.RunResult;
 import io.fleetsim.run.Simulation;
-import io.fleetsim.scenario.ServerSpec;
 import io.fleetsim.serving.StepTimeModel;
+import io.fleetsim.spec.ServerSpec;
 import io.fleetsim.workload.Request;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fleetsim.input.SpecDocument;
 import io.fleetsim.random.RandomStreams;
-import io.fleetsim.scenario.LengthSpec;
-import io.fleetsim.scenario.RequestShapeSpec;
-import io.fleetsim.scenario.RouteSpec;
 import io.fleetsim.scenario.ScenarioLoader;
-import io.fleetsim.scenario.SpecDocument;
+import io.fleetsim.spec.LengthSpec;
+import io.fleetsim.spec.RequestShapeSpec;
+import io.fleetsim.spec.RouteSpec;
 import io.fleetsim.workload.LengthSampler;
 import io.fleetsim.workload.RequestShape;
 import io.fleetsim.workload.RequestShapeSampler;

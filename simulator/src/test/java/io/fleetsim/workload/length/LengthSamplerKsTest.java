@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetsim.random.RandomStreams;
-import io.fleetsim.scenario.LengthSpec;
+import io.fleetsim.spec.LengthSpec;
 import io.fleetsim.workload.LengthSampler;
 import java.util.Arrays;
 import java.util.Locale;
