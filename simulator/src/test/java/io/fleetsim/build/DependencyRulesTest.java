@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The dependency rules of the simulator's packages, checked on the compiled classes (what the
  * JDK's {@code jdeps} reads from the bytecode, so an import hidden in a fully qualified name
- * counts too). Each package's {@code package-info.java} states the same rules in words.
+ * counts too): no cycle between top-level packages, and what each must not import. Each
+ * package's {@code package-info.java} states the same rules in words.
  */
 class DependencyRulesTest {
 
@@ -30,17 +31,20 @@ class DependencyRulesTest {
     private static final Pattern EDGE = Pattern.compile("^\\s*io\\.fleetsim\\.(\\w+)\\S*\\s+->\\s+io\\.fleetsim\\.(\\w+)");
 
     /** What each top-level package must not import (sub-packages count as their parent). */
-    private static final Map<String, Set<String>> FORBIDDEN = Map.of(
-            "engine", Set.of("*"),
-            "hardware", Set.of("*"),
-            "random", Set.of("*"),
-            "theory", Set.of("*"),
-            "kernels", Set.of("*"),
-            "serving", Set.of("cost", "fleet", "run", "metrics"),
-            "metrics", Set.of("serving", "fleet", "cost", "run"),
-            "cost", Set.of("fleet", "run", "serving"),
-            "workload", Set.of("fleet", "serving", "cost", "run", "metrics"),
-            "validation", Set.of("fleet", "cost", "run"));
+    private static final Map<String, Set<String>> FORBIDDEN = Map.ofEntries(
+            Map.entry("engine", Set.of("*")),
+            Map.entry("hardware", Set.of("*")),
+            Map.entry("random", Set.of("*")),
+            Map.entry("theory", Set.of("*")),
+            Map.entry("kernels", Set.of("*")),
+            Map.entry("input", Set.of("*")),
+            Map.entry("spec", Set.of("scenario", "engine", "serving", "fleet", "metrics", "cost", "run", "workload",
+                    "calibration")),
+            Map.entry("serving", Set.of("cost", "fleet", "run", "metrics")),
+            Map.entry("metrics", Set.of("serving", "fleet", "cost", "run")),
+            Map.entry("cost", Set.of("fleet", "run", "serving")),
+            Map.entry("workload", Set.of("fleet", "serving", "cost", "run", "metrics")),
+            Map.entry("validation", Set.of("fleet", "cost", "run")));
 
     /** Top-level package to the other top-level packages its classes use. */
     private static Map<String, Set<String>> graph;
@@ -78,6 +82,65 @@ class DependencyRulesTest {
             }
         });
         assertTrue(broken.isEmpty(), "forbidden dependencies: " + broken);
+    }
+
+    @Test
+    void noCycleBetweenTopLevelPackages() {
+        List<List<String>> cycles = new StronglyConnected(graph).cycles();
+        assertTrue(cycles.isEmpty(), "package cycles: " + cycles);
+    }
+
+    @Test
+    void theCycleCheckFindsACycle() {
+        Map<String, Set<String>> g = Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"), "d", Set.of("a"));
+        assertEquals(List.of(List.of("a", "b", "c")), new StronglyConnected(g).cycles());
+    }
+
+    /** Tarjan's strongly connected components; each one of more than one package is a cycle. */
+    private static final class StronglyConnected {
+        private final Map<String, Set<String>> g;
+        private final Map<String, Integer> index = new TreeMap<>();
+        private final Map<String, Integer> low = new TreeMap<>();
+        private final java.util.Deque<String> stack = new java.util.ArrayDeque<>();
+        private final List<List<String>> out = new ArrayList<>();
+
+        StronglyConnected(Map<String, Set<String>> g) {
+            this.g = g;
+        }
+
+        List<List<String>> cycles() {
+            new TreeSet<>(g.keySet()).forEach(v -> {
+                if (!index.containsKey(v)) {
+                    visit(v);
+                }
+            });
+            return out;
+        }
+
+        private void visit(String v) {
+            index.put(v, index.size());
+            low.put(v, index.get(v));
+            stack.push(v);
+            for (String w : new TreeSet<>(g.getOrDefault(v, Set.of()))) {
+                if (!index.containsKey(w)) {
+                    visit(w);
+                    low.put(v, Math.min(low.get(v), low.get(w)));
+                } else if (stack.contains(w)) {
+                    low.put(v, Math.min(low.get(v), index.get(w)));
+                }
+            }
+            if (low.get(v).equals(index.get(v))) {
+                List<String> component = new ArrayList<>();
+                String w;
+                do {
+                    w = stack.pop();
+                    component.add(w);
+                } while (!w.equals(v));
+                if (component.size() > 1) {
+                    out.add(component.stream().sorted().toList());
+                }
+            }
+        }
     }
 
     @Test
