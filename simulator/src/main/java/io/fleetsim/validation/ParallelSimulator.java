@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Simulates many points at given step-time parameters on a fixed set of threads. Each simulation
@@ -34,58 +35,31 @@ public final class ParallelSimulator implements AutoCloseable {
     /** The latencies of {@code points} with every deployment at {@code parameters}, in order. */
     public List<SimulatedLatency> simulate(List<SimulatedPoint> points, EngineParameters parameters,
                                            ClosedLoopBenchmark.Length length) {
-        Map<Key, Integer> unique = new LinkedHashMap<>();
-        int[] index = new int[points.size()];
-        for (int i = 0; i < index.length; i++) {
-            SimulatedPoint p = points.get(i);
-            Key k = new Key(p.plan().with(parameters), p.point().promptTokens(),
-                    p.point().outputTokens());
-            index[i] = unique.computeIfAbsent(k, x -> unique.size());
-        }
-        List<Future<SimulatedLatency>> futures = new ArrayList<>(unique.size());
-        for (Key k : unique.keySet()) {
-            futures.add(pool.submit(() -> {
-                try {
-                    return DeploymentSimulation.simulate(k.plan(), k.promptTokens(), k.outputTokens(), length);
-                } catch (IllegalStateException | IllegalArgumentException e) {
-                    return new SimulatedLatency(Double.NaN, Double.NaN, 0, 0);
-                }
-            }));
-        }
-        List<SimulatedLatency> results = new ArrayList<>(futures.size());
-        try {
-            for (Future<SimulatedLatency> f : futures) {
-                results.add(f.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
-        List<SimulatedLatency> out = new ArrayList<>(index.length);
-        for (int i : index) {
-            out.add(results.get(i));
-        }
-        return out;
+        return simulateEach(points.stream().map(p -> new Key(p.plan().with(parameters), p.point().promptTokens(),
+                p.point().outputTokens())).toList(),
+                k -> DeploymentSimulation.simulate(k.plan(), k.promptTokens(), k.outputTokens(), length));
     }
 
     /** The latencies of disaggregated {@code points}, each simulated as its plan says, in order. */
     public List<SimulatedLatency> simulateDisaggregated(List<DisaggregatedPoint> points,
                                                         ClosedLoopBenchmark.Length length) {
-        Map<DisaggregatedKey, Integer> unique = new LinkedHashMap<>();
-        int[] index = new int[points.size()];
+        return simulateEach(points.stream().map(p -> new DisaggregatedKey(p.plan(), p.point().promptTokens(),
+                p.point().outputTokens())).toList(),
+                k -> DisaggregatedSimulation.simulate(k.plan(), k.promptTokens(), k.outputTokens(), length));
+    }
+
+    /** {@code simulation} of each key, equal keys simulated once, results in the keys' order. */
+    private <K> List<SimulatedLatency> simulateEach(List<K> keys, Function<K, SimulatedLatency> simulation) {
+        Map<K, Integer> unique = new LinkedHashMap<>();
+        int[] index = new int[keys.size()];
         for (int i = 0; i < index.length; i++) {
-            DisaggregatedPoint p = points.get(i);
-            DisaggregatedKey k = new DisaggregatedKey(p.plan(), p.point().promptTokens(),
-                    p.point().outputTokens());
-            index[i] = unique.computeIfAbsent(k, x -> unique.size());
+            index[i] = unique.computeIfAbsent(keys.get(i), x -> unique.size());
         }
         List<Future<SimulatedLatency>> futures = new ArrayList<>(unique.size());
-        for (DisaggregatedKey k : unique.keySet()) {
+        for (K k : unique.keySet()) {
             futures.add(pool.submit(() -> {
                 try {
-                    return DisaggregatedSimulation.simulate(k.plan(), k.promptTokens(), k.outputTokens(), length);
+                    return simulation.apply(k);
                 } catch (IllegalStateException | IllegalArgumentException e) {
                     return new SimulatedLatency(Double.NaN, Double.NaN, 0, 0);
                 }
