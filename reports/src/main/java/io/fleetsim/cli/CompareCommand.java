@@ -53,16 +53,8 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", arity = "2..*", description = "Scenario files, one per strategy.")
     List<Path> scenarios;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default: out/compare).")
-    Path out;
-
-    @Option(names = "--seed", paramLabel = "N",
-            description = "Seed for every strategy, so that they see the same requests "
-                    + "(default: the first scenario's seed).")
-    Long seed;
-
-    @Option(names = "--horizon", paramLabel = "DURATION", description = "Override every horizon, e.g. 10m, 24h.")
-    String horizon;
+    @CommandLine.Mixin
+    SimulationOptions options;
 
     @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
             description = "Runs of every strategy, replication i of each on the same seed (common random numbers); "
@@ -90,10 +82,10 @@ final class CompareCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--replications: at least 1 (got " + replications + ")");
         }
-        Double horizonSeconds = horizon == null ? null : HorizonOption.parseSeconds(spec.commandLine(), horizon);
+        Double horizonSeconds = options.horizonSeconds(spec.commandLine());
         List<ScenarioSpec> specs = load(horizonSeconds);
         List<String> names = strategyNames();
-        Path folder = OutputFolder.writable(spec.commandLine(), out != null ? out : Path.of("out", "compare"));
+        Path folder = options.folder(spec.commandLine(), Path.of("out", "compare"));
 
         long start = System.nanoTime();
         List<RunReport> reports = new ArrayList<>();
@@ -141,7 +133,7 @@ final class CompareCommand implements Callable<Integer> {
         for (Path file : scenarios) {
             specs.add(loader.load(file));
         }
-        long common = seed != null ? seed : specs.get(0).seed();
+        long common = options.seed != null ? options.seed : specs.get(0).seed();
         List<ScenarioSpec> out = new ArrayList<>();
         for (ScenarioSpec s : specs) {
             ScenarioSpec t = s.withSeed(common);

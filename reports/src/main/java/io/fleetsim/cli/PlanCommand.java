@@ -78,14 +78,8 @@ final class PlanCommand implements Callable<Integer> {
             description = "Most replications of a sizing near the SLO target (default: ${DEFAULT-VALUE}).")
     int maxReplications;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario>/plan).")
-    Path out;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Root of the replications' seeds.")
-    Long seed;
-
-    @Option(names = "--horizon", paramLabel = "DURATION", description = "Override the horizon, e.g. 30m.")
-    String horizon;
+    @CommandLine.Mixin
+    SimulationOptions options;
 
     @Option(names = "--threads", paramLabel = "N", description = "Simulations run at once (default: one per core).")
     Integer threads;
@@ -116,7 +110,7 @@ final class PlanCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--threads: at least 1 (got " + threads + ")");
             }
             plan = new PlanSpec(ScenarioText.read(scenario),
-                    horizon == null ? null : HorizonOption.parseSeconds(cl, horizon), seed,
+                    options.horizonSeconds(cl), options.seed,
                     MonthlyVolumes.parse(volumes, points), TrafficShape.parse(shape), asked,
                     List.of(new Constraint(Metric.SLO_ATTAINMENT, true, sloTarget)),
                     new OptimizeOptions(Metric.COST_PER_USEFUL_MTOK, minReplications, maxReplications, false));
@@ -124,7 +118,7 @@ final class PlanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
-        Path folder = OutputFolder.writable(cl, out != null ? out : Path.of("out", RunCommand.baseName(scenario), "plan"));
+        Path folder = options.folder(cl, Path.of("out", RunCommand.baseName(scenario), "plan"));
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long start = System.nanoTime();
         PlanResult result;

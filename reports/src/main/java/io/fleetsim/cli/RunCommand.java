@@ -27,15 +27,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", description = "Scenario file (.yaml, .yml or .json).")
     Path scenario;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Report folder (default: out/<scenario file name>).")
-    Path out;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
-    Long seed;
-
-    @Option(names = "--horizon", paramLabel = "DURATION", description = "Override the horizon, e.g. 10m, 24h.")
-    String horizon;
+    @CommandLine.Mixin
+    SimulationOptions options;
 
     @Option(names = "--requests-out", paramLabel = "FILE.csv",
             description = {"Also write one CSV row per request (arrival, route, tenant, pool,",
@@ -55,14 +48,15 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ScenarioSpec scenarioSpec = new ScenarioLoader().load(scenario);
-        if (seed != null) {
-            scenarioSpec = scenarioSpec.withSeed(seed);
+        if (options.seed != null) {
+            scenarioSpec = scenarioSpec.withSeed(options.seed);
         }
-        if (horizon != null) {
-            scenarioSpec = scenarioSpec.withHorizon(HorizonOption.parseSeconds(spec.commandLine(), horizon));
+        Double horizonSeconds = options.horizonSeconds(spec.commandLine());
+        if (horizonSeconds != null) {
+            scenarioSpec = scenarioSpec.withHorizon(horizonSeconds);
         }
         Feasibility.check(scenarioSpec, scenario.toString());
-        Path folder = OutputFolder.writable(spec.commandLine(), out != null ? out : Path.of("out", baseName(scenario)));
+        Path folder = options.folder(spec.commandLine(), Path.of("out", baseName(scenario)));
         long start = System.nanoTime();
         ProgressMeter progress = ProgressMeter.on(spec.commandLine().getErr(), 1, progressOption.enabled());
         RunResult result;
