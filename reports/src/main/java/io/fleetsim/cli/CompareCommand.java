@@ -82,8 +82,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--replications: at least 1 (got " + replications + ")");
         }
-        Double horizonSeconds = options.horizonSeconds(spec.commandLine());
-        List<ScenarioSpec> specs = load(horizonSeconds);
+        List<ScenarioSpec> specs = load(options.horizonSeconds);
         List<String> names = strategyNames();
         Path folder = options.folder(spec.commandLine(), Path.of("out", "compare"));
 

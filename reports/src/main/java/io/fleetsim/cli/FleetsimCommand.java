@@ -45,7 +45,7 @@ public final class FleetsimCommand implements Runnable {
         cl.setExecutionExceptionHandler(FleetsimCommand::handleError);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("error: " + ex.getMessage());
+            err.println("error: " + message(ex));
             Optional<String> near = nearest(ex);
             if (near.isPresent()) {
                 err.println("Did you mean '" + near.get() + "'?");
@@ -56,6 +56,15 @@ public final class FleetsimCommand implements Runnable {
             return EXIT_INVALID_INPUT;
         });
         return cl;
+    }
+
+    /** What was wrong: a value fleetsim's converter refused reads {@code --option: what is allowed}. */
+    private static String message(CommandLine.ParameterException ex) {
+        if (ex.getCause() instanceof OptionValueException refused
+                && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+            return option.longestName() + ": " + refused.getMessage();
+        }
+        return ex.getMessage();
     }
 
     /**

@@ -110,7 +110,7 @@ final class PlanCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--threads: at least 1 (got " + threads + ")");
             }
             plan = new PlanSpec(ScenarioText.read(scenario),
-                    options.horizonSeconds(cl), options.seed,
+                    options.horizonSeconds, options.seed,
                     MonthlyVolumes.parse(volumes, points), TrafficShape.parse(shape), asked,
                     List.of(new Constraint(Metric.SLO_ATTAINMENT, true, sloTarget)),
                     new OptimizeOptions(Metric.COST_PER_USEFUL_MTOK, minReplications, maxReplications, false));

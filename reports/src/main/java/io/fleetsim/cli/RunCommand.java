@@ -51,9 +51,8 @@ final class RunCommand implements Callable<Integer> {
         if (options.seed != null) {
             scenarioSpec = scenarioSpec.withSeed(options.seed);
         }
-        Double horizonSeconds = options.horizonSeconds(spec.commandLine());
-        if (horizonSeconds != null) {
-            scenarioSpec = scenarioSpec.withHorizon(horizonSeconds);
+        if (options.horizonSeconds != null) {
+            scenarioSpec = scenarioSpec.withHorizon(options.horizonSeconds);
         }
         Feasibility.check(scenarioSpec, scenario.toString());
         Path folder = options.folder(spec.commandLine(), Path.of("out", baseName(scenario)));

@@ -20,14 +20,10 @@ final class SimulationOptions {
     @Option(names = "--seed", paramLabel = "N", descriptionKey = "seed", description = "Override the scenario's seed.")
     Long seed;
 
+    /** In seconds, or null when not given; a bad value is refused while parsing ({@link DurationConverter}). */
     @Option(names = "--horizon", paramLabel = "DURATION", descriptionKey = "horizon",
-            description = "Override the horizon, e.g. 10m, 24h.")
-    String horizon;
-
-    /** {@code --horizon} in seconds, or null when not given; a bad value is a parameter error (exit 2). */
-    Double horizonSeconds(CommandLine commandLine) {
-        return horizon == null ? null : HorizonOption.parseSeconds(commandLine, horizon);
-    }
+            converter = DurationConverter.class, description = "Override the horizon, e.g. 10m, 24h.")
+    Double horizonSeconds;
 
     /** {@code --out}, or {@code fallback} when not given, checked writable ({@link OutputFolder}). */
     Path folder(CommandLine commandLine, Path fallback) {

@@ -46,7 +46,6 @@ final class SweepOptions {
 
     /** The sweep these options describe, every configuration validated; bad options are exit code 2. */
     SweepSpec spec(CommandLine commandLine, List<String> defaultConstraints) {
-        Double horizonSeconds = simulation.horizonSeconds(commandLine);
         try {
             List<Dimension> dimensions = new ArrayList<>();
             for (String v : vary) {
@@ -56,7 +55,7 @@ final class SweepOptions {
             for (String c : constraints.isEmpty() ? defaultConstraints : constraints) {
                 parsed.add(Constraint.parse(c));
             }
-            return SweepSpec.validated(ScenarioText.read(scenario), horizonSeconds, simulation.seed, new Grid(dimensions), parsed);
+            return SweepSpec.validated(ScenarioText.read(scenario), simulation.horizonSeconds, simulation.seed, new Grid(dimensions), parsed);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage());
         }

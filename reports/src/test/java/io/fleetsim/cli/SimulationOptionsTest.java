@@ -10,7 +10,10 @@ import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Every command that mixes in {@link SimulationOptions} has its own help text for each of them. */
+/**
+ * Every command that mixes in {@link SimulationOptions} has its own help text for each of them, and
+ * refuses a bad horizon the same way: exit 2, {@code error: --horizon: ...}.
+ */
 class SimulationOptionsTest {
 
     private static final ResourceBundle TEXTS = ResourceBundle.getBundle("io.fleetsim.cli.SimulationOptions");
@@ -47,5 +50,20 @@ class SimulationOptionsTest {
                 root.getSubcommands().get("compare").getCommandSpec().findOption("--out").description()[0]);
         assertEquals("Override the horizon, e.g. 30m.",
                 root.getSubcommands().get("plan").getCommandSpec().findOption("--horizon").description()[0]);
+    }
+
+    @Test
+    void everyCommandRefusesABadHorizonNamingTheOption() {
+        String scenario = "scenarios/quickstart.yaml";
+        String[][] commands = {{"run", scenario}, {"compare", scenario, scenario}, {"sweep", scenario},
+            {"optimize", scenario}, {"plan", scenario}};
+        for (String[] command : commands) {
+            List<String> args = new ArrayList<>(List.of(command));
+            args.addAll(List.of("--horizon", "90"));
+            CliRunner.Result r = CliRunner.fleetsim(args.toArray(String[]::new));
+            assertEquals(2, r.code(), r.describe());
+            assertTrue(r.err().startsWith("error: --horizon: must be a duration with a unit"), r.describe());
+            assertTrue(r.err().contains("(got \"90\")"), r.describe());
+        }
     }
 }
