@@ -20,23 +20,16 @@ import picocli.CommandLine.Option;
                 TraceCommand.class, BenchCommand.class, KernelsCommand.class, ValidateModelCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure", "2:invalid input (scenario file or arguments)"})
-public final class FleetsimCommand implements Runnable {
-
-    /** Exit code for invalid scenario files or arguments. */
-    public static final int EXIT_INVALID_INPUT = 2;
-    /** Exit code for anything unexpected. */
-    public static final int EXIT_FAILURE = 1;
+public final class FleetsimCommand extends BaseCommand {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Show stack traces of errors.")
     boolean debug;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        commandLine().usage(out());
+        return EXIT_OK;
     }
 
     /** A command line ready to execute, with fleetsim's error handling. */
