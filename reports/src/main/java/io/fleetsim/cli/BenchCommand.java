@@ -10,7 +10,6 @@ import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.spec.ScenarioSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +24,7 @@ import picocli.CommandLine.Option;
             "same process at the same time. Cases: the bare engine, the benchmark day, fleet scaling",
             "(50 vs 2,500 replicas at equal request count and load per replica) and BLIS's workload",
             "(simulation alone, and end to end through ./fleetsim run)."})
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand extends BaseCommand {
 
     /** Customers of the reference and engine M/M/8 runs. */
     private static final long MMC_CUSTOMERS = 40_000_000;
@@ -50,19 +49,16 @@ final class BenchCommand implements Callable<Integer> {
             description = "The benchmark day's scenario (default ${DEFAULT-VALUE}).")
     Path day;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     private PrintWriter out;
     private double referenceSeconds;
 
     @Override
     public Integer call() throws Exception {
         if (!(scale > 0 && scale <= 1)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--scale: must be in (0, 1] (got " + scale + ")");
+            throw new CommandLine.ParameterException(commandLine(), "--scale: must be in (0, 1] (got " + scale + ")");
         }
         ScenarioSpec daySpec = new ScenarioLoader().load(BenchMachine.resolve(day));
-        out = spec.commandLine().getOut();
+        out = out();
         out.println(BenchMachine.describe());
         out.println("CPU s: all threads of this JVM (JIT and GC included); main: the simulating thread only.");
         out.printf("%-11s %-52s %14s %8s %8s %8s%n", "case", "what", "work", "CPU s", "main s", "x ref");
@@ -101,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
             endToEnd(blisHorizon);
         }
         out.flush();
-        return CommandLine.ExitCode.OK;
+        return EXIT_OK;
     }
 
     private CpuClock.Span simulate(String name, String what, ScenarioSpec scenario) {
@@ -147,7 +143,7 @@ final class BenchCommand implements Callable<Integer> {
     /** The bare engine: an M/M/c queue, events per second of wall time. */
     @Command(name = "engine", mixinStandardHelpOptions = true,
             description = "Run an M/M/c queue on the bare engine and report events per second.")
-    static final class Engine implements Callable<Integer> {
+    static final class Engine extends BaseCommand {
 
         @Option(names = "--servers", defaultValue = "8", description = "Servers c (default ${DEFAULT-VALUE}).")
         int servers;
@@ -162,23 +158,20 @@ final class BenchCommand implements Callable<Integer> {
         @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
         long seed;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() {
             if (servers < 1 || !(utilization > 0 && utilization < 1) || customers < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
+                throw new CommandLine.ParameterException(commandLine(),
                         "need --servers >= 1, 0 < --utilization < 1 and --customers >= 1");
             }
             MmcEngineBenchmark.Result r = MmcEngineBenchmark.warmUpAndRun(servers, utilization, customers, seed);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.printf("M/M/%d at rho %.2f, %,d customers: %,d events in %.3f s = %.1f M events/s%n", servers,
                     utilization, r.customers(), r.events(), r.wallSeconds(), r.eventsPerSecond() / 1e6);
             out.printf("mean wait %.5f (simulated) vs %.5f (Erlang C), in mean service times%n",
                     r.meanWaitSimulated(), r.meanWaitErlangC());
             out.flush();
-            return CommandLine.ExitCode.OK;
+            return EXIT_OK;
         }
     }
 }

@@ -42,7 +42,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,7 +69,7 @@ import picocli.CommandLine.Parameters;
                 + "is simulated as it was measured; one profile per (GPU, engine, precision) is fitted and "
                 + "cross-validated by deployment (each deployment predicted by a fit on the others), and "
                 + "profiles.yaml and cross-validation.csv are written in DIR."})
-final class CalibrateCommand implements Callable<Integer> {
+final class CalibrateCommand extends BaseCommand {
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Measured points: one step-time CSV, or "
             + "end-to-end points (silicon-sample CSVs, or JSON results of vllm bench serve, GuideLLM or AIPerf).")
@@ -133,9 +132,6 @@ final class CalibrateCommand implements Callable<Integer> {
             + PerformanceProfiles.RESOURCE + " under this name.")
     String profileName;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         HardwareCatalog catalog = CatalogReader.builtIn();
@@ -168,7 +164,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 tensorParallel == null ? OptionalInt.empty() : OptionalInt.of(tensorParallel));
         Calibration c = Calibration.of(points, g, catalog, holdOutEvery);
 
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.print(CalibrationText.summary(c, points, file.toString()));
         out.println();
         out.println("For a pool of a scenario:");
@@ -185,7 +181,7 @@ final class CalibrateCommand implements Callable<Integer> {
             out.print(CalibrationText.profileEntry(c, profileName, points, file.toString(), command()));
         }
         out.flush();
-        return CommandLine.ExitCode.OK;
+        return EXIT_OK;
     }
 
     /** Fits end-to-end points: one profile per (system, engine, precision), cross-validated by deployment. */
@@ -210,7 +206,7 @@ final class CalibrateCommand implements Callable<Integer> {
             throw invalid("--model: unknown model '" + model + "'; known: "
                     + String.join(", ", catalog.models().stream().map(LlmModel::name).toList()));
         }
-        Path folder = OutputFolder.writable(spec.commandLine(), out != null ? out : Path.of("out", "calibrate"));
+        Path folder = OutputFolder.writable(commandLine(), out != null ? out : Path.of("out", "calibrate"));
         List<MeasuredPoint> measured = new ArrayList<>();
         for (Path f : files) {
             measured.addAll(BenchmarkJson.looksLikeJson(f) ? BenchmarkJson.read(f, jsonDeployment(catalog))
@@ -235,7 +231,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 skipped++;
             }
         }
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = out();
         if (points.isEmpty()) {
             throw invalid(file + ": no row selected can be simulated (" + skipped + " selected rows skipped; "
                     + "./fleetsim validate-model says why)");
@@ -274,7 +270,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 folder.resolve("profiles.yaml"), crossValidated.isEmpty() ? ""
                         : ", " + folder.resolve("cross-validation.csv") + " and " + folder.resolve("knee-capacity.csv"));
         o.flush();
-        return CommandLine.ExitCode.OK;
+        return EXIT_OK;
     }
 
     /**
@@ -308,8 +304,8 @@ final class CalibrateCommand implements Callable<Integer> {
         try (ParallelSimulator simulator = new ParallelSimulator(threadCount)) {
             fits = HandoffFitting.fit(points, namePrefix, folds, simulator, file.toString(), command(),
                     step -> {
-                        spec.commandLine().getErr().println("calibrate: simulating " + step);
-                        spec.commandLine().getErr().flush();
+                        err().println("calibrate: simulating " + step);
+                        err().flush();
                     });
         }
         double wall = (System.nanoTime() - start) / 1e9;
@@ -323,7 +319,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 "Handoff latencies of disaggregated deployments, fitted end to end by " + command() + "\nto " + file
                         + " (" + points.size() + " disaggregated rows that can be simulated; " + skipped
                         + " selected rows skipped)."));
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = out();
         o.printf("%s: %d disaggregated rows selected, %d can be simulated, %d skipped (./fleetsim validate-model "
                 + "--mode disagg says why).%n%n", files.size() == 1 ? file : files.size() + " files",
                 points.size() + skipped, points.size(), skipped);
@@ -338,7 +334,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 folder.resolve("disaggregated.yaml"), crossValidated.isEmpty() ? ""
                         : " and " + folder.resolve("cross-validation.csv"));
         o.flush();
-        return CommandLine.ExitCode.OK;
+        return EXIT_OK;
     }
 
     /** The deployment a benchmark JSON file measured, from the options (the file does not say). */
@@ -404,6 +400,6 @@ final class CalibrateCommand implements Callable<Integer> {
     }
 
     private CommandLine.ParameterException invalid(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
+        return new CommandLine.ParameterException(commandLine(), message);
     }
 }

@@ -7,22 +7,18 @@ import io.fleetsim.hardware.Precision;
 import io.fleetsim.scenario.CatalogReader;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code fleetsim catalog}: the GPUs and models scenario files can name. */
 @Command(name = "catalog", mixinStandardHelpOptions = true,
         description = "List the GPUs and models a scenario can name (scenarios may add their own).")
-final class CatalogCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class CatalogCommand extends BaseCommand {
 
     @Override
     public Integer call() {
         HardwareCatalog catalog = CatalogReader.builtIn();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.printf(Locale.ROOT, "%-16s %8s %8s %9s %9s %9s %8s%n", "GPU", "mem GB", "HBM TB/s", "BF16 TF",
                 "FP8 TF", "FP4 TF", "link GB/s");
         for (Gpu g : catalog.gpus()) {
@@ -41,7 +37,7 @@ final class CatalogCommand implements Callable<Integer> {
         out.println();
         out.println("Sources: simulator/src/main/resources/catalog/ (KV per token at bf16).");
         out.flush();
-        return CommandLine.ExitCode.OK;
+        return EXIT_OK;
     }
 
     private static String tflops(double flops) {

@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,21 +47,13 @@ import picocli.CommandLine.Parameters;
         description = {"Run several scenarios (strategies) on the same traffic and compare them side by side: "
                 + "cost per useful 1M tokens, SLO attainment, p99 TTFT/TPOT, spend by pool, waste.",
             "Writes compare.txt, compare.csv, compare.json, compare.html and one report folder per strategy."})
-final class CompareCommand implements Callable<Integer> {
+final class CompareCommand extends BaseCommand {
 
     @Parameters(paramLabel = "SCENARIO", arity = "2..*", description = "Scenario files, one per strategy.")
     List<Path> scenarios;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default: out/compare).")
-    Path out;
-
-    @Option(names = "--seed", paramLabel = "N",
-            description = "Seed for every strategy, so that they see the same requests "
-                    + "(default: the first scenario's seed).")
-    Long seed;
-
-    @Option(names = "--horizon", paramLabel = "DURATION", description = "Override every horizon, e.g. 10m, 24h.")
-    String horizon;
+    @CommandLine.Mixin
+    SimulationOptions options;
 
     @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
             description = "Runs of every strategy, replication i of each on the same seed (common random numbers); "
@@ -77,23 +68,19 @@ final class CompareCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ProgressOption progressOption;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         if (!(sloTarget >= 0 && sloTarget <= 1)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
+            throw new CommandLine.ParameterException(commandLine(),
                     "--slo-target: must be a share between 0 and 1, e.g. 0.99 (got " + sloTarget + ")");
         }
         if (replications < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
+            throw new CommandLine.ParameterException(commandLine(),
                     "--replications: at least 1 (got " + replications + ")");
         }
-        Double horizonSeconds = horizon == null ? null : HorizonOption.parseSeconds(spec.commandLine(), horizon);
-        List<ScenarioSpec> specs = load(horizonSeconds);
+        List<ScenarioSpec> specs = load(options.horizonSeconds);
         List<String> names = strategyNames();
-        Path folder = OutputFolder.writable(spec.commandLine(), out != null ? out : Path.of("out", "compare"));
+        Path folder = options.folder(commandLine(), Path.of("out", "compare"));
 
         long start = System.nanoTime();
         List<RunReport> reports = new ArrayList<>();
@@ -125,13 +112,13 @@ final class CompareCommand implements Callable<Integer> {
         }
         staged.commit();
 
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = out();
         o.print(text);
         o.printf("%nSimulated %d strategies%s in %.2f s wall time.%nReport: %s (open compare.html in a browser)%n",
                 specs.size(), replications > 1 ? " x " + replications + " replications" : "", wall,
                 folder.resolve("compare.json"));
         o.flush();
-        return CommandLine.ExitCode.OK;
+        return EXIT_OK;
     }
 
     /** Loads every scenario, with one seed for all (common random numbers) and the horizon override. */
@@ -141,7 +128,7 @@ final class CompareCommand implements Callable<Integer> {
         for (Path file : scenarios) {
             specs.add(loader.load(file));
         }
-        long common = seed != null ? seed : specs.get(0).seed();
+        long common = options.seed != null ? options.seed : specs.get(0).seed();
         List<ScenarioSpec> out = new ArrayList<>();
         for (ScenarioSpec s : specs) {
             ScenarioSpec t = s.withSeed(common);
@@ -176,7 +163,7 @@ final class CompareCommand implements Callable<Integer> {
             throws Exception {
         int runs = specs.size() * replications;
         int threads = Math.max(1, Math.min(runs, Runtime.getRuntime().availableProcessors()));
-        ProgressMeter progress = ProgressMeter.on(spec.commandLine().getErr(), runs, progressOption.enabled());
+        ProgressMeter progress = ProgressMeter.on(err(), runs, progressOption.enabled());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<RunReport>> firsts = new ArrayList<>();

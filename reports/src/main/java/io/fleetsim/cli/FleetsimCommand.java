@@ -20,23 +20,16 @@ import picocli.CommandLine.Option;
                 TraceCommand.class, BenchCommand.class, KernelsCommand.class, ValidateModelCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected failure", "2:invalid input (scenario file or arguments)"})
-public final class FleetsimCommand implements Runnable {
-
-    /** Exit code for invalid scenario files or arguments. */
-    public static final int EXIT_INVALID_INPUT = 2;
-    /** Exit code for anything unexpected. */
-    public static final int EXIT_FAILURE = 1;
+public final class FleetsimCommand extends BaseCommand {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Show stack traces of errors.")
     boolean debug;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        commandLine().usage(out());
+        return EXIT_OK;
     }
 
     /** A command line ready to execute, with fleetsim's error handling. */
@@ -45,7 +38,7 @@ public final class FleetsimCommand implements Runnable {
         cl.setExecutionExceptionHandler(FleetsimCommand::handleError);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("error: " + ex.getMessage());
+            err.println("error: " + message(ex));
             Optional<String> near = nearest(ex);
             if (near.isPresent()) {
                 err.println("Did you mean '" + near.get() + "'?");
@@ -56,6 +49,15 @@ public final class FleetsimCommand implements Runnable {
             return EXIT_INVALID_INPUT;
         });
         return cl;
+    }
+
+    /** What was wrong: a value fleetsim's converter refused reads {@code --option: what is allowed}. */
+    private static String message(CommandLine.ParameterException ex) {
+        if (ex.getCause() instanceof OptionValueException refused
+                && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+            return option.longestName() + ": " + refused.getMessage();
+        }
+        return ex.getMessage();
     }
 
     /**

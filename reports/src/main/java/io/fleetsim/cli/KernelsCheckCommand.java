@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -16,19 +15,16 @@ import picocli.CommandLine.Parameters;
         description = "Predict every measured kernel row held out of the shipped tables (every 4th value of the "
                 + "token axis) by interpolating the shipped tables, and print the median and 90th percentile "
                 + "absolute percentage error per table, engine version / GPU and dtype.")
-final class KernelsCheckCommand implements Callable<Integer> {
+final class KernelsCheckCommand extends BaseCommand {
 
     @Parameters(paramLabel = "RAWDIR", description = "Folder of the raw *_perf.csv.gz tables.")
     Path raw;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        List<KernelCheck.Score> scores = KernelCheck.run(KernelsCommand.database(raw, spec.commandLine()),
+        List<KernelCheck.Score> scores = KernelCheck.run(KernelsCommand.database(raw, commandLine()),
                 KernelIndex.builtIn().directories());
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = out();
         w.printf(Locale.ROOT, "%-22s %-27s %-16s %7s %9s %9s%n", "table", "engine version / GPU", "dtype", "rows",
                 "median %", "p90 %");
         for (KernelCheck.Score s : scores) {
@@ -38,6 +34,6 @@ final class KernelsCheckCommand implements Callable<Integer> {
         w.println("Held out of the shipped tables: every 4th measured value of each table's token axis (GEMM m, "
                 + "prefill ISL, decode KV length, MoE tokens); error |predicted - measured| / measured.");
         w.flush();
-        return CommandLine.ExitCode.OK;
+        return EXIT_OK;
     }
 }

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,14 +16,12 @@ import picocli.CommandLine.Parameters;
         description = "Build the shipped kernel tables from the raw AIConfigurator database, or check them on "
                 + "held-out measurements.",
         subcommands = {KernelsCommand.Build.class, KernelsCheckCommand.class, KernelsMlEnergyCommand.class})
-final class KernelsCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class KernelsCommand extends BaseCommand {
 
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        commandLine().usage(out());
+        return EXIT_OK;
     }
 
     /** Checks that RAWDIR holds the database's CSV tables. */
@@ -42,7 +39,7 @@ final class KernelsCommand implements Runnable {
             description = "Write the compact per-engine-version, per-GPU tables fleetsim ships "
                     + "(simulator/src/main/resources/kernels) from the raw database, leaving out the held-out "
                     + "grid values that 'kernels check' scores.")
-    static final class Build implements Callable<Integer> {
+    static final class Build extends BaseCommand {
 
         @Parameters(paramLabel = "RAWDIR", description = "Folder of the raw *_perf.csv.gz tables.")
         Path raw;
@@ -50,16 +47,13 @@ final class KernelsCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
         Path out;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() {
-            List<String> written = KernelTableBuilder.build(database(raw, spec.commandLine()), out);
-            PrintWriter w = spec.commandLine().getOut();
+            List<String> written = KernelTableBuilder.build(database(raw, commandLine()), out);
+            PrintWriter w = out();
             w.println("wrote " + written.size() + " table sets to " + out + ": " + String.join(", ", written));
             w.flush();
-            return CommandLine.ExitCode.OK;
+            return EXIT_OK;
         }
     }
 }

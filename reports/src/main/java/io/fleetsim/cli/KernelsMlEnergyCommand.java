@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -41,13 +40,10 @@ import picocli.CommandLine.Parameters;
             "The KV context of each sequence is taken as half its mean output length (prompts are not in the "
                 + "table), so predictions are a lower bound on pure decode; measured ITL also includes prefill "
                 + "chunks sharing iterations. Engine overheads are the defaults (not fitted)."})
-final class KernelsMlEnergyCommand implements Callable<Integer> {
+final class KernelsMlEnergyCommand extends BaseCommand {
 
     @Parameters(paramLabel = "FILE", description = "mlenergy_v3_llm_configurations.csv")
     Path file;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     private static final List<String> TEXT_TASKS = List.of("lm-arena-chat", "gpqa", "sourcegraph-fim");
     private static final Map<String, String> GPUS = Map.of("H100", "H100-SXM-80GB", "B200", "B200-180GB");
@@ -64,7 +60,7 @@ final class KernelsMlEnergyCommand implements Callable<Integer> {
         for (String c : List.of("task", "model_id", "weight_precision", "gpu_model", "tensor_parallel",
                 "expert_parallel", "max_num_seqs", "avg_batch_size", "avg_output_len", "median_itl_ms")) {
             if (!header.contains(c)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), file + ": missing column " + c);
+                throw new CommandLine.ParameterException(commandLine(), file + ": missing column " + c);
             }
         }
         HardwareCatalog catalog = CatalogReader.builtIn();
@@ -109,7 +105,7 @@ final class KernelsMlEnergyCommand implements Callable<Integer> {
                     precision.id(), tp, ep > 1 ? " ep" + ep : "", steps.provenance().fit().id());
             byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(new double[]{predictedMs, measuredMs});
         }
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = out();
         w.printf(Locale.ROOT, "%-58s %5s %10s %10s %9s%n", "model GPU precision layout (profile fit)", "rows",
                 "pred/meas", "median APE", "p90 APE");
         List<double[]> all = new ArrayList<>();
@@ -120,7 +116,7 @@ final class KernelsMlEnergyCommand implements Callable<Integer> {
         print(w, "all", all);
         skipped.forEach((why, n) -> w.println("skipped " + n + " rows: " + why));
         w.flush();
-        return CommandLine.ExitCode.OK;
+        return EXIT_OK;
     }
 
     private static void print(PrintWriter w, String group, List<double[]> rows) {

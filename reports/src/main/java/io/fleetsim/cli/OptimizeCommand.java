@@ -21,7 +21,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +39,7 @@ import picocli.CommandLine.Option;
                 + "+-30%%, spot preemption x2, API and GPU prices +-20%% and SLO targets +-20%%.",
             "Writes optimize.txt, optimize.csv (configurations simulated), optimize.html, sensitivity.csv, "
                 + "cost-vs-slo.png, cost-vs-reserved-share.png and results.jsonl (rerunning resumes)."})
-final class OptimizeCommand implements Callable<Integer> {
+final class OptimizeCommand extends BaseCommand {
 
     @Mixin
     SweepOptions options;
@@ -68,12 +67,9 @@ final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--no-sensitivity", description = "Skip the sensitivity runs of the best fleet.")
     boolean noSensitivity;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        CommandLine cl = spec.commandLine();
+        CommandLine cl = commandLine();
         OptimizeOptions search;
         try {
             search = new OptimizeOptions(Metric.fromId(objective), minReplications, maxReplications, exhaustive);
@@ -90,7 +86,7 @@ final class OptimizeCommand implements Callable<Integer> {
         int simulated;
         int resumed;
         String where;
-        BatchMeter meter = new BatchMeter(cl.getErr(), options.progress.enabled());
+        BatchMeter meter = new BatchMeter(err(), options.progress.enabled());
         try (ResultsLog log = ResultsLog.open(folder.resolve("results.jsonl"));
              UnitExecutor executor = executorOptions.open(threads, log)) {
             result = Optimizer.run(sweep, search, executor, meter);
@@ -116,12 +112,12 @@ final class OptimizeCommand implements Callable<Integer> {
         AtomicFiles.writeString(folder.resolve("optimize.html"), SweepHtmlReport.render(result, sensitivity,
                 RunCommand.baseName(options.scenario)));
 
-        PrintWriter o = cl.getOut();
+        PrintWriter o = out();
         o.print(text);
         o.printf("%n%d simulations (%d run, %d from %s) on %s in %.1f s wall time.%nReport: %s%n",
                 simulated + resumed, simulated, resumed, folder.resolve("results.jsonl"), where, wall,
                 folder.resolve("optimize.txt"));
         o.flush();
-        return CommandLine.ExitCode.OK;
+        return EXIT_OK;
     }
 }

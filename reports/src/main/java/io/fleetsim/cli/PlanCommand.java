@@ -26,7 +26,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +42,7 @@ import picocli.CommandLine.Parameters;
                 + "cheapest strategy meeting the SLO: all-api, reserved, reserved+api, on-demand+api, spot+api, "
                 + "reserved+spot+api (from the scenario's pools and prices), each sized by optimize.",
             "Writes plan.txt, plan.csv, plan.json, plan.html, plan.png and results.jsonl (rerunning resumes)."})
-final class PlanCommand implements Callable<Integer> {
+final class PlanCommand extends BaseCommand {
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (.yaml, .yml or .json).")
     Path scenario;
@@ -78,14 +77,8 @@ final class PlanCommand implements Callable<Integer> {
             description = "Most replications of a sizing near the SLO target (default: ${DEFAULT-VALUE}).")
     int maxReplications;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario>/plan).")
-    Path out;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Root of the replications' seeds.")
-    Long seed;
-
-    @Option(names = "--horizon", paramLabel = "DURATION", description = "Override the horizon, e.g. 30m.")
-    String horizon;
+    @CommandLine.Mixin
+    SimulationOptions options;
 
     @Option(names = "--threads", paramLabel = "N", description = "Simulations run at once (default: one per core).")
     Integer threads;
@@ -96,12 +89,9 @@ final class PlanCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ProgressOption progress;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        CommandLine cl = spec.commandLine();
+        CommandLine cl = commandLine();
         PlanSpec plan;
         try {
             if (!(sloTarget > 0 && sloTarget <= 1)) {
@@ -116,7 +106,7 @@ final class PlanCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--threads: at least 1 (got " + threads + ")");
             }
             plan = new PlanSpec(ScenarioText.read(scenario),
-                    horizon == null ? null : HorizonOption.parseSeconds(cl, horizon), seed,
+                    options.horizonSeconds, options.seed,
                     MonthlyVolumes.parse(volumes, points), TrafficShape.parse(shape), asked,
                     List.of(new Constraint(Metric.SLO_ATTAINMENT, true, sloTarget)),
                     new OptimizeOptions(Metric.COST_PER_USEFUL_MTOK, minReplications, maxReplications, false));
@@ -124,12 +114,12 @@ final class PlanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
-        Path folder = OutputFolder.writable(cl, out != null ? out : Path.of("out", RunCommand.baseName(scenario), "plan"));
+        Path folder = options.folder(cl, Path.of("out", RunCommand.baseName(scenario), "plan"));
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long start = System.nanoTime();
         PlanResult result;
         String where;
-        BatchMeter meter = new BatchMeter(cl.getErr(), progress.enabled());
+        BatchMeter meter = new BatchMeter(err(), progress.enabled());
         try (ResultsLog log = ResultsLog.open(folder.resolve("results.jsonl"));
              UnitExecutor executor = executorOptions.open(threadCount, log)) {
             result = Planner.run(plan, executor, meter);
@@ -144,11 +134,11 @@ final class PlanCommand implements Callable<Integer> {
         AtomicFiles.writeString(folder.resolve("plan.json"), PlanJson.render(result));
         AtomicFiles.writeBytes(folder.resolve("plan.png"), chart.png());
         AtomicFiles.writeString(folder.resolve("plan.html"), PlanPage.render(result, chart));
-        PrintWriter o = cl.getOut();
+        PrintWriter o = out();
         o.print(text);
         o.printf("%nPlanned on %s in %.1f s wall time.%nReport: %s%n", where, wall,
                 folder.resolve("plan.html"));
         o.flush();
-        return CommandLine.ExitCode.OK;
+        return EXIT_OK;
     }
 }

@@ -12,7 +12,6 @@ import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.spec.ScenarioSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,20 +21,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Simulate a scenario, print a summary and write the report folder:",
             "report.json, summary.txt, summary.csv, timeseries.csv and index.html."})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends BaseCommand {
 
     @Parameters(paramLabel = "SCENARIO", description = "Scenario file (.yaml, .yml or .json).")
     Path scenario;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Report folder (default: out/<scenario file name>).")
-    Path out;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
-    Long seed;
-
-    @Option(names = "--horizon", paramLabel = "DURATION", description = "Override the horizon, e.g. 10m, 24h.")
-    String horizon;
+    @CommandLine.Mixin
+    SimulationOptions options;
 
     @Option(names = "--requests-out", paramLabel = "FILE.csv",
             description = {"Also write one CSV row per request (arrival, route, tenant, pool,",
@@ -49,22 +41,19 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ProgressOption progressOption;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         ScenarioSpec scenarioSpec = new ScenarioLoader().load(scenario);
-        if (seed != null) {
-            scenarioSpec = scenarioSpec.withSeed(seed);
+        if (options.seed != null) {
+            scenarioSpec = scenarioSpec.withSeed(options.seed);
         }
-        if (horizon != null) {
-            scenarioSpec = scenarioSpec.withHorizon(HorizonOption.parseSeconds(spec.commandLine(), horizon));
+        if (options.horizonSeconds != null) {
+            scenarioSpec = scenarioSpec.withHorizon(options.horizonSeconds);
         }
         Feasibility.check(scenarioSpec, scenario.toString());
-        Path folder = OutputFolder.writable(spec.commandLine(), out != null ? out : Path.of("out", baseName(scenario)));
+        Path folder = options.folder(commandLine(), Path.of("out", baseName(scenario)));
         long start = System.nanoTime();
-        ProgressMeter progress = ProgressMeter.on(spec.commandLine().getErr(), 1, progressOption.enabled());
+        ProgressMeter progress = ProgressMeter.on(err(), 1, progressOption.enabled());
         RunResult result;
         RequestCsv requests = requestsOut == null ? null : RequestCsv.open(requestsOut, scenarioSpec);
         try {
@@ -81,12 +70,12 @@ final class RunCommand implements Callable<Integer> {
         ReportFolder.replace(folder, new RunReport(scenarioSpec, result, noCharts ? java.util.Map.of()
                 : CapacityPilots.measure(scenario, scenarioSpec, result)), !noCharts);
 
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = out();
         o.print(SummaryTable.render(result));
         o.printf("%nSimulated %,d events in %.2f s wall time.%nReport: %s (open index.html in a browser)%n",
                 result.events(), wall, folder.resolve("report.json"));
         o.flush();
-        return CommandLine.ExitCode.OK;
+        return EXIT_OK;
     }
 
     /** The file name of {@code file} without its extension: {@code quickstart} for {@code quickstart.yaml}. */

@@ -13,7 +13,6 @@ import io.fleetsim.sweep.UnitExecutor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +29,7 @@ import picocli.CommandLine.Option;
                 + "for every configuration), and report means with 95%% confidence intervals.",
             "Writes sweep.txt, sweep.csv, sweep.html, cost-vs-slo.png, cost-vs-reserved-share.png and results.jsonl (one line per "
                 + "finished run; rerunning the same sweep skips what is there)."})
-final class SweepCommand implements Callable<Integer> {
+final class SweepCommand extends BaseCommand {
 
     @Mixin
     SweepOptions options;
@@ -42,12 +41,9 @@ final class SweepCommand implements Callable<Integer> {
             description = "Replications of every configuration (default: ${DEFAULT-VALUE}).")
     int replications;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        CommandLine cl = spec.commandLine();
+        CommandLine cl = commandLine();
         if (replications < 1) {
             throw new CommandLine.ParameterException(cl, "--replications: at least 1 (got " + replications + ")");
         }
@@ -61,7 +57,7 @@ final class SweepCommand implements Callable<Integer> {
         String where;
         try (ResultsLog log = ResultsLog.open(folder.resolve("results.jsonl"));
              UnitExecutor executor = executorOptions.open(threads, log)) {
-            result = Sweep.run(sweep, replications, executor, new BatchMeter(cl.getErr(), options.progress.enabled()));
+            result = Sweep.run(sweep, replications, executor, new BatchMeter(err(), options.progress.enabled()));
             simulated = executor.simulated();
             resumed = executor.resumed();
             where = executor.describe();
@@ -77,12 +73,12 @@ final class SweepCommand implements Callable<Integer> {
         AtomicFiles.writeString(folder.resolve("sweep.html"), SweepHtmlReport.render(result,
                 RunCommand.baseName(options.scenario)));
 
-        PrintWriter o = cl.getOut();
+        PrintWriter o = out();
         o.print(text);
         o.printf("%n%d simulations (%d run, %d from %s) on %s in %.1f s wall time.%nReport: %s%n",
                 simulated + resumed, simulated, resumed, folder.resolve("results.jsonl"), where, wall,
                 folder.resolve("sweep.csv"));
         o.flush();
-        return CommandLine.ExitCode.OK;
+        return EXIT_OK;
     }
 }

@@ -37,15 +37,8 @@ final class SweepOptions {
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec mixee;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario>/<command>).")
-    Path out;
-
-    @Option(names = "--seed", paramLabel = "N",
-            description = "Root of the replications' seeds (default: the scenario's seed).")
-    Long seed;
-
-    @Option(names = "--horizon", paramLabel = "DURATION", description = "Override the horizon, e.g. 10m, 24h.")
-    String horizon;
+    @CommandLine.Mixin
+    SimulationOptions simulation;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Simulations run at once (default: one per core).")
@@ -53,7 +46,6 @@ final class SweepOptions {
 
     /** The sweep these options describe, every configuration validated; bad options are exit code 2. */
     SweepSpec spec(CommandLine commandLine, List<String> defaultConstraints) {
-        Double horizonSeconds = horizon == null ? null : HorizonOption.parseSeconds(commandLine, horizon);
         try {
             List<Dimension> dimensions = new ArrayList<>();
             for (String v : vary) {
@@ -63,7 +55,7 @@ final class SweepOptions {
             for (String c : constraints.isEmpty() ? defaultConstraints : constraints) {
                 parsed.add(Constraint.parse(c));
             }
-            return SweepSpec.validated(ScenarioText.read(scenario), horizonSeconds, seed, new Grid(dimensions), parsed);
+            return SweepSpec.validated(ScenarioText.read(scenario), simulation.horizonSeconds, simulation.seed, new Grid(dimensions), parsed);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage());
         }
@@ -79,7 +71,6 @@ final class SweepOptions {
 
     /** The output folder: {@code --out}, or {@code out/<scenario name>/<command>}. */
     Path folder(String command) {
-        return OutputFolder.writable(mixee.commandLine(),
-                out != null ? out : Path.of("out", RunCommand.baseName(scenario), command));
+        return simulation.folder(mixee.commandLine(), Path.of("out", RunCommand.baseName(scenario), command));
     }
 }

@@ -7,13 +7,11 @@ import picocli.CommandLine.Command;
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = "Summarize a request trace or fit a synthetic workload to it.",
         subcommands = {TraceStatsCommand.class, TraceFitCommand.class})
-final class TraceCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class TraceCommand extends BaseCommand {
 
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        commandLine().usage(out());
+        return EXIT_OK;
     }
 }

@@ -5,7 +5,6 @@ import io.fleetsim.trace.Trace;
 import io.fleetsim.trace.TraceFit;
 import io.fleetsim.trace.TraceStats;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,20 +12,17 @@ import picocli.CommandLine.Command;
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = "Print a scenario workload block fitted to a trace: rate (with an hourly profile when the "
                 + "trace spans a day), burstiness and lognormal lengths.")
-final class TraceFitCommand implements Callable<Integer> {
+final class TraceFitCommand extends BaseCommand {
 
     @CommandLine.Mixin
     TraceInput input;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        Trace trace = input.read(spec.commandLine());
-        PrintWriter o = spec.commandLine().getOut();
+        Trace trace = input.read(commandLine());
+        PrintWriter o = out();
         o.print(FittedWorkloadYaml.render(trace, TraceFit.of(trace), TraceStats.of(trace)));
         o.flush();
-        return CommandLine.ExitCode.OK;
+        return EXIT_OK;
     }
 }

@@ -6,7 +6,6 @@ import io.fleetsim.trace.Trace;
 import io.fleetsim.trace.TraceStats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +13,7 @@ import picocli.CommandLine.Option;
 /** {@code fleetsim trace stats FILE}: volume, rate over time, burstiness, lengths, prefix reuse, and a rate chart. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "Summarize a trace and chart its arrival rate over time (rate.png).")
-final class TraceStatsCommand implements Callable<Integer> {
+final class TraceStatsCommand extends BaseCommand {
 
     @CommandLine.Mixin
     TraceInput input;
@@ -23,19 +22,16 @@ final class TraceStatsCommand implements Callable<Integer> {
             description = "Folder for rate.png (default: out/<trace file name>).")
     Path out;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        Trace trace = input.read(spec.commandLine());
+        Trace trace = input.read(commandLine());
         TraceStats stats = TraceStats.of(trace);
         Path chart = (out != null ? out : Path.of("out", input.baseName())).resolve("rate.png");
         TraceRateChart.write(trace, stats.perSecond(), stats.perMinute(), chart);
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = out();
         o.print(TraceStatsText.render(trace, stats));
         o.printf("%nChart: %s%n", chart);
         o.flush();
-        return CommandLine.ExitCode.OK;
+        return EXIT_OK;
     }
 }

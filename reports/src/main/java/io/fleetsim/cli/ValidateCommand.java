@@ -7,7 +7,6 @@ import io.fleetsim.spec.ScenarioSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -15,18 +14,15 @@ import picocli.CommandLine.Parameters;
 /** {@code fleetsim validate FILE...}: check scenario files without running them. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check scenario files without running them; exit code 2 if any is invalid.")
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand extends BaseCommand {
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario files.")
     List<Path> files;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         ScenarioLoader loader = new ScenarioLoader();
         int invalid = 0;
         for (Path file : files) {
@@ -43,6 +39,6 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         err.flush();
-        return invalid == 0 ? 0 : FleetsimCommand.EXIT_INVALID_INPUT;
+        return invalid == 0 ? EXIT_OK : EXIT_INVALID_INPUT;
     }
 }

@@ -22,7 +22,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,7 +40,7 @@ import picocli.CommandLine.Parameters;
                 + "the calibration folder. Writes validation.csv (one row per point; skipped points keep their id "
                 + "and the reason) and validation.json in DIR, and prints the median and p90 absolute percentage "
                 + "error by (system, backend, model) and overall."})
-final class ValidateModelCommand implements Callable<Integer> {
+final class ValidateModelCommand extends BaseCommand {
 
     @Parameters(paramLabel = "POINTS", description = "CSV of measured points (plain or gzipped).")
     Path points;
@@ -71,12 +70,9 @@ final class ValidateModelCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Simulations run at once (default: one per core).")
     Integer threads;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        CommandLine cl = spec.commandLine();
+        CommandLine cl = commandLine();
         if (threads != null && threads < 1) {
             throw new CommandLine.ParameterException(cl, "--threads: at least 1 (got " + threads + ")");
         }
@@ -120,14 +116,14 @@ final class ValidateModelCommand implements Callable<Integer> {
                 command()));
         KneeCapacity knees = KneeCapacity.of(outcomes, KneeCapacity.DEFAULT_SLO_FACTOR);
         AtomicFiles.writeString(folder.resolve("knee-capacity.csv"), KneeCapacityReport.csv(knees));
-        PrintWriter o = cl.getOut();
+        PrintWriter o = out();
         o.print(ValidationReport.text(summary));
         o.println();
         o.print(KneeCapacityReport.text(knees));
         o.printf("%nSimulated on %d threads in %.1f s wall time.%nWrote %s, %s and %s%n", threadCount, wall,
                 folder.resolve("validation.csv"), folder.resolve("validation.json"), folder.resolve("knee-capacity.csv"));
         o.flush();
-        return CommandLine.ExitCode.OK;
+        return EXIT_OK;
     }
 
     private String command() {
