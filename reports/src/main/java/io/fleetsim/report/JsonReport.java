@@ -123,6 +123,7 @@ public final class JsonReport {
             n.put("failed_scale_ups", p.failedScaleUps());
             putNumber(n, "prefill_share", p.prefillShare(), 6);
             putNumber(n, "batch_occupancy", p.batchOccupancy(), 6);
+            n.put("preemptions", p.preemptions());
             KvCacheUtilization kv = run.kvCacheUtilization(p.name());
             if (kv != null) {
                 kvCache(n.putObject("kv_cache"), kv, -1);

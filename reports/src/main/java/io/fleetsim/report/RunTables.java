@@ -154,8 +154,8 @@ public final class RunTables {
 
     /**
      * KV-cache utilisation sampled at the time series' interval, fleet-wide ("all pools") and per
-     * pool with a KV cache: mean and percentiles over the samples, with the fleet's preemptions
-     * (requests evicted from a full KV cache) next to it.
+     * pool with a KV cache: mean and percentiles over the samples, with the preemptions (requests
+     * evicted from a full KV cache) of the fleet and of each pool next to it.
      */
     public static Table kvCache(RunResult run) {
         Table t = new Table(new Column("pool", "pool", TEXT), new Column("kv_utilization_mean", "kv mean", SHARE),
@@ -165,7 +165,7 @@ public final class RunTables {
         for (PoolResult p : run.pools()) {
             KvCacheUtilization kv = run.kvCacheUtilization(p.name());
             if (kv != null) {
-                kvRow(t, p.name(), kv, null);
+                kvRow(t, p.name(), kv, p.preemptions());
             }
         }
         return t;
@@ -308,6 +308,7 @@ public final class RunTables {
             row.put("utilization", p.utilization());
             row.put("batch_occupancy", p.batchOccupancy());
             putKv(row, run.kvCacheUtilization(p.name()));
+            row.put("preemptions", p.preemptions());
             row.put("useful_tokens", p.usefulTokens());
             row.put("cost_usd", p.costUsd());
             p.costByStateUsd().forEach((s, usd) -> row.put("cost_usd_" + s, usd));

@@ -95,6 +95,7 @@ class DashboardTest {
                 && u.get("p95").asDouble() <= u.get("p99").asDouble() && u.get("p99").asDouble() <= 1, kv.toString());
         assertEquals(report.get("preemptions").asLong(), kv.get("preemptions").asLong());
         assertEquals(u, report.get("pools").get(0).get("kv_cache").get("utilization"), "one pool: the fleet");
+        assertEquals(kv.get("preemptions").asLong(), report.get("pools").get(0).get("preemptions").asLong());
 
         List<String> series = Files.readAllLines(folder.resolve("timeseries.csv"));
         List<String> header = List.of(series.get(0).split(","));

@@ -49,6 +49,8 @@ import java.util.Map;
  * @param endToEnd             the shipped end-to-end profile its engine overheads come from, with
  *                             its error on measured deployments left out of the fit; null when none
  * @param headroom             what its N+k spare replicas cost, or null without a headroom policy
+ * @param preemptions          times a running request on one of its replicas lost its KV cache
+ *                             (0 for pools without one)
  */
 public record PoolResult(String name, PoolKind kind, int replicas, int gpus, double gpuHours, double usdPerGpuHour,
                          double utilization, double costUsd, long usefulTokens, double costPerUsefulMtokUsd,
@@ -58,7 +60,7 @@ public record PoolResult(String name, PoolKind kind, int replicas, int gpus, dou
                          StepTimeProvenance stepTimes, String model, long usefulOutputTokens, PoolEnergy energy,
                          Map<String, Double> costByComponentUsd, OwnedPoolCost owned, CommitmentCost commitment,
                          int failures, double downReplicaHours, DisaggregationResult disaggregation,
-                         EndToEndProfile endToEnd, HeadroomCost headroom) {
+                         EndToEndProfile endToEnd, HeadroomCost headroom, long preemptions) {
 
     public PoolResult {
         costByStateUsd = Map.copyOf(costByStateUsd);

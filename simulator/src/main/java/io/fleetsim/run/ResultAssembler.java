@@ -54,7 +54,8 @@ final class ResultAssembler {
                     spec.server() instanceof ServerSpec.Llm llm
                             ? PerformanceProfiles.builtIn().endToEndUsedBy(llm).orElse(null) : null,
                     HeadroomCost.of(spec.disruptions().headroom(),
-                            ledger.paidSeconds() * spec.server().gpusPerReplica() / 3600, money.usd())));
+                            ledger.paidSeconds() * spec.server().gpusPerReplica() / 3600, money.usd()),
+                    metrics.preemptions(p)));
         }
 
         List<RouteResult> routes = new ArrayList<>();

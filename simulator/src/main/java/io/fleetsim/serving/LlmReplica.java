@@ -601,7 +601,7 @@ public final class LlmReplica implements Server, EventHandler {
         youngest.cachedTokens = 0;
         youngest.chunk = 0;
         preempted.addFirst(youngest);
-        listener.preempted(youngest.request, discarded);
+        listener.preempted(youngest.request, pool, discarded);
     }
 
     private void startStep(double now, boolean decodeOnly, long iterations, double seconds) {
