@@ -114,6 +114,11 @@ class DashboardTest {
         List<String> csvHeader = List.of(csv.get(0).split(","));
         String[] fleetRow = lineWith(csv, "fleet,").split(",", -1);
         assertEquals(mean, Double.parseDouble(fleetRow[csvHeader.indexOf("kv_utilization_mean")]), 1e-6);
+        double timeWeighted = u.get("time_weighted_mean").asDouble();
+        assertTrue(timeWeighted > 0 && timeWeighted <= 1, kv.toString());
+        assertEquals(timeWeighted, Double.parseDouble(
+                fleetRow[csvHeader.indexOf("kv_utilization_time_weighted_mean")]), 1e-6);
+        assertTrue(text.contains("kv time-wtd"), text);
     }
 
     @Test

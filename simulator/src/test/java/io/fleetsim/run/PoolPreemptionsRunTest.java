@@ -63,5 +63,12 @@ class PoolPreemptionsRunTest {
         assertEquals(run.preemptions(), small.preemptions() + big.preemptions());
         assertEquals(run.routes().get(0).preemptions(), small.preemptions(), "route a is served by small only");
         assertEquals(run.routes().get(1).preemptions(), big.preemptions(), "route b is served by big only");
+
+        // A cache kept nearly full: weighted by time or read at the samples, the mean is about the same.
+        for (PoolResult p : run.pools()) {
+            double sampled = run.kvCacheUtilization(p.name()).mean();
+            assertEquals(sampled, p.kvTime().mean(), 0.05, p.name());
+            assertTrue(p.kvTime().mean() <= 1, p.name());
+        }
     }
 }
