@@ -65,7 +65,8 @@ public final class JsonReport {
         root.set("latency_ms", latency);
         putNumber(root, "prefix_cache_hit_rate", run.prefixCacheHitRate(), 6);
         root.put("preemptions", run.preemptions());
-        kvCache(root.putObject("kv_cache"), run.kvCacheUtilization(), run.preemptions());
+        kvCache(root.putObject("kv_cache"), run.kvCacheUtilization(), run.kvTimeWeightedUtilization(),
+                run.preemptions());
         putNumber(root, "slo_attainment", run.sloAttainment(), 6);
         ObjectNode cost = root.putObject("cost_usd");
         putNumber(cost, "total", run.costUsd(), 4);
@@ -123,9 +124,10 @@ public final class JsonReport {
             n.put("failed_scale_ups", p.failedScaleUps());
             putNumber(n, "prefill_share", p.prefillShare(), 6);
             putNumber(n, "batch_occupancy", p.batchOccupancy(), 6);
+            n.put("preemptions", p.preemptions());
             KvCacheUtilization kv = run.kvCacheUtilization(p.name());
             if (kv != null) {
-                kvCache(n.putObject("kv_cache"), kv, -1);
+                kvCache(n.putObject("kv_cache"), kv, p.kvTime() == null ? Double.NaN : p.kvTime().mean(), -1);
             }
             if (p.stepTimes() != null) {
                 ObjectNode st = n.putObject("step_time_profile");
@@ -198,10 +200,11 @@ public final class JsonReport {
         return root;
     }
 
-    /** KV-cache utilisation (nulls when not sampled) and, at fleet level ({@code preemptions >= 0}), preemptions. */
-    private static void kvCache(ObjectNode n, KvCacheUtilization kv, long preemptions) {
+    /** KV-cache utilisation (nulls when not sampled; the time-weighted mean beside the sampled one) and, at fleet level ({@code preemptions >= 0}), preemptions. */
+    private static void kvCache(ObjectNode n, KvCacheUtilization kv, double timeWeightedMean, long preemptions) {
         ObjectNode u = n.putObject("utilization");
         putNumber(u, "mean", kv == null ? Double.NaN : kv.mean(), 6);
+        putNumber(u, "time_weighted_mean", timeWeightedMean, 6);
         putNumber(u, "p50", kv == null ? Double.NaN : kv.p50(), 6);
         putNumber(u, "p95", kv == null ? Double.NaN : kv.p95(), 6);
         putNumber(u, "p99", kv == null ? Double.NaN : kv.p99(), 6);

@@ -154,27 +154,30 @@ public final class RunTables {
 
     /**
      * KV-cache utilisation sampled at the time series' interval, fleet-wide ("all pools") and per
-     * pool with a KV cache: mean and percentiles over the samples, with the fleet's preemptions
-     * (requests evicted from a full KV cache) next to it.
+     * pool with a KV cache: mean and percentiles over the samples, the mean weighted by serving
+     * time (every change of the cache, not only the sampled instants), with the preemptions (requests
+     * evicted from a full KV cache) of the fleet and of each pool next to it.
      */
     public static Table kvCache(RunResult run) {
         Table t = new Table(new Column("pool", "pool", TEXT), new Column("kv_utilization_mean", "kv mean", SHARE),
                 new Column("kv_utilization_p50", "kv p50", SHARE), new Column("kv_utilization_p95", "kv p95", SHARE),
-                new Column("kv_utilization_p99", "kv p99", SHARE), new Column("preemptions", "preemptions", COUNT));
-        kvRow(t, ALL_POOLS, run.kvCacheUtilization(), run.preemptions());
+                new Column("kv_utilization_p99", "kv p99", SHARE),
+                new Column("kv_utilization_time_weighted_mean", "kv time-wtd", SHARE),
+                new Column("preemptions", "preemptions", COUNT));
+        kvRow(t, ALL_POOLS, run.kvCacheUtilization(), run.kvTimeWeightedUtilization(), run.preemptions());
         for (PoolResult p : run.pools()) {
             KvCacheUtilization kv = run.kvCacheUtilization(p.name());
             if (kv != null) {
-                kvRow(t, p.name(), kv, null);
+                kvRow(t, p.name(), kv, p.kvTime() == null ? Double.NaN : p.kvTime().mean(), p.preemptions());
             }
         }
         return t;
     }
 
-    private static void kvRow(Table t, String name, KvCacheUtilization kv, Long preemptions) {
+    private static void kvRow(Table t, String name, KvCacheUtilization kv, double timeWeighted, Long preemptions) {
         boolean none = kv == null || kv.samples() == 0;
         t.addRow(name, none ? null : kv.mean(), none ? null : kv.p50(), none ? null : kv.p95(),
-                none ? null : kv.p99(), preemptions);
+                none ? null : kv.p99(), Double.isNaN(timeWeighted) ? null : timeWeighted, preemptions);
     }
 
     /**
@@ -259,7 +262,8 @@ public final class RunTables {
                 Column.of("gpus", COUNT), Column.of("gpu_hours", DECIMAL), Column.of("utilization", SHARE),
                 Column.of("batch_occupancy", SHARE), Column.of("kv_utilization_mean", SHARE),
                 Column.of("kv_utilization_p50", SHARE), Column.of("kv_utilization_p95", SHARE),
-                Column.of("kv_utilization_p99", SHARE), Column.of("preemptions", COUNT),
+                Column.of("kv_utilization_p99", SHARE), Column.of("kv_utilization_time_weighted_mean", SHARE),
+                Column.of("preemptions", COUNT),
                 Column.of("requests_arrived", COUNT), Column.of("requests_completed", COUNT),
                 Column.of("requests_rejected", COUNT), Column.of("requests_within_slo", COUNT),
                 Column.of("slo_attainment", SHARE)));
@@ -286,7 +290,7 @@ public final class RunTables {
                 run.costUsd(), run.costPerUsefulMtokUsd());
         putRates(fleet, run.tokens(), seconds, run.prefixCacheHitRate());
         run.cost().byStateUsd().forEach((s, usd) -> fleet.put("cost_usd_" + s, usd));
-        putKv(fleet, run.kvCacheUtilization());
+        putKv(fleet, run.kvCacheUtilization(), run.kvTimeWeightedUtilization());
         fleet.put("preemptions", run.preemptions());
         t.addRow(fleet);
         for (RouteResult r : run.routes()) {
@@ -307,7 +311,8 @@ public final class RunTables {
             row.put("gpu_hours", p.gpuHours());
             row.put("utilization", p.utilization());
             row.put("batch_occupancy", p.batchOccupancy());
-            putKv(row, run.kvCacheUtilization(p.name()));
+            putKv(row, run.kvCacheUtilization(p.name()), p.kvTime() == null ? Double.NaN : p.kvTime().mean());
+            row.put("preemptions", p.preemptions());
             row.put("useful_tokens", p.usefulTokens());
             row.put("cost_usd", p.costUsd());
             p.costByStateUsd().forEach((s, usd) -> row.put("cost_usd_" + s, usd));
@@ -351,12 +356,15 @@ public final class RunTables {
         row.put("prefix_cache_hit_rate", hitRate);
     }
 
-    private static void putKv(Map<String, Object> row, KvCacheUtilization kv) {
+    private static void putKv(Map<String, Object> row, KvCacheUtilization kv, double timeWeighted) {
         if (kv != null && kv.samples() > 0) {
             row.put("kv_utilization_mean", kv.mean());
             row.put("kv_utilization_p50", kv.p50());
             row.put("kv_utilization_p95", kv.p95());
             row.put("kv_utilization_p99", kv.p99());
+        }
+        if (!Double.isNaN(timeWeighted)) {
+            row.put("kv_utilization_time_weighted_mean", timeWeighted);
         }
     }
 

@@ -95,6 +95,7 @@ class DashboardTest {
                 && u.get("p95").asDouble() <= u.get("p99").asDouble() && u.get("p99").asDouble() <= 1, kv.toString());
         assertEquals(report.get("preemptions").asLong(), kv.get("preemptions").asLong());
         assertEquals(u, report.get("pools").get(0).get("kv_cache").get("utilization"), "one pool: the fleet");
+        assertEquals(kv.get("preemptions").asLong(), report.get("pools").get(0).get("preemptions").asLong());
 
         List<String> series = Files.readAllLines(folder.resolve("timeseries.csv"));
         List<String> header = List.of(series.get(0).split(","));
@@ -113,6 +114,11 @@ class DashboardTest {
         List<String> csvHeader = List.of(csv.get(0).split(","));
         String[] fleetRow = lineWith(csv, "fleet,").split(",", -1);
         assertEquals(mean, Double.parseDouble(fleetRow[csvHeader.indexOf("kv_utilization_mean")]), 1e-6);
+        double timeWeighted = u.get("time_weighted_mean").asDouble();
+        assertTrue(timeWeighted > 0 && timeWeighted <= 1, kv.toString());
+        assertEquals(timeWeighted, Double.parseDouble(
+                fleetRow[csvHeader.indexOf("kv_utilization_time_weighted_mean")]), 1e-6);
+        assertTrue(text.contains("kv time-wtd"), text);
     }
 
     @Test

@@ -25,8 +25,8 @@ abstract class MeasuringListener implements ServingListener {
     }
 
     @Override
-    public void preempted(Request request, long discardedTokens) {
-        metrics.preempted(request, discardedTokens);
+    public void preempted(Request request, int pool, long discardedTokens) {
+        metrics.preempted(request, pool, discardedTokens);
     }
 
     @Override

@@ -385,8 +385,22 @@ public final class Pool implements WorkSource, EventHandler {
     /** Mean share of serving replica time with at least one request in service, over {@code [0, now]}. */
     public double utilization(double now) {
         double busy = busySeconds(now);
-        double serving = ledger.servingSeconds() + ledger.drainingSeconds() + openSeconds(now);
+        double serving = servingReplicaSeconds(now);
         return serving <= 0 ? 0 : Math.min(1, busy / serving);
+    }
+
+    /** Replica-seconds serving or draining, up to {@code now}. */
+    public double servingReplicaSeconds(double now) {
+        return ledger.servingSeconds() + ledger.drainingSeconds() + openSeconds(now);
+    }
+
+    /** Time integral of KV-cache utilisation summed over the pool's replicas, up to {@code now}. */
+    public double kvShareSeconds(double now) {
+        double s = 0;
+        for (Replica r : replicas) {
+            s += r.server.kvShareSeconds(now);
+        }
+        return s;
     }
 
     private double openSeconds(double now) {

@@ -26,6 +26,7 @@ public final class MetricsCollector {
     private final double[] requestLatency;
     private final LatencyRecorder[] kvTransfers;
     private final double[] kvTransferBytes;
+    private final long[] preemptions;
     private long arrivedTotal;
     private long arrivedPromptTokens;
     private long arrivedOutputTokens;
@@ -70,6 +71,7 @@ public final class MetricsCollector {
             kvTransfers[p] = new LatencyRecorder();
         }
         kvTransferBytes = new double[pools];
+        preemptions = new long[pools];
     }
 
     /**
@@ -298,9 +300,15 @@ public final class MetricsCollector {
         routes[request.route()].recordPrefixLookup(request.promptTokens(), cachedTokens);
     }
 
-    /** A running request lost its KV cache; {@code discardedTokens} are computed again. */
-    public void preempted(Request request, long discardedTokens) {
+    /** A running request on a replica of {@code pool} lost its KV cache; {@code discardedTokens} are computed again. */
+    public void preempted(Request request, int pool, long discardedTokens) {
         routes[request.route()].recordPreemption(discardedTokens);
+        preemptions[pool]++;
+    }
+
+    /** Times a running request on one of {@code pool}'s replicas lost its KV cache. */
+    public long preemptions(int pool) {
+        return preemptions[pool];
     }
 
     /** {@code count} output tokens each came {@code seconds} after the previous one. */

@@ -5,6 +5,7 @@ import io.fleetsim.cost.CommitmentCost;
 import io.fleetsim.cost.HeadroomCost;
 import io.fleetsim.cost.OwnedPoolCost;
 import io.fleetsim.cost.PoolEnergy;
+import io.fleetsim.metrics.KvTimeShare;
 import io.fleetsim.serving.StepTimeProvenance;
 import io.fleetsim.spec.PoolKind;
 import java.util.Map;
@@ -49,6 +50,10 @@ import java.util.Map;
  * @param endToEnd             the shipped end-to-end profile its engine overheads come from, with
  *                             its error on measured deployments left out of the fit; null when none
  * @param headroom             what its N+k spare replicas cost, or null without a headroom policy
+ * @param preemptions          times a running request on one of its replicas lost its KV cache
+ *                             (0 for pools without one)
+ * @param kvTime               its KV-cache utilisation weighted by serving time, or null for pools
+ *                             without a KV cache
  */
 public record PoolResult(String name, PoolKind kind, int replicas, int gpus, double gpuHours, double usdPerGpuHour,
                          double utilization, double costUsd, long usefulTokens, double costPerUsefulMtokUsd,
@@ -58,7 +63,8 @@ public record PoolResult(String name, PoolKind kind, int replicas, int gpus, dou
                          StepTimeProvenance stepTimes, String model, long usefulOutputTokens, PoolEnergy energy,
                          Map<String, Double> costByComponentUsd, OwnedPoolCost owned, CommitmentCost commitment,
                          int failures, double downReplicaHours, DisaggregationResult disaggregation,
-                         EndToEndProfile endToEnd, HeadroomCost headroom) {
+                         EndToEndProfile endToEnd, HeadroomCost headroom, long preemptions,
+                         KvTimeShare kvTime) {
 
     public PoolResult {
         costByStateUsd = Map.copyOf(costByStateUsd);

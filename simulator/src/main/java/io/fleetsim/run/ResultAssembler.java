@@ -7,6 +7,7 @@ import io.fleetsim.cost.PoolUsage;
 import io.fleetsim.fleet.Fleet;
 import io.fleetsim.fleet.Pool;
 import io.fleetsim.fleet.PoolLedger;
+import io.fleetsim.metrics.KvTimeShare;
 import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.metrics.RouteStats;
 import io.fleetsim.metrics.TimeSeries;
@@ -54,7 +55,10 @@ final class ResultAssembler {
                     spec.server() instanceof ServerSpec.Llm llm
                             ? PerformanceProfiles.builtIn().endToEndUsedBy(llm).orElse(null) : null,
                     HeadroomCost.of(spec.disruptions().headroom(),
-                            ledger.paidSeconds() * spec.server().gpusPerReplica() / 3600, money.usd())));
+                            ledger.paidSeconds() * spec.server().gpusPerReplica() / 3600, money.usd()),
+                    metrics.preemptions(p),
+                    TimeSeriesSampler.hasKvCache(pool)
+                            ? new KvTimeShare(pool.kvShareSeconds(horizon), pool.servingReplicaSeconds(horizon)) : null));
         }
 
         List<RouteResult> routes = new ArrayList<>();

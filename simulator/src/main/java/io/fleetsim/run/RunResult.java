@@ -2,6 +2,7 @@ package io.fleetsim.run;
 
 import io.fleetsim.cost.CostBreakdown;
 import io.fleetsim.metrics.KvCacheUtilization;
+import io.fleetsim.metrics.KvTimeShare;
 import io.fleetsim.metrics.Latencies;
 import io.fleetsim.metrics.LatencySummary;
 import io.fleetsim.metrics.RequestCounts;
@@ -60,6 +61,20 @@ public record RunResult(String scenario, long seed, double simulatedSeconds, Req
     /** KV-cache utilisation over the run across every pool with a KV cache, from the time series. */
     public KvCacheUtilization kvCacheUtilization() {
         return KvCacheUtilization.of(timeSeries, KvCacheUtilization.COLUMN);
+    }
+
+    /**
+     * KV-cache utilisation weighted by serving time across every pool with a KV cache (each
+     * replica-second weighing the same), NaN when none has one.
+     */
+    public double kvTimeWeightedUtilization() {
+        KvTimeShare all = new KvTimeShare(0, 0);
+        for (PoolResult p : pools) {
+            if (p.kvTime() != null) {
+                all = all.plus(p.kvTime());
+            }
+        }
+        return all.mean();
     }
 
     /** KV-cache utilisation of the pool named {@code pool}, or null for a pool without a KV cache. */

@@ -296,6 +296,12 @@ public final class DisaggregatedServer implements Server, EventHandler, KvHandof
         return decode.stream().mapToDouble(LlmReplica::kvUtilization).average().orElse(0);
     }
 
+    /** Mean over the decode workers, as {@link #kvUtilization}. */
+    @Override
+    public double kvShareSeconds(double now) {
+        return decode.stream().mapToDouble(w -> w.kvShareSeconds(now)).average().orElse(0);
+    }
+
     @Override
     public void drain(Runnable whenEmpty) {
         // Decode workers keep taking requests over until what the prefill side started is done.

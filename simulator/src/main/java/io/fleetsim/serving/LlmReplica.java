@@ -102,6 +102,10 @@ public final class LlmReplica implements Server, EventHandler {
     private int stepPrefillTokens;
     private int stepInService;
     private double occupiedSlotSeconds;
+    /** KV share-seconds up to {@link #kvMarkTime}, when the cache held {@link #kvMarkShare}. */
+    private double kvShareSeconds;
+    private double kvMarkTime;
+    private double kvMarkShare;
     /** Moving average of iteration times, about the last 20 iterations (only while stepping). */
     private double recentIterationSeconds;
     private long generation;
@@ -204,7 +208,30 @@ public final class LlmReplica implements Server, EventHandler {
 
     @Override
     public double kvUtilization() {
-        return kv.capacityBlocks() == 0 ? 0 : 1 - (double) kv.freeBlocksAt(iteration) / kv.capacityBlocks();
+        return kvShareAt(iteration);
+    }
+
+    private double kvShareAt(long atIteration) {
+        return kv.capacityBlocks() == 0 ? 0 : 1 - (double) kv.freeBlocksAt(atIteration) / kv.capacityBlocks();
+    }
+
+    /**
+     * Between KV changes the share moves from the last mark to {@code share} (constant over a
+     * prefill, growing by whole blocks over a decode stretch): the trapezoid between the two.
+     */
+    private void accrueKv(double now, double share) {
+        kvShareSeconds += (kvMarkShare + share) / 2 * (now - kvMarkTime);
+        markKv(now, share);
+    }
+
+    private void markKv(double now, double share) {
+        kvMarkTime = now;
+        kvMarkShare = share;
+    }
+
+    @Override
+    public double kvShareSeconds(double now) {
+        return kvShareSeconds + kvMarkShare * Math.max(0, now - kvMarkTime);
     }
 
     @Override
@@ -221,8 +248,10 @@ public final class LlmReplica implements Server, EventHandler {
     public boolean cancel(Request request) {
         for (Sequence s : prefilling) {
             if (s.request == request && Double.isNaN(s.firstTokenAt)) {
+                accrueKv(sim.now(), kvUtilization());
                 prefilling.remove(s);
                 kv.releasePrefill(s.prefillBlocks);
+                markKv(sim.now(), kvUtilization());
                 prefillHeldTokens -= s.prefilled;
                 outstandingTokens -= request.totalTokens();
                 source.loadChanged(this);
@@ -250,6 +279,8 @@ public final class LlmReplica implements Server, EventHandler {
             // Tokens generated so far in the stretch under way are lost too.
             iteration += steps.decodeIterationsWithin(stepBatch, stepKvTokens, now - stepStart, stepIterations);
         }
+        accrueKv(now, kvUtilization());
+        markKv(now, 0);
         List<Request> lost = new ArrayList<>();
         long heldBefore = outstandingTokens;
         for (Sequence s : prefilling) {
@@ -292,7 +323,9 @@ public final class LlmReplica implements Server, EventHandler {
         if (!stepping || stepStart == sim.now()) {
             // Idle, or a step planned this very instant and not yet run: (re)plan so that requests
             // arriving at the same time share the iteration.
+            accrueKv(sim.now(), kvUtilization());
             planStep();
+            markKv(sim.now(), kvUtilization());
             return;
         }
         if (!decodeSegment || stepIterations <= 1) {
@@ -314,8 +347,10 @@ public final class LlmReplica implements Server, EventHandler {
         if (payload != generation) {
             return;
         }
+        accrueKv(sim.now(), kvShareAt(iteration + (decodeSegment ? stepIterations : prefillOnly ? 0 : 1)));
         finishStep();
         planStep();
+        markKv(sim.now(), kvUtilization());
     }
 
     private void finishStep() {
@@ -601,7 +636,7 @@ public final class LlmReplica implements Server, EventHandler {
         youngest.cachedTokens = 0;
         youngest.chunk = 0;
         preempted.addFirst(youngest);
-        listener.preempted(youngest.request, discarded);
+        listener.preempted(youngest.request, pool, discarded);
     }
 
     private void startStep(double now, boolean decodeOnly, long iterations, double seconds) {

@@ -60,6 +60,14 @@ public interface Server {
     }
 
     /**
+     * Time integral of {@link #kvUtilization} up to {@code now} (share-seconds), 0 for servers
+     * without a KV cache.
+     */
+    default double kvShareSeconds(double now) {
+        return 0;
+    }
+
+    /**
      * Stop taking new work; finish what is in service, then call {@code whenEmpty} (at once if
      * nothing is in service).
      */

@@ -33,8 +33,8 @@ public interface ServingListener {
     default void prefixLookup(Request request, int cachedTokens) {
     }
 
-    /** A running request lost its KV cache; {@code discardedTokens} must be computed again. */
-    default void preempted(Request request, long discardedTokens) {
+    /** A running request on a replica of {@code pool} lost its KV cache; {@code discardedTokens} must be computed again. */
+    default void preempted(Request request, int pool, long discardedTokens) {
     }
 
     /** A request in service lost {@code lostTokens} of work because its machine was taken away. */

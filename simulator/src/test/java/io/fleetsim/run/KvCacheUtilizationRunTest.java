@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * KV-cache utilisation in a run where it is known by hand: one closed-loop user thinking 1 ms
  * keeps one request of a 4,095-token prompt and one output token in service, so whenever the
  * sampler reads the replica it holds either the blocks of 4,096 tokens (256 blocks of 16) out of
- * the blocks its memory leaves for the KV cache, or (in a 1 ms gap between requests) none.
+ * the blocks its memory leaves for the KV cache, or (in a 1 ms gap between requests) none. Weighted
+ * by time, the cache is therefore that share full exactly while the replica is busy: the
+ * time-weighted mean is the share times the replica's utilisation (its busy clock, kept apart).
  */
 class KvCacheUtilizationRunTest {
 
@@ -67,5 +69,11 @@ class KvCacheUtilizationRunTest {
         assertNull(run.kvCacheUtilization("hosted"), "an API pool has no KV cache");
         assertEquals(0, run.preemptions());
         assertTrue(run.requests().completed() > 100, "the user kept the replica busy");
+
+        PoolResult gpu = run.pools().get(0);
+        assertEquals(expected * gpu.utilization(), gpu.kvTime().mean(), 1e-9 * expected);
+        assertEquals(600, gpu.kvTime().replicaSeconds(), 1e-9, "one replica serving the whole horizon");
+        assertEquals(gpu.kvTime().mean(), run.kvTimeWeightedUtilization(), 1e-15, "the API pool adds no KV time");
+        assertNull(run.pools().get(1).kvTime());
     }
 }

@@ -141,7 +141,7 @@ class DisaggregatedServerTest {
         }
 
         @Override
-        public void preempted(Request request, long discardedTokens) {
+        public void preempted(Request request, int pool, long discardedTokens) {
             preempted++;
         }
     }

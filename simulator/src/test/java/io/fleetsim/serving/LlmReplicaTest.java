@@ -162,7 +162,7 @@ class LlmReplicaTest {
         }
 
         @Override
-        public void preempted(Request request, long discardedTokens) {
+        public void preempted(Request request, int pool, long discardedTokens) {
             preemptions.add(new double[] {request.id(), discardedTokens, sim.now()});
         }
 
