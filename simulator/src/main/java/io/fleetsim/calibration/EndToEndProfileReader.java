@@ -28,13 +28,23 @@ public final class EndToEndProfileReader {
 
     /** The profiles of a profiles file; a missing or bad file is a {@link io.fleetsim.input.ScenarioException}. */
     public static List<EndToEndProfile> read(java.nio.file.Path file) {
+        return read(document(file));
+    }
+
+    /** The root node of a profiles file; a missing or bad file is a {@link io.fleetsim.input.ScenarioException}. */
+    static SpecNode document(java.nio.file.Path file) {
         String text;
         try {
             text = java.nio.file.Files.readString(file);
         } catch (java.io.IOException e) {
             throw new io.fleetsim.input.ScenarioException(file.toString(), 0, "", "cannot read: " + e.getMessage());
         }
-        return read(io.fleetsim.input.SpecDocument.parse(text, file.toString(), false));
+        return io.fleetsim.input.SpecDocument.parse(text, file.toString(), false);
+    }
+
+    /** The folds and error of a {@code cross_validated} block whose fields the caller has checked. */
+    static EndToEndProfile.CrossValidated crossValidated(SpecNode c) {
+        return new EndToEndProfile.CrossValidated((int) c.required("folds").integerIn(2, 1_000_000), error(c));
     }
 
     /** The profiles under {@code root}. */
@@ -81,8 +91,9 @@ public final class EndToEndProfileReader {
         if (!c.isMissing()) {
             c.allowOnly("folds", "points", "ttft_ape_median_pct", "ttft_ape_p90_pct", "tpot_ape_median_pct",
                     "tpot_ape_p90_pct", "knee_capacity_ratio");
-            cv = Optional.of(new EndToEndProfile.CrossValidated((int) c.required("folds").integerIn(2, 1_000_000),
-                    error(c), capacity(c.get("knee_capacity_ratio"))));
+            EndToEndProfile.CrossValidated errors = crossValidated(c);
+            cv = Optional.of(new EndToEndProfile.CrossValidated(errors.folds(), errors.error(),
+                    capacity(c.get("knee_capacity_ratio"))));
         }
         SpecNode training = n.required("training");
         training.allowOnly(ERROR_FIELDS);

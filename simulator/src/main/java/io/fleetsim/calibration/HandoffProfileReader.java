@@ -19,13 +19,7 @@ public final class HandoffProfileReader {
 
     /** The profiles of a file; a missing or bad file is a {@link io.fleetsim.input.ScenarioException}. */
     public static List<HandoffProfile> read(java.nio.file.Path file) {
-        String text;
-        try {
-            text = java.nio.file.Files.readString(file);
-        } catch (java.io.IOException e) {
-            throw new io.fleetsim.input.ScenarioException(file.toString(), 0, "", "cannot read: " + e.getMessage());
-        }
-        return read(io.fleetsim.input.SpecDocument.parse(text, file.toString(), false));
+        return read(EndToEndProfileReader.document(file));
     }
 
     /** The profiles under {@code root}. */
@@ -42,8 +36,7 @@ public final class HandoffProfileReader {
             if (!c.isMissing()) {
                 c.allowOnly("folds", "points", "ttft_ape_median_pct", "ttft_ape_p90_pct", "tpot_ape_median_pct",
                         "tpot_ape_p90_pct");
-                cv = Optional.of(new EndToEndProfile.CrossValidated((int) c.required("folds").integerIn(2, 1_000_000),
-                        EndToEndProfileReader.error(c)));
+                cv = Optional.of(EndToEndProfileReader.crossValidated(c));
             }
             SpecNode training = n.required("training");
             training.allowOnly(EndToEndProfileReader.ERROR_FIELDS);
