@@ -14,6 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Which kernel tables ship ({@code kernels/index.csv}): one entry per engine version and GPU.
  * Loaded tables are kept, so every pool on the same engine version and GPU shares one.
+ *
+ * <p>A GPU without measured tables of its own may borrow a sibling's ({@code kernels/stand-ins.csv}):
+ * Blackwell Ultra (B300, GB300) has its Blackwell sibling's HBM bandwidth, bf16 and fp8 tensor
+ * throughput and NVLink, so the sibling's measured kernels are nearer the truth than a roofline
+ * with guessed efficiencies. Such entries name the GPU the tables were measured on
+ * ({@link Entry#measuredOn}), and reports say so.
  */
 public final class KernelIndex {
 
@@ -24,9 +30,22 @@ public final class KernelIndex {
      * @param system    the database's system name
      * @param engine    {@code vllm}, {@code trtllm} or {@code sglang}
      * @param version   engine version as the data names it
-     * @param gpu       catalog GPU name
+     * @param gpu       catalog GPU name the entry serves
+     * @param measuredOn catalog GPU the tables were measured on: {@code gpu}, or the sibling whose
+     *                  tables stand in for it
      */
-    public record Entry(String directory, String system, String engine, String version, String gpu) {
+    public record Entry(String directory, String system, String engine, String version, String gpu,
+                        String measuredOn) {
+
+        /** Tables measured on the GPU they serve. */
+        public Entry(String directory, String system, String engine, String version, String gpu) {
+            this(directory, system, engine, version, gpu, gpu);
+        }
+
+        /** Whether the tables were measured on another GPU than the one they serve. */
+        public boolean standsIn() {
+            return !measuredOn.equals(gpu);
+        }
     }
 
     private static final class BuiltIn {
@@ -50,9 +69,9 @@ public final class KernelIndex {
         return entries;
     }
 
-    /** Directory names of all entries. */
+    /** Directory names of all shipped table sets (each once, borrowed ones not repeated). */
     public List<String> directories() {
-        return entries.stream().map(Entry::directory).toList();
+        return entries.stream().filter(e -> !e.standsIn()).map(Entry::directory).toList();
     }
 
     /** The entry of {@code engine} {@code version} on {@code gpu}. */
@@ -119,10 +138,30 @@ public final class KernelIndex {
     }
 
     private static KernelIndex load() {
-        try (InputStream in = KernelIndex.class.getClassLoader().getResourceAsStream("kernels/index.csv")) {
-            List<Entry> out = new ArrayList<>();
+        List<Entry> out = new ArrayList<>();
+        for (String[] f : rows("kernels/index.csv")) {
+            out.add(new Entry(f[0], f[1], f[2], f[3], f[4]));
+        }
+        List<Entry> borrowed = new ArrayList<>();
+        for (String[] f : rows("kernels/stand-ins.csv")) {
+            String gpu = f[0];
+            String sibling = f[1];
+            for (Entry e : out) {
+                if (e.gpu().equals(sibling)) {
+                    borrowed.add(new Entry(e.directory(), e.system(), e.engine(), e.version(), gpu, sibling));
+                }
+            }
+        }
+        out.addAll(borrowed);
+        return new KernelIndex(out);
+    }
+
+    /** The comma-separated rows of a shipped CSV resource after its header; none when it is absent. */
+    private static List<String[]> rows(String resource) {
+        try (InputStream in = KernelIndex.class.getClassLoader().getResourceAsStream(resource)) {
+            List<String[]> out = new ArrayList<>();
             if (in == null) {
-                return new KernelIndex(out);
+                return out;
             }
             boolean header = true;
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
@@ -133,10 +172,9 @@ public final class KernelIndex {
                     header = false;
                     continue;
                 }
-                String[] f = line.trim().split(",");
-                out.add(new Entry(f[0], f[1], f[2], f[3], f[4]));
+                out.add(line.trim().split(","));
             }
-            return new KernelIndex(out);
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -75,11 +75,17 @@ public final class StepTimeModels {
             // Kernels are the GPU's libraries (cuBLAS/CUTLASS GEMMs, FlashInfer/FlashAttention, NCCL) more
             // than the engine's: another engine's measured kernels on the same GPU are nearer the truth than
             // a roofline with guessed efficiencies. The engine's own overheads still apply.
-            entry = index.newest(EngineSpec.DEFAULT_NAME, gpu);
+            entry = index.closest(engine.name(), engine.version(), gpu).filter(KernelIndex.Entry::standsIn)
+                    .or(() -> index.newest(EngineSpec.DEFAULT_NAME, gpu));
             if (entry.isPresent()) {
                 standIn = "no " + engine.label() + " kernel tables on " + gpu + ": " + entry.get().engine() + " "
-                        + entry.get().version() + "'s measured kernels stand in";
+                        + entry.get().version() + "'s measured kernels"
+                        + (entry.get().standsIn() ? " on " + entry.get().measuredOn() : "") + " stand in";
             }
+        }
+        if (standIn == null && entry.isPresent() && entry.get().standsIn()) {
+            standIn = "no kernel tables measured on " + gpu + ": " + entry.get().measuredOn() + "'s ("
+                    + entry.get().engine() + " " + entry.get().version() + ") stand in";
         }
         List<String> why = new ArrayList<>();
         if (entry.isPresent()) {

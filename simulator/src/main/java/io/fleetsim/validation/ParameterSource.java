@@ -5,9 +5,11 @@ import io.fleetsim.calibration.PerformanceProfile;
 import io.fleetsim.calibration.PerformanceProfiles;
 import io.fleetsim.hardware.Gpu;
 import io.fleetsim.hardware.Precision;
+import io.fleetsim.kernels.KernelIndex;
 import io.fleetsim.spec.EngineSpec;
 import io.fleetsim.spec.PerformanceSpec;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a simulated deployment's parameters come from: what a scenario pool would get by default,
@@ -53,15 +55,18 @@ public sealed interface ParameterSource permits ParameterSource.PoolDefaults, Pa
 
         @Override
         public String label(Gpu gpu, String engine, int tp, Precision precision) {
-            io.fleetsim.kernels.KernelIndex index = io.fleetsim.kernels.KernelIndex.builtIn();
+            KernelIndex index = KernelIndex.builtIn();
             String overheads = profiles.fittedKernels(gpu.name(), engine, precision)
                     .map(p -> "engine overheads of " + p.name() + " (fitted end to end)")
                     .orElse("default engine overheads");
-            if (index.closest(engine, "", gpu.name()).isPresent()) {
-                return "kernel tables, " + overheads;
+            Optional<KernelIndex.Entry> own = index.closest(engine, "", gpu.name());
+            if (own.isPresent()) {
+                return own.get().standsIn() ? own.get().measuredOn() + " kernel tables standing in, " + overheads
+                        : "kernel tables, " + overheads;
             }
-            return index.newest(EngineSpec.DEFAULT_NAME, gpu.name()).isPresent()
-                    ? "vllm kernel tables standing in, " + overheads : UNCALIBRATED;
+            return index.newest(EngineSpec.DEFAULT_NAME, gpu.name())
+                    .map(e -> (e.standsIn() ? e.measuredOn() + " " : "") + "vllm kernel tables standing in, " + overheads)
+                    .orElse(UNCALIBRATED);
         }
     }
 

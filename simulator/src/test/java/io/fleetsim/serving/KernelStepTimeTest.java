@@ -149,6 +149,28 @@ class KernelStepTimeTest {
     }
 
     /**
+     * B300 has no measured tables; B200's stand in (same HBM bandwidth, fp8 throughput and NVLink):
+     * the same iteration times as on B200, and the pool says whose kernels it runs on.
+     */
+    @Test
+    void blackwellUltraRunsOnItsSiblingsTables() {
+        for (String[] c : new String[][]{{"B300-SXM-288GB", "B200-180GB"}, {"GB300-NVL72", "GB200-NVL72"}}) {
+            StepTimeModel ultra = StepTimeModels.of(pool(c[0], "llama-3.1-70b", 4, Precision.FP8, StepTimeMethod.KERNELS));
+            StepTimeModel sibling = StepTimeModels.of(pool(c[1], "llama-3.1-70b", 4, Precision.FP8,
+                    StepTimeMethod.KERNELS));
+            assertTrue(ultra instanceof KernelStepTime, c[0] + ": " + ultra.provenance());
+            assertTrue(ultra.provenance().notes().get(0).contains("no kernel tables measured on " + c[0] + ": "
+                    + c[1]), ultra.provenance().notes().toString());
+            for (double[] x : new double[][]{{0, 1, 1000}, {0, 64, 64000}, {2048, 0, 0}, {512, 32, 40000}}) {
+                assertEquals(sibling.iterationSeconds((int) x[0], (int) x[1], x[2]),
+                        ultra.iterationSeconds((int) x[0], (int) x[1], x[2]), 1e-12, c[0] + " " + x[0]);
+            }
+        }
+        assertEquals(KernelIndex.builtIn().directories().size(),
+                KernelIndex.builtIn().directories().stream().distinct().count(), "each table set listed once");
+    }
+
+    /**
      * Where the tables lack the model's MoE kernel (TensorRT-LLM ships none), the experts a batch
      * reads run as one grouped GEMM, as engines run them: a decode step of DeepSeek-V3 at fp4 on 8
      * B200s then takes less than 8 times reading every weight once from HBM (attention, the
