@@ -103,7 +103,19 @@ public final class KernelStepTime implements StepTimeModel {
     static KernelStepTime build(ReplicaMemory memory, BatchingSpec batching, int maxModelLen,
                                 PerformanceSpec performance, int expertParallel, KernelIndex.Entry entry,
                                 KernelSet tables, List<String> why) {
-        Builder b = new Builder(memory, batching, maxModelLen, performance, expertParallel, entry, tables);
+        return build(memory, batching, maxModelLen, performance, expertParallel, entry, tables, null, why);
+    }
+
+    /**
+     * As {@link #build(ReplicaMemory, BatchingSpec, int, PerformanceSpec, int, KernelIndex.Entry,
+     * KernelSet, List)}, with {@code moeStandIn} (null: none): another engine's measured tables on
+     * the same GPU whose fused MoE kernels time the expert blocks {@code tables} did not measure.
+     */
+    static KernelStepTime build(ReplicaMemory memory, BatchingSpec batching, int maxModelLen,
+                                PerformanceSpec performance, int expertParallel, KernelIndex.Entry entry,
+                                KernelSet tables, KernelIndex.Entry moeStandIn, List<String> why) {
+        Builder b = new Builder(memory, batching, maxModelLen, performance, expertParallel, entry, tables,
+                moeStandIn);
         String missing = b.missing();
         if (missing != null) {
             why.add(missing);
@@ -258,6 +270,8 @@ public final class KernelStepTime implements StepTimeModel {
         final PerformanceSpec performance;
         final KernelIndex.Entry entry;
         final KernelSet tables;
+        /** Another engine's tables on this GPU for MoE blocks {@link #tables} lack; null: none. */
+        final KernelIndex.Entry moeStandIn;
         final int tp;
         final int ep;
         final String gemmDtype;
@@ -280,8 +294,9 @@ public final class KernelStepTime implements StepTimeModel {
         }
 
         Builder(ReplicaMemory memory, BatchingSpec batching, int maxModelLen, PerformanceSpec performance,
-                int expertParallel, KernelIndex.Entry entry, KernelSet tables) {
+                int expertParallel, KernelIndex.Entry entry, KernelSet tables, KernelIndex.Entry moeStandIn) {
             this.ep = expertParallel;
+            this.moeStandIn = moeStandIn;
             this.memory = memory;
             this.model = memory.model();
             this.batching = batching;
@@ -525,6 +540,17 @@ public final class KernelStepTime implements StepTimeModel {
         /** The measured MoE block of {@code shape} at {@code m} tokens, NaN when not measured. */
         double moeMeasured(KernelSet.MoeShape shape, int m) {
             LogGrid grid = tables.moe(shape);
+            if (grid == null && moeStandIn != null) {
+                // Fused MoE kernels are the GPU's libraries (CUTLASS, FlashInfer, TensorRT-LLM's own
+                // kernels, which vLLM and SGLang also call): another engine's measured kernel of the
+                // same shape on the same GPU is nearer the truth than a grouped GEMM built from GEMMs.
+                grid = KernelIndex.builtIn().tables(moeStandIn).moe(shape);
+                if (grid != null) {
+                    notes.add("MoE block " + shape + " not in " + entry.engine() + " " + entry.version()
+                            + "'s tables: " + moeStandIn.engine() + " " + moeStandIn.version()
+                            + "'s measured kernel on this GPU stands in");
+                }
+            }
             if (grid == null) {
                 return Double.NaN;
             }

@@ -1,5 +1,6 @@
 package io.fleetsim.serving;
 
+import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
 import io.fleetsim.kernels.KernelIndex;
 import io.fleetsim.spec.EngineSpec;
@@ -97,8 +98,16 @@ public final class StepTimeModels {
             if (tables != null) {
                 return tables.withEngineOverheads(performance, standIn);
             }
+            // On Blackwell (the GPUs with fp4 tensor cores) vLLM runs fused MoE through FlashInfer's
+            // TensorRT-LLM kernels, so its measured MoE blocks stand in for engines whose tables lack
+            // them; on Hopper its Triton kernels are not TensorRT-LLM's (a grouped GEMM is nearer:
+            // Qwen3-235B fp8 on H100 under TensorRT-LLM, docs/validation.md).
+            KernelIndex.Entry moeStandIn = entry.get().engine().equals(EngineSpec.DEFAULT_NAME)
+                    || !spec.memory().gpu().supports(Precision.FP4) ? null
+                    : index.newest(EngineSpec.DEFAULT_NAME, gpu).orElse(null);
             KernelStepTime k = KernelStepTime.build(spec.memory(), spec.batching(), spec.maxModelLen(),
-                    PerformanceSpec.KERNEL_DEFAULT, spec.expertParallel(), entry.get(), index.tables(entry.get()), why);
+                    PerformanceSpec.KERNEL_DEFAULT, spec.expertParallel(), entry.get(), index.tables(entry.get()),
+                    moeStandIn, why);
             if (k != null) {
                 if (TABLES.size() >= CACHE_LIMIT) {
                     TABLES.clear();
