@@ -27,11 +27,11 @@ import org.junit.jupiter.api.Test;
 class MoneyConservationTest {
 
     /**
-     * Two routes over a reserved pool, an autoscaled on-demand burst pool (per-minute billing, cold
-     * starts), a spot pool billed per hour with interruptions and an unavailability window, a rate
-     * limited API with errors, and a reserved standby pool no route uses.
+     * The shipped worked example of every pool kind: two routes over a reserved pool, an autoscaled
+     * on-demand burst pool (per-minute billing, cold starts), a spot pool billed per hour with
+     * interruptions and an unavailability window, a rate limited API with errors, and a reserved
+     * standby pool no route uses (its comments say more).
      */
-    /** The shipped worked example of every pool kind (its comments say what it holds). */
     static final Path MIX = Path.of("..", "scenarios", "every-pool-kind.yaml");
 
     private static RunResult run;
@@ -193,7 +193,11 @@ class MoneyConservationTest {
                 assertEquals(0, e.getValue(), 1e-12, e.getKey());
             }
         }
+        assertEquals(12, p.gpus());
         assertEquals(18, p.gpuHours(), 1e-12);
+        assertEquals(0, p.utilization());
+        assertTrue(Double.isNaN(p.costPerUsefulMtokUsd()), "no useful tokens, no price per token");
         assertEquals(expected, r.routes().get(0).costUsd(), 1e-9, "the idle pool is its route's");
+        assertEquals(expected, r.routes().get(0).costUsd() + r.unattributedCostUsd(), 1e-9);
     }
 }
