@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * module): it prints the shipped profile's factors for the shipped data, and bad input is exit
  * code 2 with one line naming the file, line, row and column.
  */
+@Tag("scenario")
 class CalibrateCommandTest {
 
     @TempDir

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with a one-line message and no stack trace. Surefire runs this module from the repository root,
  * so {@code scenarios/} resolves.
  */
+@Tag("scenario")
 class CliTest {
 
     private static final Path SCENARIOS = Path.of("scenarios");

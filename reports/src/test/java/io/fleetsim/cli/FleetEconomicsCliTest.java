@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and on the shipped strategy scenarios (run briefly). Surefire runs this module from the
  * repository root, so {@code scenarios/} resolves.
  */
+@Tag("scenario")
 class FleetEconomicsCliTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

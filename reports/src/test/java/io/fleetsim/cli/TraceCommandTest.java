@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stats counts the file's rows and writes a PNG, fit prints a workload that validates inside a
  * scenario, and bad input is exit code 2 with a one-line message.
  */
+@Tag("scenario")
 class TraceCommandTest {
 
     private static final Path TRACES = Path.of("scenarios/traces");

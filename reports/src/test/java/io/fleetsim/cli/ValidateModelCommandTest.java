@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * contract, every row kept with its id (skipped ones with their reason), the JSON summary, the
  * same bytes on any thread count, and bad input as exit code 2 naming file, line and column.
  */
+@Tag("scenario")
 class ValidateModelCommandTest {
 
     private static final Path SAMPLE = Path.of("calibration", "aiconfigurator-silicon-sample.csv");

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * fixed costs: every way of adding it up gives the same total, and the parts that can be worked
  * out by hand are.
  */
+@Tag("scenario")
 class MoneyConservationTest {
 
     /**

@@ -24,6 +24,7 @@ import java.util.Locale;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.TestReporter;
  * (Erlang C, Pollaczek-Khinchine), Little's law, conservation of requests, tokens and money,
  * determinism and common random numbers.
  */
+@Tag("statistical")
 class QueueingTheoryTest {
 
     private TestReporter reporter;

@@ -11,6 +11,7 @@ import io.fleetsim.theory.MmcSojourn;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Cost per useful token grows with the server count once the SLO is met, so the answer is the
  * fewest servers whose exact attainment, from Erlang C, reaches 99%.
  */
+@Tag("statistical")
 class OptimizerTest {
 
     private static final String SERVERS = "pools[servers].replicas";
