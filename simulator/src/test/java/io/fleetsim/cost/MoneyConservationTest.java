@@ -4,15 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetsim.input.SpecDocument;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RouteResult;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.run.Simulation;
+import io.fleetsim.scenario.ScenarioBuilder;
+import io.fleetsim.scenario.ScenarioBuilder.Pool;
+import io.fleetsim.scenario.ScenarioBuilder.Route;
 import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.spec.EconomicsSpec;
 import io.fleetsim.spec.PoolKind;
-import io.fleetsim.spec.ScenarioSpec;
 import java.util.HashMap;
 import java.nio.file.Path;
 import java.util.Map;
@@ -37,10 +38,6 @@ class MoneyConservationTest {
     static final Path MIX = Path.of("..", "scenarios", "every-pool-kind.yaml");
 
     private static RunResult run;
-
-    static ScenarioSpec scenario(String yaml) {
-        return new ScenarioLoader().bind(SpecDocument.parse(yaml, "money.yaml", false));
-    }
 
     @BeforeAll
     static void runMix() {
@@ -164,26 +161,12 @@ class MoneyConservationTest {
 
     @Test
     void idleReservedPoolPaysReplicasTimesGpusTimesHoursTimesPriceTimesOverhead() {
-        RunResult r = Simulation.run(scenario("""
-                name: idle-reserved
-                horizon: 90m
-                economics: {overhead_multiplier: 1.35}
-                workload:
-                  arrivals: {process: poisson, rate_per_s: 1.0e-9}
-                  routes:
-                    - name: rare
-                      prompt_tokens: {dist: fixed, tokens: 100}
-                      output_tokens: {dist: fixed, tokens: 100}
-                      slo: {ttft: 1s, tpot: 100ms}
-                pools:
-                  - name: reserved
-                    kind: reserved
-                    replicas: 3
-                    gpu: H100-SXM-80GB
-                    model: llama-3.1-70b
-                    tensor_parallel: 4
-                    usd_per_gpu_hour: 2.75
-                """));
+        RunResult r = Simulation.run(ScenarioBuilder.scenario("idle-reserved").horizon("90m")
+                .set("economics", "{overhead_multiplier: 1.35}").poisson(1.0e-9)
+                .route(Route.named("rare").fixedTokens(100, 100).slo("1s", "100ms"))
+                .pool(Pool.reserved("reserved").replicas(3).gpu("H100-SXM-80GB").model("llama-3.1-70b")
+                        .set("tensor_parallel", "4").price(2.75))
+                .spec());
         assertEquals(0, r.requests().arrived());
         PoolResult p = r.pools().get(0);
         double expected = 3 * 4 * 1.5 * 2.75 * 1.35;

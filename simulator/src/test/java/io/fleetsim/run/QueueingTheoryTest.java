@@ -11,6 +11,9 @@ import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.metrics.RequestCounts;
 import io.fleetsim.metrics.TokenCounts;
 import io.fleetsim.random.RandomStreams;
+import io.fleetsim.scenario.ScenarioBuilder;
+import io.fleetsim.scenario.ScenarioBuilder.Pool;
+import io.fleetsim.scenario.ScenarioBuilder.Route;
 import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.spec.PoolSpec;
 import io.fleetsim.spec.ScenarioSpec;
@@ -59,24 +62,10 @@ class QueueingTheoryTest {
 
     /** A one-route scenario on a pool of textbook queueing servers. */
     private static ScenarioSpec queueingScenario(double ratePerSecond, int servers, String serviceTime) {
-        return scenario("""
-                name: queueing
-                seed: 1
-                horizon: %ss
-                workload:
-                  arrivals: {process: poisson, rate_per_s: %s}
-                  routes:
-                    - name: only
-                      prompt_tokens: {dist: fixed, tokens: 100}
-                      output_tokens: {dist: fixed, tokens: 10}
-                      slo: {ttft: 24h, tpot: 24h}
-                pools:
-                  - name: servers
-                    kind: reserved
-                    replicas: %d
-                    usd_per_gpu_hour: 1
-                    service_time: %s
-                """.formatted((long) QUEUE_HORIZON_S, ratePerSecond, servers, serviceTime));
+        return ScenarioBuilder.scenario("queueing").seed(1).horizon((long) QUEUE_HORIZON_S + "s").poisson(ratePerSecond)
+                .route(Route.named("only").fixedTokens(100, 10).slo("24h", "24h"))
+                .pool(Pool.reserved("servers").replicas(servers).price(1).serviceTime(serviceTime))
+                .spec();
     }
 
     /** Mean and 95% Student-t half-width of the replications' mean queue waits, in seconds. */
