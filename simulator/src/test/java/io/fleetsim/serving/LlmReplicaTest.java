@@ -11,7 +11,6 @@ import static io.fleetsim.serving.ReferenceReplica.W;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetsim.engine.Simulator;
 import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
 import io.fleetsim.serving.ServerHarness.Done;
@@ -21,8 +20,6 @@ import io.fleetsim.spec.PerformanceSpec;
 import io.fleetsim.spec.PrefillBatching;
 import io.fleetsim.spec.ServerSpec;
 import io.fleetsim.workload.Request;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -534,31 +531,17 @@ class LlmReplicaTest {
         assertEquals(10007, memory.kvCacheTokens());
         assertEquals(null, memory.whyNotFit(10007));
         ServerSpec.Llm spec = new ServerSpec.Llm(memory, 10007, new BatchingSpec(256, 8192), PerformanceSpec.DEFAULT);
-        Simulator sim = new Simulator();
-        ArrayDeque<Request> queue = new ArrayDeque<>();
-        List<Request> done = new ArrayList<>();
-        LlmReplica replica = new LlmReplica(sim, 0, spec, new WorkSource() {
-            @Override
-            public Request peek() {
-                return queue.peek();
-            }
-
-            @Override
-            public Request poll() {
-                return queue.poll();
-            }
-        }, (request, pool, admittedAt, firstTokenAt, completedAt) -> done.add(request));
+        var h = ServerHarness.replica(spec);
         Request big = new Request(0, 0, 0, 9000, 1007);
-        if (!replica.accepts(big)) {
+        if (!h.server.accepts(big)) {
             return; // refused up front: the pool rejects it as too long
         }
-        queue.add(big);
-        replica.wake();
-        Thread runner = new Thread(() -> sim.runUntil(1e6));
+        h.arrive(0, big.promptTokens(), big.outputTokens());
+        Thread runner = new Thread(() -> h.sim.runUntil(1e6));
         runner.setDaemon(true);
         runner.start();
         runner.join(10_000);
-        assertTrue(!runner.isAlive(), "the run must end (events so far: " + sim.eventsProcessed() + ")");
-        assertEquals(List.of(big), done);
+        assertTrue(!runner.isAlive(), "the run must end (events so far: " + h.sim.eventsProcessed() + ")");
+        assertEquals(List.of(big), h.done.stream().map(Done::request).toList());
     }
 }
