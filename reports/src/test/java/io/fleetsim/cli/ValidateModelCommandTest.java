@@ -107,10 +107,7 @@ class ValidateModelCommandTest {
     private void assertBad(Path file, String expected) {
         CliRunner.Result r = CliRunner.fleetsim("validate-model", file.toString(), "--out", tmp.resolve("o").toString());
         assertEquals(2, r.code(), r.describe());
-        List<String> err = r.err().lines().filter(l -> !l.isBlank()).toList();
-        assertEquals(1, err.size(), r.describe());
-        assertTrue(err.get(0).startsWith("error: " + file + expected), r.describe());
-        assertFalse(r.err().contains("Exception"), r.describe());
+        assertTrue(r.oneErrorLine().startsWith("error: " + file + expected), r.describe());
     }
 
     private Path withCell(int line, String column, String value) throws IOException {
