@@ -22,6 +22,7 @@ import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * or a rate of 1e300. Every case must end {@code fleetsim run} with exit 2 within seconds, one
  * line naming the file (and the field, for a field's mutation), no stack trace and no report.
  */
+@Tag("scenario")
 class BadInputSuiteTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()

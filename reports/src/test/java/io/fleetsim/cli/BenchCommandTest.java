@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * its ratio to the reference (the reference's own ratio is 1), and both fleets of the scaling
  * pair see the same number of requests. Speed itself is never asserted: benchmarks are commands.
  */
+@Tag("scenario")
 class BenchCommandTest {
 
     @Test

@@ -1,18 +1,17 @@
 package io.fleetsim.cli;
 
+import static io.fleetsim.cli.CliRunner.fleetsim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetsim.calibration.PerformanceProfile;
 import io.fleetsim.calibration.PerformanceProfiles;
+import io.fleetsim.cli.CliRunner.Result;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,34 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  * module): it prints the shipped profile's factors for the shipped data, and bad input is exit
  * code 2 with one line naming the file, line, row and column.
  */
+@Tag("scenario")
 class CalibrateCommandTest {
 
     @TempDir
     Path tmp;
-
-    private record Result(int code, String out, String err) {
-        String describe() {
-            return "exit " + code + "\n--- out:\n" + out + "--- err:\n" + err;
-        }
-
-        String oneErrorLine() {
-            List<String> lines = err.lines().filter(l -> !l.isBlank()).toList();
-            assertEquals(1, lines.size(), describe());
-            assertTrue(lines.get(0).startsWith("error: "), describe());
-            assertFalse(err.contains("\tat ") || err.contains("Exception"), describe());
-            return lines.get(0);
-        }
-    }
-
-    private static Result fleetsim(String... args) {
-        var cl = FleetsimCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @Test
     void printsTheShippedProfileForTheShippedData() {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rows on H100): one profile per (system, engine, precision), with its training and
  * cross-validated error, written as a profiles file that reads back.
  */
+@Tag("scenario")
 class CalibrateEndToEndTest {
 
     @TempDir

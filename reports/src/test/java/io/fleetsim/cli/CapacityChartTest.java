@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * measurement: the same four-replica fleet offered twice what it can serve
  * ({@code scenarios/utilization-trap/capacity.yaml}) completes what the capacity line says.
  */
+@Tag("scenario")
 class CapacityChartTest {
 
     private static final Pattern PER_REPLICA = Pattern.compile("h100-reserved ([0-9.]+) requests/s");

@@ -1,5 +1,6 @@
 package io.fleetsim.cli;
 
+import static io.fleetsim.cli.CliRunner.fleetsim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,10 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetsim.cli.CliRunner.Result;
 import io.fleetsim.report.AtomicFiles;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with a one-line message and no stack trace. Surefire runs this module from the repository root,
  * so {@code scenarios/} resolves.
  */
+@Tag("scenario")
 class CliTest {
 
     private static final Path SCENARIOS = Path.of("scenarios");
@@ -68,22 +70,6 @@ class CliTest {
 
     // ---------------------------------------------------------------- helpers
 
-    record Result(int code, String out, String err) {
-        String describe() {
-            return "exit " + code + "\n--- out:\n" + out + "--- err:\n" + err;
-        }
-    }
-
-    private static Result fleetsim(String... args) {
-        var cl = FleetsimCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     static Stream<Path> scenarioFiles() throws IOException {
         assertTrue(Files.isDirectory(SCENARIOS), "run from the repository root: no " + SCENARIOS.toAbsolutePath());
         List<Path> files;
@@ -107,14 +93,6 @@ class CliTest {
         assertFalse(r.err().contains("\tat "), "stack trace on stderr:\n" + r.describe());
         assertFalse(r.err().contains("Exception"), "exception name on stderr:\n" + r.describe());
         assertFalse(r.out().contains("\tat "), "stack trace on stdout:\n" + r.describe());
-    }
-
-    /** stderr is exactly one line, starting with {@code error: }; returns that line. */
-    private static String oneErrorLine(Result r) {
-        List<String> lines = r.err().lines().filter(l -> !l.isBlank()).toList();
-        assertEquals(1, lines.size(), "expected one error line:\n" + r.describe());
-        assertTrue(lines.get(0).startsWith("error: "), r.describe());
-        return lines.get(0);
     }
 
     private Result run(Path scenario, Path out, String... extra) {
@@ -338,7 +316,7 @@ class CliTest {
         Result r = run(file, out);
         assertEquals(FleetsimCommand.EXIT_INVALID_INPUT, r.code(), r.describe());
         assertNoStackTrace(r);
-        String line = oneErrorLine(r);
+        String line = r.oneErrorLine();
         assertTrue(line.startsWith("error: " + file + ":7: workload.arrivals.rate_per_s: "), line);
         assertTrue(line.contains("must be > 0"), line);
         assertFalse(Files.exists(out.resolve("report.json")), "a failed run must not write a report");
@@ -352,7 +330,7 @@ class CliTest {
         Result r = fleetsim("run", file.toString(), "--out", tmp.resolve("o").toString());
         assertEquals(2, r.code(), r.describe());
         assertNoStackTrace(r);
-        String error = oneErrorLine(r);
+        String error = r.oneErrorLine();
         assertTrue(error.startsWith("error: " + file + ":" + line + ": pools[0].gpus: unknown field"), error);
         assertTrue(error.contains("replicas"), error);
     }
@@ -363,7 +341,7 @@ class CliTest {
         Result r = fleetsim("run", file.toString(), "--out", tmp.resolve("o").toString());
         assertEquals(2, r.code(), r.describe());
         assertNoStackTrace(r);
-        String line = oneErrorLine(r);
+        String line = r.oneErrorLine();
         assertTrue(line.startsWith("error: " + file + ": "), line);
         assertTrue(line.contains("not found"), line);
     }
@@ -382,7 +360,7 @@ class CliTest {
     void horizonWithoutUnitGivesOneLineError() {
         Result r = run(QUICKSTART, tmp.resolve("o"), "--horizon", "90");
         assertEquals(2, r.code(), r.describe());
-        String line = oneErrorLine(r);
+        String line = r.oneErrorLine();
         assertTrue(line.startsWith("error: --horizon: "), line);
         assertTrue(line.contains("\"90\""), line);
     }
@@ -395,7 +373,7 @@ class CliTest {
         assertNoStackTrace(r);
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("ok: " + QUICKSTART)), r.describe());
         assertFalse(r.out().contains(bad.toString()), r.describe());
-        String line = oneErrorLine(r);
+        String line = r.oneErrorLine();
         assertTrue(line.startsWith("error: " + bad + ":3: horizon: "), line);
         assertTrue(line.contains("duration with a unit"), line);
     }

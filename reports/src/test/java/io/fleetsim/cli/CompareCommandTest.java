@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly the same requests (common random numbers), the side-by-side files are complete and
  * deterministic, the verdict follows the SLO target, and differing traffic is pointed out.
  */
+@Tag("scenario")
 class CompareCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

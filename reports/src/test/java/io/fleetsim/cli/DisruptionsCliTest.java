@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Zone outages, deploys and headroom through {@code fleetsim run}: the tables in summary.txt and
  * index.html, the same figures in report.json, and bad values ending with exit 2 and the field named.
  */
+@Tag("scenario")
 class DisruptionsCliTest {
 
     private static final Path N_PLUS_2 = Path.of("scenarios", "economics", "zone-outage-n-plus-2.yaml");

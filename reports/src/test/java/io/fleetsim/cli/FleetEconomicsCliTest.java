@@ -1,5 +1,6 @@
 package io.fleetsim.cli;
 
+import static io.fleetsim.cli.CliRunner.fleetsim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and on the shipped strategy scenarios (run briefly). Surefire runs this module from the
  * repository root, so {@code scenarios/} resolves.
  */
+@Tag("scenario")
 class FleetEconomicsCliTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,13 +44,8 @@ class FleetEconomicsCliTest {
     private static JsonNode run(Path scenario, Path out, String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of("run", scenario.toString(), "--out", out.toString()));
         args.addAll(List.of(extra));
-        var cl = FleetsimCommand.newCommandLine();
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        cl.setOut(new PrintWriter(stdout, true));
-        cl.setErr(new PrintWriter(stderr, true));
-        int code = cl.execute(args.toArray(String[]::new));
-        assertEquals(0, code, "exit " + code + "\n" + stdout + "\n" + stderr);
+        CliRunner.Result r = fleetsim(args.toArray(String[]::new));
+        assertEquals(0, r.code(), r.describe());
         return JSON.readTree(out.resolve("report.json").toFile());
     }
 

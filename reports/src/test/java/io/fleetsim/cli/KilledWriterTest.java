@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * over its run and write, leaves the folder either as the previous complete report or as the new
  * one (never a mix, never a missing file), and the next run leaves no hidden leftovers.
  */
+@Tag("scenario")
 class KilledWriterTest {
 
     @TempDir

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * servers, from Erlang C; see the file's comment and the simulator's OptimizerTest) is known, and
  * the LLM mix of reserved, spot and API capacity, which exercises every sensitivity.
  */
+@Tag("scenario")
 class OptimizeCommandTest {
 
     @TempDir

@@ -30,12 +30,9 @@ class OutOfMemoryMessageTest {
     void theMessageIsOneLineWithTheRemedy() {
         CommandLine cl = FleetsimCommand.newCommandLine();
         cl.addSubcommand(new RunsOutOfMemory());
-        java.io.StringWriter err = new java.io.StringWriter();
-        cl.setErr(new java.io.PrintWriter(err, true));
-        int code = cl.execute("oom");
-        assertEquals(FleetsimCommand.EXIT_FAILURE, code);
-        assertEquals(1, err.toString().lines().count(), err.toString());
-        assertTrue(err.toString().contains("out of memory") && err.toString().contains("FLEETSIM_JAVA_OPTS=-Xmx"),
-                err.toString());
+        CliRunner.Result r = CliRunner.execute(cl, "oom");
+        assertEquals(FleetsimCommand.EXIT_FAILURE, r.code(), r.describe());
+        assertEquals(1, r.err().lines().count(), r.describe());
+        assertTrue(r.err().contains("out of memory") && r.err().contains("FLEETSIM_JAVA_OPTS=-Xmx"), r.describe());
     }
 }

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * documented field holding an object that has the name of a fleet-wide field ({@code routes[].tokens})
  * has that field's shape ("same shapes as the fleet-wide fields").
  */
+@Tag("scenario")
 class ReadmeSchemaTest {
 
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");

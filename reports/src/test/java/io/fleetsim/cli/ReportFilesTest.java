@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rows they promise, the page embeds every chart as a PNG and escapes user text, and the same
  * seed gives the same bytes in every file.
  */
+@Tag("scenario")
 class ReportFilesTest {
 
     private static final Path QUICKSTART = Path.of("scenarios", "quickstart.yaml");

@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --requests-out}: one row per finished request, agreeing with report.json's counts and latencies. */
+@Tag("scenario")
 class RequestsOutTest {
 
     @TempDir

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code fleetsim sweep}: the files it writes, resuming an interrupted sweep to the same table,
  * and bad {@code --vary} options refused with exit code 2 and a message naming the path.
  */
+@Tag("scenario")
 class SweepCommandTest {
 
     private static final String MMC = "scenarios/sweep/mmc-servers.yaml";

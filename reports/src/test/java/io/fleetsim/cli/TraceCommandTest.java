@@ -1,15 +1,14 @@
 package io.fleetsim.cli;
 
+import static io.fleetsim.cli.CliRunner.fleetsim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetsim.cli.CliRunner.Result;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stats counts the file's rows and writes a PNG, fit prints a workload that validates inside a
  * scenario, and bad input is exit code 2 with a one-line message.
  */
+@Tag("scenario")
 class TraceCommandTest {
 
     private static final Path TRACES = Path.of("scenarios/traces");
@@ -47,29 +48,6 @@ class TraceCommandTest {
 
     @TempDir
     Path tmp;
-
-    record Result(int code, String out, String err) {
-        String describe() {
-            return "exit " + code + "\n--- out:\n" + out + "--- err:\n" + err;
-        }
-    }
-
-    private static Result fleetsim(String... args) {
-        var cl = FleetsimCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Result(cl.execute(args), out.toString(), err.toString());
-    }
-
-    private static String oneErrorLine(Result r) {
-        List<String> lines = r.err().lines().filter(l -> !l.isBlank()).toList();
-        assertEquals(1, lines.size(), "expected one error line:\n" + r.describe());
-        assertTrue(lines.get(0).startsWith("error: "), r.describe());
-        assertFalse(r.err().contains("\tat "), "stack trace:\n" + r.describe());
-        return lines.get(0);
-    }
 
     private static long dataRows(Path file) throws IOException {
         return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).count()
@@ -156,12 +134,12 @@ class TraceCommandTest {
         Result r = fleetsim("trace", "stats", bad.toString(), "--out", tmp.resolve("o").toString());
         assertEquals(FleetsimCommand.EXIT_INVALID_INPUT, r.code(), r.describe());
         assertEquals("error: " + bad + ":3: row 2, column GeneratedTokens: must be a whole number of tokens >= 0 "
-                + "(got \"lots\")", oneErrorLine(r));
+                + "(got \"lots\")", r.oneErrorLine());
         Path empty = tmp.resolve("empty.jsonl");
         Files.writeString(empty, "");
         Result e = fleetsim("trace", "fit", empty.toString());
         assertEquals(FleetsimCommand.EXIT_INVALID_INPUT, e.code(), e.describe());
-        assertEquals("error: " + empty + ": the trace has no requests", oneErrorLine(e));
+        assertEquals("error: " + empty + ": the trace has no requests", e.oneErrorLine());
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.TestFactory;
  * </pre>
  * (with {@code fleetsim.golden=update} the test writes the files instead of comparing).
  */
+@Tag("scenario")
 class GoldenReportsTest {
 
     /** Horizon of each golden run: long enough to reach steady batches, short enough for seconds. */

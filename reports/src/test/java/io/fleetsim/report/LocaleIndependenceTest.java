@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Pages, charts included, are the same bytes whatever the JVM's locale: with a German default
  * locale JFreeChart's own tick formats would write "1.000" for a thousand and "0,5" for a half.
  */
+@Tag("scenario")
 class LocaleIndependenceTest {
 
     private static String in(Locale locale, Supplier<String> render) {

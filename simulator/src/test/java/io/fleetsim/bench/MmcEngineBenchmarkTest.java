@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fleetsim.theory.ErlangC;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * started empty, give a Student-t interval for the mean wait that must cover the Erlang C value
  * within three half-widths. The seeds are fixed, so the outcome is deterministic.
  */
+@Tag("statistical")
 class MmcEngineBenchmarkTest {
 
     private static void assertMeanWaitMatchesErlangC(int servers, double utilization, int replications,

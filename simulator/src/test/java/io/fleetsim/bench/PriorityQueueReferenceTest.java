@@ -3,9 +3,11 @@ package io.fleetsim.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The speed suite's yardstick is a correct M/M/c queue: its mean wait is Erlang C's. */
+@Tag("statistical")
 class PriorityQueueReferenceTest {
 
     @Test

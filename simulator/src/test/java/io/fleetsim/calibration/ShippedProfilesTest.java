@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * percentage errors of prefill and per-token time are at most the figures the profile documents
  * (which the README quotes), and fitting again gives the shipped factors.
  */
+@Tag("scenario")
 class ShippedProfilesTest {
 
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();

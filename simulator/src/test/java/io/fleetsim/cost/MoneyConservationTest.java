@@ -4,19 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetsim.input.SpecDocument;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RouteResult;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.run.Simulation;
+import io.fleetsim.scenario.ScenarioBuilder;
+import io.fleetsim.scenario.ScenarioBuilder.Pool;
+import io.fleetsim.scenario.ScenarioBuilder.Route;
 import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.spec.EconomicsSpec;
 import io.fleetsim.spec.PoolKind;
-import io.fleetsim.spec.ScenarioSpec;
 import java.util.HashMap;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,21 +26,18 @@ import org.junit.jupiter.api.Test;
  * fixed costs: every way of adding it up gives the same total, and the parts that can be worked
  * out by hand are.
  */
+@Tag("scenario")
 class MoneyConservationTest {
 
     /**
-     * Two routes over a reserved pool, an autoscaled on-demand burst pool (per-minute billing, cold
-     * starts), a spot pool billed per hour with interruptions and an unavailability window, a rate
-     * limited API with errors, and a reserved standby pool no route uses.
+     * The shipped worked example of every pool kind: two routes over a reserved pool, an autoscaled
+     * on-demand burst pool (per-minute billing, cold starts), a spot pool billed per hour with
+     * interruptions and an unavailability window, a rate limited API with errors, and a reserved
+     * standby pool no route uses (its comments say more).
      */
-    /** The shipped worked example of every pool kind (its comments say what it holds). */
     static final Path MIX = Path.of("..", "scenarios", "every-pool-kind.yaml");
 
     private static RunResult run;
-
-    static ScenarioSpec scenario(String yaml) {
-        return new ScenarioLoader().bind(SpecDocument.parse(yaml, "money.yaml", false));
-    }
 
     @BeforeAll
     static void runMix() {
@@ -162,26 +161,12 @@ class MoneyConservationTest {
 
     @Test
     void idleReservedPoolPaysReplicasTimesGpusTimesHoursTimesPriceTimesOverhead() {
-        RunResult r = Simulation.run(scenario("""
-                name: idle-reserved
-                horizon: 90m
-                economics: {overhead_multiplier: 1.35}
-                workload:
-                  arrivals: {process: poisson, rate_per_s: 1.0e-9}
-                  routes:
-                    - name: rare
-                      prompt_tokens: {dist: fixed, tokens: 100}
-                      output_tokens: {dist: fixed, tokens: 100}
-                      slo: {ttft: 1s, tpot: 100ms}
-                pools:
-                  - name: reserved
-                    kind: reserved
-                    replicas: 3
-                    gpu: H100-SXM-80GB
-                    model: llama-3.1-70b
-                    tensor_parallel: 4
-                    usd_per_gpu_hour: 2.75
-                """));
+        RunResult r = Simulation.run(ScenarioBuilder.scenario("idle-reserved").horizon("90m")
+                .set("economics", "{overhead_multiplier: 1.35}").poisson(1.0e-9)
+                .route(Route.named("rare").fixedTokens(100, 100).slo("1s", "100ms"))
+                .pool(Pool.reserved("reserved").replicas(3).gpu("H100-SXM-80GB").model("llama-3.1-70b")
+                        .set("tensor_parallel", "4").price(2.75))
+                .spec());
         assertEquals(0, r.requests().arrived());
         PoolResult p = r.pools().get(0);
         double expected = 3 * 4 * 1.5 * 2.75 * 1.35;
@@ -193,7 +178,11 @@ class MoneyConservationTest {
                 assertEquals(0, e.getValue(), 1e-12, e.getKey());
             }
         }
+        assertEquals(12, p.gpus());
         assertEquals(18, p.gpuHours(), 1e-12);
+        assertEquals(0, p.utilization());
+        assertTrue(Double.isNaN(p.costPerUsefulMtokUsd()), "no useful tokens, no price per token");
         assertEquals(expected, r.routes().get(0).costUsd(), 1e-9, "the idle pool is its route's");
+        assertEquals(expected, r.routes().get(0).costUsd() + r.unattributedCostUsd(), 1e-9);
     }
 }

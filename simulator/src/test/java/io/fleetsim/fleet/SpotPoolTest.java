@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetsim.metrics.RequestCounts;
+import io.fleetsim.scenario.ScenarioBuilder;
+import io.fleetsim.scenario.ScenarioBuilder.Route;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -134,26 +136,12 @@ class SpotPoolTest {
         double hours = 400;
         double m = 3600;
         double notice = 120;
-        FleetHarness h = new FleetHarness("""
-                name: mtbi
-                seed: 5
-                horizon: %sh
-                workload:
-                  arrivals: {process: poisson, rate_per_s: 1.0e-9}
-                  routes:
-                    - name: r
-                      prompt_tokens: {dist: fixed, tokens: 10}
-                      output_tokens: {dist: fixed, tokens: 10}
-                      slo: {ttft: 1s, tpot: 1s}
-                      pool: spot
-                pools:
-                  - name: spot
-                    kind: spot
-                    replicas: 1
-                    usd_per_gpu_hour: 1
-                    service_time: {dist: fixed, value: 1s}
-                    spot: {mean_time_between_interruptions: 1h, notice: 2m}
-                """.formatted((long) hours));
+        FleetHarness h = new FleetHarness(ScenarioBuilder.scenario("mtbi").seed(5).horizon((long) hours + "h")
+                .poisson(1.0e-9)
+                .route(Route.named("r").fixedTokens(10, 10).slo("1s", "1s").pool("spot"))
+                .pool(ScenarioBuilder.Pool.spot("spot").replicas(1).price(1).serviceTime("{dist: fixed, value: 1s}")
+                        .set("spot", "{mean_time_between_interruptions: 1h, notice: 2m}"))
+                .yaml());
         h.finish();
         Pool spot = h.pool("spot");
         double mu = m * Math.exp(-notice / m);
@@ -175,29 +163,16 @@ class SpotPoolTest {
     /** An autoscaled spot pool asked to grow inside an unavailability window is refused, then grows after it. */
     @Test
     void unavailabilityWindowRefusesScaleUps() {
-        FleetHarness h = new FleetHarness("""
-                name: window
-                seed: 9
-                horizon: 30m
-                workload:
-                  arrivals: {process: poisson, rate_per_s: 2}
-                  routes:
-                    - name: r
-                      prompt_tokens: {dist: fixed, tokens: 10}
-                      output_tokens: {dist: fixed, tokens: 10}
-                      slo: {ttft: 1s, tpot: 1s}
-                      pool: spot
-                pools:
-                  - name: spot
-                    kind: spot
-                    replicas: 1
-                    min_replicas: 1
-                    max_replicas: 8
-                    usd_per_gpu_hour: 1
-                    service_time: {dist: fixed, value: 2s}
-                    autoscaling: {signal: in_flight_per_replica, target: 1, scale_up_delay: 0s, cooldown: 0s}
-                    spot: {unavailable: [{start: 0s, end: 10m}], mean_time_between_interruptions: 1000h}
-                """, 30 * 60);
+        FleetHarness h = new FleetHarness(ScenarioBuilder.scenario("window").seed(9).horizon("30m").poisson(2)
+                .route(Route.named("r").fixedTokens(10, 10).slo("1s", "1s").pool("spot"))
+                .pool(ScenarioBuilder.Pool.spot("spot").replicas(1).set("min_replicas", "1").set("max_replicas", "8")
+                        .price(1)
+                        .serviceTime("{dist: fixed, value: 2s}")
+                        .set("autoscaling",
+                                "{signal: in_flight_per_replica, target: 1, scale_up_delay: 0s, cooldown: 0s}")
+                        .set("spot",
+                                "{unavailable: [{start: 0s, end: 10m}], mean_time_between_interruptions: 1000h}"))
+                .yaml(), 30 * 60);
         Pool spot = h.pool("spot");
         h.runUntil(600 - 1e-6);
         assertEquals(1, spot.activeReplicas(), "no growth while capacity cannot be had");

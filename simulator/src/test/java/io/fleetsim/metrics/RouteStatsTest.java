@@ -99,4 +99,43 @@ class RouteStatsTest {
         assertEquals(10, total.tokenCounts().wasted().get(WasteCause.OUTSIDE_SLO.id()));
         assertEquals(2, total.latencies().e2e().count());
     }
+
+    @Test
+    void theSloIsJudgedAtItsPercentileOnTtftAndOnTpotOfMultiTokenAnswers() {
+        RouteStats r = route(); // TTFT 1 s, TPOT 50 ms, at the 99th percentile
+        assertTrue(r.sloCheck().met(), "vacuously met with nothing completed");
+        for (int i = 0; i < 99; i++) {
+            r.recordCompletion(10, 10, 0, 0.5, 0.02, 1, true);
+        }
+        r.recordCompletion(10, 10, 0, 3.0, 0.02, 4, true);
+        // 1 slow answer in 100: the 99th percentile (the 99th value) is a fast one
+        RouteSloCheck check = r.sloCheck();
+        assertEquals(99, check.percentile());
+        assertEquals(500, check.ttftMs(), 0.5, "within HdrHistogram's 3 significant digits");
+        assertEquals(20, check.tpotMs(), 0.02);
+        assertTrue(check.met());
+        assertEquals((99 * 1 + 4) / 100.0 * 1e3, r.latencies().e2e().meanMs(), 1e-9, "the mean is exact");
+        // a one-token answer has no TPOT, so its huge one is not counted
+        r.recordCompletion(10, 1, 0, 0.5, 10, 1, true);
+        assertEquals(101, r.latencies().ttft().count());
+        assertEquals(100, r.latencies().tpot().count());
+        assertTrue(r.sloCheck().met());
+        // 2 slow answers in 102: the 99th percentile (the 101st value) is a slow one
+        r.recordCompletion(10, 10, 0, 3.0, 0.02, 4, true);
+        assertEquals(3000, r.sloCheck().ttftMs(), 3);
+        assertFalse(r.sloCheck().met());
+    }
+
+    @Test
+    void aReaskedAnswerIsARejectedAnswerAndAllItsTokensAreWaste() {
+        RouteStats r = route();
+        r.recordCompletion(100, 200, 0, 0.5, 0.01, 10, true);
+        r.recordReasked(300);
+        TokenCounts t = r.tokenCounts();
+        assertEquals(1, r.rejectedAnswers());
+        assertEquals(300, t.reasked());
+        assertEquals(300, t.wasted().get(WasteCause.REJECTED_QUALITY.id()));
+        assertEquals(300, t.useful(), "the answer kept stays useful");
+        assertEquals(1, r.requestCounts().completed(), "asking again is no new request");
+    }
 }

@@ -14,6 +14,7 @@ import io.fleetsim.sweep.ResultsLog;
 import io.fleetsim.sweep.ScenarioText;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * month, what the API charges for 240M tokens, so the API wins below about 240M tokens a month
  * and self-hosting above (a lone server is far from full there, so the first one decides).
  */
+@Tag("scenario")
 class PlannerTest {
 
     private static final String YAML = """

@@ -12,6 +12,7 @@ import io.fleetsim.spec.ScenarioSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * second queues at most {@link PoolSpec#DEFAULT_MAX_QUEUE} requests and rejects the rest as
  * {@code queue_full}, instead of queueing until the heap runs out.
  */
+@Tag("scenario")
 class OverloadTest {
 
     @Test

@@ -11,9 +11,13 @@ import io.fleetsim.metrics.MetricsCollector;
 import io.fleetsim.metrics.RequestCounts;
 import io.fleetsim.metrics.TokenCounts;
 import io.fleetsim.random.RandomStreams;
+import io.fleetsim.scenario.ScenarioBuilder;
+import io.fleetsim.scenario.ScenarioBuilder.Pool;
+import io.fleetsim.scenario.ScenarioBuilder.Route;
 import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.spec.PoolSpec;
 import io.fleetsim.spec.ScenarioSpec;
+import io.fleetsim.theory.ErlangC;
 import io.fleetsim.workload.Request;
 import io.fleetsim.workload.TrafficGenerator;
 import java.nio.file.Path;
@@ -21,7 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
@@ -30,6 +36,7 @@ import org.junit.jupiter.api.TestReporter;
  * (Erlang C, Pollaczek-Khinchine), Little's law, conservation of requests, tokens and money,
  * determinism and common random numbers.
  */
+@Tag("statistical")
 class QueueingTheoryTest {
 
     private TestReporter reporter;
@@ -55,75 +62,25 @@ class QueueingTheoryTest {
 
     /** A one-route scenario on a pool of textbook queueing servers. */
     private static ScenarioSpec queueingScenario(double ratePerSecond, int servers, String serviceTime) {
-        return scenario("""
-                name: queueing
-                seed: 1
-                horizon: %ss
-                workload:
-                  arrivals: {process: poisson, rate_per_s: %s}
-                  routes:
-                    - name: only
-                      prompt_tokens: {dist: fixed, tokens: 100}
-                      output_tokens: {dist: fixed, tokens: 10}
-                      slo: {ttft: 24h, tpot: 24h}
-                pools:
-                  - name: servers
-                    kind: reserved
-                    replicas: %d
-                    usd_per_gpu_hour: 1
-                    service_time: %s
-                """.formatted((long) QUEUE_HORIZON_S, ratePerSecond, servers, serviceTime));
-    }
-
-    /**
-     * Erlang C: mean wait in queue of M/M/c with arrival rate lambda and service rate mu, from the
-     * textbook formula P(wait) = (a^c/c!) (c/(c-a)) / (sum_{k<c} a^k/k! + (a^c/c!) (c/(c-a))),
-     * Wq = P(wait) / (c mu - lambda), a = lambda / mu.
-     */
-    static double erlangCWq(double lambda, double mu, int c) {
-        double a = lambda / mu;
-        double term = 1;
-        double sum = 0;
-        for (int k = 0; k < c; k++) {
-            sum += term;
-            term *= a / (k + 1);
-        }
-        double tail = term * c / (c - a);
-        double pWait = tail / (sum + tail);
-        return pWait / (c * mu - lambda);
+        return ScenarioBuilder.scenario("queueing").seed(1).horizon((long) QUEUE_HORIZON_S + "s").poisson(ratePerSecond)
+                .route(Route.named("only").fixedTokens(100, 10).slo("24h", "24h"))
+                .pool(Pool.reserved("servers").replicas(servers).price(1).serviceTime(serviceTime))
+                .spec();
     }
 
     /** Mean and 95% Student-t half-width of the replications' mean queue waits, in seconds. */
     private static double[] meanQueueWaitCi(ScenarioSpec spec) {
-        double[] x = new double[REPLICATIONS];
+        SummaryStatistics waits = new SummaryStatistics();
         for (int i = 0; i < REPLICATIONS; i++) {
             RunResult r = Simulation.run(spec.withSeed(1000 + i));
             assertTrue(r.requests().completed() > 1000, "too few completions to estimate anything");
-            x[i] = r.latency().queue().meanMs() / 1e3;
+            waits.addValue(r.latency().queue().meanMs() / 1e3);
         }
-        double mean = 0;
-        for (double v : x) {
-            mean += v;
-        }
-        mean /= x.length;
-        double ss = 0;
-        for (double v : x) {
-            ss += (v - mean) * (v - mean);
-        }
-        double sd = Math.sqrt(ss / (x.length - 1));
-        double t = new TDistribution(x.length - 1).inverseCumulativeProbability(0.975);
-        return new double[] {mean, t * sd / Math.sqrt(x.length)};
+        double t = new TDistribution(REPLICATIONS - 1).inverseCumulativeProbability(0.975);
+        return new double[] {waits.getMean(), t * waits.getStandardDeviation() / Math.sqrt(REPLICATIONS)};
     }
 
     // ------------------------------------------------------------------ closed-form queues
-
-    @Test
-    void erlangCHelperMatchesTextbookValues() {
-        // M/M/1: Wq = rho / (mu - lambda).
-        assertEquals(0.5 / (1 - 0.5), erlangCWq(0.5, 1, 1), 1e-12);
-        // M/M/2 with a = 1: P(wait) = 1/3, Wq = (1/3) / (2 - 1).
-        assertEquals(1.0 / 3, erlangCWq(1, 1, 2), 1e-12);
-    }
 
     @Test
     void mmcQueueWaitMatchesErlangC() {
@@ -131,7 +88,7 @@ class QueueingTheoryTest {
         double mu = 1.0;
         double rho = 0.7;
         double lambda = rho * c * mu;
-        double wq = erlangCWq(lambda, mu, c); // 0.35727 s
+        double wq = ErlangC.meanWait(lambda, 1 / mu, c); // 0.35727 s
         double[] ci = meanQueueWaitCi(queueingScenario(lambda, c, "{dist: exponential, mean: 1s}"));
         report("M/M/4 rho=0.7: simulated Wq = %.5f s +- %.5f (95%% CI), Erlang C Wq = %.5f s%n",
                 ci[0], ci[1], wq);
@@ -340,39 +297,6 @@ class QueueingTheoryTest {
         assertEquals(expectedPoolUsd[0], r.routes().get(0).costUsd(), 1e-9, "chat alone uses the llm pool");
         assertEquals(expectedPoolUsd[1], r.routes().get(1).costUsd(), 1e-9, "batch alone uses the saturated pool");
         assertEquals(0, r.routes().get(2).costUsd(), 1e-12);
-    }
-
-    @Test
-    void idleReservedPoolStillPaysForEveryHour() {
-        RunResult r = Simulation.run(scenario("""
-                name: idle
-                horizon: 90m
-                workload:
-                  arrivals: {process: poisson, rate_per_s: 1.0e-9}
-                  routes:
-                    - name: rare
-                      prompt_tokens: {dist: fixed, tokens: 100}
-                      output_tokens: {dist: fixed, tokens: 100}
-                      slo: {ttft: 1s, tpot: 100ms}
-                pools:
-                  - name: reserved
-                    kind: reserved
-                    replicas: 3
-                    gpu: H100-SXM-80GB
-                    model: llama-3.1-8b
-                    tensor_parallel: 2
-                    usd_per_gpu_hour: 2.5
-                """));
-        // 3 replicas x 2 GPUs x 1.5 h x $2.5 = $22.5, busy or not.
-        assertEquals(0, r.requests().arrived());
-        PoolResult pool = r.pools().get(0);
-        assertEquals(6, pool.gpus());
-        assertEquals(9.0, pool.gpuHours(), 1e-12);
-        assertEquals(22.5, pool.costUsd(), 1e-12);
-        assertEquals(22.5, r.costUsd(), 1e-12);
-        assertEquals(0, pool.utilization());
-        assertTrue(Double.isNaN(pool.costPerUsefulMtokUsd()));
-        assertEquals(22.5, r.routes().get(0).costUsd() + r.unattributedCostUsd(), 1e-12);
     }
 
     // ------------------------------------------------------------------ determinism and CRN

@@ -1,25 +1,14 @@
 package io.fleetsim.serving;
 
+import static io.fleetsim.serving.ReferenceReplica.K;
+import static io.fleetsim.serving.ReferenceReplica.prefill;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetsim.engine.Simulator;
-import io.fleetsim.hardware.HardwareCatalog;
-import io.fleetsim.hardware.Precision;
-import io.fleetsim.hardware.ReplicaMemory;
-import io.fleetsim.scenario.CatalogReader;
-import io.fleetsim.spec.BatchingSpec;
+import io.fleetsim.serving.ServerHarness.Done;
 import io.fleetsim.spec.HandoffSpec;
 import io.fleetsim.spec.KvLinkSpec;
-import io.fleetsim.spec.PerformanceSpec;
 import io.fleetsim.spec.ServerSpec;
-import io.fleetsim.workload.Request;
-import io.fleetsim.workload.TrafficGenerator;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -27,32 +16,16 @@ import org.junit.jupiter.api.Test;
  * A disaggregated deployment ({@link DisaggregatedServer}) against a hand computation and against
  * conservation.
  *
- * <p>Both sides are the reference replica of {@code LlmReplicaTest} (llama-3.1-8b, BF16, one
- * H100-SXM-80GB, roofline at 50 % of peak FLOPs and 70 % of peak bandwidth, 3 ms per iteration):
- * <pre>
- *   iteration = 0.003 + max(((p + d) F + A (ctx + dkv)) / C, (W + K kv) / M)
- * </pre>
- * with F = 2 x 8.03e9, A = 4 x 32 x 32 x 128, C = 989e12 x 0.5, W = 8.03e9 x 2,
- * K = 2 x 32 x 8 x 128 x 2 = 131,072 B per token, M = 3.35e12 x 0.7. The link is 50 GB/s per
+ * <p>Both sides are the {@link ReferenceReplica} (llama-3.1-8b, BF16, one H100-SXM-80GB, roofline
+ * at 50 % of peak FLOPs and 70 % of peak bandwidth, 3 ms per iteration). The link is 50 GB/s per
  * GPU with 10 µs per transfer.
  */
 class DisaggregatedServerTest {
 
-    private static final double F = 2 * 8.03e9;
-    private static final double A = 4.0 * 32 * 32 * 128;
-    private static final double C = 989e12 * 0.5;
-    private static final double W = 8.03e9 * 2;
-    private static final double K = 2.0 * 32 * 8 * 128 * 2;
-    private static final double M = 3.35e12 * 0.7;
-    private static final double OVERHEAD = 0.003;
     private static final KvLinkSpec LINK = new KvLinkSpec("infiniband", 50e9, 10e-6, "test");
 
-    private static final HardwareCatalog CATALOG = CatalogReader.builtIn();
-
     private static ServerSpec.Llm worker(int maxNumSeqs) {
-        ReplicaMemory memory = new ReplicaMemory(CATALOG.gpu("H100-SXM-80GB"), CATALOG.model("llama-3.1-8b"), 1,
-                Precision.BF16, 0.9);
-        return new ServerSpec.Llm(memory, 131072, new BatchingSpec(maxNumSeqs, 8192), PerformanceSpec.DEFAULT);
+        return ReferenceReplica.spec(maxNumSeqs, 8192);
     }
 
     private static ServerSpec.Disaggregated deployment(int prefillWorkers, int decodeWorkers, int maxNumSeqs) {
@@ -60,108 +33,26 @@ class DisaggregatedServerTest {
                 LINK);
     }
 
-    private record Done(Request request, double admittedAt, double firstTokenAt, double completedAt) {
-    }
-
-    /** One deployment behind a FCFS queue, as a pool with one replica feeds it. */
-    private static final class Harness implements WorkSource, ServingListener {
-        final Simulator sim = new Simulator();
-        final ArrayDeque<Request> queue = new ArrayDeque<>();
-        final List<Request> pending = new ArrayList<>();
-        final List<Done> done = new ArrayList<>();
-        final Map<Long, Integer> transfersOf = new HashMap<>();
-        final Map<Long, Double> firstTokens = new HashMap<>();
-        final List<Double> transferSeconds = new ArrayList<>();
-        final List<Double> transferArrivals = new ArrayList<>();
-        double transferBytes;
-        double prefillSeconds;
-        double decodeSeconds;
-        long preempted;
-        final DisaggregatedServer server;
-        private final int arrivalHandler;
-
-        Harness(ServerSpec.Disaggregated spec) {
-            server = new DisaggregatedServer(sim, 0, spec, this, this);
-            arrivalHandler = sim.register(index -> {
-                Request r = pending.get((int) index);
-                assertTrue(server.accepts(r));
-                queue.add(r);
-                if (server.isIdle() || server.hasRoomFor(r)) {
-                    server.wake();
-                }
-            });
+    /** The output - 1 decode steps of one sequence after its prompt, the cache growing a token a step. */
+    private static double decodeSteps(int prompt, int output) {
+        double decode = 0;
+        for (int k = 0; k < output - 1; k++) {
+            decode += ReferenceReplica.decode(1, prompt + 1 + k);
         }
-
-        void arrive(double time, int prompt, int output) {
-            int id = pending.size();
-            pending.add(new Request(id, 0, time, prompt, output));
-            sim.schedule(time, TrafficGenerator.ARRIVAL_PRIORITY, arrivalHandler, id);
-        }
-
-        Harness run() {
-            sim.runUntil(1e7);
-            assertEquals(pending.size(), done.size(), "every request completes");
-            assertTrue(server.isIdle());
-            assertEquals(0, server.inService());
-            return this;
-        }
-
-        @Override
-        public Request peek() {
-            return queue.peek();
-        }
-
-        @Override
-        public Request poll() {
-            return queue.poll();
-        }
-
-        @Override
-        public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt) {
-            done.add(new Done(request, admittedAt, firstTokenAt, completedAt));
-        }
-
-        @Override
-        public void firstToken(Request request, double time) {
-            assertEquals(null, firstTokens.put(request.id(), time), "one first token per request");
-        }
-
-        @Override
-        public void kvTransferred(int pool, Request request, double seconds, double bytes) {
-            transfersOf.merge(request.id(), 1, Integer::sum);
-            transferSeconds.add(seconds);
-            transferArrivals.add(sim.now());
-            transferBytes += bytes;
-        }
-
-        @Override
-        public void computeTime(int pool, double prefill, double decode) {
-            prefillSeconds += prefill;
-            decodeSeconds += decode;
-        }
-
-        @Override
-        public void preempted(Request request, int pool, long discardedTokens) {
-            preempted++;
-        }
+        return decode;
     }
 
     @Test
     void oneRequestThrough1p1dIsPrefillThenTransferThenDecodeSteps() {
         int prompt = 1000;
         int output = 5;
-        Harness h = new Harness(deployment(1, 1, 8));
+        var h = ServerHarness.disaggregated(deployment(1, 1, 8));
         h.arrive(0, prompt, output);
         h.run();
 
-        double ctx = prompt * (prompt + 1.0) / 2;
-        double prefill = OVERHEAD + Math.max((prompt * F + A * ctx) / C, W / M);
+        double prefill = prefill(prompt);
         double transfer = 10e-6 + prompt * K / 50e9;
-        double decode = 0;
-        for (int k = 0; k < output - 1; k++) {
-            double kv = prompt + 1 + k;
-            decode += OVERHEAD + Math.max((F + A * kv) / C, (W + K * kv) / M);
-        }
+        double decode = decodeSteps(prompt, output);
         Done d = h.done.get(0);
         assertEquals(0, d.admittedAt());
         assertEquals(prefill + transfer, d.firstTokenAt(), 1e-12, "TTFT = prefill + transfer");
@@ -182,17 +73,12 @@ class DisaggregatedServerTest {
         int prompt = 1000;
         int output = 5;
         double handoff = 0.2;
-        Harness h = new Harness(deployment(1, 1, 8).withHandoff(new HandoffSpec(handoff, "test")));
+        var h = ServerHarness.disaggregated(deployment(1, 1, 8).withHandoff(new HandoffSpec(handoff, "test")));
         h.arrive(0, prompt, output);
         h.run();
-        double ctx = prompt * (prompt + 1.0) / 2;
-        double prefill = OVERHEAD + Math.max((prompt * F + A * ctx) / C, W / M);
+        double prefill = prefill(prompt);
         double transfer = 10e-6 + prompt * K / 50e9;
-        double decode = 0;
-        for (int k = 0; k < output - 1; k++) {
-            double kv = prompt + 1 + k;
-            decode += OVERHEAD + Math.max((F + A * kv) / C, (W + K * kv) / M);
-        }
+        double decode = decodeSteps(prompt, output);
         Done d = h.done.get(0);
         assertEquals(prefill + transfer + handoff, d.firstTokenAt(), 1e-12, "TTFT = prefill + transfer + handoff");
         assertEquals(prefill + transfer + handoff + decode, d.completedAt(), 1e-12);
@@ -202,7 +88,7 @@ class DisaggregatedServerTest {
         // Two prompts from one prefill worker: the second's KV leaves when the first's has arrived,
         // not after the first's handoff (handoffs overlap and hold no link).
         KvLinkSpec slow = new KvLinkSpec("infiniband", 0.1e9, 10e-6, "test");
-        Harness two = new Harness(new ServerSpec.Disaggregated(worker(8), 1, worker(8), 1, slow)
+        var two = ServerHarness.disaggregated(new ServerSpec.Disaggregated(worker(8), 1, worker(8), 1, slow)
                 .withHandoff(new HandoffSpec(5.0, "test")));
         two.arrive(0, 1000, 3);
         two.arrive(0.001, 1000, 3);
@@ -217,7 +103,7 @@ class DisaggregatedServerTest {
         // On a slow link (0.1 GB/s: 1.31 s per prompt, far longer than a prefill) the second
         // prompt's KV leaves when the first's has arrived.
         KvLinkSpec slow = new KvLinkSpec("infiniband", 0.1e9, 10e-6, "test");
-        Harness h = new Harness(new ServerSpec.Disaggregated(worker(8), 1, worker(8), 1, slow));
+        var h = ServerHarness.disaggregated(new ServerSpec.Disaggregated(worker(8), 1, worker(8), 1, slow));
         h.arrive(0, 1000, 3);
         h.arrive(0.001, 1000, 3);
         h.run();
@@ -229,7 +115,7 @@ class DisaggregatedServerTest {
 
     @Test
     void everyRequestsKvIsTransferredOnceAndWorkAddsUp() {
-        Harness h = new Harness(deployment(2, 3, 16));
+        var h = ServerHarness.disaggregated(deployment(2, 3, 16));
         SplittableRandom random = new SplittableRandom(11);
         double t = 0;
         long prompts = 0;

@@ -1,42 +1,34 @@
 package io.fleetsim.serving;
 
+import static io.fleetsim.serving.ReferenceReplica.A;
+import static io.fleetsim.serving.ReferenceReplica.C;
+import static io.fleetsim.serving.ReferenceReplica.CATALOG;
+import static io.fleetsim.serving.ReferenceReplica.F;
+import static io.fleetsim.serving.ReferenceReplica.K;
+import static io.fleetsim.serving.ReferenceReplica.M;
+import static io.fleetsim.serving.ReferenceReplica.OVERHEAD;
+import static io.fleetsim.serving.ReferenceReplica.W;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetsim.engine.Simulator;
-import io.fleetsim.hardware.HardwareCatalog;
 import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
-import io.fleetsim.scenario.CatalogReader;
+import io.fleetsim.serving.ServerHarness.Done;
 import io.fleetsim.spec.BatchingSpec;
 import io.fleetsim.spec.KvAdmission;
 import io.fleetsim.spec.PerformanceSpec;
 import io.fleetsim.spec.PrefillBatching;
 import io.fleetsim.spec.ServerSpec;
 import io.fleetsim.workload.Request;
-import io.fleetsim.workload.TrafficGenerator;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hand-computed cases of one {@link LlmReplica} and of {@link StepTimeModel}.
- *
- * <p>Reference replica: llama-3.1-8b (8.03e9 params, 32 layers, 8 KV heads of dim 128) in BF16 on
- * one H100-SXM-80GB (989 TFLOP/s dense BF16, 3.35 TB/s HBM), default performance (50% of peak
- * FLOPs, 70% of peak bandwidth, 3 ms per iteration), tensor_parallel 1 (so no all-reduce term):
+ * Hand-computed cases of one {@link LlmReplica} and of {@link StepTimeModel}, on the
+ * {@link ReferenceReplica} (llama-3.1-8b in BF16 on one H100-SXM-80GB):
  *
  * <pre>
- *   FLOPs per token        F = 2 * 8.03e9              = 1.606e10
- *   attention FLOPs per    A = 4 * 32 * (32 * 128)     = 524288   (4 x layers x query dim)
- *     (token, context token)
- *   compute rate           C = 989e12 * 0.5            = 4.945e14 FLOP/s
- *   weights                W = 8.03e9 * 2              = 1.606e10 B
- *   KV per token           K = 2 * 32 * 8 * 128 * 2    = 131072 B
- *   memory rate            M = 3.35e12 * 0.7           = 2.345e12 B/s
  *   iteration = 0.003 + max(((p + d) F + A (ctx + dkv)) / C, (W + K kv) / M)
  * </pre>
  *
@@ -47,21 +39,9 @@ import org.junit.jupiter.api.Test;
  */
 class LlmReplicaTest {
 
-    // Datasheet numbers, written out independently of the catalog and of StepTimeModel.
-    private static final double F = 2 * 8.03e9;
-    private static final double A = 4.0 * 32 * 32 * 128;
-    private static final double C = 989e12 * 0.5;
-    private static final double W = 8.03e9 * 2;
-    private static final double K = 2.0 * 32 * 8 * 128 * 2;
-    private static final double M = 3.35e12 * 0.7;
-    private static final double OVERHEAD = 0.003;
-
-    private static final HardwareCatalog CATALOG = CatalogReader.builtIn();
-
     /** One iteration of the reference replica; {@code prefill} tokens are one chunk after {@code cached}. */
     private static double handIteration(int prefill, int cached, int decode, double decodeKv, double kv) {
-        double ctx = (double) prefill * cached + prefill * (prefill + 1.0) / 2;
-        return OVERHEAD + Math.max(((prefill + decode) * F + A * (ctx + decodeKv)) / C, (W + K * kv) / M);
+        return ReferenceReplica.iteration(prefill, cached, decode, decodeKv, kv);
     }
 
     /** An iteration in which all KV held belongs to decoding sequences. */
@@ -82,123 +62,11 @@ class LlmReplicaTest {
         return new ReplicaMemory(CATALOG.gpu(gpu), CATALOG.model(model), tp, precision, utilization);
     }
 
-    private static ServerSpec.Llm llama8b(int maxNumSeqs, int maxBatchedTokens) {
-        return llama8b(maxNumSeqs, maxBatchedTokens, 0.9);
-    }
-
-    private static ServerSpec.Llm llama8b(int maxNumSeqs, int maxBatchedTokens, double memoryUtilization) {
-        ReplicaMemory memory = memory("H100-SXM-80GB", "llama-3.1-8b", 1, Precision.BF16, memoryUtilization);
-        return new ServerSpec.Llm(memory, 131072, new BatchingSpec(maxNumSeqs, maxBatchedTokens),
-                PerformanceSpec.DEFAULT);
-    }
-
-    /** What the replica reported about one request. */
-    record Done(Request request, double admittedAt, double firstTokenAt, double completedAt) {
-    }
-
-    /**
-     * One replica behind a FCFS queue that behaves as {@code fleet.Pool#submit} does for a single
-     * replica: an arrival joins the back of the queue and wakes the replica when it is idle or has
-     * room. Arrivals run at {@link TrafficGenerator#ARRIVAL_PRIORITY}, as real arrivals do.
-     */
-    static final class Harness implements WorkSource, ServingListener {
-        final Simulator sim = new Simulator();
-        final ArrayDeque<Request> queue = new ArrayDeque<>();
-        final List<Request> pending = new ArrayList<>();
-        final List<Done> done = new ArrayList<>();
-        /** Preemptions: request id, discarded tokens, time. */
-        final List<double[]> preemptions = new ArrayList<>();
-        final LlmReplica replica;
-        final StepTimeModel steps;
-        private final int arrivalHandler;
-
-        Harness(ServerSpec.Llm spec) {
-            replica = new LlmReplica(sim, 0, spec, this, this);
-            steps = new RooflineStepTime(spec.memory(), spec.performance());
-            arrivalHandler = sim.register(index -> {
-                Request r = pending.get((int) index);
-                assertTrue(replica.accepts(r));
-                queue.add(r);
-                if (replica.isIdle() || replica.hasRoomFor(r)) {
-                    replica.wake();
-                }
-            });
-        }
-
-        /** Schedules an arrival; returns its id (also its index in {@link #done} order of ids). */
-        int arrive(double time, int prompt, int output) {
-            int id = pending.size();
-            pending.add(new Request(id, 0, time, prompt, output));
-            sim.schedule(time, TrafficGenerator.ARRIVAL_PRIORITY, arrivalHandler, id);
-            return id;
-        }
-
-        Harness run() {
-            sim.runUntil(1e6);
-            assertEquals(pending.size(), done.size(), "every request should complete");
-            assertTrue(replica.isIdle());
-            assertEquals(0, replica.inService());
-            return this;
-        }
-
-        Done of(long id) {
-            return done.stream().filter(d -> d.request.id() == id).findFirst().orElseThrow();
-        }
-
-        @Override
-        public Request peek() {
-            return queue.peek();
-        }
-
-        @Override
-        public Request poll() {
-            return queue.poll();
-        }
-
-        @Override
-        public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt) {
-            assertEquals(sim.now(), completedAt);
-            done.add(new Done(request, admittedAt, firstTokenAt, completedAt));
-        }
-
-        @Override
-        public void preempted(Request request, int pool, long discardedTokens) {
-            preemptions.add(new double[] {request.id(), discardedTokens, sim.now()});
-        }
-
-        /** Largest number of requests admitted and not yet completed at any one time. */
-        int peakConcurrency() {
-            return (int) peak(d -> 1);
-        }
-
-        /** Largest sum of prompt + output tokens reserved at any one time. */
-        long peakReservedTokens() {
-            return peak(d -> d.request.totalTokens());
-        }
-
-        private long peak(java.util.function.ToLongFunction<Done> weight) {
-            List<double[]> edges = new ArrayList<>();
-            for (Done d : done) {
-                edges.add(new double[] {d.admittedAt, weight.applyAsLong(d)});
-                edges.add(new double[] {d.completedAt, -weight.applyAsLong(d)});
-            }
-            // Releases before admissions at the same instant (the replica frees, then admits).
-            edges.sort(Comparator.<double[]>comparingDouble(e -> e[0]).thenComparingDouble(e -> e[1]));
-            long level = 0;
-            long peak = 0;
-            for (double[] e : edges) {
-                level += (long) e[1];
-                peak = Math.max(peak, level);
-            }
-            return peak;
-        }
-    }
-
     // ------------------------------------------------------------------ single request
 
     @Test
     void loneRequestTakesOnePrefillIterationThenOneDecodeSegment() {
-        Harness h = new Harness(llama8b(256, 8192));
+        var h = ServerHarness.replica(ReferenceReplica.spec(256, 8192));
         double t0 = 10.0;
         h.arrive(t0, 1000, 200);
         Done d = h.run().of(0);
@@ -219,19 +87,19 @@ class LlmReplicaTest {
         assertEquals(1.9721094502345, decode, 1e-12);
         assertRel(decode, h.steps.decodeSegmentSeconds(1, 1001, n), "StepTimeModel decode segment");
 
-        assertEquals(t0, d.admittedAt, 0, "no queue when idle");
-        assertRel(ttft, d.firstTokenAt - t0, "TTFT");
-        assertRel(ttft + decode, d.completedAt - t0, "E2E");
-        assertRel(2.00811734941351, d.completedAt - t0, "E2E literal");
+        assertEquals(t0, d.admittedAt(), 0, "no queue when idle");
+        assertRel(ttft, d.firstTokenAt() - t0, "TTFT");
+        assertRel(ttft + decode, d.completedAt() - t0, "E2E");
+        assertRel(2.00811734941351, d.completedAt() - t0, "E2E literal");
     }
 
     @Test
     void oneTokenOutputCompletesAtFirstToken() {
-        Harness h = new Harness(llama8b(256, 8192));
+        var h = ServerHarness.replica(ReferenceReplica.spec(256, 8192));
         h.arrive(0, 300, 1);
         Done d = h.run().of(0);
-        assertRel(handIteration(300, 0, 0), d.firstTokenAt, "TTFT");
-        assertEquals(d.firstTokenAt, d.completedAt);
+        assertRel(handIteration(300, 0, 0), d.firstTokenAt(), "TTFT");
+        assertEquals(d.firstTokenAt(), d.completedAt());
     }
 
     // ------------------------------------------------------------------ chunked prefill
@@ -240,7 +108,7 @@ class LlmReplicaTest {
     void longPromptIsPrefilledInChunks() {
         int budget = 2048;
         for (int prompt : new int[] {1, 2047, 2048, 2049, 4096, 5000, 8193}) {
-            Harness h = new Harness(llama8b(256, budget));
+            var h = ServerHarness.replica(ReferenceReplica.spec(256, budget));
             h.arrive(0, prompt, 2);
             Done d = h.run().of(0);
             // ceil(prompt / budget) iterations; each attends to and holds the KV of the chunks before it.
@@ -250,17 +118,17 @@ class LlmReplicaTest {
                 int chunk = Math.min(budget, prompt - i * budget);
                 expected += handIteration(chunk, i * budget, 0, 0, (double) i * budget);
             }
-            assertRel(expected, d.firstTokenAt, "TTFT of a " + prompt + "-token prompt");
-            assertRel(expected + handIteration(0, 1, prompt + 1), d.completedAt, "E2E of " + prompt);
+            assertRel(expected, d.firstTokenAt(), "TTFT of a " + prompt + "-token prompt");
+            assertRel(expected + handIteration(0, 1, prompt + 1), d.completedAt(), "E2E of " + prompt);
         }
         // By hand for 5000 tokens: chunks 2048, 2048, 904, all compute-bound. The chunks' attention
         // contexts add up to 5000 * 5001 / 2 (every prompt token attends to all before it), so
         // TTFT = 3 * 0.003 + (5000 F + A (5000 * 5001 / 2)) / C = 0.18464188 s.
         double byHand = 3 * OVERHEAD + (5000 * F + A * (5000 * 5001 / 2.0)) / C;
         assertEquals(0.18464188214357938, byHand, 1e-15);
-        Harness h = new Harness(llama8b(256, budget));
+        var h = ServerHarness.replica(ReferenceReplica.spec(256, budget));
         h.arrive(0, 5000, 2);
-        assertRel(byHand, h.run().of(0).firstTokenAt, "5000-token TTFT");
+        assertRel(byHand, h.run().of(0).firstTokenAt(), "5000-token TTFT");
     }
 
     // ------------------------------------------------------------------ batching
@@ -271,12 +139,12 @@ class LlmReplicaTest {
     @Test
     void simultaneousArrivalsAtAnIdleReplicaShareTheFirstIteration() {
         int n = 4;
-        Harness alone = new Harness(llama8b(256, 8192));
+        var alone = ServerHarness.replica(ReferenceReplica.spec(256, 8192));
         alone.arrive(1.0, 500, 100);
         Done single = alone.run().of(0);
-        double singleE2e = single.completedAt - 1.0;
+        double singleE2e = single.completedAt() - 1.0;
 
-        Harness h = new Harness(llama8b(256, 8192));
+        var h = ServerHarness.replica(ReferenceReplica.spec(256, 8192));
         for (int i = 0; i < n; i++) {
             h.arrive(1.0, 500, 100);
         }
@@ -289,9 +157,9 @@ class LlmReplicaTest {
         double e2e = ttft + h.steps.decodeSegmentSeconds(n, n * 501.0, 99);
         for (int i = 0; i < n; i++) {
             Done d = h.of(i);
-            assertEquals(1.0, d.admittedAt, 0, "request " + i + " admitted at once");
-            assertRel(ttft, d.firstTokenAt - 1.0, "TTFT of request " + i);
-            assertRel(e2e, d.completedAt - 1.0, "E2E of request " + i);
+            assertEquals(1.0, d.admittedAt(), 0, "request " + i + " admitted at once");
+            assertRel(ttft, d.firstTokenAt() - 1.0, "TTFT of request " + i);
+            assertRel(e2e, d.completedAt() - 1.0, "E2E of request " + i);
         }
         assertTrue(e2e < n * singleE2e, "batching must beat serial service");
         // Memory-bound decode: four sequences take barely longer than one.
@@ -307,13 +175,13 @@ class LlmReplicaTest {
     void simultaneousIdenticalRequestsAreBatchedTogether() {
         int n = 4;
         double t = 2.0;
-        Harness alone = new Harness(llama8b(256, 8192));
+        var alone = ServerHarness.replica(ReferenceReplica.spec(256, 8192));
         alone.arrive(0, 100, 3000);
         alone.arrive(t, 500, 100);
         alone.run();
-        double singleE2e = alone.of(1).completedAt - t;
+        double singleE2e = alone.of(1).completedAt() - t;
 
-        Harness h = new Harness(llama8b(256, 8192));
+        var h = ServerHarness.replica(ReferenceReplica.spec(256, 8192));
         h.arrive(0, 100, 3000); // a long request already decoding
         for (int i = 0; i < n; i++) {
             h.arrive(t, 500, 100);
@@ -331,13 +199,13 @@ class LlmReplicaTest {
         Done first = h.of(1);
         for (int i = 1; i <= n; i++) {
             Done d = h.of(i);
-            assertRel(boundary, d.admittedAt, "request " + i + " admitted at the boundary");
-            assertRel(boundary + prefill, d.firstTokenAt, "first token of request " + i);
-            assertRel(boundary + prefill + decode, d.completedAt, "completion of request " + i);
-            assertEquals(first.firstTokenAt, d.firstTokenAt, 0, "same TTFT");
-            assertEquals(first.completedAt, d.completedAt, 0, "same completion");
+            assertRel(boundary, d.admittedAt(), "request " + i + " admitted at the boundary");
+            assertRel(boundary + prefill, d.firstTokenAt(), "first token of request " + i);
+            assertRel(boundary + prefill + decode, d.completedAt(), "completion of request " + i);
+            assertEquals(first.firstTokenAt(), d.firstTokenAt(), 0, "same TTFT");
+            assertEquals(first.completedAt(), d.completedAt(), 0, "same completion");
         }
-        double e2e = first.completedAt - t;
+        double e2e = first.completedAt() - t;
         assertTrue(e2e < n * singleE2e, "batching must beat serial service: " + e2e + " vs " + singleE2e);
         assertTrue(e2e < 1.2 * singleE2e, "memory-bound decode: " + e2e + " vs " + singleE2e);
     }
@@ -431,7 +299,7 @@ class LlmReplicaTest {
 
     @Test
     void arrivalDuringLongDecodeJoinsAtNextIterationBoundary() {
-        Harness h = new Harness(llama8b(256, 8192));
+        var h = ServerHarness.replica(ReferenceReplica.spec(256, 8192));
         h.arrive(0, 100, 5000);
         double tb = 5.0123;
         h.arrive(tb, 100, 10);
@@ -439,21 +307,21 @@ class LlmReplicaTest {
         Done a = h.of(0);
         Done b = h.of(1);
         double ttftA = handIteration(100, 0, 0);
-        assertRel(ttftA, a.firstTokenAt, "TTFT of A");
+        assertRel(ttftA, a.firstTokenAt(), "TTFT of A");
         // A's decode iterations end at ttftA + seg(k); B joins at the first boundary after tb.
         long k = h.steps.decodeIterationsWithin(1, 101, tb - ttftA, 4999) + 1;
         double boundary = ttftA + h.steps.decodeSegmentSeconds(1, 101, k);
         assertTrue(boundary >= tb);
-        assertRel(boundary, b.admittedAt, "B admitted at the end of the iteration in progress");
-        double wait = b.admittedAt - tb;
+        assertRel(boundary, b.admittedAt(), "B admitted at the end of the iteration in progress");
+        double wait = b.admittedAt() - tb;
         assertTrue(wait >= 0 && wait < handIteration(0, 1, 101 + k), "queue wait " + wait);
         // B's prefill iteration also carries A's decode token, A's cache holding 101 + k tokens.
-        assertRel(b.admittedAt + handIteration(100, 1, 101 + k), b.firstTokenAt, "TTFT of B");
+        assertRel(b.admittedAt() + handIteration(100, 1, 101 + k), b.firstTokenAt(), "TTFT of B");
         // B decodes next to A: 9 iterations of batch 2, then A finishes alone.
         double kvAfterJoin = 101 + k + 1 + 101; // A gained one token in the joint iteration, B has 101
-        assertRel(b.firstTokenAt + h.steps.decodeSegmentSeconds(2, kvAfterJoin, 9), b.completedAt, "E2E of B");
+        assertRel(b.firstTokenAt() + h.steps.decodeSegmentSeconds(2, kvAfterJoin, 9), b.completedAt(), "E2E of B");
         long aLeft = 4999 - k - 1 - 9;
-        assertRel(b.completedAt + h.steps.decodeSegmentSeconds(1, 101 + k + 1 + 9, aLeft), a.completedAt,
+        assertRel(b.completedAt() + h.steps.decodeSegmentSeconds(1, 101 + k + 1 + 9, aLeft), a.completedAt(),
                 "E2E of A");
     }
 
@@ -461,18 +329,18 @@ class LlmReplicaTest {
 
     @Test
     void maxNumSeqsIsRespected() {
-        Harness h = new Harness(llama8b(2, 8192));
+        var h = ServerHarness.replica(ReferenceReplica.spec(2, 8192));
         h.arrive(0, 200, 50);
         h.arrive(0, 200, 80);
         h.arrive(0, 200, 120);
         h.run();
-        double firstDone = Math.min(h.of(0).completedAt, h.of(1).completedAt);
-        assertEquals(firstDone, h.of(2).admittedAt, 0, "the third waits for a free slot");
-        assertTrue(h.of(2).admittedAt > 0);
+        double firstDone = Math.min(h.of(0).completedAt(), h.of(1).completedAt());
+        assertEquals(firstDone, h.of(2).admittedAt(), 0, "the third waits for a free slot");
+        assertTrue(h.of(2).admittedAt() > 0);
         assertEquals(2, h.peakConcurrency());
 
         // And under a stream of arrivals.
-        Harness busy = new Harness(llama8b(2, 8192));
+        var busy = ServerHarness.replica(ReferenceReplica.spec(2, 8192));
         SplittableRandom random = new SplittableRandom(3);
         double t = 0;
         for (int i = 0; i < 60; i++) {
@@ -483,7 +351,7 @@ class LlmReplicaTest {
         assertEquals(2, busy.peakConcurrency());
         // First come, first served.
         for (int i = 1; i < 60; i++) {
-            assertTrue(busy.of(i).admittedAt >= busy.of(i - 1).admittedAt);
+            assertTrue(busy.of(i).admittedAt() >= busy.of(i - 1).admittedAt());
         }
     }
 
@@ -494,35 +362,35 @@ class LlmReplicaTest {
 
     @Test
     void admissionWaitsForFreeKvBlocks() {
-        ServerSpec.Llm spec = llama8b(256, 8192, 0.2255);
+        ServerSpec.Llm spec = ReferenceReplica.spec(256, 8192, 0.2255);
         long capacity = blockCapacityTokens(spec);
         assertTrue(capacity > 5000 && capacity < 20000, "capacity " + capacity);
         // Each request needs 40% of the cache for its prompt: two fit, a third must wait. Their whole
         // contexts (prompt + output) fit together, so nobody is preempted.
         int output = 50;
         int prompt = (int) (0.4 * capacity) - output;
-        Harness h = new Harness(spec);
+        var h = ServerHarness.replica(spec);
         h.arrive(0, prompt, output);
         h.arrive(0, prompt, output + 30);
         h.arrive(0, prompt, output);
         h.run();
         assertEquals(0, h.preemptions.size());
-        double firstDone = Math.min(h.of(0).completedAt, h.of(1).completedAt);
-        assertEquals(firstDone, h.of(2).admittedAt, 0, "the third waits for cache to be freed");
+        double firstDone = Math.min(h.of(0).completedAt(), h.of(1).completedAt());
+        assertEquals(firstDone, h.of(2).admittedAt(), 0, "the third waits for cache to be freed");
         assertTrue(h.peakReservedTokens() <= capacity);
         assertEquals(2, h.peakConcurrency());
     }
 
     @Test
     void kvGrowthPreemptsTheYoungestWhichIsRecomputedLater() {
-        ServerSpec.Llm spec = llama8b(256, 8192, 0.2255);
+        ServerSpec.Llm spec = ReferenceReplica.spec(256, 8192, 0.2255);
         long capacityBlocks = spec.memory().kvCacheTokens() / LlmReplica.KV_BLOCK_TOKENS;
         long capacity = capacityBlocks * LlmReplica.KV_BLOCK_TOKENS;
         // Prompts of 30% each fit at once; growing by 30% each they would need 120%: the younger is
         // preempted (vLLM's recompute policy) when the next iteration would overflow.
         int prompt = (int) (0.3 * capacity);
         int output = (int) (0.3 * capacity);
-        Harness h = new Harness(spec);
+        var h = ServerHarness.replica(spec);
         h.arrive(0, prompt, output);
         h.arrive(0.5, prompt, output);
         h.run();
@@ -533,11 +401,11 @@ class LlmReplicaTest {
         assertEquals(1, (long) p[0], "the younger request is the victim");
         double preemptedAt = p[2];
         long yHeld = (long) p[1]; // Y's prompt and the output it had produced
-        assertTrue(preemptedAt > y.firstTokenAt, "preempted while decoding");
+        assertTrue(preemptedAt > y.firstTokenAt(), "preempted while decoding");
 
         // X alone decoded k iterations (one token each) before Y joined at an iteration boundary.
-        long k = h.steps.decodeIterationsWithin(1, prompt + 1, y.admittedAt - x.firstTokenAt + 1e-9, output);
-        assertRel(x.firstTokenAt + h.steps.decodeSegmentSeconds(1, prompt + 1, k), y.admittedAt, "Y joins");
+        long k = h.steps.decodeIterationsWithin(1, prompt + 1, y.admittedAt() - x.firstTokenAt() + 1e-9, output);
+        assertRel(x.firstTokenAt() + h.steps.decodeSegmentSeconds(1, prompt + 1, k), y.admittedAt(), "Y joins");
         // Y's prefill iteration gives X one more token; from then on both grow together, so X holds
         // k + 1 tokens more than Y.
         long xHeld = yHeld + k + 1;
@@ -551,15 +419,15 @@ class LlmReplicaTest {
 
         // X then decodes alone, undisturbed, to its end.
         long xLeft = output - (xHeld - prompt);
-        assertRel(preemptedAt + h.steps.decodeSegmentSeconds(1, xHeld, xLeft), x.completedAt, "X completion");
+        assertRel(preemptedAt + h.steps.decodeSegmentSeconds(1, xHeld, xLeft), x.completedAt(), "X completion");
         // Y waits for X to free its blocks, recomputes its prompt and the output it had (one prefill
         // iteration), which yields its next token, then decodes the rest alone.
         double recompute = handIteration((int) yHeld, 0, 0);
         long yLeft = output - (yHeld - prompt + 1);
-        assertRel(x.completedAt + recompute + h.steps.decodeSegmentSeconds(1, yHeld + 1, yLeft), y.completedAt,
+        assertRel(x.completedAt() + recompute + h.steps.decodeSegmentSeconds(1, yHeld + 1, yLeft), y.completedAt(),
                 "Y completion");
-        assertEquals(0.5, y.request.arrivalTime());
-        assertTrue(y.firstTokenAt < preemptedAt, "its first token was produced before the preemption");
+        assertEquals(0.5, y.request().arrivalTime());
+        assertTrue(y.firstTokenAt() < preemptedAt, "its first token was produced before the preemption");
     }
 
     @Test
@@ -567,26 +435,27 @@ class LlmReplicaTest {
         // The case above under TensorRT-LLM's admission: X's prompt and whole output (60 % of the
         // cache) are reserved at admission, so Y (another 60 %) waits in the queue until X completes,
         // then runs alone: no preemption, and Y's first token comes one prefill after X's end.
-        ServerSpec.Llm onPrompt = llama8b(256, 8192, 0.2255);
+        ServerSpec.Llm onPrompt = ReferenceReplica.spec(256, 8192, 0.2255);
         ServerSpec.Llm spec = new ServerSpec.Llm(onPrompt.memory(), onPrompt.maxModelLen(),
-                new BatchingSpec(256, 8192, KvAdmission.RESERVE_OUTPUT, PrefillBatching.MIXED), PerformanceSpec.DEFAULT);
+                new BatchingSpec(256, 8192, KvAdmission.RESERVE_OUTPUT, PrefillBatching.MIXED),
+                PerformanceSpec.DEFAULT);
         long capacity = blockCapacityTokens(spec);
         int prompt = (int) (0.3 * capacity);
         int output = (int) (0.3 * capacity);
-        Harness h = new Harness(spec);
+        var h = ServerHarness.replica(spec);
         h.arrive(0, prompt, output);
         h.arrive(0.5, prompt, output);
         h.run();
         assertEquals(0, h.preemptions.size());
         Done x = h.of(0);
         Done y = h.of(1);
-        assertEquals(x.completedAt, y.admittedAt, 0, "Y is admitted when X frees its reservation");
-        assertRel(x.completedAt + handIteration(prompt, 0, 0), y.firstTokenAt, "Y's prefill runs alone");
-        assertRel(y.firstTokenAt + h.steps.decodeSegmentSeconds(1, prompt + 1, output - 1), y.completedAt,
+        assertEquals(x.completedAt(), y.admittedAt(), 0, "Y is admitted when X frees its reservation");
+        assertRel(x.completedAt() + handIteration(prompt, 0, 0), y.firstTokenAt(), "Y's prefill runs alone");
+        assertRel(y.firstTokenAt() + h.steps.decodeSegmentSeconds(1, prompt + 1, output - 1), y.completedAt(),
                 "Y decodes alone");
         assertEquals(1, h.peakConcurrency());
         // Two that fit with their outputs run together.
-        Harness both = new Harness(spec);
+        var both = ServerHarness.replica(spec);
         both.arrive(0, prompt / 2, output / 2);
         both.arrive(0, prompt / 2, output / 2);
         both.run();
@@ -598,25 +467,25 @@ class LlmReplicaTest {
     void separatePrefillPausesDecodingForExactlyThePrefillIteration() {
         // SGLang's scheduler: Y's prompt is prefilled in an iteration of its own, X (decoding)
         // produces nothing meanwhile, so X ends exactly that iteration later than alone.
-        ServerSpec.Llm mixed = llama8b(256, 8192);
+        ServerSpec.Llm mixed = ReferenceReplica.spec(256, 8192);
         ServerSpec.Llm spec = new ServerSpec.Llm(mixed.memory(), mixed.maxModelLen(),
                 new BatchingSpec(256, 8192, KvAdmission.ON_PROMPT, PrefillBatching.SEPARATE), PerformanceSpec.DEFAULT);
-        Harness alone = new Harness(spec);
+        var alone = ServerHarness.replica(spec);
         alone.arrive(0, 500, 400);
         alone.run();
-        Harness h = new Harness(spec);
+        var h = ServerHarness.replica(spec);
         h.arrive(0, 500, 400);
         h.arrive(0.5, 3000, 1);
         h.run();
         double yPrefill = handIteration(3000, 0, 0);
-        assertRel(alone.of(0).completedAt + yPrefill, h.of(0).completedAt, "X is delayed by Y's prefill alone");
+        assertRel(alone.of(0).completedAt() + yPrefill, h.of(0).completedAt(), "X is delayed by Y's prefill alone");
         Done x = h.of(0);
         Done y = h.of(1);
         // Y joins at the end of the decode iteration under way at 0.5 s.
-        long k = h.steps.decodeIterationsWithin(1, 501, 0.5 - x.firstTokenAt, 399) + 1;
-        double boundary = x.firstTokenAt + h.steps.decodeSegmentSeconds(1, 501, k);
-        assertRel(boundary, y.admittedAt, "Y admitted at the iteration boundary");
-        assertRel(boundary + yPrefill, y.completedAt, "Y's one token after its prefill-only iteration");
+        long k = h.steps.decodeIterationsWithin(1, 501, 0.5 - x.firstTokenAt(), 399) + 1;
+        double boundary = x.firstTokenAt() + h.steps.decodeSegmentSeconds(1, 501, k);
+        assertRel(boundary, y.admittedAt(), "Y admitted at the iteration boundary");
+        assertRel(boundary + yPrefill, y.completedAt(), "Y's one token after its prefill-only iteration");
     }
 
     private static long blocks(long tokens) {
@@ -625,9 +494,9 @@ class LlmReplicaTest {
 
     @Test
     void heavyLoadPreemptsButCompletesEverything() {
-        ServerSpec.Llm spec = llama8b(64, 2048, 0.2255);
+        ServerSpec.Llm spec = ReferenceReplica.spec(64, 2048, 0.2255);
         long capacity = blockCapacityTokens(spec);
-        Harness h = new Harness(spec);
+        var h = ServerHarness.replica(spec);
         SplittableRandom random = new SplittableRandom(5);
         double t = 0;
         for (int i = 0; i < 80; i++) {
@@ -639,12 +508,12 @@ class LlmReplicaTest {
         for (double[] p : h.preemptions) {
             Request r = h.pending.get((int) p[0]);
             assertTrue(p[1] >= 0 && p[1] < r.totalTokens(), "discarded " + p[1] + " of " + r);
-            assertTrue(p[2] < h.of(r.id()).completedAt);
+            assertTrue(p[2] < h.of(r.id()).completedAt());
         }
         assertTrue(h.peakConcurrency() <= 64);
         // First admissions are first come, first served.
         for (int i = 1; i < 80; i++) {
-            assertTrue(h.of(i).admittedAt >= h.of(i - 1).admittedAt);
+            assertTrue(h.of(i).admittedAt() >= h.of(i - 1).admittedAt());
         }
     }
 
@@ -662,31 +531,17 @@ class LlmReplicaTest {
         assertEquals(10007, memory.kvCacheTokens());
         assertEquals(null, memory.whyNotFit(10007));
         ServerSpec.Llm spec = new ServerSpec.Llm(memory, 10007, new BatchingSpec(256, 8192), PerformanceSpec.DEFAULT);
-        Simulator sim = new Simulator();
-        ArrayDeque<Request> queue = new ArrayDeque<>();
-        List<Request> done = new ArrayList<>();
-        LlmReplica replica = new LlmReplica(sim, 0, spec, new WorkSource() {
-            @Override
-            public Request peek() {
-                return queue.peek();
-            }
-
-            @Override
-            public Request poll() {
-                return queue.poll();
-            }
-        }, (request, pool, admittedAt, firstTokenAt, completedAt) -> done.add(request));
+        var h = ServerHarness.replica(spec);
         Request big = new Request(0, 0, 0, 9000, 1007);
-        if (!replica.accepts(big)) {
+        if (!h.server.accepts(big)) {
             return; // refused up front: the pool rejects it as too long
         }
-        queue.add(big);
-        replica.wake();
-        Thread runner = new Thread(() -> sim.runUntil(1e6));
+        h.arrive(0, big.promptTokens(), big.outputTokens());
+        Thread runner = new Thread(() -> h.sim.runUntil(1e6));
         runner.setDaemon(true);
         runner.start();
         runner.join(10_000);
-        assertTrue(!runner.isAlive(), "the run must end (events so far: " + sim.eventsProcessed() + ")");
-        assertEquals(List.of(big), done);
+        assertTrue(!runner.isAlive(), "the run must end (events so far: " + h.sim.eventsProcessed() + ")");
+        assertEquals(List.of(big), h.done.stream().map(Done::request).toList());
     }
 }

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * its quartiles), each call's TTFT comes with the speed measured with it, and the same seed gives
  * the same calls.
  */
+@Tag("statistical")
 class MeasuredApiLatencyTest {
 
     private static final Path SCENARIOS = Path.of("../scenarios").toAbsolutePath().normalize();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 100 tokens, exponential 1 s service, $1 per server-hour (900 tokens/s, about $0.31 per 1M
  * tokens at full load).
  */
+@Tag("scenario")
 class OptimizerFamilyTest {
 
     private static final String CONSTRAINT = "slo_attainment>=0.99";

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fleetsim.theory.MmcSojourn;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Cost per useful token grows with the server count once the SLO is met, so the answer is the
  * fewest servers whose exact attainment, from Erlang C, reaches 99%.
  */
+@Tag("statistical")
 class OptimizerTest {
 
     private static final String SERVERS = "pools[servers].replicas";
@@ -38,18 +41,18 @@ class OptimizerTest {
 
     @Test
     void theAnswerIsClearCut() {
-        int c = ErlangC.fewestServers(LAMBDA, MU, T, TARGET);
+        int c = MmcSojourn.fewestServers(LAMBDA, MU, T, TARGET);
         assertEquals(6, c);
         // far enough either side of the target for a fair test with a few one-hour replications
-        assertTrue(ErlangC.sojournWithin(LAMBDA, MU, c, T) > TARGET + 0.009);
-        assertTrue(ErlangC.sojournWithin(LAMBDA, MU, c - 1, T) < TARGET - 0.015);
+        assertTrue(MmcSojourn.within(LAMBDA, MU, c, T) > TARGET + 0.009);
+        assertTrue(MmcSojourn.within(LAMBDA, MU, c - 1, T) < TARGET - 0.015);
         // M/M/1 check of the formula: the sojourn time is Exp(mu - lambda)
-        assertEquals(1 - Math.exp(-(1 - 0.5) * 3), ErlangC.sojournWithin(0.5, 1, 1, 3), 1e-12);
+        assertEquals(1 - Math.exp(-(1 - 0.5) * 3), MmcSojourn.within(0.5, 1, 1, 3), 1e-12);
     }
 
     @Test
     void bisectionFindsTheServerCountErlangCGives() throws Exception {
-        int exact = ErlangC.fewestServers(LAMBDA, MU, T, TARGET);
+        int exact = MmcSojourn.fewestServers(LAMBDA, MU, T, TARGET);
         OptimizeResult r = optimize(SERVERS + "=1..12", false);
 
         assertNotNull(r.best());
@@ -60,7 +63,7 @@ class OptimizerTest {
                 + r.stats().evaluated());
         for (PointSummary p : r.evaluated()) {
             int c = Integer.parseInt(p.configuration().valueOf(SERVERS));
-            double exactAttainment = ErlangC.sojournWithin(LAMBDA, MU, c, T);
+            double exactAttainment = MmcSojourn.within(LAMBDA, MU, c, T);
             if (p.verdict() == Verdict.MET) {
                 assertTrue(exactAttainment >= TARGET, c + " servers judged to meet the SLO");
             }
@@ -73,7 +76,7 @@ class OptimizerTest {
 
     @Test
     void exhaustiveSearchAgreesAndOnlyAddsReplicationsNearTheThreshold() throws Exception {
-        int exact = ErlangC.fewestServers(LAMBDA, MU, T, TARGET);
+        int exact = MmcSojourn.fewestServers(LAMBDA, MU, T, TARGET);
         OptimizeResult r = optimize(SERVERS + "=3..8", true);
 
         assertEquals(6, r.evaluated().size(), "every configuration simulated");

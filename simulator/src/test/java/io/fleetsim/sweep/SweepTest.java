@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Whole sweeps: common random numbers, confidence intervals that shrink with replications, and
  * resuming from a results file cut off in the middle of a line.
  */
+@Tag("scenario")
+@Tag("statistical")
 class SweepTest {
 
     @TempDir

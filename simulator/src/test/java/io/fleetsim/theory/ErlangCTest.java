@@ -30,6 +30,15 @@ class ErlangCTest {
     }
 
     @Test
+    void textbookValuesOfTheClosedForm() {
+        // M/M/1 at rho = 0.5, mu = 1: Wq = rho / (mu - lambda) = 1.
+        assertEquals(0.5 / (1 - 0.5), ErlangC.meanWait(0.5, 1, 1), 1e-12);
+        // M/M/2 with a = 1: P(wait) = (a^2/2!) (2/(2-a)) / (1 + a + (a^2/2!) (2/(2-a))) = 1/3, Wq = (1/3) / (2 - 1).
+        assertEquals(1.0 / 3, ErlangC.probabilityOfWaiting(1, 1, 2), 1e-12);
+        assertEquals(1.0 / 3, ErlangC.meanWait(1, 1, 2), 1e-12);
+    }
+
+    @Test
     void largeServerCountsMatchExactReferenceValues() {
         // References from the closed form in exact rational arithmetic (Python fractions), where the
         // factorials and powers are no problem; floating point needs the Erlang B recursion here.

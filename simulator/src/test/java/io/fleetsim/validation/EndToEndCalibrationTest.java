@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * changing what one deployment measured changes nothing in that deployment's cross-validated
  * predictions. On the shipped silicon sample's vLLM rows on H100.
  */
+@Tag("scenario")
 class EndToEndCalibrationTest {
 
     private static final HardwareCatalog CATALOG = CatalogReader.builtIn();

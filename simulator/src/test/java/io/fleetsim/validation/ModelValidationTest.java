@@ -8,9 +8,11 @@ import io.fleetsim.hardware.HardwareCatalog;
 import io.fleetsim.scenario.CatalogReader;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Validating the shipped sample: every row kept in order, and the result independent of threads. */
+@Tag("scenario")
 class ModelValidationTest {
 
     private static final HardwareCatalog CATALOG = CatalogReader.builtIn();

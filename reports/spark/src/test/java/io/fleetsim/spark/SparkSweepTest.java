@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * results file, retries failing tasks and names a unit that keeps failing; an unreachable master
  * is exit code 2 with one line.
  */
+@Tag("scenario")
 class SparkSweepTest {
 
     private static final String MMC = "scenarios/sweep/mmc-servers.yaml";

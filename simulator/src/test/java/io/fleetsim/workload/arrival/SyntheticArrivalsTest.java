@@ -21,6 +21,7 @@ import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * same test rejects the obvious wrong answer, so that it cannot pass by accident. Expected counts
  * come from closed-form integrals of the rate, not from the code under test.
  */
+@Tag("statistical")
 class SyntheticArrivalsTest {
 
     private static final double HOUR = 3600;

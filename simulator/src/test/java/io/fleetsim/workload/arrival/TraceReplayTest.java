@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * lengths, prefix blocks); time scaling stretches times exactly; rate scaling changes the count by
  * the factor and keeps the length distributions.
  */
+@Tag("statistical")
 class TraceReplayTest {
 
     private static final SloSpec SLO = new SloSpec(1, 0.1);

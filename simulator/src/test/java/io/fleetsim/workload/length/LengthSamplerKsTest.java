@@ -18,6 +18,7 @@ import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.TestReporter;
  * instead of truncating, a 5-10% parameter error), must be (p < 1e-6). Continuous distributions are rounded by the samplers, so a reference CDF at a whole
  * number k is the continuous CDF at k + 0.5.
  */
+@Tag("statistical")
 class LengthSamplerKsTest {
 
     private TestReporter reporter;
