@@ -3,5 +3,8 @@
  * search for the best configuration meeting constraints ({@code Optimizer}: where bisection is
  * valid is decided by {@code BisectionRule}, pruning by {@code CostFloor}), sensitivity runs, and
  * the resumable results file. A unit of work is a pure function of its JSON-serializable input.
+ *
+ * <p>Runs scenarios through {@code run}; must not import the packages built on it ({@code compare},
+ * {@code plan}, {@code bench}, {@code validation}; checked by {@code DependencyRulesTest}).
  */
 package io.fleetsim.sweep;
