@@ -2,6 +2,7 @@ package io.fleetsim.cli;
 
 import io.fleetsim.input.NearestName;
 import io.fleetsim.input.ScenarioException;
+import io.fleetsim.sweep.SweepInputException;
 import io.fleetsim.sweep.UnitFailedException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -106,6 +107,12 @@ public final class FleetsimCommand extends BaseCommand {
         }
         if (e instanceof ScenarioException) {
             err.println("error: " + e.getMessage());
+            err.flush();
+            return EXIT_INVALID_INPUT;
+        }
+        if (e instanceof SweepInputException refused) {
+            // a sweep input refused outside a command's own check: still worded as the user typed it
+            err.println("error: " + SweepInputWords.of(refused));
             err.flush();
             return EXIT_INVALID_INPUT;
         }

@@ -21,6 +21,7 @@ import io.fleetsim.sweep.OptimizeOptions;
 import io.fleetsim.sweep.ResultsLog;
 import io.fleetsim.sweep.ScenarioText;
 import io.fleetsim.sweep.ScenarioVariant;
+import io.fleetsim.sweep.SweepInputException;
 import io.fleetsim.sweep.UnitExecutor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -111,6 +112,8 @@ final class PlanCommand extends BaseCommand {
                     List.of(new Constraint(Metric.SLO_ATTAINMENT, true, sloTarget)),
                     new OptimizeOptions(Metric.COST_PER_USEFUL_MTOK, minReplications, maxReplications, false));
             Planner.strategies(ScenarioVariant.of(plan.scenario()).base(), asked, new ArrayList<>());
+        } catch (SweepInputException e) {
+            throw new CommandLine.ParameterException(cl, SweepInputWords.of(e));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }

@@ -108,10 +108,14 @@ class ScenarioVariantTest {
 
     @Test
     void aSweepRefusesToVaryTheSeed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SweepSpec.validated(
+        SweepInputException e = assertThrows(SweepInputException.class, () -> SweepSpec.validated(
                 new ScenarioText(TWO_POOLS, "two.yaml", false), null, null,
                 new Grid(List.of(Dimension.parse("seed=1,2"))), List.of()));
-        assertTrue(e.getMessage().startsWith("--vary seed:"), e.getMessage());
+        assertEquals(SweepInput.VARIATION, e.input());
+        assertEquals("seed", e.given());
+        // the inputs it refers to stay typed, for the command line to name as its flags
+        assertEquals("replications take their seeds from the scenario's seed; use [REPLICATIONS] (and [SEED] to "
+                + "change the root)", e.problem(i -> "[" + i.name() + "]"));
     }
 
     @Test
