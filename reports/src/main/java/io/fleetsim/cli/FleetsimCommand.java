@@ -4,6 +4,7 @@ import io.fleetsim.input.NearestName;
 import io.fleetsim.input.ScenarioException;
 import io.fleetsim.sweep.SweepInputException;
 import io.fleetsim.sweep.UnitFailedException;
+import io.fleetsim.sweep.VariantException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -104,6 +105,11 @@ public final class FleetsimCommand extends BaseCommand {
             err.println(OUT_OF_MEMORY);
             err.flush();
             return EXIT_FAILURE;
+        }
+        if (e instanceof VariantException variant) {
+            err.println("error: " + SweepInputWords.of(variant));
+            err.flush();
+            return EXIT_INVALID_INPUT;
         }
         if (e instanceof ScenarioException) {
             err.println("error: " + e.getMessage());

@@ -22,6 +22,7 @@ import io.fleetsim.sweep.ScenarioVariant;
 import io.fleetsim.sweep.Setting;
 import io.fleetsim.sweep.SweepSpec;
 import io.fleetsim.sweep.UnitExecutor;
+import io.fleetsim.sweep.VariantException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -173,7 +174,8 @@ public final class Planner {
         try {
             sweep = SweepSpec.validated(shaped, spec.horizonSeconds(), spec.seed(), new Grid(dims), spec.constraints());
         } catch (ScenarioException e) {
-            return new PlanRow(volume, rate, strategy, null, "not expressible: " + e.problem(), false);
+            String setBy = e instanceof VariantException v && v.setBy() != null ? " (" + v.setBy() + ")" : "";
+            return new PlanRow(volume, rate, strategy, null, "not expressible: " + e.problem() + setBy, false);
         }
         OptimizeResult result = Optimizer.run(sweep, spec.search(), executor, progress);
         boolean atTop = false;
