@@ -87,7 +87,7 @@ public final class Planner {
             if (missing == null) {
                 out.add(s);
             } else if (!asked.isEmpty()) {
-                throw new IllegalArgumentException("--strategies " + s.id() + ": the scenario has no " + missing
+                throw new PlanInputException(PlanInput.STRATEGIES, s.id(), "the scenario has no " + missing
                         + " pool; pools: " + scenario.pools().stream().map(p -> p.name() + " (" + p.kind().id() + ")")
                         .reduce((a, b) -> a + ", " + b).orElse(""));
             } else {
