@@ -1,16 +1,16 @@
 package io.fleetsim.cli;
 
+import io.fleetsim.compare.Comparison;
+import io.fleetsim.compare.Strategy;
 import io.fleetsim.report.AtomicFiles;
 import io.fleetsim.report.CompareHtmlReport;
 import io.fleetsim.report.CompareJson;
-import io.fleetsim.report.Comparison;
 import io.fleetsim.report.ComparisonTables;
 import io.fleetsim.report.ComparisonText;
 import io.fleetsim.report.CsvTableRenderer;
 import io.fleetsim.report.ReportFolder;
 import io.fleetsim.report.RunReport;
 import io.fleetsim.report.StagedFolder;
-import io.fleetsim.report.Strategy;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.run.Simulation;
 import io.fleetsim.scenario.Feasibility;
@@ -97,7 +97,8 @@ final class CompareCommand extends BaseCommand {
             for (int i = 0; i < specs.size(); i++) {
                 RunReport report = reports.get(i);
                 ReportFolder.write(into.resolve(names.get(i)), report);
-                strategies.add(new Strategy(names.get(i), scenarios.get(i).toString(), report, more.get(i)));
+                strategies.add(new Strategy(names.get(i), scenarios.get(i).toString(), report.scenario(), report.result(),
+                        more.get(i)));
             }
             Comparison comparison = new Comparison(sloTarget, strategies);
             text = ComparisonText.render(comparison);

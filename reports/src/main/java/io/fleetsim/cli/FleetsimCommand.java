@@ -2,7 +2,9 @@ package io.fleetsim.cli;
 
 import io.fleetsim.input.NearestName;
 import io.fleetsim.input.ScenarioException;
+import io.fleetsim.sweep.SweepInputException;
 import io.fleetsim.sweep.UnitFailedException;
+import io.fleetsim.sweep.VariantException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -104,8 +106,19 @@ public final class FleetsimCommand extends BaseCommand {
             err.flush();
             return EXIT_FAILURE;
         }
+        if (e instanceof VariantException variant) {
+            err.println("error: " + SweepInputWords.of(variant));
+            err.flush();
+            return EXIT_INVALID_INPUT;
+        }
         if (e instanceof ScenarioException) {
             err.println("error: " + e.getMessage());
+            err.flush();
+            return EXIT_INVALID_INPUT;
+        }
+        if (e instanceof SweepInputException refused) {
+            // a sweep input refused outside a command's own check: still worded as the user typed it
+            err.println("error: " + SweepInputWords.of(refused));
             err.flush();
             return EXIT_INVALID_INPUT;
         }

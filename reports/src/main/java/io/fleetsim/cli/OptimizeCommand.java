@@ -15,6 +15,7 @@ import io.fleetsim.sweep.ParetoFront;
 import io.fleetsim.sweep.ResultsLog;
 import io.fleetsim.sweep.Sensitivity;
 import io.fleetsim.sweep.SensitivityRow;
+import io.fleetsim.sweep.SweepInputException;
 import io.fleetsim.sweep.SweepSpec;
 import io.fleetsim.sweep.UnitExecutor;
 import java.io.PrintWriter;
@@ -70,12 +71,17 @@ final class OptimizeCommand extends BaseCommand {
     @Override
     public Integer call() throws Exception {
         CommandLine cl = commandLine();
+        Metric goal;
+        try {
+            goal = Metric.fromId(objective);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "--objective: " + e.getMessage());
+        }
         OptimizeOptions search;
         try {
-            search = new OptimizeOptions(Metric.fromId(objective), minReplications, maxReplications, exhaustive);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cl, e.getMessage().startsWith("unknown metric")
-                    ? "--objective: " + e.getMessage() : e.getMessage());
+            search = new OptimizeOptions(goal, minReplications, maxReplications, exhaustive);
+        } catch (SweepInputException e) {
+            throw new CommandLine.ParameterException(cl, SweepInputWords.of(e));
         }
         int threads = options.threadCount(cl);
         SweepSpec sweep = options.spec(cl, List.of("slo_attainment>=0.99"));

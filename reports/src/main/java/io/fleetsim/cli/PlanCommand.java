@@ -1,6 +1,8 @@
 package io.fleetsim.cli;
 
 import io.fleetsim.plan.MonthlyVolumes;
+import io.fleetsim.plan.PlanInput;
+import io.fleetsim.plan.PlanInputException;
 import io.fleetsim.plan.PlanResult;
 import io.fleetsim.plan.PlanSpec;
 import io.fleetsim.plan.PlanStrategy;
@@ -21,6 +23,7 @@ import io.fleetsim.sweep.OptimizeOptions;
 import io.fleetsim.sweep.ResultsLog;
 import io.fleetsim.sweep.ScenarioText;
 import io.fleetsim.sweep.ScenarioVariant;
+import io.fleetsim.sweep.SweepInputException;
 import io.fleetsim.sweep.UnitExecutor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -111,6 +114,11 @@ final class PlanCommand extends BaseCommand {
                     List.of(new Constraint(Metric.SLO_ATTAINMENT, true, sloTarget)),
                     new OptimizeOptions(Metric.COST_PER_USEFUL_MTOK, minReplications, maxReplications, false));
             Planner.strategies(ScenarioVariant.of(plan.scenario()).base(), asked, new ArrayList<>());
+        } catch (SweepInputException e) {
+            throw new CommandLine.ParameterException(cl, SweepInputWords.of(e));
+        } catch (PlanInputException e) {
+            throw new CommandLine.ParameterException(cl, flag(e.input()) + (e.given() == null ? "" : " " + e.given())
+                    + ": " + e.problem());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
@@ -140,5 +148,15 @@ final class PlanCommand extends BaseCommand {
                 folder.resolve("plan.html"));
         o.flush();
         return EXIT_OK;
+    }
+
+    /** The flag that sets {@code input}. */
+    static String flag(PlanInput input) {
+        return switch (input) {
+            case VOLUMES -> "--volumes";
+            case POINTS -> "--points";
+            case SHAPE -> "--shape";
+            case STRATEGIES -> "--strategies";
+        };
     }
 }

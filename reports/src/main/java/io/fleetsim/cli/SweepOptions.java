@@ -4,6 +4,7 @@ import io.fleetsim.sweep.Constraint;
 import io.fleetsim.sweep.Dimension;
 import io.fleetsim.sweep.Grid;
 import io.fleetsim.sweep.ScenarioText;
+import io.fleetsim.sweep.SweepInputException;
 import io.fleetsim.sweep.SweepSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +57,8 @@ final class SweepOptions {
                 parsed.add(Constraint.parse(c));
             }
             return SweepSpec.validated(ScenarioText.read(scenario), simulation.horizonSeconds, simulation.seed, new Grid(dimensions), parsed);
+        } catch (SweepInputException e) {
+            throw new CommandLine.ParameterException(commandLine, SweepInputWords.of(e));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage());
         }

@@ -1,5 +1,7 @@
 package io.fleetsim.report;
 
+import io.fleetsim.compare.Comparison;
+import io.fleetsim.compare.Strategy;
 import io.fleetsim.input.DurationText;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
@@ -35,8 +37,8 @@ public final class CompareHtmlReport {
                     + "meets the target when its whole interval does. The other columns and each strategy's report are "
                     + "replication 0's (seed " + first.result().seed() + ").");
         }
-        page.callout("verdict", c.verdict());
-        c.warnings().forEach(w -> page.callout("warn", "Note: " + w));
+        page.callout("verdict", VerdictText.of(c));
+        ComparisonNotes.of(c).forEach(w -> page.callout("warn", "Note: " + w));
 
         page.section("Unit cost and SLO");
         page.charts(image(0, "Cost per useful 1M tokens by strategy", ComparisonCharts.costPerUsefulMtok(c)),

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetsim.compare.Comparison;
+import io.fleetsim.compare.Strategy;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RouteResult;
 import io.fleetsim.run.RunResult;
@@ -48,14 +50,14 @@ public final class CompareJson {
         root.put("same_traffic", c.sameTraffic());
         root.put("replications", c.replications());
         ArrayNode warnings = root.putArray("warnings");
-        c.warnings().forEach(warnings::add);
+        ComparisonNotes.of(c).forEach(warnings::add);
         var best = c.cheapestMeetingTarget();
         if (best.isPresent()) {
             root.put("cheapest_meeting_slo_target", best.get().name());
         } else {
             root.putNull("cheapest_meeting_slo_target");
         }
-        root.put("verdict", c.verdict());
+        root.put("verdict", VerdictText.of(c));
         ArrayNode strategies = root.putArray("strategies");
         for (Strategy s : c.strategies()) {
             RunResult r = s.result();

@@ -1,5 +1,7 @@
 package io.fleetsim.report;
 
+import io.fleetsim.compare.Comparison;
+import io.fleetsim.compare.Strategy;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.sweep.Metric;
 import java.awt.Color;

@@ -7,6 +7,8 @@ import static io.fleetsim.report.ValueFormat.TEXT;
 import static io.fleetsim.report.ValueFormat.USD;
 import static io.fleetsim.report.ValueFormat.USD_PER_MTOK;
 
+import io.fleetsim.compare.Comparison;
+import io.fleetsim.compare.Strategy;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.sweep.Estimate;

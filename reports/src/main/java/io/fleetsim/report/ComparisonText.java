@@ -1,7 +1,10 @@
 package io.fleetsim.report;
 
+import io.fleetsim.compare.Comparison;
+import io.fleetsim.compare.Strategy;
 import io.fleetsim.input.DurationText;
 import io.fleetsim.run.PoolResult;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -32,11 +35,12 @@ public final class ComparisonText {
         out.append('\n').append(TextTableRenderer.render(ComparisonTables.spend(c)));
         out.append("\nLatencies in ms, all routes. Spend in $; idle $: paid for replicas with nothing in service.\n");
         out.append('\n').append(stepTimeTrust(c));
-        if (!c.warnings().isEmpty()) {
+        List<String> notes = ComparisonNotes.of(c);
+        if (!notes.isEmpty()) {
             out.append('\n');
-            c.warnings().forEach(w -> out.append(Wrapped.text("Note: " + w, 100)));
+            notes.forEach(w -> out.append(Wrapped.text("Note: " + w, 100)));
         }
-        out.append('\n').append(Wrapped.text(c.verdict(), 100));
+        out.append('\n').append(Wrapped.text(VerdictText.of(c), 100));
         return out.toString();
     }
 

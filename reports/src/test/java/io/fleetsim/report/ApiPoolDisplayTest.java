@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ApiPoolDisplayTest {
 
     private static RunReport withApi() {
-        RunReport r = StrategyRuns.comparison().strategies().get(2).report();
+        RunReport r = StrategyRuns.report(2);
         assertTrue(r.result().pools().stream().anyMatch(RunTables::isApi), "reserved-spot-api has an API pool");
         return r;
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fleetsim.compare.Comparison;
 import io.fleetsim.run.RunResult;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ class ChartLegibilityTest {
     @Test
     void legendsAndCategoriesAreWordsNotIdentifiers() {
         Comparison c = StrategyRuns.comparison();
-        RunReport run = c.strategies().get(2).report();
+        RunReport run = StrategyRuns.report(2);
         for (JFreeChart chart : List.of(BreakdownCharts.costByPool(run.result()),
                 BreakdownCharts.wasteByCause(run.result()), ComparisonCharts.spendByState(c),
                 ComparisonCharts.waste(c))) {

@@ -3,6 +3,7 @@ package io.fleetsim.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fleetsim.compare.Comparison;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package io.fleetsim.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.fleetsim.compare.Comparison;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Tag;
@@ -33,7 +34,7 @@ class LocaleIndependenceTest {
 
     @Test
     void runPageIsTheSameInGerman() {
-        RunReport r = StrategyRuns.comparison().strategies().get(2).report();
+        RunReport r = StrategyRuns.report(2);
         assertEquals(in(Locale.ROOT, () -> RunHtmlReport.render(r)), in(Locale.GERMANY, () -> RunHtmlReport.render(r)));
     }
 }

@@ -1,5 +1,7 @@
 package io.fleetsim.report;
 
+import io.fleetsim.compare.Comparison;
+import io.fleetsim.compare.Strategy;
 import io.fleetsim.run.Simulation;
 import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.spec.ScenarioSpec;
@@ -27,10 +29,16 @@ final class StrategyRuns {
             for (String name : FILES) {
                 Path file = Path.of("scenarios", "strategies", name + ".yaml");
                 ScenarioSpec spec = loader.load(file).withSeed(42).withHorizon(1200);
-                strategies.add(new Strategy(name, file.toString(), new RunReport(spec, Simulation.run(spec))));
+                strategies.add(new Strategy(name, file.toString(), spec, Simulation.run(spec)));
             }
             comparison = new Comparison(0.9, strategies);
         }
         return comparison;
+    }
+
+    /** The run page's input of strategy {@code i}: its scenario and its run. */
+    static RunReport report(int i) {
+        Strategy s = comparison().strategies().get(i);
+        return new RunReport(s.scenario(), s.result());
     }
 }

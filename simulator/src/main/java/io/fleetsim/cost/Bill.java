@@ -35,10 +35,13 @@ public final class Bill {
      * @param owned                the components of an owned pool, or null for rented capacity
      * @param commitment           a reserved pool's obligation over its term, or null
      * @param costPerUsefulMtokUsd {@code usd} per million useful tokens it completed (NaN when none)
+     * @param paidGpuHours         GPU-hours paid: every paid replica-second times the GPUs of a replica
+     * @param headroom             the share of {@code usd} and {@code paidGpuHours} its N+k spare
+     *                             replicas bear, or null when the pool has no headroom policy
      */
     public record PoolBill(double usd, Map<String, Double> byStateUsd, Map<String, Double> byComponentUsd,
                            double inputUsd, PoolEnergy energy, OwnedPoolCost owned, CommitmentCost commitment,
-                           double costPerUsefulMtokUsd) {
+                           double costPerUsefulMtokUsd, double paidGpuHours, HeadroomCost headroom) {
 
         public PoolBill {
             byStateUsd = Map.copyOf(byStateUsd);
@@ -135,10 +138,12 @@ public final class Bill {
             for (int r = 0; r < routeSpecs.size(); r++) {
                 tokensServed[p][r] = metrics.tokensServed(p, r);
             }
+            double paidGpuHours = use.paidSeconds() * spec.server().gpusPerReplica() / 3600;
             pools.add(new PoolBill(usd, poolStates, components, inputPart, energy, owned,
                     spec.commitment() == null ? null : CommitmentCost.of(spec.commitment(), spec.gpus(),
                             spec.usdPerGpuHour(), economics.overheadMultiplier()),
-                    CostModel.perMillionTokens(usd, metrics.usefulServed(p))));
+                    CostModel.perMillionTokens(usd, metrics.usefulServed(p)), paidGpuHours,
+                    HeadroomCost.of(spec.disruptions().headroom(), paidGpuHours, usd)));
         }
         // Fixed costs are those of running self-hosted serving: a fleet of API pools alone has none.
         boolean selfHosted = scenario.pools().stream().anyMatch(p -> p.kind() != PoolKind.API);

@@ -16,4 +16,10 @@ package io.fleetsim.cost;
 public record PoolUsage(double coldStartSeconds, double servingSeconds, double drainingSeconds,
                         double roundingSeconds, double paidDownSeconds, double busySeconds, double utilization,
                         double batchOccupancy) {
+
+    /** Replica-seconds paid: starting, serving, draining, billing rounding and paid repairs. */
+    public double paidSeconds() {
+        // the order of PoolLedger.paidSeconds, so that the sum is the same to the last bit
+        return coldStartSeconds + servingSeconds + drainingSeconds + roundingSeconds + paidDownSeconds;
+    }
 }

@@ -3,9 +3,10 @@ package io.fleetsim.input;
 /**
  * A scenario (or catalog) file that cannot be run as written. The message names the file, the
  * line, the field path and what is allowed, e.g.
- * {@code quickstart.yaml:12: workload.arrivals.rate_per_s: must be > 0 (got -3)}.
+ * {@code quickstart.yaml:12: workload.arrivals.rate_per_s: must be > 0 (got -3)}. Open to the
+ * errors of documents made from a file (a sweep's variants), which name what made them too.
  */
-public final class ScenarioException extends RuntimeException {
+public class ScenarioException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -28,7 +29,8 @@ public final class ScenarioException extends RuntimeException {
         this.problem = problem;
     }
 
-    private static String format(String file, int line, String fieldPath, String problem) {
+    /** {@code file[:line]: [fieldPath: ]problem}. */
+    protected static String format(String file, int line, String fieldPath, String problem) {
         StringBuilder sb = new StringBuilder(file);
         if (line > 0) {
             sb.append(':').append(line);

@@ -19,11 +19,12 @@ public final class MonthlyVolumes {
     private MonthlyVolumes() {
     }
 
-    /** The volumes of {@code text}, ascending; an error names {@code --volumes} and what is wrong. */
+    /** The volumes of {@code text}, ascending; a {@link PlanInputException} says what is wrong. */
     public static List<Double> parse(String text, int points) {
         String t = text.strip();
         if (t.isEmpty()) {
-            throw new IllegalArgumentException("--volumes: empty; write FROM..TO (e.g. 10M..100B) or a list (1B,10B)");
+            throw new PlanInputException(PlanInput.VOLUMES, null, "empty; write FROM..TO (e.g. 10M..100B) or a list "
+                    + "(1B,10B)");
         }
         List<Double> out = new ArrayList<>();
         int dots = t.indexOf("..");
@@ -31,10 +32,10 @@ public final class MonthlyVolumes {
             double from = tokens(t.substring(0, dots));
             double to = tokens(t.substring(dots + 2));
             if (to < from) {
-                throw new IllegalArgumentException("--volumes " + t + ": an empty range (TO is below FROM)");
+                throw new PlanInputException(PlanInput.VOLUMES, t, "an empty range (TO is below FROM)");
             }
             if (points < 1 || points > 50) {
-                throw new IllegalArgumentException("--points: between 1 and 50 (got " + points + ")");
+                throw new PlanInputException(PlanInput.POINTS, null, "between 1 and 50 (got " + points + ")");
             }
             if (points == 1 || to == from) {
                 out.add(from);
@@ -54,7 +55,7 @@ public final class MonthlyVolumes {
         return List.copyOf(out);
     }
 
-    /** {@code 10M} as 10,000,000 tokens; an error names {@code --volumes}. */
+    /** {@code 10M} as 10,000,000 tokens; a {@link PlanInputException} names the text refused. */
     static double tokens(String text) {
         String t = text.strip().toUpperCase(Locale.ROOT);
         double unit = 1;
@@ -74,11 +75,11 @@ public final class MonthlyVolumes {
         try {
             v = new BigDecimal(t).doubleValue() * unit;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--volumes: \"" + text.strip() + "\" is not a token count "
+            throw new PlanInputException(PlanInput.VOLUMES, null, "\"" + text.strip() + "\" is not a token count "
                     + "(a number with K, M, B or T, e.g. 10M)");
         }
         if (!(v > 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException("--volumes: \"" + text.strip() + "\" must be a volume above 0");
+            throw new PlanInputException(PlanInput.VOLUMES, null, "\"" + text.strip() + "\" must be a volume above 0");
         }
         return v;
     }

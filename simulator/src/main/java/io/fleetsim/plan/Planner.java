@@ -22,6 +22,7 @@ import io.fleetsim.sweep.ScenarioVariant;
 import io.fleetsim.sweep.Setting;
 import io.fleetsim.sweep.SweepSpec;
 import io.fleetsim.sweep.UnitExecutor;
+import io.fleetsim.sweep.VariantException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ public final class Planner {
             if (missing == null) {
                 out.add(s);
             } else if (!asked.isEmpty()) {
-                throw new IllegalArgumentException("--strategies " + s.id() + ": the scenario has no " + missing
+                throw new PlanInputException(PlanInput.STRATEGIES, s.id(), "the scenario has no " + missing
                         + " pool; pools: " + scenario.pools().stream().map(p -> p.name() + " (" + p.kind().id() + ")")
                         .reduce((a, b) -> a + ", " + b).orElse(""));
             } else {
@@ -173,7 +174,8 @@ public final class Planner {
         try {
             sweep = SweepSpec.validated(shaped, spec.horizonSeconds(), spec.seed(), new Grid(dims), spec.constraints());
         } catch (ScenarioException e) {
-            return new PlanRow(volume, rate, strategy, null, "not expressible: " + e.problem(), false);
+            String setBy = e instanceof VariantException v && v.setBy() != null ? " (" + v.setBy() + ")" : "";
+            return new PlanRow(volume, rate, strategy, null, "not expressible: " + e.problem() + setBy, false);
         }
         OptimizeResult result = Optimizer.run(sweep, spec.search(), executor, progress);
         boolean atTop = false;

@@ -21,7 +21,7 @@ public record TrafficShape(String id, double peakToTrough) {
 
     private static final List<String> MODULATIONS = List.of("diurnal", "flash_crowds", "random_bursts", "growth");
 
-    /** The shape named {@code text}; an error names {@code --shape} and what is allowed. */
+    /** The shape named {@code text}; a {@link PlanInputException} says what is allowed. */
     public static TrafficShape parse(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         if (t.equals("as-written") || t.equals("steady") || t.equals("bursty")) {
@@ -36,10 +36,10 @@ public record TrafficShape(String id, double peakToTrough) {
             } catch (NumberFormatException e) {
                 // falls through to the error below
             }
-            throw new IllegalArgumentException("--shape " + text + ": diurnal:R needs a peak-to-trough ratio R "
+            throw new PlanInputException(PlanInput.SHAPE, text, "diurnal:R needs a peak-to-trough ratio R "
                     + "between 1 and 100, e.g. diurnal:5");
         }
-        throw new IllegalArgumentException("--shape " + text + ": one of as-written, steady, diurnal:R (e.g. "
+        throw new PlanInputException(PlanInput.SHAPE, text, "one of as-written, steady, diurnal:R (e.g. "
                 + "diurnal:5), bursty");
     }
 

@@ -2,7 +2,6 @@ package io.fleetsim.run;
 
 import io.fleetsim.calibration.PerformanceProfiles;
 import io.fleetsim.cost.Bill;
-import io.fleetsim.cost.HeadroomCost;
 import io.fleetsim.cost.PoolUsage;
 import io.fleetsim.fleet.Fleet;
 import io.fleetsim.fleet.Pool;
@@ -44,7 +43,7 @@ final class ResultAssembler {
             Bill.PoolBill money = bill.pools().get(p);
             PoolLedger ledger = pool.ledger();
             pools.add(new PoolResult(spec.name(), spec.kind(), spec.replicas(), spec.gpus(),
-                    ledger.paidSeconds() * spec.server().gpusPerReplica() / 3600, spec.usdPerGpuHour(),
+                    money.paidGpuHours(), spec.usdPerGpuHour(),
                     use.utilization(), money.usd(), metrics.usefulServed(p), money.costPerUsefulMtokUsd(),
                     money.byStateUsd(), spec.priceSource(), metrics.routedTo(p), metrics.overflowTo(p),
                     ledger.replicasStarted(), pool.peakActiveReplicas(), ledger.interruptions(),
@@ -54,8 +53,7 @@ final class ResultAssembler {
                     disaggregation(pool, metrics, horizon),
                     spec.server() instanceof ServerSpec.Llm llm
                             ? PerformanceProfiles.builtIn().endToEndUsedBy(llm).orElse(null) : null,
-                    HeadroomCost.of(spec.disruptions().headroom(),
-                            ledger.paidSeconds() * spec.server().gpusPerReplica() / 3600, money.usd()),
+                    money.headroom(),
                     metrics.preemptions(p),
                     TimeSeriesSampler.hasKvCache(pool)
                             ? new KvTimeShare(pool.kvShareSeconds(horizon), pool.servingReplicaSeconds(horizon)) : null));

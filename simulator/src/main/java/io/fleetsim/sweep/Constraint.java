@@ -17,36 +17,36 @@ public record Constraint(Metric metric, boolean atLeast, double threshold) {
 
     private static final Pattern SYNTAX = Pattern.compile("\\s*([A-Za-z0-9_]+)\\s*(>=|<=)\\s*([-+0-9.eE]+)\\s*(%?)\\s*");
 
-    /** Parses {@code metric>=value} or {@code metric<=value}; the error names the text. */
+    /** Parses {@code metric>=value} or {@code metric<=value}; a {@link SweepInputException} names the text. */
     public static Constraint parse(String text) {
         Matcher m = SYNTAX.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("--constraint '" + text + "': write METRIC>=VALUE or METRIC<=VALUE, "
+            throw new SweepInputException(SweepInput.CONSTRAINT, text, "write METRIC>=VALUE or METRIC<=VALUE, "
                     + "e.g. slo_attainment>=0.99; metrics: " + Metric.ids());
         }
         Metric metric;
         try {
             metric = Metric.fromId(m.group(1));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--constraint '" + text + "': " + e.getMessage());
+            throw new SweepInputException(SweepInput.CONSTRAINT, text, e.getMessage());
         }
         double value;
         try {
             value = new BigDecimal(m.group(3)).doubleValue();
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--constraint '" + text + "': \"" + m.group(3) + "\" is not a number");
+            throw new SweepInputException(SweepInput.CONSTRAINT, text, "\"" + m.group(3) + "\" is not a number");
         }
         double threshold = m.group(4).isEmpty() ? value : value / 100;
         if (!Double.isFinite(threshold)) {
-            throw new IllegalArgumentException("--constraint '" + text + "': the value must be a finite number");
+            throw new SweepInputException(SweepInput.CONSTRAINT, text, "the value must be a finite number");
         }
         if (isShare(metric) && (threshold < 0 || threshold > 1)) {
-            throw new IllegalArgumentException("--constraint '" + text + "': " + metric.id()
+            throw new SweepInputException(SweepInput.CONSTRAINT, text, metric.id()
                     + " is a share between 0 and 1; write it as 0.99 or 99%" + (threshold > 1 && threshold <= 100
                     ? " (did you mean " + metric.id() + m.group(2) + m.group(3) + "%?)" : ""));
         }
         if (!isShare(metric) && threshold < 0) {
-            throw new IllegalArgumentException("--constraint '" + text + "': " + metric.id() + " is never negative");
+            throw new SweepInputException(SweepInput.CONSTRAINT, text, metric.id() + " is never negative");
         }
         return new Constraint(metric, m.group(2).equals(">="), threshold);
     }

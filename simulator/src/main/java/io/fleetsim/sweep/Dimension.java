@@ -20,20 +20,20 @@ public record Dimension(String path, List<String> values) {
     /**
      * Parses {@code PATH=VALUES}: {@code VALUES} is a comma-separated list whose items are single
      * values or ranges {@code FROM..TO[:STEP]} (see {@link ValueList}). Throws
-     * {@link IllegalArgumentException} with a message naming the option.
+     * {@link SweepInputException} naming the variation.
      */
     public static Dimension parse(String option) {
         int eq = option.indexOf('=');
         if (eq <= 0) {
-            throw new IllegalArgumentException("--vary " + option + ": write PATH=VALUES, e.g. pools[0].replicas=2..10:2"
-                    + " or pools[spot].gpu=H100-SXM-80GB,A100-SXM-80GB");
+            throw new SweepInputException(SweepInput.VARIATION, option, "write PATH=VALUES, e.g. "
+                    + "pools[0].replicas=2..10:2 or pools[spot].gpu=H100-SXM-80GB,A100-SXM-80GB");
         }
         String path = option.substring(0, eq).strip();
         FieldPath.parse(path);
         try {
             return new Dimension(path, ValueList.expand(option.substring(eq + 1)));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--vary " + path + ": " + e.getMessage());
+            throw new SweepInputException(SweepInput.VARIATION, path, e.getMessage());
         }
     }
 

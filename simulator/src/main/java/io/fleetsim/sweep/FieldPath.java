@@ -38,13 +38,13 @@ public record FieldPath(String text, List<Segment> segments) {
         }
     }
 
-    /** Parses {@code text}; throws {@link IllegalArgumentException} naming it when it is not a path. */
+    /** Parses {@code text}; throws a {@link SweepInputException} naming it when it is not a path. */
     public static FieldPath parse(String text) {
         List<Segment> segments = new ArrayList<>();
         for (String part : text.split("\\.", -1)) {
             Matcher m = SEGMENT.matcher(part);
             if (!m.matches()) {
-                throw new IllegalArgumentException("--vary " + text + ": not a field path; write field names "
+                throw new SweepInputException(SweepInput.VARIATION, text, "not a field path; write field names "
                         + "separated by dots, list elements by index or name, e.g. pools[0].replicas, "
                         + "pools[reserved].replicas, workload.arrivals.rate_per_s");
             }

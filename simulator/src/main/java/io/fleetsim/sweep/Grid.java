@@ -22,12 +22,13 @@ public record Grid(List<Dimension> dimensions) {
         long size = 1;
         for (Dimension d : dimensions) {
             if (!paths.add(d.path())) {
-                throw new IllegalArgumentException("--vary " + d.path() + ": given twice; list every value in one --vary");
+                throw new SweepInputException(SweepInput.VARIATION, d.path(), "given twice; list every value in one ",
+                        SweepInput.VARIATION);
             }
             size *= d.values().size();
             if (size > MAX_CONFIGURATIONS) {
-                throw new IllegalArgumentException("the --vary options make more than " + MAX_CONFIGURATIONS
-                        + " configurations");
+                throw new SweepInputException(SweepInput.VARIATION, null, "together they make more than "
+                        + MAX_CONFIGURATIONS + " configurations");
             }
         }
     }

@@ -14,12 +14,12 @@ public record OptimizeOptions(Metric objective, int minReplications, int maxRepl
 
     public OptimizeOptions {
         if (minReplications < 2) {
-            throw new IllegalArgumentException("--min-replications: at least 2, so that there is a confidence "
-                    + "interval (got " + minReplications + ")");
+            throw new SweepInputException(SweepInput.MIN_REPLICATIONS, null, "at least 2, so that there is a "
+                    + "confidence interval (got " + minReplications + ")");
         }
         if (maxReplications < minReplications) {
-            throw new IllegalArgumentException("--replications: at least --min-replications (" + minReplications
-                    + "; got " + maxReplications + ")");
+            throw new SweepInputException(SweepInput.MAX_REPLICATIONS, null, "at least ", SweepInput.MIN_REPLICATIONS,
+                    " (" + minReplications + "; got " + maxReplications + ")");
         }
     }
 

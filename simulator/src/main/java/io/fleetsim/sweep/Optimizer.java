@@ -226,10 +226,10 @@ public final class Optimizer {
     /** Why every configuration must be evaluated whatever the scenario, or null when some may be inferred. */
     private String whyEveryConfiguration() {
         if (options.exhaustive()) {
-            return "--exhaustive";
+            return "an exhaustive search was asked for";
         }
         if (capacity.isEmpty()) {
-            return "no --vary of a pool's replicas (pools[...].replicas) to bisect on";
+            return "no variation of a pool's replicas (pools[...].replicas) to bisect on";
         }
         Metric objective = options.objective();
         if (!CostFloor.applies(objective)) {
@@ -318,7 +318,7 @@ public final class Optimizer {
                 return "every configuration evaluated: " + why;
             }
             String out = "bisection on " + searched + " over " + bisected.size() + " line"
-                    + (bisected.size() == 1 ? "" : "s (one per setting of the other --vary)");
+                    + (bisected.size() == 1 ? "" : "s (one per setting of the other variations)");
             if (everyLines > 0) {
                 out += "; every configuration of " + everyLines + " other line" + (everyLines == 1 ? "" : "s")
                         + " evaluated: " + why;

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * A parsed scenario from which variants are made: each variant applies {@link Setting}s to a deep
  * copy of the document tree and is then validated exactly like a file, so a bad value is refused
- * with the file's line and field path, plus the {@code --vary} that set it. Thread-safe: the
+ * with the file's line and field path, plus the variation that set it ({@link VariantException}). Thread-safe: the
  * parsed tree is only ever copied.
  */
 public final class ScenarioVariant {
@@ -48,15 +48,15 @@ public final class ScenarioVariant {
         return edit(settings, new LinkedHashMap<>());
     }
 
-    /** The variant with {@code settings} applied, validated. */
+    /** The variant with {@code settings} applied, validated; a bad one is a {@link VariantException}. */
     public ScenarioSpec bind(List<Setting> settings) {
         Map<String, Setting> byResolvedPath = new LinkedHashMap<>();
         ObjectNode tree = edit(settings, byResolvedPath);
         try {
             return LOADER.bind(root.withTree(tree));
         } catch (ScenarioException e) {
-            throw new ScenarioException(e.file(), e.line(), e.fieldPath(),
-                    e.problem() + blame(e.fieldPath(), byResolvedPath, settings));
+            throw VariantException.refused(e, blame(e.fieldPath(), byResolvedPath),
+                    settings.isEmpty() ? null : Configuration.keyOf(settings));
         }
     }
 
@@ -66,7 +66,7 @@ public final class ScenarioVariant {
             try {
                 byResolvedPath.put(FieldPath.parse(s.path()).set(tree, s.value()), s);
             } catch (FieldPath.PathException e) {
-                throw new ScenarioException(scenario.displayName(), 0, "--vary " + s.path(), e.getMessage());
+                throw VariantException.pathRefused(scenario.displayName(), s, e.getMessage());
             } catch (IllegalArgumentException e) {
                 throw new ScenarioException(scenario.displayName(), 0, "", e.getMessage());
             }
@@ -74,16 +74,16 @@ public final class ScenarioVariant {
         return tree;
     }
 
-    /** Which setting the error is about: the one that set the field, or all of them. */
-    private static String blame(String errorPath, Map<String, Setting> byResolvedPath, List<Setting> settings) {
+    /** The setting that set the field the error is about, or null when none did. */
+    private static Setting blame(String errorPath, Map<String, Setting> byResolvedPath) {
         for (Map.Entry<String, Setting> e : byResolvedPath.entrySet()) {
             String p = e.getKey();
             // the field itself, something inside the value it was given, or the block holding it
             if (errorPath.equals(p) || errorPath.startsWith(p + ".") || errorPath.startsWith(p + "[")
                     || p.startsWith(errorPath + ".") || p.startsWith(errorPath + "[")) {
-                return " (set by --vary " + e.getValue() + ")";
+                return e.getValue();
             }
         }
-        return settings.isEmpty() ? "" : " (in the variant " + Configuration.keyOf(settings) + ")";
+        return null;
     }
 }

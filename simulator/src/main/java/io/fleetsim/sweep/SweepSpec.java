@@ -32,8 +32,9 @@ public record SweepSpec(ScenarioText scenario, Double horizonSeconds, long seed,
                                       List<Constraint> constraints) {
         for (Dimension d : grid.dimensions()) {
             if (d.path().equals("seed")) {
-                throw new IllegalArgumentException("--vary seed: replications take their seeds from the scenario's "
-                        + "seed; use --replications (and --seed to change the root)");
+                throw new SweepInputException(SweepInput.VARIATION, "seed", "replications take their seeds from the "
+                        + "scenario's seed; use ", SweepInput.REPLICATIONS, " (and ", SweepInput.SEED,
+                        " to change the root)");
             }
         }
         ScenarioVariant variant = ScenarioVariant.of(scenario);

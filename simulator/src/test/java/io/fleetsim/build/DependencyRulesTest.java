@@ -44,7 +44,17 @@ class DependencyRulesTest {
             Map.entry("metrics", Set.of("serving", "fleet", "cost", "run")),
             Map.entry("cost", Set.of("fleet", "run", "serving")),
             Map.entry("workload", Set.of("fleet", "serving", "cost", "run", "metrics")),
-            Map.entry("validation", Set.of("fleet", "cost", "run")));
+            Map.entry("validation", Set.of("fleet", "cost", "run")),
+            Map.entry("trace", Set.of("spec", "scenario", "engine", "serving", "fleet", "metrics", "cost", "run",
+                    "workload", "calibration", "sweep", "compare", "plan")),
+            // one run is the top of the simulation; what repeats, judges or plans runs sits above it
+            Map.entry("run", Set.of("sweep", "compare", "plan", "bench", "validation")),
+            Map.entry("sweep", Set.of("compare", "plan", "bench", "validation")),
+            Map.entry("plan", Set.of("compare", "bench")),
+            // compare judges finished results: nothing that runs, and none of the reports module's
+            // words (report, cli), which would show here as edges if any class named them
+            Map.entry("compare", Set.of("engine", "serving", "fleet", "workload", "cost", "scenario", "calibration",
+                    "plan", "bench", "validation", "report", "cli")));
 
     /** Top-level package to the other top-level packages its classes use. */
     private static Map<String, Set<String>> graph;
@@ -149,5 +159,7 @@ class DependencyRulesTest {
         assertTrue(graph.get("fleet").containsAll(Set.of("serving", "metrics", "engine")), graph.toString());
         assertTrue(graph.get("cost").contains("metrics"), "cost reads metrics: " + graph.get("cost"));
         assertTrue(graph.get("run").containsAll(Set.of("cost", "fleet")), graph.toString());
+        assertTrue(graph.get("compare").containsAll(Set.of("run", "sweep")), "compare judges runs by sweep's "
+                + "estimates: " + graph.get("compare"));
     }
 }

@@ -143,6 +143,26 @@ class BillTest {
     }
 
     @Test
+    void theSpareReplicasOfANPlusKPoolBearTheirShareOfWhatItPaid() {
+        ScenarioSpec s = new ScenarioLoader().bind(SpecDocument.parse(YAML.replace(
+                "usd_per_gpu_hour: 4\n", "usd_per_gpu_hour: 4\n    headroom: {spare_replicas: 1}\n"), "n1.yaml", false));
+        // N+1 on one needed replica: two replicas paid for the hour, counted in every paid state
+        List<PoolUsage> usage = List.of(new PoolUsage(60, 7000, 20, 100, 20, 900, 0.125, 0.1),
+                new PoolUsage(0, 0, 0, 0, 0, 0, 0, 0));
+        Bill.PoolBill gpu = Bill.of(s, usage, servedMetrics(s)).pools().get(0);
+        assertEquals(7200, usage.get(0).paidSeconds(), EPS);
+        assertEquals(4.0, gpu.paidGpuHours(), EPS, "7,200 replica-seconds of 2 GPUs");
+        assertEquals(24.0, gpu.usd(), EPS, "two replica-hours at $12");
+        HeadroomCost h = gpu.headroom();
+        assertEquals("N+1", h.policy());
+        assertEquals(1, h.neededReplicas());
+        assertEquals(1, h.spareReplicas());
+        assertEquals(2.0, h.spareGpuHours(), EPS, "half of the GPU-hours");
+        assertEquals(12.0, h.costUsd(), EPS, "half of the money");
+        assertNull(Bill.of(scenario(), USAGE, servedMetrics(scenario())).pools().get(0).headroom(), "no policy");
+    }
+
+    @Test
     void theTimeSeriesCostRateIsPaidReplicasTimesGpusPriceAndOverhead() {
         assertEquals(3 * 2 * 4 * 1.5, Bill.usdPerHour(scenario().pools().get(0), 3, 1.5), EPS);
     }

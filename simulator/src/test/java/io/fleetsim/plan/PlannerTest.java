@@ -93,13 +93,16 @@ class PlannerTest {
         assertEquals(List.of(1e9, 5e10), MonthlyVolumes.parse("50B,1B", 3));
         assertEquals("3.16B", MonthlyVolumes.label(3.16227766e9));
         for (String bad : new String[] {"", "100B..10M", "0..10M", "-5M", "ten"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> MonthlyVolumes.parse(bad, 5), bad);
-            assertTrue(e.getMessage().startsWith("--volumes"), e.getMessage());
+            PlanInputException e = assertThrows(PlanInputException.class, () -> MonthlyVolumes.parse(bad, 5), bad);
+            assertEquals(PlanInput.VOLUMES, e.input(), bad);
+            assertTrue(e.getMessage().startsWith("volumes"), e.getMessage());
         }
+        assertEquals(PlanInput.POINTS, assertThrows(PlanInputException.class,
+                () -> MonthlyVolumes.parse("1M..1B", 51)).input());
         assertEquals(5.0, TrafficShape.parse("diurnal:5").peakToTrough());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> TrafficShape.parse("wavy"))
-                .getMessage().startsWith("--shape"));
+        PlanInputException shape = assertThrows(PlanInputException.class, () -> TrafficShape.parse("wavy"));
+        assertEquals(PlanInput.SHAPE, shape.input());
+        assertEquals("wavy", shape.given());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> PlanStrategy.fromId("gpu-farm"))
                 .getMessage().contains("strategies: all-api, reserved"));
     }

@@ -34,13 +34,13 @@ class DimensionTest {
     @Test
     void badOptionsNameThePath() {
         assertTrue(refused("pools[0].replicas").contains("write PATH=VALUES"));
-        assertTrue(refused("pools[0].replicas=").startsWith("--vary pools[0].replicas: empty value"));
-        assertTrue(refused("pools[0].replicas=5..2").startsWith("--vary pools[0].replicas: range 5..2"));
+        assertTrue(refused("pools[0].replicas=").startsWith("variation pools[0].replicas: empty value"));
+        assertTrue(refused("pools[0].replicas=5..2").startsWith("variation pools[0].replicas: range 5..2"));
         assertTrue(refused("pools[0].replicas=2..x").contains("\"x\" is not a number"));
         assertTrue(refused("pools[0].replicas=2..8:0").contains("step must be > 0"));
         assertTrue(refused("pools[0].replicas=1,1").contains("given twice"));
         assertTrue(refused("pools[0].replicas=1..100000").contains("more than 10000 values"));
-        assertTrue(refused("pools[0]..replicas=3").startsWith("--vary pools[0]..replicas: not a field path"));
+        assertTrue(refused("pools[0]..replicas=3").startsWith("variation pools[0]..replicas: not a field path"));
         assertTrue(refused("pools[0.replicas=3").contains("not a field path"));
     }
 
@@ -51,9 +51,21 @@ class DimensionTest {
         assertEquals(List.of("a=1, b=x", "a=1, b=y", "a=1, b=z", "a=2, b=x", "a=2, b=y", "a=2, b=z"), keys);
         assertEquals(List.of("(as written)"),
                 new Grid(List.of()).configurations().stream().map(Configuration::key).toList());
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> new Grid(List.of(Dimension.parse("a=1"), Dimension.parse("a=2")))).getMessage()
-                .contains("given twice"));
+        SweepInputException twice = assertThrows(SweepInputException.class,
+                () -> new Grid(List.of(Dimension.parse("a=1"), Dimension.parse("a=2"))));
+        assertEquals(SweepInput.VARIATION, twice.input());
+        assertEquals("a", twice.given());
+        assertEquals("variation a: given twice; list every value in one variation", twice.getMessage());
+    }
+
+    @Test
+    void aRefusedVariationIsTypedSoThatTheCommandLineCanWordIt() {
+        SweepInputException e = assertThrows(SweepInputException.class, () -> Dimension.parse("pools[0].replicas=5..2"));
+        assertEquals(SweepInput.VARIATION, e.input());
+        assertEquals("pools[0].replicas", e.given());
+        assertTrue(e.problem(SweepInput::description).startsWith("range 5..2"), e.getMessage());
+        assertEquals(SweepInput.VARIATION, assertThrows(SweepInputException.class,
+                () -> Dimension.parse("nopath")).input());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.fleetsim.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,46 +73,58 @@ class ScenarioVariantTest {
     }
 
     @Test
-    void pathsThatLeadNowhereNameTheVary() {
-        ScenarioException e = refused("pools[third].replicas", "1");
-        assertEquals("--vary pools[third].replicas", e.fieldPath());
+    void pathsThatLeadNowhereNameTheVariation() {
+        VariantException e = (VariantException) refused("pools[third].replicas", "1");
+        assertTrue(e.pathRefused());
+        assertEquals("pools[third].replicas", e.fieldPath());
+        assertEquals(new Setting("pools[third].replicas", "1"), e.setBy());
         assertTrue(e.getMessage().contains("no element of pools is named 'third'; names: first, second"), e.getMessage());
 
-        e = refused("pools[2].replicas", "1");
-        assertTrue(e.getMessage().contains("--vary pools[2].replicas: pools has 2 elements (index 0 to 1), no [2]"),
-                e.getMessage());
+        e = (VariantException) refused("pools[2].replicas", "1");
+        assertEquals("two.yaml: --vary pools[2].replicas: pools has 2 elements (index 0 to 1), no [2]",
+                e.describe("--vary"));
+        assertTrue(e.getMessage().contains("variation pools[2].replicas: pools has 2 elements"), e.getMessage());
 
-        e = refused("horizon.hours", "1");
-        assertTrue(e.getMessage().contains("--vary horizon.hours: horizon is not a mapping"), e.getMessage());
+        e = (VariantException) refused("horizon.hours", "1");
+        assertTrue(e.describe("--vary").contains("--vary horizon.hours: horizon is not a mapping"), e.getMessage());
 
-        e = refused("pools[first]", "1");
-        assertTrue(e.getMessage().contains("--vary pools[first]"), e.getMessage());
+        e = (VariantException) refused("pools[first]", "1");
+        assertTrue(e.describe("--vary").contains("--vary pools[first]"), e.getMessage());
     }
 
     @Test
-    void badValuesAreRefusedByValidationNamingTheVary() {
-        ScenarioException e = refused("pools[second].replicas", "-1");
+    void badValuesAreRefusedByValidationNamingTheVariation() {
+        VariantException e = (VariantException) refused("pools[second].replicas", "-1");
+        assertFalse(e.pathRefused());
         assertEquals("pools[1].replicas", e.fieldPath());
+        assertEquals(new Setting("pools[second].replicas", "-1"), e.setBy());
         assertTrue(e.getMessage().startsWith("two.yaml:"), "file and line: " + e.getMessage());
-        assertTrue(e.getMessage().endsWith("(set by --vary pools[second].replicas=-1)"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(set by variation pools[second].replicas=-1)"), e.getMessage());
+        assertTrue(e.describe("--vary").endsWith("(set by --vary pools[second].replicas=-1)"), e.getMessage());
+        assertFalse(e.problem().contains("set by"), "the problem is the scenario's: " + e.problem());
 
-        e = refused("workload.arrivals.rate_per_s", "fast");
+        e = (VariantException) refused("workload.arrivals.rate_per_s", "fast");
         assertTrue(e.getMessage().contains("must be a number"), e.getMessage());
-        assertTrue(e.getMessage().contains("set by --vary workload.arrivals.rate_per_s=fast"), e.getMessage());
+        assertTrue(e.getMessage().contains("set by variation workload.arrivals.rate_per_s=fast"), e.getMessage());
 
-        e = refused("pools[first].replicaz", "3");
-        assertTrue(e.getMessage().contains("unknown field") && e.getMessage().contains("set by --vary"), e.getMessage());
+        e = (VariantException) refused("pools[first].replicaz", "3");
+        assertTrue(e.getMessage().contains("unknown field") && e.getMessage().contains("set by variation"),
+                e.getMessage());
 
-        e = refused("pools[first].replicas", "2.5");
+        e = (VariantException) refused("pools[first].replicas", "2.5");
         assertTrue(e.getMessage().contains("must be a whole number"), e.getMessage());
     }
 
     @Test
     void aSweepRefusesToVaryTheSeed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SweepSpec.validated(
+        SweepInputException e = assertThrows(SweepInputException.class, () -> SweepSpec.validated(
                 new ScenarioText(TWO_POOLS, "two.yaml", false), null, null,
                 new Grid(List.of(Dimension.parse("seed=1,2"))), List.of()));
-        assertTrue(e.getMessage().startsWith("--vary seed:"), e.getMessage());
+        assertEquals(SweepInput.VARIATION, e.input());
+        assertEquals("seed", e.given());
+        // the inputs it refers to stay typed, for the command line to name as its flags
+        assertEquals("replications take their seeds from the scenario's seed; use [REPLICATIONS] (and [SEED] to "
+                + "change the root)", e.problem(i -> "[" + i.name() + "]"));
     }
 
     @Test
@@ -119,7 +132,7 @@ class ScenarioVariantTest {
         ScenarioException e = assertThrows(ScenarioException.class, () -> SweepSpec.validated(
                 new ScenarioText(TWO_POOLS, "two.yaml", false), null, null,
                 new Grid(List.of(Dimension.parse("pools[first].replicas=1,2,-3"))), List.of()));
-        assertTrue(e.getMessage().contains("(set by --vary pools[first].replicas=-3)"), e.getMessage());
+        assertTrue(e.getMessage().contains("(set by variation pools[first].replicas=-3)"), e.getMessage());
     }
 
     @Test

@@ -54,9 +54,11 @@ class StatisticsTest {
         assertTrue(!Constraint.parse("total_cost_usd<=100").helpedByCapacity());
         String unknown = assertThrows(IllegalArgumentException.class, () -> Constraint.parse("slo>=0.9")).getMessage();
         assertTrue(unknown.contains("unknown metric 'slo'") && unknown.contains("slo_attainment"), unknown);
-        String syntax = assertThrows(IllegalArgumentException.class, () -> Constraint.parse("slo_attainment=0.9"))
-                .getMessage();
-        assertTrue(syntax.contains("write METRIC>=VALUE"), syntax);
+        SweepInputException syntax = assertThrows(SweepInputException.class,
+                () -> Constraint.parse("slo_attainment=0.9"));
+        assertEquals(SweepInput.CONSTRAINT, syntax.input());
+        assertEquals("slo_attainment=0.9", syntax.given());
+        assertTrue(syntax.problem(SweepInput::description).startsWith("write METRIC>=VALUE"), syntax.getMessage());
     }
 
     @Test

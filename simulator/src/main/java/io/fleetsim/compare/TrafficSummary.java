@@ -1,15 +1,14 @@
-package io.fleetsim.report;
+package io.fleetsim.compare;
 
-import io.fleetsim.input.DurationText;
 import io.fleetsim.metrics.TimeSeries;
 import io.fleetsim.run.RouteResult;
 import io.fleetsim.run.RunResult;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The traffic a run saw, as the run itself recorded it: requests arrived by route, arrivals per
@@ -25,6 +24,11 @@ import java.util.Map;
  */
 public record TrafficSummary(long seed, double simulatedSeconds, Map<String, Long> arrivedByRoute,
                              double[] arrivalsPerInterval, long promptTokens, long outputTokens) {
+
+    public TrafficSummary {
+        arrivedByRoute = Collections.unmodifiableMap(new LinkedHashMap<>(arrivedByRoute));
+        arrivalsPerInterval = arrivalsPerInterval.clone();
+    }
 
     /** The summary of what {@code run} recorded. */
     public static TrafficSummary of(RunResult run) {
@@ -47,34 +51,40 @@ public record TrafficSummary(long seed, double simulatedSeconds, Map<String, Lon
         return arrivedByRoute.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** True when the two runs saw the same requests at the same times with the same lengths. */
-    public boolean sameAs(TrafficSummary o) {
-        return seed == o.seed && simulatedSeconds == o.simulatedSeconds && arrivedByRoute.equals(o.arrivedByRoute)
-                && Arrays.equals(arrivalsPerInterval, o.arrivalsPerInterval) && promptTokens == o.promptTokens
-                && outputTokens == o.outputTokens;
+    /** True when both runs recorded the tokens of their arrivals, so that they can be told apart by them. */
+    public boolean tokensComparableWith(TrafficSummary o) {
+        return promptTokens >= 0 && o.promptTokens >= 0;
     }
 
-    /**
-     * How this traffic differs from {@code reference}, e.g. {@code 21,575 vs 17,979 requests,
-     * 39,451,093 vs 32,512,180 prompt tokens}; names only what differs.
-     */
-    public String contrast(TrafficSummary reference) {
-        List<String> parts = new ArrayList<>();
+    /** What differs from {@code reference}; empty when the two runs saw the same requests at the same times. */
+    public Set<TrafficAspect> differencesFrom(TrafficSummary reference) {
+        Set<TrafficAspect> out = EnumSet.noneOf(TrafficAspect.class);
         if (seed != reference.seed) {
-            parts.add(String.format(Locale.ROOT, "seed %d vs %d", seed, reference.seed));
+            out.add(TrafficAspect.SEED);
         }
         if (simulatedSeconds != reference.simulatedSeconds) {
-            parts.add(DurationText.format(simulatedSeconds) + " vs " + DurationText.format(reference.simulatedSeconds)
-                    + " simulated");
+            out.add(TrafficAspect.HORIZON);
         }
-        parts.add(String.format(Locale.ROOT, "%,d vs %,d requests", arrived(), reference.arrived()));
         if (!arrivedByRoute.keySet().equals(reference.arrivedByRoute.keySet())) {
-            parts.add("routes " + arrivedByRoute.keySet() + " vs " + reference.arrivedByRoute.keySet());
+            out.add(TrafficAspect.ROUTES);
         }
-        if (promptTokens >= 0 && reference.promptTokens >= 0) {
-            parts.add(String.format(Locale.ROOT, "%,d vs %,d prompt tokens", promptTokens, reference.promptTokens));
-            parts.add(String.format(Locale.ROOT, "%,d vs %,d output tokens", outputTokens, reference.outputTokens));
+        if (!arrivedByRoute.equals(reference.arrivedByRoute)) {
+            out.add(TrafficAspect.REQUESTS_BY_ROUTE);
         }
-        return String.join(", ", parts);
+        if (!Arrays.equals(arrivalsPerInterval, reference.arrivalsPerInterval)) {
+            out.add(TrafficAspect.ARRIVAL_TIMES);
+        }
+        if (promptTokens != reference.promptTokens) {
+            out.add(TrafficAspect.PROMPT_TOKENS);
+        }
+        if (outputTokens != reference.outputTokens) {
+            out.add(TrafficAspect.OUTPUT_TOKENS);
+        }
+        return out;
+    }
+
+    /** True when the two runs saw the same requests at the same times with the same lengths. */
+    public boolean sameAs(TrafficSummary o) {
+        return differencesFrom(o).isEmpty();
     }
 }
