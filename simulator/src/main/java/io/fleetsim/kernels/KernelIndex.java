@@ -100,6 +100,17 @@ public final class KernelIndex {
         return notAfter.isPresent() ? notAfter : same.stream().findFirst();
     }
 
+    /**
+     * The version a pool of {@code engine} on {@code gpu} runs when it names none: the newest with
+     * tables for the GPU, else the newest with tables anywhere, else {@code unknown}.
+     */
+    public String defaultVersion(String engine, String gpu) {
+        return newest(engine, gpu).map(Entry::version).orElseGet(() -> {
+            List<String> all = versions(engine);
+            return all.isEmpty() ? "unknown" : all.get(all.size() - 1);
+        });
+    }
+
     /** Versions of {@code engine} with tables on any GPU, oldest first. */
     public List<String> versions(String engine) {
         return entries.stream().filter(e -> e.engine().equals(engine)).map(Entry::version).distinct()

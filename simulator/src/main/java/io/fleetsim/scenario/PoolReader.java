@@ -294,22 +294,16 @@ final class PoolReader {
      * roofline, which does not depend on it).
      */
     private static EngineSpec engine(SpecNode e, Gpu gpu, StepTimeMethod method) {
-        EngineSpec fallback = EngineSpec.defaultFor(gpu.name());
+        KernelIndex index = KernelIndex.builtIn();
         if (e.isMissing()) {
-            return fallback;
+            return new EngineSpec(EngineSpec.DEFAULT_NAME, index.defaultVersion(EngineSpec.DEFAULT_NAME, gpu.name()));
         }
         e.allowOnly("name", "version");
         String name = e.get("name").isMissing() ? EngineSpec.DEFAULT_NAME
                 : e.get("name").choice(EngineSpec.NAMES.toArray(new String[0]));
-        List<String> versions = KernelIndex.builtIn().versions(name);
+        List<String> versions = index.versions(name);
         if (e.get("version").isMissing()) {
-            if (name.equals(fallback.name())) {
-                return fallback;
-            }
-            return KernelIndex.builtIn().newest(name, gpu.name())
-                    .map(x -> new EngineSpec(name, x.version()))
-                    .orElseGet(() -> new EngineSpec(name, versions.isEmpty() ? "unknown"
-                            : versions.get(versions.size() - 1)));
+            return new EngineSpec(name, index.defaultVersion(name, gpu.name()));
         }
         String version = e.get("version").text();
         // An engine without any tables of its own (SGLang) runs on another engine's kernels: any version.

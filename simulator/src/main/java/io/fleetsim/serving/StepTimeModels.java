@@ -44,9 +44,9 @@ public final class StepTimeModels {
         return m;
     }
 
-    /** The engine a pool on {@code gpu} runs when it names none ({@link EngineSpec#defaultFor}). */
+    /** The engine a pool on {@code gpu} runs when it names none: vLLM, newest version with kernel tables. */
     public static EngineSpec defaultEngine(String gpu) {
-        return EngineSpec.defaultFor(gpu);
+        return new EngineSpec(EngineSpec.DEFAULT_NAME, KernelIndex.builtIn().defaultVersion(EngineSpec.DEFAULT_NAME, gpu));
     }
 
     private static StepTimeModel build(ServerSpec.Llm spec) {
