@@ -48,6 +48,15 @@ public final class LlmReplica implements Server, EventHandler {
     private static final double WATERMARK = 0.01;
     /** Weight of each new iteration in the moving average of iteration times. */
     private static final double ITERATION_SMOOTHING = 0.05;
+    /** {@code KEEP_AFTER[n]}: the weight the average keeps after n iterations, Math.pow's own values, looked up. */
+    private static final double[] KEEP_AFTER = new double[1024];
+
+    static {
+        for (int n = 0; n < KEEP_AFTER.length; n++) {
+            KEEP_AFTER[n] = Math.pow(1 - ITERATION_SMOOTHING, n);
+        }
+    }
+
     /** Pieces a decode stretch's inter-token gaps are summarized in. */
     private static final int GAP_PIECES = 4;
 
@@ -378,7 +387,7 @@ public final class LlmReplica implements Server, EventHandler {
     }
 
     private void recordIterations(long n, double seconds) {
-        double keep = Math.pow(1 - ITERATION_SMOOTHING, n);
+        double keep = n < KEEP_AFTER.length ? KEEP_AFTER[(int) n] : Math.pow(1 - ITERATION_SMOOTHING, n);
         recentIterationSeconds = recentIterationSeconds * keep + seconds / n * (1 - keep);
     }
 
