@@ -88,6 +88,9 @@ public final class LlmReplica implements Server, EventHandler {
     /** Prefill iterations do not decode (SGLang): decoding pauses while prompts are prefilled. */
     private final boolean separatePrefill;
 
+    /** Scratch for {@link #reportDecodeGaps}: each piece's middle iteration and its duration. */
+    private final long[] gapIterations = new long[GAP_PIECES];
+    private final double[] gapSeconds = new double[GAP_PIECES];
     private final ArrayDeque<Sequence> preempted = new ArrayDeque<>();
     /** In admission order; a list, so that walking it every step needs no iterator object. */
     private final ArrayList<Sequence> prefilling = new ArrayList<>();
@@ -346,7 +349,8 @@ public final class LlmReplica implements Server, EventHandler {
         long keep = done + 1;
         if (keep < stepIterations) {
             stepIterations = keep;
-            double end = Math.max(now, stepStart + steps.decodeSegmentSeconds(stepBatch, stepKvTokens, keep));
+            stepSeconds = steps.decodeSegmentSeconds(stepBatch, stepKvTokens, keep);
+            double end = Math.max(now, stepStart + stepSeconds);
             sim.setTimer(stepTimer, end, handlerId, ++generation);
         }
     }
@@ -367,7 +371,8 @@ public final class LlmReplica implements Server, EventHandler {
         occupiedSlotSeconds += (double) stepInService / batching.maxNumSeqs() * (now - stepStart);
         recordIterations(stepIterations, now - stepStart);
         if (decodeSegment) {
-            listener.computeTime(pool, 0, steps.decodeSegmentSeconds(stepBatch, stepKvTokens, stepIterations));
+            // stepSeconds is decodeSegmentSeconds(stepBatch, stepKvTokens, stepIterations), kept when planned or cut.
+            listener.computeTime(pool, 0, stepSeconds);
             reportDecodeGaps();
             iteration += stepIterations;
             completeFinishedDecodes(now);
@@ -393,12 +398,17 @@ public final class LlmReplica implements Server, EventHandler {
 
     private void reportDecodeGaps() {
         long n = stepIterations;
-        long pieces = Math.min(GAP_PIECES, n);
-        for (long p = 0; p < pieces; p++) {
+        int pieces = (int) Math.min(GAP_PIECES, n);
+        long[] middles = gapIterations;
+        for (int p = 0; p < pieces; p++) {
+            middles[p] = (n * p / pieces + n * (p + 1) / pieces - 1) / 2;
+        }
+        double[] gaps = gapSeconds;
+        steps.decodeIterationSeconds(stepBatch, stepKvTokens, middles, pieces, gaps);
+        for (int p = 0; p < pieces; p++) {
             long from = n * p / pieces;
             long to = n * (p + 1) / pieces;
-            double gap = steps.decodeIterationSeconds(stepBatch, stepKvTokens, (from + to - 1) / 2);
-            tokenGaps(gap, (to - from) * stepBatch);
+            tokenGaps(gaps[p], (to - from) * stepBatch);
         }
     }
 
