@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.text.TextUtils;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
@@ -51,6 +55,20 @@ public final class ChartImage {
         chart.draw(svg, new Rectangle2D.Double(0, 0, width, height));
         return new ChartImage(id, alt, width, height, chart,
                 svg.getSVGElement(id, true, new ViewBox(0, 0, width, height), null, null));
+    }
+
+    /**
+     * Draws a throw-away styled chart, so that the first real one finds Java2D's fonts and the
+     * chart classes loaded and initialized: a run starts this on a spare core while it simulates.
+     * It shares nothing with the charts drawn later, whose bytes it leaves as they are.
+     */
+    public static void warmUp() {
+        XYSeries series = new XYSeries("warm-up");
+        series.add(0, 0);
+        series.add(1, 1);
+        XYPlot plot = new XYPlot(new XYSeriesCollection(series), ChartAxes.number("x"), ChartAxes.number("y"),
+                new XYLineAndShapeRenderer(true, false));
+        of("warm-up", "warm-up", ChartStyle.chart("warm-up", plot), 120, 80);
     }
 
     /** Element id in the page. */

@@ -10,6 +10,7 @@ import io.fleetsim.spec.ServerSpec;
 import io.fleetsim.workload.RejectCause;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +29,34 @@ public final class RunHtmlReport {
     private static final int HALF_HEIGHT = 340;
 
     private RunHtmlReport() {
+    }
+
+    /**
+     * Draws every chart of the page, in {@link #CHART_IDS} order, on the common pool and this
+     * thread at once: each is drawn alone from the report, so the bytes are the same however
+     * they are scheduled, and drawing them is most of writing the page.
+     */
+    private static List<ChartImage> drawCharts(RunReport report, RunResult run) {
+        List<Supplier<ChartImage>> drawings = List.of(
+                () -> ChartImage.of(CHART_IDS.get(0), "Traffic over time: arrivals, completions and capacity per "
+                        + "second", TimeSeriesCharts.traffic(report), HtmlPage.FULL_WIDTH, HALF_HEIGHT),
+                () -> ChartImage.of(CHART_IDS.get(1), "TTFT distribution by route with SLO targets",
+                        LatencyCharts.ttft(report), HtmlPage.HALF_WIDTH, HALF_HEIGHT),
+                () -> ChartImage.of(CHART_IDS.get(2), "TPOT distribution by route with SLO targets",
+                        LatencyCharts.tpot(report), HtmlPage.HALF_WIDTH, HALF_HEIGHT),
+                () -> ChartImage.of(CHART_IDS.get(3), "Cost by pool and by what it bought (busy, idle, cold start, "
+                        + "API tokens)", BreakdownCharts.costByPool(run), HtmlPage.HALF_WIDTH, HALF_HEIGHT),
+                () -> ChartImage.of(CHART_IDS.get(4), "Wasted tokens by cause", BreakdownCharts.wasteByCause(run),
+                        HtmlPage.HALF_WIDTH, HALF_HEIGHT),
+                () -> ChartImage.of(CHART_IDS.get(5), "Queued requests and batch occupancy of each GPU pool over time",
+                        TimeSeriesCharts.queueAndOccupancy(report), HtmlPage.FULL_WIDTH, FULL_HEIGHT),
+                () -> ChartImage.of(CHART_IDS.get(6), "SLO attainment per interval and cost rate over time",
+                        TimeSeriesCharts.sloAndCostRate(run), HtmlPage.FULL_WIDTH, FULL_HEIGHT),
+                () -> ChartImage.of(CHART_IDS.get(7), "GPU replicas over time: replicas by pool (stacked) and busy "
+                        + "replicas", TimeSeriesCharts.replicas(run), HtmlPage.FULL_WIDTH, HALF_HEIGHT),
+                () -> ChartImage.of(CHART_IDS.get(8), "KV-cache utilisation of each LLM pool over time",
+                        TimeSeriesCharts.kvCache(run), HtmlPage.FULL_WIDTH, HALF_HEIGHT));
+        return drawings.parallelStream().map(Supplier::get).toList();
     }
 
     /** The page for {@code report}. */
@@ -61,10 +90,10 @@ public final class RunHtmlReport {
                 ValueFormat.COUNT.display(WasteBreakdown.of(run.tokens()).total()), "wasted tokens",
                 ValueFormat.COUNT.display(gpus), "GPUs");
 
+        List<ChartImage> charts = withCharts ? drawCharts(report, run) : List.of();
         page.section("Traffic and capacity");
         if (withCharts) {
-            page.charts(ChartImage.of(CHART_IDS.get(0), "Traffic over time: arrivals, completions and capacity per "
-                    + "second", TimeSeriesCharts.traffic(report), HtmlPage.FULL_WIDTH, HALF_HEIGHT));
+            page.charts(charts.get(0));
             if (!report.replicaCapacity().isEmpty()) {
                 page.paragraph("Capacity: the replicas up in each interval times what one replica completes per second "
                         + "when offered more than it can serve (" + report.replicaCapacity().entrySet().stream()
@@ -77,16 +106,13 @@ public final class RunHtmlReport {
                         + "as the pool's step-time profile was at the SLO knee on measured deployments left out of "
                         + "its fit (p10-p90)." : ""));
             }
-            page.charts(ChartImage.of(CHART_IDS.get(7), "GPU replicas over time: replicas by pool (stacked) and busy "
-                    + "replicas", TimeSeriesCharts.replicas(run), HtmlPage.FULL_WIDTH, HALF_HEIGHT));
+            page.charts(charts.get(7));
         }
 
         page.section("Latency against the SLOs");
         if (withCharts) {
-            page.charts(ChartImage.of(CHART_IDS.get(1), "TTFT distribution by route with SLO targets",
-                            LatencyCharts.ttft(report), HtmlPage.HALF_WIDTH, HALF_HEIGHT),
-                    ChartImage.of(CHART_IDS.get(2), "TPOT distribution by route with SLO targets",
-                            LatencyCharts.tpot(report), HtmlPage.HALF_WIDTH, HALF_HEIGHT));
+            page.charts(charts.get(1),
+                    charts.get(2));
         }
         page.table(RunTables.routeLatency(run), "table-route-latency");
         page.table(RunTables.routeCost(run), "table-route-cost");
@@ -100,11 +126,8 @@ public final class RunHtmlReport {
 
         page.section("Cost and waste");
         if (withCharts) {
-            page.charts(ChartImage.of(CHART_IDS.get(3), "Cost by pool and by what it bought (busy, idle, cold start, "
-                            + "API tokens)",
-                            BreakdownCharts.costByPool(run), HtmlPage.HALF_WIDTH, HALF_HEIGHT),
-                    ChartImage.of(CHART_IDS.get(4), "Wasted tokens by cause", BreakdownCharts.wasteByCause(run),
-                            HtmlPage.HALF_WIDTH, HALF_HEIGHT));
+            page.charts(charts.get(3),
+                    charts.get(4));
         }
         if (run.cost().breakEven() != null) {
             page.paragraph("Break-even: " + SummaryTable.breakEven(run.cost().breakEven()) + ".");
@@ -155,12 +178,9 @@ public final class RunHtmlReport {
 
         page.section("Queue, batch occupancy, SLO, cost and KV cache over time");
         if (withCharts) {
-            page.charts(ChartImage.of(CHART_IDS.get(5), "Queued requests and batch occupancy of each GPU pool over time",
-                    TimeSeriesCharts.queueAndOccupancy(report), HtmlPage.FULL_WIDTH, FULL_HEIGHT));
-            page.charts(ChartImage.of(CHART_IDS.get(6), "SLO attainment per interval and cost rate over time",
-                    TimeSeriesCharts.sloAndCostRate(run), HtmlPage.FULL_WIDTH, FULL_HEIGHT));
-            page.charts(ChartImage.of(CHART_IDS.get(8), "KV-cache utilisation of each LLM pool over time",
-                    TimeSeriesCharts.kvCache(run), HtmlPage.FULL_WIDTH, HALF_HEIGHT));
+            page.charts(charts.get(5));
+            page.charts(charts.get(6));
+            page.charts(charts.get(8));
         }
 
         page.section("What the numbers mean");

@@ -15,8 +15,8 @@ import java.util.Arrays;
  * they form a sorted run: popping is an index increment, and pushing scans from the latest end,
  * where newly scheduled events usually belong. A model with a handful of servers lives entirely in
  * this mode, where a push costs one hard-to-predict branch instead of the several of a heap's
- * sift-up and sift-down. Above the limit the events are a binary min-heap (a sorted run already is
- * one); when the heap shrinks to a quarter of the limit it is sorted again. Either way the order is
+ * sift-up and sift-down. Above the limit the events are a 4-ary min-heap (a sorted run already is
+ * one; half the depth of a binary heap, and the four children of a slot are adjacent in memory); when the heap shrinks to a quarter of the limit it is sorted again. Either way the order is
  * the one above: the mode changes speed, never results.
  *
  * <p>Timers: an event pushed through a timer ({@link #newTimer()}, {@link #pushTimer}) can later be
@@ -324,7 +324,7 @@ public final class EventQueue {
      * filled with the last event) and restores heap order, up or down from there.
      */
     private void settle(int hole, double time, long key, long handler, long payload) {
-        if (hole > 0 && !after(time, key, entries, ((hole - 1) >>> 1) * STRIDE)) {
+        if (hole > 0 && !after(time, key, entries, ((hole - 1) >>> 2) * STRIDE)) {
             siftUp(hole, time, key, handler, payload);
         } else {
             siftDown(hole, time, key, handler, payload);
@@ -334,7 +334,7 @@ public final class EventQueue {
     private void siftUp(int hole, double time, long key, long handler, long payload) {
         long[] e = entries;
         while (hole > 0) {
-            int parent = (hole - 1) >>> 1;
+            int parent = (hole - 1) >>> 2;
             if (after(time, key, e, parent * STRIDE)) {
                 break;
             }
@@ -348,18 +348,30 @@ public final class EventQueue {
     private void siftDown(int hole, double time, long key, long handler, long payload) {
         long[] e = entries;
         int last = size;
-        int half = last >>> 1;
-        while (hole < half) {
-            int child = 2 * hole + 1;
-            int right = child + 1;
-            if (right < last && after(Double.longBitsToDouble(e[child * STRIDE + TIME]), e[child * STRIDE + KEY],
-                    e, right * STRIDE)) {
-                child = right;
-            }
-            if (!after(time, key, e, child * STRIDE)) {
+        while (true) {
+            int first = 4 * hole + 1;
+            if (first >= last) {
                 break;
             }
-            copy(e, child * STRIDE, hole * STRIDE);
+            // The earliest of up to four children: ties cannot happen (keys are unique).
+            int child = first;
+            int childAt = child * STRIDE;
+            double childTime = Double.longBitsToDouble(e[childAt + TIME]);
+            long childKey = e[childAt + KEY];
+            int end = Math.min(first + 4, last);
+            for (int c = first + 1; c < end; c++) {
+                int at = c * STRIDE;
+                if (after(childTime, childKey, e, at)) {
+                    child = c;
+                    childAt = at;
+                    childTime = Double.longBitsToDouble(e[at + TIME]);
+                    childKey = e[at + KEY];
+                }
+            }
+            if (!after(time, key, e, childAt)) {
+                break;
+            }
+            copy(e, childAt, hole * STRIDE);
             hole = child;
         }
         write(e, hole * STRIDE, time, key, handler, payload);

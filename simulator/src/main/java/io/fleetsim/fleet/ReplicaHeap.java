@@ -20,6 +20,8 @@ final class ReplicaHeap {
     private Replica[] heap = new Replica[16];
     /** The load each slot's replica had when it was last placed; compared without calling {@link #load}. */
     private long[] keys = new long[16];
+    /** Each slot's replica number, the tie-break, kept beside the keys so comparing reads no replica. */
+    private int[] numbers = new int[16];
     private int size;
 
     ReplicaHeap(Load load) {
@@ -39,11 +41,10 @@ final class ReplicaHeap {
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
             keys = Arrays.copyOf(keys, size * 2);
+            numbers = Arrays.copyOf(numbers, size * 2);
         }
         int slot = size++;
-        heap[slot] = r;
-        keys[slot] = load.of(r);
-        r.heapSlot = slot;
+        place(r, load.of(r), slot);
         siftUp(slot);
     }
 
@@ -85,48 +86,70 @@ final class ReplicaHeap {
         }
     }
 
-    private boolean less(int a, int b) {
-        return keys[a] < keys[b] || (keys[a] == keys[b] && heap[a].number < heap[b].number);
+    /** True when (key, number) comes before the entry in {@code slot}. */
+    private boolean before(long key, int number, int slot) {
+        long other = keys[slot];
+        return key < other || (key == other && number < numbers[slot]);
     }
 
     private void place(Replica r, long key, int slot) {
         heap[slot] = r;
         keys[slot] = key;
+        numbers[slot] = r.number;
         r.heapSlot = slot;
     }
 
-    private void swap(int a, int b) {
-        Replica ra = heap[a];
-        long ka = keys[a];
-        place(heap[b], keys[b], a);
-        place(ra, ka, b);
+    /** Moves slot {@code from}'s entry to {@code to}. */
+    private void move(int from, int to) {
+        Replica r = heap[from];
+        heap[to] = r;
+        keys[to] = keys[from];
+        numbers[to] = numbers[from];
+        r.heapSlot = to;
     }
 
+    /** Sifts the entry at {@code slot} up: parents after it move down into the hole, then it is written once. */
     private void siftUp(int slot) {
-        while (slot > 0) {
-            int parent = (slot - 1) >>> 1;
-            if (!less(slot, parent)) {
-                return;
+        Replica r = heap[slot];
+        long key = keys[slot];
+        int number = numbers[slot];
+        int hole = slot;
+        while (hole > 0) {
+            int parent = (hole - 1) >>> 1;
+            if (!before(key, number, parent)) {
+                break;
             }
-            swap(slot, parent);
-            slot = parent;
+            move(parent, hole);
+            hole = parent;
+        }
+        if (hole != slot) {
+            place(r, key, hole);
         }
     }
 
+    /** Sifts the entry at {@code slot} down: the earlier child moves up into the hole, then it is written once. */
     private void siftDown(int slot) {
+        Replica r = heap[slot];
+        long key = keys[slot];
+        int number = numbers[slot];
+        int hole = slot;
         while (true) {
-            int child = 2 * slot + 1;
+            int child = 2 * hole + 1;
             if (child >= size) {
-                return;
+                break;
             }
-            if (child + 1 < size && less(child + 1, child)) {
-                child++;
+            int right = child + 1;
+            if (right < size && before(keys[right], numbers[right], child)) {
+                child = right;
             }
-            if (!less(child, slot)) {
-                return;
+            if (!(keys[child] < key || (keys[child] == key && numbers[child] < number))) {
+                break;
             }
-            swap(slot, child);
-            slot = child;
+            move(child, hole);
+            hole = child;
+        }
+        if (hole != slot) {
+            place(r, key, hole);
         }
     }
 }

@@ -145,12 +145,26 @@ public final class KernelStepTime implements StepTimeModel {
         if (n <= 0) {
             return 0;
         }
-        return n * decodeFirst(batch, kvTokens) + decodeGrowth(batch) * RooflineStepTime.sumOfIndices(n);
+        return segmentSeconds(decodeFirst(batch, kvTokens), decodeGrowth(batch), n);
+    }
+
+    /** {@link #decodeSegmentSeconds} from its first iteration and growth (n > 0), the same sum. */
+    private static double segmentSeconds(double first, double growth, long n) {
+        return n * first + growth * RooflineStepTime.sumOfIndices(n);
     }
 
     @Override
     public double decodeIterationSeconds(int batch, double kvTokens, long k) {
         return decodeFirst(batch, kvTokens) + decodeGrowth(batch) * k;
+    }
+
+    @Override
+    public void decodeIterationSeconds(int batch, double kvTokens, long[] ks, int count, double[] out) {
+        double first = decodeFirst(batch, kvTokens);
+        double growth = decodeGrowth(batch);
+        for (int i = 0; i < count; i++) {
+            out[i] = first + growth * ks[i];
+        }
     }
 
     /**
@@ -169,10 +183,10 @@ public final class KernelStepTime implements StepTimeModel {
             guess = (-b + Math.sqrt(b * b + 2 * s * elapsed)) / s;
         }
         long n = (long) Math.max(0, Math.min(max, Math.floor(guess)));
-        while (n > 0 && decodeSegmentSeconds(batch, kvTokens, n) > elapsed) {
+        while (n > 0 && segmentSeconds(a, s, n) > elapsed) {
             n--;
         }
-        while (n < max && decodeSegmentSeconds(batch, kvTokens, n + 1) <= elapsed) {
+        while (n < max && segmentSeconds(a, s, n + 1) <= elapsed) {
             n++;
         }
         return n;

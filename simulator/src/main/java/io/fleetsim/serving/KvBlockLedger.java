@@ -9,8 +9,7 @@ package io.fleetsim.serving;
  * <p>Because all decoding sequences grow together, a sequence's token count is a constant offset
  * plus the replica's iteration counter. Keeping the sum of offsets and a histogram of their
  * residues modulo the block size gives the exact number of blocks held at any future iteration in
- * O(blockTokens), so the iteration at which the cache overflows is found without visiting
- * sequences.
+ * O(1), so the iteration at which the cache overflows is found without visiting sequences.
  */
 final class KvBlockLedger {
 
@@ -19,8 +18,15 @@ final class KvBlockLedger {
     private long prefillBlocks;
     private int decoding;
     private long sumOffsets;
-    private final long[] residueCounts;
-    /** Sum over decoding sequences of their residue: {@code sum of r * residueCounts[r]}. */
+    /**
+     * {@code atLeast[k]}: decoding sequences whose residue is at least {@code k} (and 0 at
+     * {@code k = blockTokens}), so the sequences that wrap past a block boundary are one read.
+     */
+    private final long[] atLeast;
+    /** {@code blockTokens - 1} when it is a power of two (residues by masking), else -1. */
+    private final int mask;
+    private final int log2Block;
+    /** Sum over decoding sequences of their residue. */
     private long sumResidues;
     /** The last {@link #usedBlocksAt} answer and its iteration, until the next change; hit by repeated room checks. */
     private long cachedIteration = Long.MIN_VALUE;
@@ -29,7 +35,9 @@ final class KvBlockLedger {
     KvBlockLedger(long capacityTokens, int blockTokens) {
         this.blockTokens = blockTokens;
         this.capacityBlocks = capacityTokens / blockTokens;
-        this.residueCounts = new long[blockTokens];
+        this.atLeast = new long[blockTokens + 1];
+        this.mask = Integer.bitCount(blockTokens) == 1 ? blockTokens - 1 : -1;
+        this.log2Block = Integer.numberOfTrailingZeros(blockTokens);
     }
 
     long capacityBlocks() {
@@ -57,7 +65,9 @@ final class KvBlockLedger {
         decoding++;
         sumOffsets += offset;
         int r = residue(offset);
-        residueCounts[r]++;
+        for (int k = 0; k <= r; k++) {
+            atLeast[k]++;
+        }
         sumResidues += r;
         cachedIteration = Long.MIN_VALUE;
     }
@@ -68,7 +78,9 @@ final class KvBlockLedger {
         decoding--;
         sumOffsets -= offset;
         int r = residue(offset);
-        residueCounts[r]--;
+        for (int k = 0; k <= r; k++) {
+            atLeast[k]--;
+        }
         sumResidues -= r;
         cachedIteration = Long.MIN_VALUE;
     }
@@ -86,13 +98,12 @@ final class KvBlockLedger {
         // sum over sequences of floor((offset + iteration + bt - 1) / bt), via residues: each
         // residue r moves to (r + shift) mod bt, i.e. r + shift less bt for those that wrap.
         long numerator = sumOffsets + decoding * (iteration + blockTokens - 1);
-        int shift = (int) Math.floorMod(iteration, (long) blockTokens);
-        long wrapped = 0;
-        for (int r = blockTokens - shift; r < blockTokens; r++) {
-            wrapped += residueCounts[r];
-        }
+        int shift = modBlock(iteration);
+        long wrapped = atLeast[blockTokens - shift];
         long remainders = sumResidues + (long) shift * decoding - wrapped * blockTokens;
-        cachedUsed = prefillBlocks + (numerator - remainders) / blockTokens;
+        // numerator - remainders is a whole number of blocks: a shift divides it exactly.
+        long blocks = mask >= 0 ? (numerator - remainders) >> log2Block : (numerator - remainders) / blockTokens;
+        cachedUsed = prefillBlocks + blocks;
         cachedIteration = iteration;
         return cachedUsed;
     }
@@ -124,6 +135,11 @@ final class KvBlockLedger {
     }
 
     private int residue(long offset) {
-        return (int) Math.floorMod(offset + blockTokens - 1, (long) blockTokens);
+        return modBlock(offset + blockTokens - 1);
+    }
+
+    /** {@code floorMod(x, blockTokens)}, without a division when the block size is a power of two. */
+    private int modBlock(long x) {
+        return mask >= 0 ? (int) (x & mask) : (int) Math.floorMod(x, (long) blockTokens);
     }
 }

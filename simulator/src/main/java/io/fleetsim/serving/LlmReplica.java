@@ -48,6 +48,15 @@ public final class LlmReplica implements Server, EventHandler {
     private static final double WATERMARK = 0.01;
     /** Weight of each new iteration in the moving average of iteration times. */
     private static final double ITERATION_SMOOTHING = 0.05;
+    /** {@code KEEP_AFTER[n]}: the weight the average keeps after n iterations, Math.pow's own values, looked up. */
+    private static final double[] KEEP_AFTER = new double[1024];
+
+    static {
+        for (int n = 0; n < KEEP_AFTER.length; n++) {
+            KEEP_AFTER[n] = Math.pow(1 - ITERATION_SMOOTHING, n);
+        }
+    }
+
     /** Pieces a decode stretch's inter-token gaps are summarized in. */
     private static final int GAP_PIECES = 4;
 
@@ -79,6 +88,9 @@ public final class LlmReplica implements Server, EventHandler {
     /** Prefill iterations do not decode (SGLang): decoding pauses while prompts are prefilled. */
     private final boolean separatePrefill;
 
+    /** Scratch for {@link #reportDecodeGaps}: each piece's middle iteration and its duration. */
+    private final long[] gapIterations = new long[GAP_PIECES];
+    private final double[] gapSeconds = new double[GAP_PIECES];
     private final ArrayDeque<Sequence> preempted = new ArrayDeque<>();
     /** In admission order; a list, so that walking it every step needs no iterator object. */
     private final ArrayList<Sequence> prefilling = new ArrayList<>();
@@ -337,7 +349,8 @@ public final class LlmReplica implements Server, EventHandler {
         long keep = done + 1;
         if (keep < stepIterations) {
             stepIterations = keep;
-            double end = Math.max(now, stepStart + steps.decodeSegmentSeconds(stepBatch, stepKvTokens, keep));
+            stepSeconds = steps.decodeSegmentSeconds(stepBatch, stepKvTokens, keep);
+            double end = Math.max(now, stepStart + stepSeconds);
             sim.setTimer(stepTimer, end, handlerId, ++generation);
         }
     }
@@ -358,7 +371,8 @@ public final class LlmReplica implements Server, EventHandler {
         occupiedSlotSeconds += (double) stepInService / batching.maxNumSeqs() * (now - stepStart);
         recordIterations(stepIterations, now - stepStart);
         if (decodeSegment) {
-            listener.computeTime(pool, 0, steps.decodeSegmentSeconds(stepBatch, stepKvTokens, stepIterations));
+            // stepSeconds is decodeSegmentSeconds(stepBatch, stepKvTokens, stepIterations), kept when planned or cut.
+            listener.computeTime(pool, 0, stepSeconds);
             reportDecodeGaps();
             iteration += stepIterations;
             completeFinishedDecodes(now);
@@ -378,18 +392,23 @@ public final class LlmReplica implements Server, EventHandler {
     }
 
     private void recordIterations(long n, double seconds) {
-        double keep = Math.pow(1 - ITERATION_SMOOTHING, n);
+        double keep = n < KEEP_AFTER.length ? KEEP_AFTER[(int) n] : Math.pow(1 - ITERATION_SMOOTHING, n);
         recentIterationSeconds = recentIterationSeconds * keep + seconds / n * (1 - keep);
     }
 
     private void reportDecodeGaps() {
         long n = stepIterations;
-        long pieces = Math.min(GAP_PIECES, n);
-        for (long p = 0; p < pieces; p++) {
+        int pieces = (int) Math.min(GAP_PIECES, n);
+        long[] middles = gapIterations;
+        for (int p = 0; p < pieces; p++) {
+            middles[p] = (n * p / pieces + n * (p + 1) / pieces - 1) / 2;
+        }
+        double[] gaps = gapSeconds;
+        steps.decodeIterationSeconds(stepBatch, stepKvTokens, middles, pieces, gaps);
+        for (int p = 0; p < pieces; p++) {
             long from = n * p / pieces;
             long to = n * (p + 1) / pieces;
-            double gap = steps.decodeIterationSeconds(stepBatch, stepKvTokens, (from + to - 1) / 2);
-            tokenGaps(gap, (to - from) * stepBatch);
+            tokenGaps(gaps[p], (to - from) * stepBatch);
         }
     }
 

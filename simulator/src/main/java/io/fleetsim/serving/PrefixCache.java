@@ -58,6 +58,10 @@ final class PrefixCache {
 
     /** Evicts least recently used blocks until at most {@code maxTokens} are cached. */
     void shrinkTo(long maxTokens) {
+        if (cachedTokens <= maxTokens) {
+            // The common case, every step: no iterator to make.
+            return;
+        }
         Iterator<Map.Entry<Long, Integer>> it = blocks.entrySet().iterator();
         while (cachedTokens > maxTokens && it.hasNext()) {
             cachedTokens -= it.next().getValue();

@@ -32,6 +32,16 @@ public interface StepTimeModel {
     /** The {@code k}-th iteration (from 0) of a decode segment as in {@link #decodeSegmentSeconds}. */
     double decodeIterationSeconds(int batch, double kvTokens, long k);
 
+    /**
+     * {@link #decodeIterationSeconds} of the iterations {@code ks[0..count)} of one segment, into
+     * {@code out}: the same values, for a model that can share the work between them.
+     */
+    default void decodeIterationSeconds(int batch, double kvTokens, long[] ks, int count, double[] out) {
+        for (int i = 0; i < count; i++) {
+            out[i] = decodeIterationSeconds(batch, kvTokens, ks[i]);
+        }
+    }
+
     /** Which profile made these times, where it came from and how well it is backed by data. */
     StepTimeProvenance provenance();
 

@@ -48,7 +48,8 @@ public final class DiurnalFactor implements RateFactor {
         if (hourly != null) {
             return dayFactor * hourly[Math.min(23, (int) hourOfDay)];
         }
-        return dayFactor * (1 + amplitude * StrictMath.cos(2 * Math.PI * (hourOfDay - peakHour) / 24));
+        // StrictMath's cosine (the same on every machine), computed in Java: see StrictCosine
+        return dayFactor * (1 + amplitude * StrictCosine.cos(2 * Math.PI * (hourOfDay - peakHour) / 24));
     }
 
     @Override
