@@ -121,6 +121,10 @@ public final class RunHtmlReport {
         if (!disaggregated.rows().isEmpty()) {
             page.table(disaggregated, "table-disaggregated");
         }
+        Table transfers = RunTables.kvTransfers(run);
+        if (!transfers.rows().isEmpty()) {
+            page.table(transfers, "table-kv-transfers");
+        }
         page.table(RunTables.kvCache(run), "table-kv-cache");
         Table tenants = RunTables.tenants(run);
         if (!tenants.rows().isEmpty()) {
