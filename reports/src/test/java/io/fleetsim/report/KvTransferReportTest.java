@@ -137,17 +137,22 @@ class KvTransferReportTest {
         String html = RunHtmlReport.render(report, false);
         assertTrue(html.contains("table-kv-transfers") && html.contains("xfer p90"), "the run page's table");
         assertTrue(html.contains(p50), "the run page shows the same p50");
+        assertTrue(!html.contains(RunHtmlReport.KV_TRANSFER_CHART_ID), "no chart asked for");
+        assertTrue(RunHtmlReport.render(report, true).contains("id='" + RunHtmlReport.KV_TRANSFER_CHART_ID + "'"),
+                "the run page draws the distribution");
     }
 
     @Test
     void aggregatedRunsHaveNoDisaggregationColumns() throws IOException {
         String text = Files.readString(tmp.resolve("pd.yaml"));
         String aggregated = text.substring(0, text.indexOf("    disaggregation:")) + "    tensor_parallel: 4\n";
-        RunResult plain = Simulation.run(new ScenarioLoader().load(Files.writeString(tmp.resolve("agg.yaml"),
-                aggregated)));
+        ScenarioSpec spec = new ScenarioLoader().load(Files.writeString(tmp.resolve("agg.yaml"), aggregated));
+        RunResult plain = Simulation.run(spec);
         assertEquals(3, plain.requests().completed());
         assertTrue(RunTables.kvTransfers(plain).rows().isEmpty());
         assertTrue(RunTables.disaggregatedPools(plain).rows().isEmpty());
         assertTrue(!CsvTableRenderer.render(RunTables.summary(plain)).contains("kv_transfer"));
+        assertTrue(!RunHtmlReport.render(new RunReport(spec, plain), true)
+                .contains(RunHtmlReport.KV_TRANSFER_CHART_ID), "no KV transfer chart without a disaggregated pool");
     }
 }
