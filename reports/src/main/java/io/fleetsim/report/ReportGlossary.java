@@ -8,7 +8,8 @@ final class ReportGlossary {
     /** Pairs of (term, definition). */
     static final List<String> TERMS = List.of(
             "TTFT (time to first token)", "From a request's arrival to the end of the iteration that finished "
-                    + "its prefill.",
+                    + "its prefill; on a disaggregated pool, to its first token on the decode worker (prefill, KV "
+                    + "transfer, handoff and any wait for a decode worker's room).",
             "TPOT (time per output token)", "(completion - first token) / (output tokens - 1).",
             "E2E", "From arrival to the last token.",
             "SLO attainment", "Requests completed within both their route's TTFT and TPOT targets, as a share of "
