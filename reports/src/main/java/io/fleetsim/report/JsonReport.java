@@ -272,25 +272,36 @@ public final class JsonReport {
         putNumber(link, "bandwidth_gbps_per_gpu", d.linkGbpsPerGpu(), 3);
         putNumber(link, "latency_us", d.linkLatencyUs(), 3);
         link.put("source", d.linkSource());
-        if (d.handoff().latencySeconds() > 0) {
-            // Only where there is one, so that reports of deployments without a handoff read as before.
-            ObjectNode h = n.putObject("handoff");
-            putNumber(h, "latency_ms", d.handoff().latencySeconds() * 1e3, 3);
-            h.put("source", d.handoff().source());
-            HandoffProfiles.builtIn().all().stream().filter(x -> x.name().equals(d.handoff().source())).findFirst()
-                    .flatMap(HandoffProfile::crossValidated).ifPresent(c -> {
-                        ObjectNode cv = h.putObject("cross_validated");
-                        cv.put("folds", c.folds());
-                        putNumber(cv, "ttft_ape_median", c.error().ttftMedian(), 4);
-                        putNumber(cv, "ttft_ape_p90", c.error().ttftP90(), 4);
-                        putNumber(cv, "tpot_ape_median", c.error().tpotMedian(), 4);
-                        putNumber(cv, "tpot_ape_p90", c.error().tpotP90(), 4);
-                    });
-        }
+        // Always, 0 and "none" included: the TTFT of every request handed over carries it.
+        ObjectNode h = n.putObject("handoff");
+        putNumber(h, "latency_ms", d.handoff().latencySeconds() * 1e3, 3);
+        h.put("source", d.handoff().source());
+        HandoffProfiles.builtIn().all().stream().filter(x -> x.name().equals(d.handoff().source())).findFirst()
+                .flatMap(HandoffProfile::crossValidated).ifPresent(c -> {
+                    ObjectNode cv = h.putObject("cross_validated");
+                    cv.put("folds", c.folds());
+                    putNumber(cv, "ttft_ape_median", c.error().ttftMedian(), 4);
+                    putNumber(cv, "ttft_ape_p90", c.error().ttftP90(), 4);
+                    putNumber(cv, "tpot_ape_median", c.error().tpotMedian(), 4);
+                    putNumber(cv, "tpot_ape_p90", c.error().tpotP90(), 4);
+                });
         ObjectNode kv = n.putObject("kv_transfers");
         kv.put("count", d.transfers());
         putNumber(kv, "bytes", d.transferBytes(), 0);
-        kv.set("time_ms", summary(d.transferTimes()));
+        kv.set("time_ms", transferTimes(d.transferTimes()));
+        return n;
+    }
+
+    /** A KV transfer time distribution: the latency summary with its 90th percentile. */
+    private static ObjectNode transferTimes(LatencySummary s) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("count", s.count());
+        putNumber(n, "mean", s.meanMs(), 3);
+        putNumber(n, "p50", s.p50Ms(), 3);
+        putNumber(n, "p90", s.percentileMs(90), 3);
+        putNumber(n, "p95", s.p95Ms(), 3);
+        putNumber(n, "p99", s.p99Ms(), 3);
+        putNumber(n, "max", s.maxMs(), 3);
         return n;
     }
 

@@ -3,6 +3,7 @@ package io.fleetsim.report;
 import io.fleetsim.input.DurationText;
 import io.fleetsim.metrics.Latencies;
 import io.fleetsim.metrics.LatencySummary;
+import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RouteResult;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.spec.SloSpec;
@@ -46,6 +47,34 @@ public final class LatencyCharts {
     /** Time per output token. */
     public static JFreeChart tpot(RunReport report) {
         return cdf(report, "Time per output token (TPOT)", Latencies::tpot, s -> s.tpotSeconds() * 1000);
+    }
+
+    /**
+     * The KV transfer times of each disaggregated pool (prefill end to KV arrival), one curve per
+     * pool; no SLO applies to them.
+     */
+    public static JFreeChart kvTransfers(RunResult run) {
+        XYSeriesCollection curves = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setAutoPopulateSeriesStroke(false);
+        renderer.setDefaultStroke(ChartStyle.LINE);
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        double median = 0;
+        for (PoolResult p : run.pools()) {
+            if (p.disaggregation() != null && addCurve(curves, p.name(), p.disaggregation().transferTimes())) {
+                LatencySummary s = p.disaggregation().transferTimes();
+                renderer.setSeriesPaint(curves.getSeriesCount() - 1, ChartStyle.color(curves.getSeriesCount() - 1));
+                min = Math.min(min, positive(s.cdfMs()));
+                max = Math.max(max, s.maxMs());
+                median = Math.max(median, s.p50Ms());
+            }
+        }
+        boolean log = median > 0 && max / median > LOG_AXIS_SPREAD;
+        NumberAxis y = ChartAxes.number("transfers at or under (%)");
+        y.setRange(0, 100.5);
+        XYPlot plot = new XYPlot(curves, log ? logAxis(min) : ChartAxes.number("milliseconds"), y, renderer);
+        return ChartStyle.chart("KV transfer time, prefill end to KV arrival", plot);
     }
 
     private static JFreeChart cdf(RunReport report, String title, Function<Latencies, LatencySummary> metric,

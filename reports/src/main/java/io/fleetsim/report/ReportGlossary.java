@@ -8,7 +8,8 @@ final class ReportGlossary {
     /** Pairs of (term, definition). */
     static final List<String> TERMS = List.of(
             "TTFT (time to first token)", "From a request's arrival to the end of the iteration that finished "
-                    + "its prefill.",
+                    + "its prefill; on a disaggregated pool, to its first token on the decode worker (prefill, KV "
+                    + "transfer, handoff and any wait for a decode worker's room).",
             "TPOT (time per output token)", "(completion - first token) / (output tokens - 1).",
             "E2E", "From arrival to the last token.",
             "SLO attainment", "Requests completed within both their route's TTFT and TPOT targets, as a share of "
@@ -28,6 +29,13 @@ final class ReportGlossary {
                     + "one request in its batch counts as busy, so high utilization does not mean a full batch.",
             "Batch occupancy", "Share of the batch slots (max_num_seqs) in use, averaged over serving time: "
                     + "how full the batches were. Low occupancy with 100% utilization is the utilization trap.",
+            "Prefill and decode sides", "A disaggregated pool's prefill workers and decode workers: GPUs of "
+                    + "the pool, paid as its GPUs; each side's utilization and batch occupancy over its own serving "
+                    + "time.",
+            "KV transfer", "A disaggregated pool's move of a request's prompt KV cache from its prefill worker to a "
+                    + "decode worker, one per request handed over: link latency + KV bytes / (bandwidth per GPU x "
+                    + "GPUs of the smaller worker), plus any wait for the prefill worker's link. The handoff (the "
+                    + "decode side taking the request over) follows it and adds to TTFT, not to the transfer time.",
             "KV-cache utilisation", "Share of a replica's KV-cache blocks in use, read at the end of each "
                     + "time-series interval and averaged over serving replicas; mean and percentiles over the "
                     + "intervals. Near 100% the scheduler preempts (evicts and later recomputes) running requests.",

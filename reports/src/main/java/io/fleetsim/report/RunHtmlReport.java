@@ -24,6 +24,8 @@ public final class RunHtmlReport {
     public static final List<String> CHART_IDS = List.of("chart-traffic", "chart-ttft-cdf",
             "chart-tpot-cdf", "chart-cost-by-pool", "chart-waste-by-cause", "chart-queue-occupancy",
             "chart-slo-cost-rate", "chart-replicas", "chart-kv-cache");
+    /** The id of the KV transfer time chart, on the pages of runs with a disaggregated pool only. */
+    public static final String KV_TRANSFER_CHART_ID = "chart-kv-transfer-cdf";
 
     private static final int FULL_HEIGHT = 380;
     private static final int HALF_HEIGHT = 340;
@@ -143,6 +145,14 @@ public final class RunHtmlReport {
         Table disaggregated = RunTables.disaggregatedPools(run);
         if (!disaggregated.rows().isEmpty()) {
             page.table(disaggregated, "table-disaggregated");
+        }
+        Table transfers = RunTables.kvTransfers(run);
+        if (!transfers.rows().isEmpty()) {
+            if (withCharts) {
+                page.charts(ChartImage.of(KV_TRANSFER_CHART_ID, "KV transfer time distribution by disaggregated pool",
+                        LatencyCharts.kvTransfers(run), HtmlPage.HALF_WIDTH, HALF_HEIGHT));
+            }
+            page.table(transfers, "table-kv-transfers");
         }
         page.table(RunTables.kvCache(run), "table-kv-cache");
         Table tenants = RunTables.tenants(run);

@@ -2,6 +2,7 @@ package io.fleetsim.report;
 
 import static io.fleetsim.report.ValueFormat.COUNT;
 import static io.fleetsim.report.ValueFormat.DECIMAL;
+import static io.fleetsim.report.ValueFormat.FINE_MILLIS;
 import static io.fleetsim.report.ValueFormat.MILLIS;
 import static io.fleetsim.report.ValueFormat.SHARE;
 import static io.fleetsim.report.ValueFormat.TEXT;
@@ -128,26 +129,49 @@ public final class RunTables {
     }
 
     /**
-     * Per side of each disaggregated pool: workers and GPUs per deployment, utilisation, batch
-     * occupancy; and the KV transfers (count, GB moved, time from prefill end to arrival). Empty
-     * when no pool is disaggregated.
+     * Per side of each disaggregated pool: workers and GPUs per deployment, utilisation and batch
+     * occupancy over the side's serving time. Empty when no pool is disaggregated.
      */
     public static Table disaggregatedPools(RunResult run) {
         Table t = new Table(new Column("pool", "pool", TEXT), new Column("side", "side", TEXT),
                 new Column("workers", "workers", COUNT), new Column("gpus_per_worker", "gpus each", COUNT),
-                new Column("utilization", "utilization", SHARE), new Column("batch_occupancy", "batch occ.", SHARE),
-                new Column("kv_transfers", "kv transfers", COUNT), new Column("kv_gb", "kv GB", COUNT),
-                new Column("transfer_p50_ms", "xfer p50", MILLIS), new Column("transfer_p99_ms", "xfer p99", MILLIS));
+                new Column("utilization", "utilization", SHARE), new Column("batch_occupancy", "batch occ.", SHARE));
         for (PoolResult p : run.pools()) {
             DisaggregationResult d = p.disaggregation();
             if (d == null) {
                 continue;
             }
             t.addRow(p.name(), "prefill", d.prefillWorkers(), d.prefillGpus(), d.use().prefillUtilization(),
-                    d.use().prefillOccupancy(), d.transfers(), Math.round(d.transferBytes() / 1e9),
-                    d.transferTimes().p50Ms(), d.transferTimes().p99Ms());
+                    d.use().prefillOccupancy());
             t.addRow(p.name(), "decode", d.decodeWorkers(), d.decodeGpus(), d.use().decodeUtilization(),
-                    d.use().decodeOccupancy(), null, null, null, null);
+                    d.use().decodeOccupancy());
+        }
+        return t;
+    }
+
+    /**
+     * The KV transfers of each disaggregated pool, prefill to decode side: their count (one per
+     * request handed over), GB moved, the distribution of their time from prefill end to KV arrival
+     * (the wait for the link included) and the handoff latency each request waits after it. Empty
+     * when no pool is disaggregated.
+     */
+    public static Table kvTransfers(RunResult run) {
+        Table t = new Table(new Column("pool", "pool", TEXT), new Column("link", "link", TEXT),
+                new Column("kv_transfers", "transfers", COUNT), new Column("kv_gb", "kv GB", COUNT),
+                new Column("transfer_mean_ms", "xfer mean", FINE_MILLIS),
+                new Column("transfer_p50_ms", "xfer p50", FINE_MILLIS),
+                new Column("transfer_p90_ms", "xfer p90", FINE_MILLIS),
+                new Column("transfer_p99_ms", "xfer p99", FINE_MILLIS),
+                new Column("transfer_max_ms", "xfer max", FINE_MILLIS),
+                new Column("handoff_ms", "handoff", FINE_MILLIS));
+        for (PoolResult p : run.pools()) {
+            DisaggregationResult d = p.disaggregation();
+            if (d == null) {
+                continue;
+            }
+            LatencySummary x = d.transferTimes();
+            t.addRow(p.name(), d.link(), d.transfers(), Math.round(d.transferBytes() / 1e9), x.meanMs(), x.p50Ms(),
+                    x.percentileMs(90), x.p99Ms(), x.maxMs(), d.handoff().latencySeconds() * 1e3);
         }
         return t;
     }
@@ -283,6 +307,11 @@ public final class RunTables {
         columns.add(Column.of("cost_per_useful_mtok_usd", USD_PER_MTOK));
         columns.addAll(List.of(Column.of("monthly_budget_usd", USD), Column.of("projected_monthly_usd", USD),
                 Column.of("over_budget", TEXT)));
+        boolean disaggregated = run.pools().stream().anyMatch(p -> p.disaggregation() != null);
+        if (disaggregated) {
+            // Last, and only where a pool is disaggregated, so that the other runs' columns stay put.
+            columns.addAll(DISAGGREGATION_COLUMNS);
+        }
         Table t = new Table(columns);
 
         double seconds = run.simulatedSeconds();
@@ -317,6 +346,9 @@ public final class RunTables {
             row.put("cost_usd", p.costUsd());
             p.costByStateUsd().forEach((s, usd) -> row.put("cost_usd_" + s, usd));
             row.put("cost_per_useful_mtok_usd", p.costPerUsefulMtokUsd());
+            if (p.disaggregation() != null) {
+                putDisaggregation(row, p.disaggregation());
+            }
             t.addRow(row);
         }
         // Cost per useful token by model (its pools together), as in the models table.
@@ -346,6 +378,32 @@ public final class RunTables {
             t.addRow(row);
         }
         return t;
+    }
+
+    /** summary.csv's columns of a disaggregated pool: both sides and the KV transfers between them. */
+    private static final List<Column> DISAGGREGATION_COLUMNS = List.of(Column.of("prefill_utilization", SHARE),
+            Column.of("prefill_batch_occupancy", SHARE), Column.of("decode_utilization", SHARE),
+            Column.of("decode_batch_occupancy", SHARE), Column.of("kv_transfers", COUNT),
+            Column.of("kv_transfer_bytes", COUNT), Column.of("kv_transfer_mean_ms", MILLIS),
+            Column.of("kv_transfer_p50_ms", MILLIS), Column.of("kv_transfer_p90_ms", MILLIS),
+            Column.of("kv_transfer_p95_ms", MILLIS), Column.of("kv_transfer_p99_ms", MILLIS),
+            Column.of("kv_transfer_max_ms", MILLIS), Column.of("handoff_latency_ms", MILLIS));
+
+    private static void putDisaggregation(Map<String, Object> row, DisaggregationResult d) {
+        row.put("prefill_utilization", d.use().prefillUtilization());
+        row.put("prefill_batch_occupancy", d.use().prefillOccupancy());
+        row.put("decode_utilization", d.use().decodeUtilization());
+        row.put("decode_batch_occupancy", d.use().decodeOccupancy());
+        row.put("kv_transfers", d.transfers());
+        row.put("kv_transfer_bytes", Math.round(d.transferBytes()));
+        LatencySummary x = d.transferTimes();
+        row.put("kv_transfer_mean_ms", x.meanMs());
+        row.put("kv_transfer_p50_ms", x.p50Ms());
+        row.put("kv_transfer_p90_ms", x.percentileMs(90));
+        row.put("kv_transfer_p95_ms", x.p95Ms());
+        row.put("kv_transfer_p99_ms", x.p99Ms());
+        row.put("kv_transfer_max_ms", x.maxMs());
+        row.put("handoff_latency_ms", d.handoff().latencySeconds() * 1e3);
     }
 
     private static void putRates(Map<String, Object> row, TokenCounts tok, double seconds, double hitRate) {

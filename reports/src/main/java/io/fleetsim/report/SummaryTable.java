@@ -48,6 +48,10 @@ public final class SummaryTable {
         if (!disaggregated.rows().isEmpty()) {
             out.append('\n').append(TextTableRenderer.render(disaggregated));
         }
+        Table transfers = RunTables.kvTransfers(run);
+        if (!transfers.rows().isEmpty()) {
+            out.append('\n').append(TextTableRenderer.render(transfers));
+        }
         out.append('\n').append(TextTableRenderer.render(RunTables.kvCache(run)));
         Table tenants = RunTables.tenants(run);
         if (!tenants.rows().isEmpty()) {

@@ -19,6 +19,11 @@ public enum ValueFormat {
     DECIMAL(6),
     /** A duration in milliseconds. */
     MILLIS(3),
+    /**
+     * A duration in milliseconds that may be well under one (a KV transfer over NVLink): shown
+     * with microseconds below 10 ms.
+     */
+    FINE_MILLIS(3),
     /** A share, shown as a percentage, written as 0..1. */
     SHARE(6),
     /** Dollars. */
@@ -50,6 +55,7 @@ public enum ValueFormat {
             case COUNT -> String.format(Locale.ROOT, "%,d", ((Number) value).longValue());
             case DECIMAL -> String.format(Locale.ROOT, Math.abs(v) >= 1000 ? "%,.0f" : "%,.1f", v);
             case MILLIS -> String.format(Locale.ROOT, Math.abs(v) >= 1000 ? "%,.0f" : "%.1f", v);
+            case FINE_MILLIS -> Math.abs(v) < 10 ? String.format(Locale.ROOT, "%.3f", v) : MILLIS.display(v);
             case SHARE -> String.format(Locale.ROOT, "%.2f%%", v * 100);
             case USD -> String.format(Locale.ROOT, "%,.2f", v);
             case USD_PER_MTOK -> String.format(Locale.ROOT, "%.4f", v);

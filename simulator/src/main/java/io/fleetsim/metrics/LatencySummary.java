@@ -28,6 +28,18 @@ public record LatencySummary(long count, double meanMs, double p50Ms, double p95
         cdfMs = List.copyOf(cdfMs);
     }
 
+    /**
+     * The value at percentile {@code p} in milliseconds, one of {@link #CDF_PERCENTILES} (e.g. 90),
+     * read from {@code cdfMs}; 0 when there were no observations.
+     */
+    public double percentileMs(double p) {
+        int i = CDF_PERCENTILES.indexOf(p);
+        if (i < 0) {
+            throw new IllegalArgumentException("percentile " + p + " is not one of " + CDF_PERCENTILES);
+        }
+        return cdfMs.isEmpty() ? 0 : cdfMs.get(i);
+    }
+
     private static List<Double> percentiles() {
         List<Double> p = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
