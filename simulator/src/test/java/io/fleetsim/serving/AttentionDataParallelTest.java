@@ -1,6 +1,7 @@
 package io.fleetsim.serving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,8 @@ import io.fleetsim.kernels.KernelSet;
 import io.fleetsim.scenario.CatalogReader;
 import io.fleetsim.spec.BatchingSpec;
 import io.fleetsim.spec.PerformanceSpec;
+import io.fleetsim.spec.ServerSpec;
+import io.fleetsim.workload.Request;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -142,5 +145,19 @@ class AttentionDataParallelTest {
         assertEquals(2, dp8tp2.attentionTensorParallel());
         assertThrows(IllegalArgumentException.class,
                 () -> new ReplicaMemory(b200, ds, 8, Precision.FP4, 0.9, KvCacheDtype.FP8, 3));
+    }
+
+    /** A sequence lives on one rank: it must fit a rank's KV cache, not the replica's. */
+    @Test
+    void aRequestMustFitOneRanksKvCache() {
+        // 1,024 bytes of KV per token (2 x 2 heads x 128 x 2 bytes); memory sized for 4,096 tokens in all
+        double weights = new ReplicaMemory(GPU, MODEL, 2, Precision.BF16, 0.9, KvCacheDtype.BF16, 2).weightBytes();
+        double util = (weights + 2 * ReplicaMemory.ACTIVATION_RESERVE_BYTES_PER_GPU + 4096 * 1024.0)
+                / (2 * GPU.memoryBytes());
+        ServerSpec.Llm dp2 = new ServerSpec.Llm(new ReplicaMemory(GPU, MODEL, 2, Precision.BF16, util,
+                KvCacheDtype.BF16, 2), 4096, new BatchingSpec(4, 64), PerformanceSpec.KERNEL_DEFAULT);
+        assertEquals(4096, dp2.kvCacheTokens(), 1);
+        assertTrue(LlmReplica.fits(dp2, new Request(0, 0, 0, 1500, 400)), "1,900 tokens in a rank's 2,048");
+        assertFalse(LlmReplica.fits(dp2, new Request(0, 0, 0, 2000, 400)), "2,400 tokens: more than a rank holds");
     }
 }
