@@ -197,6 +197,18 @@ public record LlmModel(String name, double totalParams, double activeParams, int
         return totalParams * precision.weightBytesPerValue();
     }
 
+    /**
+     * Parameters of the routed experts (gate, up and down projections of every expert of every
+     * MoE layer); 0 for a dense model or one without a kernel-level shape.
+     */
+    public double routedExpertParams() {
+        if (moe == null) {
+            return 0;
+        }
+        int moeLayers = Math.max(0, layers - moe.denseLayers());
+        return (double) moeLayers * moe.experts() * 3.0 * hiddenSize * moe.expertIntermediateSize();
+    }
+
     /** Whether the model's shape is complete enough for a kernel-based step time. */
     public boolean hasKernelShape() {
         return intermediateSize > 0 && vocabSize > 0;

@@ -5,20 +5,60 @@ package io.fleetsim.hardware;
  * a fixed activation reserve and the KV cache, as vLLM sizes it: the usable share of device memory
  * minus weights and activations is the KV cache.
  *
- * @param gpu               the accelerator
- * @param model             the model
- * @param tensorParallel    GPUs per replica
- * @param precision         weight precision
- * @param memoryUtilization share of device memory the server may use (vLLM's
- *                          {@code gpu_memory_utilization})
- * @param kvCache           KV cache format
+ * <p>With attention data parallelism ({@code attentionDataParallel} ranks of
+ * {@code tensorParallel / attentionDataParallel} GPUs each, DeepSeek-style wide expert
+ * parallelism) every rank holds its own copy of the weights that are not routed experts
+ * (attention, shared experts, dense layers, embedding and LM head) and its own sequences' KV
+ * cache; the routed experts are stored once, spread over all the replica's GPUs. The replica's KV
+ * cache is then the sum of its ranks' ({@code attentionDataParallel} times a rank's).
+ *
+ * @param gpu                   the accelerator
+ * @param model                 the model
+ * @param tensorParallel        GPUs per replica (all ranks together)
+ * @param precision             weight precision
+ * @param memoryUtilization     share of device memory the server may use (vLLM's
+ *                              {@code gpu_memory_utilization})
+ * @param kvCache               KV cache format
+ * @param attentionDataParallel attention data-parallel ranks (1: none), dividing {@code tensorParallel}
  */
 public record ReplicaMemory(Gpu gpu, LlmModel model, int tensorParallel, Precision precision,
-                            double memoryUtilization, KvCacheDtype kvCache) {
+                            double memoryUtilization, KvCacheDtype kvCache, int attentionDataParallel) {
+
+    /** Checks that the ranks divide the GPUs. */
+    public ReplicaMemory {
+        if (attentionDataParallel < 1 || tensorParallel % attentionDataParallel != 0) {
+            throw new IllegalArgumentException("attention data-parallel ranks (" + attentionDataParallel
+                    + ") must divide the replica's " + tensorParallel + " GPUs");
+        }
+    }
+
+    /** A replica without attention data parallelism. */
+    public ReplicaMemory(Gpu gpu, LlmModel model, int tensorParallel, Precision precision, double memoryUtilization,
+                         KvCacheDtype kvCache) {
+        this(gpu, model, tensorParallel, precision, memoryUtilization, kvCache, 1);
+    }
 
     /** A replica whose KV cache has the format usual for its weights ({@link KvCacheDtype#defaultFor}). */
     public ReplicaMemory(Gpu gpu, LlmModel model, int tensorParallel, Precision precision, double memoryUtilization) {
         this(gpu, model, tensorParallel, precision, memoryUtilization, KvCacheDtype.defaultFor(precision));
+    }
+
+    /** GPUs of one attention rank: its attention (and dense layers) run tensor-parallel over them. */
+    public int attentionTensorParallel() {
+        return tensorParallel / attentionDataParallel;
+    }
+
+    /**
+     * Weight bytes the replica holds: the model's once, plus a copy of everything but the routed
+     * experts for every attention rank beyond the first.
+     */
+    public double weightBytes() {
+        double all = model.weightBytes(precision);
+        if (attentionDataParallel == 1) {
+            return all;
+        }
+        double routed = model.routedExpertParams() * precision.weightBytesPerValue();
+        return all + (attentionDataParallel - 1) * Math.max(0, all - routed);
     }
 
     /** Bytes per KV cache value. */
@@ -41,7 +81,7 @@ public record ReplicaMemory(Gpu gpu, LlmModel model, int tensorParallel, Precisi
 
     /** Bytes left for the KV cache; negative when the weights do not fit. */
     public double kvCacheBytes() {
-        return usableBytes() - model.weightBytes(precision) - ACTIVATION_RESERVE_BYTES_PER_GPU * tensorParallel;
+        return usableBytes() - weightBytes() - ACTIVATION_RESERVE_BYTES_PER_GPU * tensorParallel;
     }
 
     /** How many tokens' KV fit in the cache (0 when none). */
@@ -54,7 +94,7 @@ public record ReplicaMemory(Gpu gpu, LlmModel model, int tensorParallel, Precisi
      * cache of one sequence at {@code minContextTokens} must fit.
      */
     public String whyNotFit(int minContextTokens) {
-        double needed = model.weightBytes(precision) + ACTIVATION_RESERVE_BYTES_PER_GPU * tensorParallel
+        double needed = weightBytes() + ACTIVATION_RESERVE_BYTES_PER_GPU * tensorParallel
                 + kvBytesPerToken() * minContextTokens;
         if (needed <= usableBytes()) {
             return null;
@@ -64,7 +104,7 @@ public record ReplicaMemory(Gpu gpu, LlmModel model, int tensorParallel, Precisi
                         + "%d tokens %.1f GB) but %.1f GB is usable (%.0f%% of %.1f GB); use more tensor_parallel, "
                         + "a larger GPU or fp8",
                 model.name(), precision.id(), tensorParallel, gpu.name(), needed / 1e9,
-                model.weightBytes(precision) / 1e9, ACTIVATION_RESERVE_BYTES_PER_GPU * tensorParallel / 1e9,
+                weightBytes() / 1e9, ACTIVATION_RESERVE_BYTES_PER_GPU * tensorParallel / 1e9,
                 minContextTokens, kvBytesPerToken() * minContextTokens / 1e9, usableBytes() / 1e9,
                 memoryUtilization * 100, gpu.memoryBytes() * tensorParallel / 1e9);
     }

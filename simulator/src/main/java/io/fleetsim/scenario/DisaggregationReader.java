@@ -11,7 +11,7 @@ import io.fleetsim.spec.ServerSpec;
 /**
  * Reads a pool's {@code disaggregation} block: its prefill and decode workers (each a count and
  * the parts of a replica it sets differently from the pool: {@code tensor_parallel},
- * {@code expert_parallel}, {@code batching}, {@code memory_utilization}), the KV link and the
+ * {@code expert_parallel}, {@code attention_data_parallel}, {@code batching}, {@code memory_utilization}), the KV link and the
  * handoff latency ({@code handoff_latency}: a duration; by default that of the shipped handoff
  * profile of the pool's GPU and engine, none where none ships).
  *
@@ -21,19 +21,20 @@ import io.fleetsim.spec.ServerSpec;
  */
 final class DisaggregationReader {
 
-    private static final String[] SIDE_FIELDS = {"replicas", "tensor_parallel", "expert_parallel", "batching",
-        "memory_utilization"};
+    private static final String[] SIDE_FIELDS = {"replicas", "tensor_parallel", "expert_parallel",
+        "attention_data_parallel", "batching", "memory_utilization"};
+    private static final String[] LAYOUT_FIELDS = {"tensor_parallel", "expert_parallel", "attention_data_parallel"};
 
     private DisaggregationReader() {
     }
 
     static ServerSpec.Disaggregated read(SpecNode pool, SpecNode node, HardwareCatalog catalog) {
         node.allowOnly("prefill", "decode", "link", "handoff_latency");
-        if (!pool.get("tensor_parallel").isMissing() || !pool.get("expert_parallel").isMissing()) {
-            SpecNode at = pool.get("tensor_parallel").isMissing() ? pool.get("expert_parallel")
-                    : pool.get("tensor_parallel");
-            throw at.error("a disaggregated pool sets its layout per side: move it under disaggregation.prefill "
-                    + "and disaggregation.decode");
+        for (String field : LAYOUT_FIELDS) {
+            if (!pool.get(field).isMissing()) {
+                throw pool.get(field).error("a disaggregated pool sets its layout per side: move it under "
+                        + "disaggregation.prefill and disaggregation.decode");
+            }
         }
         SpecNode prefillNode = node.required("prefill");
         SpecNode decodeNode = node.required("decode");

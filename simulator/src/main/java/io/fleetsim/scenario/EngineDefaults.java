@@ -39,14 +39,25 @@ public final class EngineDefaults {
     /** A replica's memory as {@code engine} sizes it by default. */
     public static ReplicaMemory memory(String engine, Gpu gpu, LlmModel model, int tensorParallel, Precision precision,
                                        KvCacheDtype kvCache) {
+        return memory(engine, gpu, model, tensorParallel, precision, kvCache, 1);
+    }
+
+    /**
+     * A replica's memory as {@code engine} sizes it by default, its {@code tensorParallel} GPUs
+     * forming {@code attentionDataParallel} attention ranks ({@link ReplicaMemory}).
+     */
+    public static ReplicaMemory memory(String engine, Gpu gpu, LlmModel model, int tensorParallel, Precision precision,
+                                       KvCacheDtype kvCache, int attentionDataParallel) {
+        ReplicaMemory vllm = new ReplicaMemory(gpu, model, tensorParallel, precision, MEMORY_UTILIZATION, kvCache,
+                attentionDataParallel);
         if (!"trtllm".equals(engine)) {
-            return new ReplicaMemory(gpu, model, tensorParallel, precision, MEMORY_UTILIZATION, kvCache);
+            return vllm;
         }
         // The KV cache takes a share of what weights and activations leave: the same split as a
         // utilization of total memory equal to fixed + share x (total - fixed).
         double total = gpu.memoryBytes() * tensorParallel;
-        double fixed = model.weightBytes(precision) + ReplicaMemory.ACTIVATION_RESERVE_BYTES_PER_GPU * tensorParallel;
+        double fixed = vllm.weightBytes() + ReplicaMemory.ACTIVATION_RESERVE_BYTES_PER_GPU * tensorParallel;
         double utilization = fixed >= total ? 1 : (fixed + FREE_MEMORY_FRACTION * (total - fixed)) / total;
-        return new ReplicaMemory(gpu, model, tensorParallel, precision, utilization, kvCache);
+        return new ReplicaMemory(gpu, model, tensorParallel, precision, utilization, kvCache, attentionDataParallel);
     }
 }

@@ -41,7 +41,11 @@ final class PoolReader {
     private static final List<String> CAPACITY_FIELDS = List.of("min_replicas", "max_replicas", "cold_start",
             "billing", "autoscaling");
     private static final List<String> LLM_FIELDS = List.of("gpu", "model", "tensor_parallel", "precision",
-            "max_model_len", "memory_utilization", "batching", "performance", "engine", "kv_cache_dtype", "expert_parallel", "disaggregation", "speculative");
+            "max_model_len", "memory_utilization", "batching", "performance", "engine", "kv_cache_dtype", "expert_parallel", "attention_data_parallel", "disaggregation",
+            "speculative");
+
+    /** Most attention data-parallel ranks of a replica: one NVL72 rack of single-GPU ranks. */
+    static final int MAX_ATTENTION_RANKS = 72;
 
     private PoolReader() {
     }
@@ -193,6 +197,14 @@ final class PoolReader {
                     .map(LlmModel::name).toList()) + " (or add it under catalog.models)");
         }
         int tp = field(node, side, "tensor_parallel").intIn(1, 64, 1);
+        SpecNode dpNode = field(node, side, "attention_data_parallel");
+        int dp = dpNode.intIn(1, MAX_ATTENTION_RANKS, 1);
+        if (dp > 1 && model.moe() == null) {
+            throw dpNode.error(model.name() + " has no experts; attention_data_parallel applies to MoE models (the "
+                    + "data-parallel ranks of a dense model are replicas: set replicas)");
+        }
+        // the replica's GPUs: tensor_parallel per attention rank, attention_data_parallel ranks
+        int gpus = tp * dp;
         Precision precision = node.get("precision").isMissing() ? Precision.BF16
                 : Precision.fromId(node.get("precision").choice("bf16", "fp8", "fp8_block", "fp4", "nvfp4", "mxfp4",
                 "int4_wo"));
@@ -205,8 +217,9 @@ final class PoolReader {
         int maxModelLen = node.get("max_model_len").intIn(1, model.contextLength(), model.contextLength());
         KvCacheDtype kvCache = node.get("kv_cache_dtype").isMissing() ? KvCacheDtype.defaultFor(precision)
                 : KvCacheDtype.valueOf(node.get("kv_cache_dtype").choice("bf16", "fp8").toUpperCase(Locale.ROOT));
-        ReplicaMemory memory = memoryNode.isMissing() ? EngineDefaults.memory(engineId, gpu, model, tp, precision, kvCache)
-                : new ReplicaMemory(gpu, model, tp, precision, memoryNode.numberIn(0.05, 1.0), kvCache);
+        ReplicaMemory memory = memoryNode.isMissing()
+                ? EngineDefaults.memory(engineId, gpu, model, gpus, precision, kvCache, dp)
+                : new ReplicaMemory(gpu, model, gpus, precision, memoryNode.numberIn(0.05, 1.0), kvCache, dp);
         String whyNot = memory.whyNotFit(maxModelLen);
         if (whyNot != null) {
             throw (side != null ? side : modelRef).error(whyNot + (node.get("max_model_len").isMissing()
@@ -233,14 +246,15 @@ final class PoolReader {
                     + ") must exceed max_num_seqs (" + batching.maxNumSeqs() + ") so prefill can progress while "
                     + "every sequence decodes");
         }
-        PerformanceSpec performance = performance(node.get("performance"), gpu, tp, precision,
+        PerformanceSpec performance = performance(node.get("performance"), gpu, gpus, precision,
                 engineId);
         EngineSpec engine = engine(node.get("engine"), gpu, performance.method());
         SpecNode epNode = field(node, side, "expert_parallel");
-        int ep = epNode.intIn(1, tp, 1);
-        if (ep > 1 && (model.moe() == null || ep != tp)) {
+        int ep = epNode.intIn(1, gpus, 1);
+        if (ep > 1 && (model.moe() == null || ep != gpus)) {
             throw epNode.error(model.moe() == null ? model.name() + " has no experts; expert_parallel applies to MoE "
-                    + "models" : "must be 1 (experts split by tensor parallelism) or tensor_parallel (" + tp
+                    + "models" : "must be 1 (experts split by tensor parallelism) or " + (dp > 1
+                    ? "tensor_parallel x attention_data_parallel (" + gpus : "tensor_parallel (" + tp)
                     + ": each GPU holds whole experts)");
         }
         ServerSpec.Llm llm = new ServerSpec.Llm(memory, maxModelLen, batching, performance, engine, ep,

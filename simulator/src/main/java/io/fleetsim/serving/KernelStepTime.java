@@ -26,7 +26,26 @@ import java.util.Set;
  *     + a(batch) + c(batch) * decodeKvTokens decode attention, a line in the KV read per batch size
  * </pre>
  *
- * Everything is precomputed when the pool loads: {@code dense} and {@code head} for every token
+ * <p>With attention data parallelism ({@link ReplicaMemory#attentionDataParallel} ranks of
+ * {@code tensorParallel / dp} GPUs, DeepSeek-style wide expert parallelism) each rank runs its
+ * own sequences: the batch is split over the ranks and the busiest rank sets the step (per-rank
+ * decode sequences {@code ceil(batch / dp)} with their share of the KV read; prefill prompts
+ * {@code ceil(prompts / dp)}, a single prompt or chunk on one rank). Per rank, at its tokens and
+ * with its attention tensor parallelism: the attention projections and kernels, its all-reduces
+ * (none at attention tp 1), dense layers and shared experts, the LM head and the engine's
+ * per-sequence and per-token overheads. Once, at the whole step's tokens: the routed experts
+ * spread over all the replica's GPUs, with the dispatch and combine collectives. So
+ *
+ * <pre>
+ *   t = engineIteration + engineSequence * rankSequences + engineToken * rankPromptTokens
+ *     + rank(rankTokens) + routed(tokens) + head(rankSequences)
+ *     + prefillAttention(rankChunk, rankContext) + a(rankBatch) + c(rankBatch) * rankDecodeKvTokens
+ * </pre>
+ *
+ * with {@code rank} and {@code routed} precomputed apart; a decode segment stays a line in its
+ * iterations (the busiest rank's KV grows by its batch each iteration).
+ *
+ * <p>Everything is precomputed when the pool loads: {@code dense} and {@code head} for every token
  * and sequence count up to the batching limits, prefill attention on a fine log grid of
  * (prompts, length), and the decode-attention line per batch size fitted to the measured latencies
  * over the KV lengths up to {@code max_model_len}. At run time an iteration is a few array reads,
@@ -39,6 +58,8 @@ public final class KernelStepTime implements StepTimeModel {
     /** Largest token count with an exact table entry; beyond it dense time scales linearly. */
     static final int MAX_TABLE_TOKENS = 1 << 18;
     private static final double LOG_STEP = 0.125;
+    /** Most query heads per KV head the measured decode kernels run on their memory-bound path. */
+    static final int MLA_DECODE_HEADS = 32;
     /** Prefill grid steps per unit of natural log. */
     private static final double GRID_STEPS_PER_LOG = 1 / (Math.log(2) * LOG_STEP);
 
@@ -46,6 +67,10 @@ public final class KernelStepTime implements StepTimeModel {
     private final double engineSequence;
     private final double engineToken;
     private final double[] dense;
+    /** Attention data-parallel ranks (1: none, and {@link #dense} holds every layer). */
+    private final int ranks;
+    /** With ranks: the routed experts and their collectives, by the whole step's tokens ({@link #dense} is per rank). */
+    private final double[] routed;
     private final double[] head;
     private final double[] decodeBase;
     private final double[] decodeSlope;
@@ -56,17 +81,19 @@ public final class KernelStepTime implements StepTimeModel {
     private final StepTimeProvenance provenance;
 
     private KernelStepTime(Builder b) {
-        this(b.performance, b.dense, b.head, b.decodeBase, b.decodeSlope, b.prefill, b.prefillLengths,
-                b.prefillBatches, b.kernelProvenance());
+        this(b.performance, b.dense, b.dp, b.routed, b.head, b.decodeBase, b.decodeSlope, b.prefill,
+                b.prefillLengths, b.prefillBatches, b.kernelProvenance());
     }
 
-    private KernelStepTime(PerformanceSpec performance, double[] dense, double[] head, double[] decodeBase,
-                           double[] decodeSlope, double[] prefill, int prefillLengths, int prefillBatches,
-                           StepTimeProvenance kernels) {
+    private KernelStepTime(PerformanceSpec performance, double[] dense, int ranks, double[] routed, double[] head,
+                           double[] decodeBase, double[] decodeSlope, double[] prefill, int prefillLengths,
+                           int prefillBatches, StepTimeProvenance kernels) {
         this.engineIteration = performance.engineIterationSeconds();
         this.engineSequence = performance.engineSequenceSeconds();
         this.engineToken = performance.engineTokenSeconds();
         this.dense = dense;
+        this.ranks = ranks;
+        this.routed = routed;
         this.head = head;
         this.decodeBase = decodeBase;
         this.decodeSlope = decodeSlope;
@@ -92,8 +119,8 @@ public final class KernelStepTime implements StepTimeModel {
             notes.add(0, standIn);
             k = new StepTimeProvenance(k.profile(), k.source(), ProfileFit.EXTRAPOLATED, notes);
         }
-        return new KernelStepTime(performance, dense, head, decodeBase, decodeSlope, prefill, prefillLengths,
-                prefillBatches, k);
+        return new KernelStepTime(performance, dense, ranks, routed, head, decodeBase, decodeSlope, prefill,
+                prefillLengths, prefillBatches, k);
     }
 
     /**
@@ -128,6 +155,9 @@ public final class KernelStepTime implements StepTimeModel {
     @Override
     public double iterationSeconds(int prefillTokens, double prefillContext, int decodeSeqs, double decodeKvTokens,
                                    double kvTokens) {
+        if (ranks > 1) {
+            return busiestRankSeconds(prefillTokens, prefillContext, decodeSeqs, decodeKvTokens);
+        }
         int seqs = decodeSeqs + (prefillTokens > 0 ? 1 : 0);
         double t = engineIteration + engineSequence * seqs + dense(prefillTokens + decodeSeqs) + head(seqs);
         if (prefillTokens > 0) {
@@ -138,6 +168,40 @@ public final class KernelStepTime implements StepTimeModel {
             t += (double) decodeSeqs / b * decodeBase[b] + decodeSlope[b] * decodeKvTokens;
         }
         return t;
+    }
+
+    /**
+     * An iteration of a replica of {@link #ranks} attention ranks: the busiest rank's share of the
+     * batch at its own layers, the routed experts at the whole step's tokens.
+     */
+    private double busiestRankSeconds(int prefillTokens, double prefillContext, int decodeSeqs, double decodeKvTokens) {
+        int rankDecode = rankShare(decodeSeqs);
+        int rankPrefill = 0;
+        double rankContext = 0;
+        if (prefillTokens > 0) {
+            // prompts of the chunk's mean length (as prefillAttention reads it), ceil(prompts / ranks) on one rank
+            double length = Math.max(1, 2 * prefillContext / prefillTokens);
+            double prompts = prefillTokens / length;
+            double share = prompts <= 1 ? prompts : Math.min(prompts, Math.ceil(prompts / ranks - 1e-9));
+            rankPrefill = (int) Math.min(prefillTokens, Math.ceil(share * length - 1e-9));
+            rankContext = prefillContext * rankPrefill / prefillTokens;
+        }
+        int seqs = rankDecode + (rankPrefill > 0 ? 1 : 0);
+        double t = engineIteration + engineSequence * seqs + dense(rankPrefill + rankDecode)
+                + routed(prefillTokens + decodeSeqs) + head(seqs);
+        if (rankPrefill > 0) {
+            t += engineToken * rankPrefill + prefillAttention(rankPrefill, rankContext);
+        }
+        if (rankDecode > 0) {
+            int b = Math.min(rankDecode, decodeBase.length - 1);
+            t += (double) rankDecode / b * decodeBase[b] + decodeSlope[b] * (decodeKvTokens * rankDecode / decodeSeqs);
+        }
+        return t;
+    }
+
+    /** Sequences of {@code seqs} the busiest rank runs: all of them without ranks. */
+    private int rankShare(int seqs) {
+        return ranks == 1 ? seqs : (seqs + ranks - 1) / ranks;
     }
 
     @Override
@@ -194,15 +258,22 @@ public final class KernelStepTime implements StepTimeModel {
 
     /** The first iteration of a decode segment: everything but the KV growth. */
     private double decodeFirst(int batch, double kvTokens) {
+        if (ranks > 1) {
+            return busiestRankSeconds(0, 0, batch, kvTokens);
+        }
         int b = Math.min(batch, decodeBase.length - 1);
         // the same sum, in the same order, as iterationSeconds(0, 0, batch, kvTokens)
         double t = engineIteration + engineSequence * batch + dense(batch) + head(batch);
         return t + ((double) batch / b * decodeBase[b] + decodeSlope[b] * kvTokens);
     }
 
-    /** How much each decode iteration of a segment outlasts the one before: the batch's new KV read. */
+    /**
+     * How much each decode iteration of a segment outlasts the one before: the (busiest rank's)
+     * batch's new KV read.
+     */
     private double decodeGrowth(int batch) {
-        return decodeSlope[Math.min(batch, decodeSlope.length - 1)] * batch;
+        int rank = rankShare(batch);
+        return decodeSlope[Math.min(rank, decodeSlope.length - 1)] * rank;
     }
 
     @Override
@@ -216,6 +287,14 @@ public final class KernelStepTime implements StepTimeModel {
         }
         int last = dense.length - 1;
         return dense[last] * tokens / last;
+    }
+
+    private double routed(int tokens) {
+        if (tokens < routed.length) {
+            return routed[tokens];
+        }
+        int last = routed.length - 1;
+        return routed[last] * tokens / last;
     }
 
     private double head(int seqs) {
@@ -286,7 +365,12 @@ public final class KernelStepTime implements StepTimeModel {
         final KernelSet tables;
         /** Another engine's tables on this GPU for MoE blocks {@link #tables} lack; null: none. */
         final KernelIndex.Entry moeStandIn;
+        /** GPUs of one attention rank (the replica's, without attention data parallelism). */
         final int tp;
+        /** Attention data-parallel ranks. */
+        final int dp;
+        /** The replica's GPUs: the routed experts' ({@code tp * dp}). */
+        final int gpus;
         final int ep;
         final String gemmDtype;
         final String kvDtype;
@@ -295,6 +379,7 @@ public final class KernelStepTime implements StepTimeModel {
         final Set<String> notes = new LinkedHashSet<>();
         boolean extrapolated;
         double[] dense;
+        double[] routed;
         double[] head;
         double[] decodeBase;
         double[] decodeSlope;
@@ -318,7 +403,9 @@ public final class KernelStepTime implements StepTimeModel {
             this.performance = performance;
             this.entry = entry;
             this.tables = tables;
-            this.tp = memory.tensorParallel();
+            this.tp = memory.attentionTensorParallel();
+            this.dp = memory.attentionDataParallel();
+            this.gpus = memory.tensorParallel();
             this.gemmDtype = gemmDtype(memory.precision());
             this.kvDtype = memory.kvBytesPerValue() >= 2 ? "bfloat16" : "fp8";
             this.weightOnlyLayers = model.moe() == null && memory.precision().weightOnlyOn(memory.gpu());
@@ -363,7 +450,7 @@ public final class KernelStepTime implements StepTimeModel {
         StepTimeProvenance kernelProvenance() {
             String profile = String.format(Locale.ROOT, "%s %s kernels on %s, %s weights, %s KV, tp %d%s",
                     entry.engine(), entry.version(), entry.system(), memory.precision().id(), memory.kvCache().id(), tp,
-                    ep > 1 ? ", ep " + ep : "");
+                    (dp > 1 ? ", attention dp " + dp : "") + (ep > 1 ? ", ep " + ep : ""));
             return new StepTimeProvenance(profile, "kernels/" + entry.directory()
                     + " (measured, ai-dynamo/aiconfigurator 095f58a, Apache-2.0)",
                     extrapolated ? ProfileFit.EXTRAPOLATED : ProfileFit.CALIBRATED, List.copyOf(notes));
@@ -373,9 +460,18 @@ public final class KernelStepTime implements StepTimeModel {
             int maxTokens = Math.min(MAX_TABLE_TOKENS, batching.maxBatchedTokens() + batching.maxNumSeqs() + 1);
             dense = new double[maxTokens + 1];
             for (int m = 1; m <= maxTokens; m++) {
-                dense[m] = denseSeconds(m);
+                dense[m] = layersSeconds(m, true, dp == 1);
             }
             envelope(dense);
+            if (dp > 1) {
+                notes.add("attention data parallelism: " + dp + " ranks of tp " + tp + ", the busiest rank's share of "
+                        + "the batch sets the step; routed experts over all " + gpus + " GPUs at the whole step's tokens");
+                routed = new double[maxTokens + 1];
+                for (int m = 1; m <= maxTokens; m++) {
+                    routed[m] = layersSeconds(m, false, true);
+                }
+                envelope(routed);
+            }
             int maxSeqs = batching.maxNumSeqs() + 2;
             head = new double[maxSeqs + 1];
             for (int s = 1; s <= maxSeqs; s++) {
@@ -402,28 +498,38 @@ public final class KernelStepTime implements StepTimeModel {
             }
         }
 
-        double denseSeconds(int m) {
+        /**
+         * Every layer at {@code m} tokens: with {@code rank}, what one attention rank runs on its
+         * own tokens (attention, its all-reduces, dense layers, shared experts); with
+         * {@code routedExperts}, the routed-expert blocks and their collectives.
+         */
+        double layersSeconds(int m, boolean rank, boolean routedExperts) {
             int h = model.hiddenSize();
             int layers = model.layers();
-            double perLayer = attentionProjections(m);
-            if (tp > 1) {
-                perLayer += 2 * allReduce(m * (double) h);
-            }
-            double total = perLayer * model.attentionLayers();
-            LlmModel.LinearAttention linear = model.linearAttention();
-            if (linear != null) {
-                double linearLayer = linearAttentionLayer(m, linear);
+            double total = 0;
+            if (rank) {
+                double perLayer = attentionProjections(m);
                 if (tp > 1) {
-                    linearLayer += 2 * allReduce(m * (double) h);
+                    perLayer += 2 * allReduce(m * (double) h);
                 }
-                total += linearLayer * linear.layers();
+                total = perLayer * model.attentionLayers();
+                LlmModel.LinearAttention linear = model.linearAttention();
+                if (linear != null) {
+                    double linearLayer = linearAttentionLayer(m, linear);
+                    if (tp > 1) {
+                        linearLayer += 2 * allReduce(m * (double) h);
+                    }
+                    total += linearLayer * linear.layers();
+                }
             }
             LlmModel.MoeLayers moe = model.moe();
             int denseLayers = moe == null ? layers : Math.min(layers, moe.denseLayers());
-            total += denseLayers * ffn(m, model.intermediateSize());
+            if (rank) {
+                total += denseLayers * ffn(m, model.intermediateSize());
+            }
             if (moe != null) {
-                double moeLayer = moeBlock(m, moe);
-                if (moe.sharedExperts() > 0) {
+                double moeLayer = routedExperts ? moeBlock(m, moe) : 0;
+                if (rank && moe.sharedExperts() > 0) {
                     moeLayer += ffn(m, moe.sharedExperts() * moe.expertIntermediateSize());
                 }
                 total += (layers - denseLayers) * moeLayer;
@@ -508,9 +614,18 @@ public final class KernelStepTime implements StepTimeModel {
         double moeBlock(int m, LlmModel.MoeLayers moe) {
             int h = model.hiddenSize();
             double allToAll = ep > 1 ? 2 * collective("alltoall", ep, m * (double) moe.topK() * h) : 0;
+            int moeTp = gpus / ep;
+            if (dp > 1 && moeTp > 1) {
+                // experts split by tensor parallelism across the ranks: every GPU of a split gathers the
+                // ranks' tokens and the partial outputs are reduce-scattered back
+                notes.add("attention data parallelism with experts split by TP over " + moeTp + " GPUs: an all-gather "
+                        + "and a reduce-scatter of the step's tokens per MoE layer");
+                allToAll += collective("all_gather", moeTp, m * (double) h)
+                        + collective("reduce_scatter", moeTp, m * (double) h);
+            }
             String dtype = moeDtype(memory.precision());
             KernelSet.MoeShape want = new KernelSet.MoeShape(dtype, h, moe.expertIntermediateSize(), moe.topK(),
-                    moe.experts(), tp / ep, ep);
+                    moe.experts(), moeTp, ep);
             if (ep > 1) {
                 notes.add("expert parallelism: two all-to-alls (dispatch, combine) of each token's top-k copies per MoE layer");
             }
@@ -518,7 +633,7 @@ public final class KernelStepTime implements StepTimeModel {
             String sibling = fp8Sibling(dtype);
             if (sibling != null) {
                 double other = moeMeasured(new KernelSet.MoeShape(sibling, h, moe.expertIntermediateSize(),
-                        moe.topK(), moe.experts(), tp / ep, ep), m);
+                        moe.topK(), moe.experts(), moeTp, ep), m);
                 // the fastest measured fp8 kernel, as for GEMMs
                 measured = Double.isNaN(measured) ? other : Double.isNaN(other) ? measured : Math.min(measured, other);
             }
@@ -529,7 +644,6 @@ public final class KernelStepTime implements StepTimeModel {
             double distinct = moe.expectedDistinctExperts(m);
             double tokensPerExpert = Math.max(1, m * (double) moe.topK() / distinct);
             int inter = moe.expertIntermediateSize();
-            int moeTp = tp / ep;
             // Engines run the experts as one grouped GEMM, not one launch per expert: time it as a
             // single GEMM with the experts side by side, which has the same FLOPs and weight bytes.
             double experts = distinct / ep;
@@ -701,9 +815,21 @@ public final class KernelStepTime implements StepTimeModel {
                 // Prefill runs as multi-head attention over the decompressed keys; decode reads the latent.
                 KernelSet.AttentionShape ctx = new KernelSet.AttentionShape(kvDtype, 0, heads, heads,
                         mla.qkNopeHeadDim() + mla.qkRopeHeadDim());
-                KernelSet.AttentionShape gen = new KernelSet.AttentionShape(kvDtype, 0, heads, 1,
+                // The tables hold GQA decode kernels, no MLA one; those leave their memory-bound path
+                // beyond MLA_DECODE_HEADS query heads per KV head (B200: 17 us at 32 heads, 2.2 ms at
+                // 128, batch 32 at 4k tokens), where an MLA kernel (FlashMLA, TensorRT-LLM's) still
+                // runs 128 heads over one latent. More heads on a GPU (attention tp 1 or 2: attention
+                // data parallelism) run as calls of that many heads, each reading the latent.
+                int calls = (heads + MLA_DECODE_HEADS - 1) / MLA_DECODE_HEADS;
+                KernelSet.AttentionShape gen = new KernelSet.AttentionShape(kvDtype, 0, heads / calls, 1,
                         mla.cachedValuesPerLayer());
-                addGroup(attentionLayers, ctx, gen);
+                if (calls > 1) {
+                    flag("MLA decode of " + heads + " heads per GPU timed as " + calls + " calls of the measured "
+                            + (heads / calls) + "-head decode kernel, each reading the latent (no MLA decode kernel "
+                            + "measured; the measured kernels leave their memory-bound path beyond "
+                            + MLA_DECODE_HEADS + " heads per KV head)");
+                }
+                addGroup(attentionLayers, ctx, gen, calls);
                 LlmModel.SparseAttention dsa = model.sparseAttention();
                 if (dsa != null) {
                     // The indexer scores every cached token: a multi-query attention of its heads over
@@ -730,6 +856,11 @@ public final class KernelStepTime implements StepTimeModel {
         }
 
         void addGroup(int layers, KernelSet.AttentionShape ctx, KernelSet.AttentionShape gen) {
+            addGroup(layers, ctx, gen, 1);
+        }
+
+        /** A group whose decode attention is {@code decodeCalls} calls of the {@code gen} kernel. */
+        void addGroup(int layers, KernelSet.AttentionShape ctx, KernelSet.AttentionShape gen, int decodeCalls) {
             // nearest() keeps the shapes of the wanted KV dtype only: parse no other
             KernelSet.AttentionShape c = nearest(tables.contextShapes(ctx.kvDtype()), ctx);
             KernelSet.AttentionShape g = nearest(tables.generationShapes(gen.kvDtype()), gen);
@@ -745,7 +876,8 @@ public final class KernelStepTime implements StepTimeModel {
                 flag("decode attention " + describe(gen) + " not measured: " + describe(g) + " scaled by "
                         + String.format(Locale.ROOT, "%.3g", gs));
             }
-            attention.add(new AttentionGroup(layers, tables.contextAttention(c), cs, tables.generationAttention(g), gs));
+            attention.add(new AttentionGroup(layers, tables.contextAttention(c), cs, tables.generationAttention(g),
+                    gs * decodeCalls));
         }
 
         static String describe(KernelSet.AttentionShape s) {

@@ -72,6 +72,8 @@ public final class LlmReplica implements Server, EventHandler {
     private final ServingListener listener;
     private final BusyClock clock = new BusyClock();
     private final KvBlockLedger kv;
+    /** KV blocks of one attention rank: a sequence lives on one rank (all of them without ranks). */
+    private final long rankCapacityBlocks;
     private final long watermarkBlocks;
     private final PrefixCache prefixCache = new PrefixCache();
     private final Role role;
@@ -139,6 +141,7 @@ public final class LlmReplica implements Server, EventHandler {
         this.batching = spec.batching();
         this.maxModelLen = spec.maxModelLen();
         this.kv = new KvBlockLedger(spec.kvCacheTokens(), KV_BLOCK_TOKENS);
+        this.rankCapacityBlocks = kv.capacityBlocks() / spec.memory().attentionDataParallel();
         this.draftTokens = spec.speculative() == null ? 0 : spec.speculative().tokens();
         this.tokensPerStep = spec.speculative() == null ? 1 : spec.speculative().tokensPerStep();
         this.watermarkBlocks = (long) Math.floor(kv.capacityBlocks() * WATERMARK);
@@ -152,16 +155,16 @@ public final class LlmReplica implements Server, EventHandler {
 
     @Override
     public boolean accepts(Request request) {
-        return request.totalTokens() <= maxModelLen && kv.blocksFor(request.totalTokens()) <= kv.capacityBlocks();
+        return request.totalTokens() <= maxModelLen && kv.blocksFor(request.totalTokens()) <= rankCapacityBlocks;
     }
 
     /**
      * Whether a replica of {@code spec} could ever serve {@code request}: its context is within
-     * the maximum model length and fits the KV cache in whole blocks (or a lone request could
-     * never finish).
+     * the maximum model length and fits the KV cache (of one attention rank, with attention data
+     * parallelism) in whole blocks (or a lone request could never finish).
      */
     public static boolean fits(ServerSpec.Llm spec, Request request) {
-        long capacityBlocks = spec.kvCacheTokens() / KV_BLOCK_TOKENS;
+        long capacityBlocks = spec.kvCacheTokens() / KV_BLOCK_TOKENS / spec.memory().attentionDataParallel();
         long needed = (request.totalTokens() + KV_BLOCK_TOKENS - 1L) / KV_BLOCK_TOKENS;
         return request.totalTokens() <= spec.maxModelLen() && needed <= capacityBlocks;
     }

@@ -40,7 +40,7 @@ import java.util.Optional;
  * </ul>
  * A dense model's attention-DP ranks are independent replicas; a mixture-of-experts model's
  * expert parallelism and attention-DP ranks (tied together by its expert layers) map onto one
- * replica as {@link ExpertLayout} says. A disaggregated row is planned by
+ * replica of attention ranks as {@link ExpertLayout} says. A disaggregated row is planned by
  * {@link DisaggregatedPlanner}, each side as a replica of its layout.
  */
 public final class DeploymentPlanner {
@@ -206,7 +206,16 @@ public final class DeploymentPlanner {
         if (!(plan instanceof PointPlan.Simulate s)) {
             return plan;
         }
-        return new PointPlan.Simulate(new DeploymentPlan(mapped.apply(s.plan().server()), s.plan().replicas(),
+        ServerSpec.Llm server = mapped.apply(s.plan().server(), s.plan().engine());
+        // each attention rank holds its own copy of the weights but the routed experts
+        String whyNot = server.memory().whyNotFit(p.promptTokens() + p.outputTokens());
+        if (whyNot != null) {
+            return skip("does not fit: " + whyNot);
+        }
+        if (!LlmReplica.fits(server, new Request(0, 0, 0, p.promptTokens(), p.outputTokens()))) {
+            return skip("a request of " + (p.promptTokens() + p.outputTokens()) + " tokens does not fit the KV cache");
+        }
+        return new PointPlan.Simulate(new DeploymentPlan(server, s.plan().replicas(),
                 s.plan().clients(), s.plan().engine(), s.plan().engineVersion(), s.plan().requestLatencySeconds(),
                 s.plan().arrivals()), s.parametersFrom());
     }

@@ -17,7 +17,8 @@ import java.util.Set;
  * side is expressible exactly when that replica would be.
  *
  * <p>Layouts of mixture-of-experts workers (expert parallelism, attention data parallelism) map
- * as {@link ExpertLayout} says, as for aggregated rows.
+ * as {@link ExpertLayout} says, as for aggregated rows: a worker of {@code dp} attention ranks is
+ * one replica whose ranks each run their own sequences.
  *
  * <p>Choices made where the data says nothing:
  * <ul>
@@ -27,7 +28,8 @@ import java.util.Set;
  *       (400 Gb/s per GPU) between the nodes of 8-GPU systems otherwise;</li>
  *   <li>batching limits: where the row states them ({@code prefill_batch_size},
  *       {@code decode_batch_size}) they are sequences per attention rank, so a worker of
- *       {@code dp} ranks batches {@code dp} times as many; other limits and the memory share as
+ *       {@code dp} ranks batches {@code dp} times as many (and its token budget is the ranks'
+ *       together); other limits and the memory share as
  *       {@link DeploymentPlanner} chooses them for the clients of the deployment.</li>
  * </ul>
  * Where a handoff profile of the row's GPU and engine ships ({@link DeploymentPlanner#handoffs}),
@@ -118,8 +120,9 @@ public final class DisaggregatedPlanner {
             return worker;
         }
         int seqs = batch * ranks;
+        int budget = DeploymentPlanner.MAX_BATCHED_TOKENS * worker.memory().attentionDataParallel();
         return new ServerSpec.Llm(worker.memory(), worker.maxModelLen(), new BatchingSpec(seqs,
-                Math.max(DeploymentPlanner.MAX_BATCHED_TOKENS, seqs + 1)), worker.performance(), worker.engine(),
+                Math.max(budget, seqs + 1)), worker.performance(), worker.engine(),
                 worker.expertParallel(), worker.speculative());
     }
 

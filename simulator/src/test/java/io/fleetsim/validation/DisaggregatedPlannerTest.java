@@ -106,7 +106,11 @@ class DisaggregatedPlannerTest {
         ServerSpec.Disaggregated s = assertInstanceOf(PointPlan.SimulateDisaggregated.class, p).plan().server();
         assertEquals(4, s.prefill().batching().maxNumSeqs(), "prefill_batch_size 1 on each of 4 attention ranks");
         assertEquals(16 * 8, s.decode().batching().maxNumSeqs(), "decode_batch_size 16 on each of 8 ranks");
-        assertEquals(DeploymentPlanner.MAX_BATCHED_TOKENS, s.decode().batching().maxBatchedTokens());
+        // each attention rank has its own token budget
+        assertEquals(8 * DeploymentPlanner.MAX_BATCHED_TOKENS, s.decode().batching().maxBatchedTokens());
+        assertEquals(8, s.decode().memory().attentionDataParallel());
+        assertEquals(4, s.prefill().memory().attentionDataParallel());
+        assertEquals(4 * DeploymentPlanner.MAX_BATCHED_TOKENS, s.prefill().batching().maxBatchedTokens());
     }
 
     @Test
