@@ -7,8 +7,10 @@ import io.fleetsim.spec.PerformanceSpec;
 import io.fleetsim.spec.StepTimeMethod;
 import io.fleetsim.validation.EndToEndCalibration;
 import io.fleetsim.validation.ProfileFitting;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What {@code fleetsim calibrate} prints for measured end-to-end points: per fitted profile its
@@ -28,29 +30,44 @@ public final class CalibrationReport {
                 s.memoryEfficiency(), s.iterationOverheadSeconds() * 1e3);
     }
 
+    /** {@code leading} followed by the training and cross-validated error columns every profile table ends with. */
+    private static Column[] withErrorColumns(Column... leading) {
+        Column[] errors = {new Column("fit_ttft_p50", "fit TTFT", ValueFormat.SHARE),
+            new Column("fit_tpot_p50", "fit TPOT", ValueFormat.SHARE),
+            new Column("cv_ttft_p50", "CV TTFT p50", ValueFormat.SHARE),
+            new Column("cv_ttft_p90", "p90", ValueFormat.SHARE),
+            new Column("cv_tpot_p50", "CV TPOT p50", ValueFormat.SHARE),
+            new Column("cv_tpot_p90", "p90", ValueFormat.SHARE)};
+        Column[] all = Arrays.copyOf(leading, leading.length + errors.length);
+        System.arraycopy(errors, 0, all, leading.length, errors.length);
+        return all;
+    }
+
+    /** {@code leading} followed by the cells of {@link #withErrorColumns}: NaN where there was no cross-validation. */
+    private static Object[] withErrors(LatencyError training, Optional<EndToEndProfile.CrossValidated> crossValidated,
+                                       Object... leading) {
+        LatencyError cv = crossValidated.map(EndToEndProfile.CrossValidated::error).orElse(null);
+        Object[] errors = {training.ttftMedian(), training.tpotMedian(),
+            cv == null ? Double.NaN : cv.ttftMedian(), cv == null ? Double.NaN : cv.ttftP90(),
+            cv == null ? Double.NaN : cv.tpotMedian(), cv == null ? Double.NaN : cv.tpotP90()};
+        Object[] all = Arrays.copyOf(leading, leading.length + errors.length);
+        System.arraycopy(errors, 0, all, leading.length, errors.length);
+        return all;
+    }
+
     /** One row per profile. */
     public static String text(List<ProfileFitting.GroupFit> fits) {
-        Table t = new Table(new Column("gpu", "gpu", ValueFormat.TEXT), new Column("engine", "engine", ValueFormat.TEXT),
-                new Column("precision", "prec", ValueFormat.TEXT),
+        Table t = new Table(withErrorColumns(new Column("gpu", "gpu", ValueFormat.TEXT),
+                new Column("engine", "engine", ValueFormat.TEXT), new Column("precision", "prec", ValueFormat.TEXT),
                 new Column("points", "rows", ValueFormat.COUNT), new Column("deployments", "depl", ValueFormat.COUNT),
                 new Column("step_time", "model", ValueFormat.TEXT),
                 new Column("parameters", "parameters", ValueFormat.TEXT),
-                new Column("request_latency", "req lat", ValueFormat.TEXT),
-                new Column("fit_ttft_p50", "fit TTFT", ValueFormat.SHARE),
-                new Column("fit_tpot_p50", "fit TPOT", ValueFormat.SHARE),
-                new Column("cv_ttft_p50", "CV TTFT p50", ValueFormat.SHARE),
-                new Column("cv_ttft_p90", "p90", ValueFormat.SHARE),
-                new Column("cv_tpot_p50", "CV TPOT p50", ValueFormat.SHARE),
-                new Column("cv_tpot_p90", "p90", ValueFormat.SHARE));
+                new Column("request_latency", "req lat", ValueFormat.TEXT)));
         for (ProfileFitting.GroupFit f : fits) {
             EndToEndProfile p = f.profile();
-            LatencyError cv = p.crossValidated().map(EndToEndProfile.CrossValidated::error).orElse(null);
-            t.addRow(p.gpu(), p.engine(), p.precision(), f.points().size(), p.deployments(),
-                    p.performance().method().name().toLowerCase(Locale.ROOT), parameters(p.performance()),
-                    String.format(Locale.ROOT, "%.1f ms", p.requestLatencySeconds() * 1e3),
-                    p.training().ttftMedian(), p.training().tpotMedian(),
-                    cv == null ? Double.NaN : cv.ttftMedian(), cv == null ? Double.NaN : cv.ttftP90(),
-                    cv == null ? Double.NaN : cv.tpotMedian(), cv == null ? Double.NaN : cv.tpotP90());
+            t.addRow(withErrors(p.training(), p.crossValidated(), p.gpu(), p.engine(), p.precision(),
+                    f.points().size(), p.deployments(), p.performance().method().name().toLowerCase(Locale.ROOT),
+                    parameters(p.performance()), String.format(Locale.ROOT, "%.1f ms", p.requestLatencySeconds() * 1e3)));
         }
         StringBuilder names = new StringBuilder();
         for (ProfileFitting.GroupFit f : fits) {
@@ -70,23 +87,13 @@ public final class CalibrationReport {
     }
     /** One row per handoff profile ({@code calibrate --mode disagg}). */
     public static String handoffText(List<HandoffProfile> profiles) {
-        Table t = new Table(new Column("name", "profile", ValueFormat.TEXT), new Column("gpu", "gpu", ValueFormat.TEXT),
-                new Column("engine", "engine", ValueFormat.TEXT),
+        Table t = new Table(withErrorColumns(new Column("name", "profile", ValueFormat.TEXT),
+                new Column("gpu", "gpu", ValueFormat.TEXT), new Column("engine", "engine", ValueFormat.TEXT),
                 new Column("points", "rows", ValueFormat.COUNT), new Column("deployments", "depl", ValueFormat.COUNT),
-                new Column("handoff_latency", "handoff", ValueFormat.TEXT),
-                new Column("fit_ttft_p50", "fit TTFT", ValueFormat.SHARE),
-                new Column("fit_tpot_p50", "fit TPOT", ValueFormat.SHARE),
-                new Column("cv_ttft_p50", "CV TTFT p50", ValueFormat.SHARE),
-                new Column("cv_ttft_p90", "p90", ValueFormat.SHARE),
-                new Column("cv_tpot_p50", "CV TPOT p50", ValueFormat.SHARE),
-                new Column("cv_tpot_p90", "p90", ValueFormat.SHARE));
+                new Column("handoff_latency", "handoff", ValueFormat.TEXT)));
         for (HandoffProfile p : profiles) {
-            LatencyError cv = p.crossValidated().map(EndToEndProfile.CrossValidated::error).orElse(null);
-            t.addRow(p.name(), p.gpu(), p.engine(), p.training().points(), p.deployments(),
-                    String.format(Locale.ROOT, "%.1f ms", p.latencySeconds() * 1e3),
-                    p.training().ttftMedian(), p.training().tpotMedian(),
-                    cv == null ? Double.NaN : cv.ttftMedian(), cv == null ? Double.NaN : cv.ttftP90(),
-                    cv == null ? Double.NaN : cv.tpotMedian(), cv == null ? Double.NaN : cv.tpotP90());
+            t.addRow(withErrors(p.training(), p.crossValidated(), p.name(), p.gpu(), p.engine(), p.training().points(),
+                    p.deployments(), String.format(Locale.ROOT, "%.1f ms", p.latencySeconds() * 1e3)));
         }
         return "Fitted handoff latencies of disaggregated deployments (absolute percentage error of mean TTFT and "
                 + "TPOT; fit = on the points fitted, CV = each deployment predicted by a fit on the other folds' "

@@ -55,9 +55,7 @@ public final class LatencyCharts {
      */
     public static JFreeChart kvTransfers(RunResult run) {
         XYSeriesCollection curves = new XYSeriesCollection();
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        renderer.setAutoPopulateSeriesStroke(false);
-        renderer.setDefaultStroke(ChartStyle.LINE);
+        XYLineAndShapeRenderer renderer = curveRenderer();
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
         double median = 0;
@@ -77,13 +75,19 @@ public final class LatencyCharts {
         return ChartStyle.chart("KV transfer time, prefill end to KV arrival", plot);
     }
 
+    /** Lines without markers, each series drawn with the chart style's line unless set otherwise. */
+    private static XYLineAndShapeRenderer curveRenderer() {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setAutoPopulateSeriesStroke(false);
+        renderer.setDefaultStroke(ChartStyle.LINE);
+        return renderer;
+    }
+
     private static JFreeChart cdf(RunReport report, String title, Function<Latencies, LatencySummary> metric,
                                   ToDoubleFunction<SloSpec> targetMs) {
         RunResult run = report.result();
         XYSeriesCollection curves = new XYSeriesCollection();
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        renderer.setAutoPopulateSeriesStroke(false);
-        renderer.setDefaultStroke(ChartStyle.LINE);
+        XYLineAndShapeRenderer renderer = curveRenderer();
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
         double median = 0;
