@@ -6,9 +6,7 @@ import io.fleetsim.serving.StepTimeModels;
 import io.fleetsim.spec.StepTimeMethod;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Parameters ({@link EngineParameters}) fitted end to end to one group of measured points, and their error: on
@@ -28,22 +26,16 @@ public record EndToEndCalibration(EngineParameters parameters, LatencyError trai
 
     /**
      * Fits {@code points} and cross-validates over {@code folds} folds of deployments (fewer when
-     * there are fewer deployments). Deployments are ordered by {@link Deployment#key} and dealt to
-     * the folds in turn, so the split is fixed by the data.
+     * there are fewer deployments), dealt as {@link DeploymentFolds} says.
      */
     public static EndToEndCalibration of(List<SimulatedPoint> points, int folds, ParallelSimulator simulator) {
         ParameterSpace space = space(points);
         EngineParameters all = EndToEndFitter.fit(points, space, simulator);
         LatencyError training = error(outcomes(points, all, simulator, "fit on all deployments"));
-        Map<String, Integer> deploymentFold = new TreeMap<>();
-        points.forEach(p -> deploymentFold.put(p.point().deployment().key(), 0));
-        int k = Math.min(folds, deploymentFold.size());
+        DeploymentFolds deal = DeploymentFolds.of(points.stream().map(SimulatedPoint::point).toList(), folds);
+        int k = deal.folds();
         if (k < 2) {
-            return new EndToEndCalibration(all, training, Optional.empty(), 0, deploymentFold.size());
-        }
-        int i = 0;
-        for (Map.Entry<String, Integer> e : deploymentFold.entrySet()) {
-            e.setValue(i++ % k);
+            return new EndToEndCalibration(all, training, Optional.empty(), 0, deal.deployments());
         }
         PointOutcome[] predicted = new PointOutcome[points.size()];
         for (int fold = 0; fold < k; fold++) {
@@ -52,7 +44,7 @@ public record EndToEndCalibration(EngineParameters parameters, LatencyError trai
             List<Integer> testIndex = new ArrayList<>();
             for (int j = 0; j < points.size(); j++) {
                 SimulatedPoint p = points.get(j);
-                if (deploymentFold.get(p.point().deployment().key()) == fold) {
+                if (deal.fold(p.point()) == fold) {
                     test.add(p);
                     testIndex.add(j);
                 } else {
@@ -65,7 +57,7 @@ public record EndToEndCalibration(EngineParameters parameters, LatencyError trai
                 predicted[testIndex.get(j)] = scored.get(j);
             }
         }
-        return new EndToEndCalibration(all, training, Optional.of(List.of(predicted)), k, deploymentFold.size());
+        return new EndToEndCalibration(all, training, Optional.of(List.of(predicted)), k, deal.deployments());
     }
 
     /**

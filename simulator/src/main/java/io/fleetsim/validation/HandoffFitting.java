@@ -17,9 +17,9 @@ import java.util.TreeMap;
 /**
  * Fits the handoff latency of disaggregated deployments ({@link HandoffSpec}) per (GPU system,
  * engine) to measured disaggregated points, with k-fold cross-validation by deployment as
- * {@link EndToEndCalibration} does for aggregated ones: deployments ordered by
- * {@link Deployment#key} and dealt to the folds in turn; each fold's points predicted with a
- * latency fitted on the other folds only.
+ * {@link EndToEndCalibration} does for aggregated ones: deployments dealt to folds as
+ * {@link DeploymentFolds} says; each fold's points predicted with a latency fitted on the other
+ * folds only.
  *
  * <p>The fit: every point is simulated (the shorter {@link ClosedLoopBenchmark.Length#FIT} runs) at
  * each latency of {@link #GRID}; between them a point's mean TTFT and TPOT are interpolated
@@ -88,28 +88,24 @@ public final class HandoffFitting {
             double all = surrogate.best(members);
             fitted.put(g.getKey(), new double[]{all});
             members.forEach(i -> trained.add(at(points.get(i), all, g.getKey())));
-            Map<String, Integer> fold = new TreeMap<>();
-            members.forEach(i -> fold.put(points.get(i).point().deployment().key(), 0));
-            deploymentsOf.put(g.getKey(), fold.size());
-            int k = Math.min(folds, fold.size());
-            foldsOf.put(g.getKey(), k < 2 ? 0 : k);
+            DeploymentFolds fold = DeploymentFolds.of(members.stream().map(i -> points.get(i).point()).toList(),
+                    folds);
+            deploymentsOf.put(g.getKey(), fold.deployments());
+            int k = fold.folds();
+            foldsOf.put(g.getKey(), k);
             if (k < 2) {
                 continue;
-            }
-            int n = 0;
-            for (Map.Entry<String, Integer> e : fold.entrySet()) {
-                e.setValue(n++ % k);
             }
             for (int f = 0; f < k; f++) {
                 List<Integer> train = new ArrayList<>();
                 for (int i : members) {
-                    if (fold.get(points.get(i).point().deployment().key()) != f) {
+                    if (fold.fold(points.get(i).point()) != f) {
                         train.add(i);
                     }
                 }
                 double h = surrogate.best(train);
                 for (int i : members) {
-                    if (fold.get(points.get(i).point().deployment().key()) == f) {
+                    if (fold.fold(points.get(i).point()) == f) {
                         held.add(at(points.get(i), h, g.getKey()));
                         heldLabels.add(String.format(Locale.ROOT, "handoff %.3f ms fitted without fold %d of %d",
                                 h * 1e3, f + 1, k));
