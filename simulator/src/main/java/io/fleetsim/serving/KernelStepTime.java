@@ -59,7 +59,7 @@ public final class KernelStepTime implements StepTimeModel {
     static final int MAX_TABLE_TOKENS = 1 << 18;
     private static final double LOG_STEP = 0.125;
     /** Most query heads per KV head the measured decode kernels run on their memory-bound path. */
-    static final int MLA_DECODE_HEADS = 32;
+    static final int MLA_DECODE_HEADS = MlaDecode.MEASURED_HEADS;
     /** Prefill grid steps per unit of natural log. */
     private static final double GRID_STEPS_PER_LOG = 1 / (Math.log(2) * LOG_STEP);
 
@@ -818,18 +818,22 @@ public final class KernelStepTime implements StepTimeModel {
                 // The tables hold GQA decode kernels, no MLA one; those leave their memory-bound path
                 // beyond MLA_DECODE_HEADS query heads per KV head (B200: 17 us at 32 heads, 2.2 ms at
                 // 128, batch 32 at 4k tokens), where an MLA kernel (FlashMLA, TensorRT-LLM's) still
-                // runs 128 heads over one latent. More heads on a GPU (attention tp 1 or 2: attention
-                // data parallelism) run as calls of that many heads, each reading the latent.
-                int calls = (heads + MLA_DECODE_HEADS - 1) / MLA_DECODE_HEADS;
-                KernelSet.AttentionShape gen = new KernelSet.AttentionShape(kvDtype, 0, heads / calls, 1,
-                        mla.cachedValuesPerLayer());
-                if (calls > 1) {
-                    flag("MLA decode of " + heads + " heads per GPU timed as " + calls + " calls of the measured "
-                            + (heads / calls) + "-head decode kernel, each reading the latent (no MLA decode kernel "
-                            + "measured; the measured kernels leave their memory-bound path beyond "
-                            + MLA_DECODE_HEADS + " heads per KV head)");
+                // runs all its heads over one read of the latent. So decode is timed as the measured
+                // kernel of at most that many heads reading the latent once, stretched by the share
+                // of the heads' FLOPs beyond what the latent read hides (MlaDecode).
+                KernelSet.AttentionShape gen = new KernelSet.AttentionShape(kvDtype, 0,
+                        Math.min(heads, MLA_DECODE_HEADS), 1, mla.cachedValuesPerLayer());
+                KernelSet.AttentionShape measuredCtx = nearest(tables.contextShapes(ctx.kvDtype()), ctx);
+                KernelSet.AttentionShape measuredGen = nearest(tables.generationShapes(gen.kvDtype()), gen);
+                MlaDecode decode = MlaDecode.of(mla, memory.kvBytesPerValue(), measuredCtx,
+                        tables.contextAttention(measuredCtx), measuredGen, tables.generationAttention(measuredGen));
+                double stretch = decode.stretch(heads);
+                if (heads > MLA_DECODE_HEADS) {
+                    flag(String.format(Locale.ROOT, "MLA decode of %d heads per GPU timed as the measured %d-head "
+                            + "decode kernel reading the latent once, x %.3g for the heads' FLOPs (no MLA decode kernel "
+                            + "measured; %s)", heads, gen.heads(), stretch, decode.describe()));
                 }
-                addGroup(attentionLayers, ctx, gen, calls);
+                addGroup(attentionLayers, ctx, gen, stretch);
                 LlmModel.SparseAttention dsa = model.sparseAttention();
                 if (dsa != null) {
                     // The indexer scores every cached token: a multi-query attention of its heads over
@@ -859,8 +863,8 @@ public final class KernelStepTime implements StepTimeModel {
             addGroup(layers, ctx, gen, 1);
         }
 
-        /** A group whose decode attention is {@code decodeCalls} calls of the {@code gen} kernel. */
-        void addGroup(int layers, KernelSet.AttentionShape ctx, KernelSet.AttentionShape gen, int decodeCalls) {
+        /** A group whose decode attention takes {@code decodeCalls} times the {@code gen} kernel. */
+        void addGroup(int layers, KernelSet.AttentionShape ctx, KernelSet.AttentionShape gen, double decodeCalls) {
             // nearest() keeps the shapes of the wanted KV dtype only: parse no other
             KernelSet.AttentionShape c = nearest(tables.contextShapes(ctx.kvDtype()), ctx);
             KernelSet.AttentionShape g = nearest(tables.generationShapes(gen.kvDtype()), gen);
