@@ -40,7 +40,9 @@ import java.util.Optional;
  * </ul>
  * A dense model's attention-DP ranks are independent replicas; a mixture-of-experts model's
  * expert parallelism and attention-DP ranks (tied together by its expert layers) map onto one
- * replica of attention ranks as {@link ExpertLayout} says. A disaggregated row is planned by
+ * replica of attention ranks as {@link ExpertLayout} says. A mixture-of-experts layout whose
+ * {@code tp_size} does not divide the model's attention heads cannot be attention tensor
+ * parallelism: it is read as that many attention data-parallel ranks of tp 1. A disaggregated row is planned by
  * {@link DisaggregatedPlanner}, each side as a replica of its layout.
  */
 public final class DeploymentPlanner {
@@ -93,6 +95,14 @@ public final class DeploymentPlanner {
 
     /** The simulated deployment of {@code p}, or why there is none. */
     public PointPlan plan(MeasuredPoint p) {
+        return plan(p, true);
+    }
+
+    /**
+     * As {@link #plan(MeasuredPoint)}; with {@code mapLayout} false, {@code p}'s layout is already
+     * the one {@link ExpertLayout} planned, taken as it is.
+     */
+    private PointPlan plan(MeasuredPoint p, boolean mapLayout) {
         Deployment d = p.deployment();
         Deployment.ParallelLayout layout = d.layout();
         if (d.disaggregated()) {
@@ -142,9 +152,16 @@ public final class DeploymentPlanner {
             return skip(gpu.name() + " has no " + precision.id() + " tensor cores");
         }
         int replicas = 1;
-        if (moe) {
+        if (moe && mapLayout) {
+            if (layout.attentionDp() == 1 && layout.tp() > 1 && model.attentionHeads() % layout.tp() != 0) {
+                // Tensor parallelism cannot split the heads this way (DeepSeek-R1's 128 over 28 GPUs
+                // on GB200): the engine ran attention data-parallel over those GPUs (TensorRT-LLM's
+                // enable_attention_dp, which the rows do not record).
+                return withExpertLayout(p, new Deployment.ParallelLayout(1, layout.pp(), layout.tp(), layout.moeTp(),
+                        layout.moeEp()));
+            }
             if (layout.moeEp() > 1 || layout.attentionDp() > 1) {
-                return withExpertLayout(p);
+                return withExpertLayout(p, layout);
             }
         } else {
             replicas = layout.attentionDp();
@@ -190,19 +207,19 @@ public final class DeploymentPlanner {
 
     /**
      * A mixture-of-experts point with expert parallelism or attention data parallelism, planned as
-     * {@link ExpertLayout} maps its layout.
+     * {@link ExpertLayout} maps {@code layout} (its own, or as the engine must have run it).
      */
-    private PointPlan withExpertLayout(MeasuredPoint p) {
+    private PointPlan withExpertLayout(MeasuredPoint p, Deployment.ParallelLayout layout) {
         Deployment d = p.deployment();
-        ExpertLayout mapped = ExpertLayout.of(d.layout());
+        ExpertLayout mapped = ExpertLayout.of(layout);
         if (mapped == null) {
-            return skip(ExpertLayout.whyNot(d.layout()));
+            return skip(ExpertLayout.whyNot(layout));
         }
         MeasuredPoint asPlanned = new MeasuredPoint(p.id(), p.line(), new Deployment(d.system(), d.backend(),
                 d.backendVersion(), d.model(), d.precision(), d.gemmQuant(), d.moeQuant(), d.mode(), mapped.planned(),
                 d.split()), p.promptTokens(), p.outputTokens(), p.concurrency(), p.measuredTtftMs(),
                 p.measuredTpotMs(), p.arrivals());
-        PointPlan plan = plan(asPlanned);
+        PointPlan plan = plan(asPlanned, false);
         if (!(plan instanceof PointPlan.Simulate s)) {
             return plan;
         }

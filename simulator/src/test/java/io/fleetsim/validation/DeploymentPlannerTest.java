@@ -106,4 +106,26 @@ class DeploymentPlannerTest {
         assertEquals(true, reason.startsWith("does not fit: llama-3.1-70b at bf16 does not fit on 1 x H100-SXM-80GB"),
                 reason);
     }
+
+    /**
+     * DeepSeek-R1's 128 heads cannot be split over 28 GPUs by tensor parallelism: the row's tp 28
+     * is read as 28 attention data-parallel ranks of tp 1, the experts split as the row says.
+     */
+    @Test
+    void aTensorParallelismThatCannotSplitTheHeadsIsAttentionDataParallelism() {
+        Deployment d = new Deployment("gb200", "trtllm", "1.2.0", "deepseek-ai/DeepSeek-R1", "", "nvfp4", "nvfp4",
+                "agg", new Deployment.ParallelLayout(28, 1, 1, 28, 1));
+        DeploymentPlan plan = assertInstanceOf(PointPlan.Simulate.class,
+                PLANNER.plan(new MeasuredPoint("row", 2, d, 1024, 128, 64, 100, 10))).plan();
+        assertEquals(28, plan.server().memory().tensorParallel());
+        assertEquals(28, plan.server().memory().attentionDataParallel());
+        assertEquals(1, plan.server().memory().attentionTensorParallel());
+        // 8 GPUs divide the heads: tensor parallelism as the row says.
+        Deployment tp8 = new Deployment("gb200", "trtllm", "1.2.0", "deepseek-ai/DeepSeek-R1", "", "nvfp4", "nvfp4",
+                "agg", new Deployment.ParallelLayout(8, 1, 1, 8, 1));
+        DeploymentPlan asIs = assertInstanceOf(PointPlan.Simulate.class,
+                PLANNER.plan(new MeasuredPoint("row", 2, tp8, 1024, 128, 64, 100, 10))).plan();
+        assertEquals(1, asIs.server().memory().attentionDataParallel());
+        assertEquals(8, asIs.server().memory().attentionTensorParallel());
+    }
 }
