@@ -175,17 +175,9 @@ public final class KernelStepTime implements StepTimeModel {
      * batch at its own layers, the routed experts at the whole step's tokens.
      */
     private double busiestRankSeconds(int prefillTokens, double prefillContext, int decodeSeqs, double decodeKvTokens) {
-        int rankDecode = rankShare(decodeSeqs);
-        int rankPrefill = 0;
-        double rankContext = 0;
-        if (prefillTokens > 0) {
-            // prompts of the chunk's mean length (as prefillAttention reads it), ceil(prompts / ranks) on one rank
-            double length = Math.max(1, 2 * prefillContext / prefillTokens);
-            double prompts = prefillTokens / length;
-            double share = prompts <= 1 ? prompts : Math.min(prompts, Math.ceil(prompts / ranks - 1e-9));
-            rankPrefill = (int) Math.min(prefillTokens, Math.ceil(share * length - 1e-9));
-            rankContext = prefillContext * rankPrefill / prefillTokens;
-        }
+        int rankDecode = BusiestRank.sequences(ranks, decodeSeqs);
+        int rankPrefill = BusiestRank.prefillTokens(ranks, prefillTokens, prefillContext);
+        double rankContext = prefillTokens > 0 ? prefillContext * rankPrefill / prefillTokens : 0;
         int seqs = rankDecode + (rankPrefill > 0 ? 1 : 0);
         double t = engineIteration + engineSequence * seqs + dense(rankPrefill + rankDecode)
                 + routed(prefillTokens + decodeSeqs) + head(seqs);
@@ -197,11 +189,6 @@ public final class KernelStepTime implements StepTimeModel {
             t += (double) rankDecode / b * decodeBase[b] + decodeSlope[b] * (decodeKvTokens * rankDecode / decodeSeqs);
         }
         return t;
-    }
-
-    /** Sequences of {@code seqs} the busiest rank runs: all of them without ranks. */
-    private int rankShare(int seqs) {
-        return ranks == 1 ? seqs : (seqs + ranks - 1) / ranks;
     }
 
     @Override
@@ -272,7 +259,7 @@ public final class KernelStepTime implements StepTimeModel {
      * batch's new KV read.
      */
     private double decodeGrowth(int batch) {
-        int rank = rankShare(batch);
+        int rank = BusiestRank.sequences(ranks, batch);
         return decodeSlope[Math.min(rank, decodeSlope.length - 1)] * rank;
     }
 

@@ -20,6 +20,18 @@ import io.fleetsim.spec.PerformanceSpec;
  * compute-bound and small decode batches memory-bound; a mixed (chunked-prefill) iteration adds
  * both kinds of work into one roofline.
  *
+ * <p>With attention data parallelism ({@link ReplicaMemory#attentionDataParallel} ranks of
+ * {@code g = tp / dp} GPUs) the busiest rank sets the step, as in the kernel model
+ * ({@link BusiestRank}): its share of the tokens and of the KV read runs on its {@code g} GPUs,
+ * which each hold all the weights but the routed experts; the routed experts run on all the
+ * step's tokens over all {@code tp} GPUs. So, with {@code r} the rank's share:
+ * <pre>
+ *   compute = (rankFlops * rankTokens + attentionFlops(rank)) / (g * peak * eff) + routedFlops * tokens / (tp * peak * eff)
+ *   memory  = (rankWeightBytes + kvBytesPerToken * kvTokensRead * r) / (g * bw * eff) + routedWeightBytes / (tp * bw * eff)
+ * </pre>
+ * and the all-reduces at attention tp {@code g} on the rank's tokens. With one rank this is the
+ * roofline above.
+ *
  * <p>Between two changes of batch membership, decode iterations differ only by the KV cache
  * growing one token per sequence each iteration, so both the compute and the memory term grow
  * linearly with the iteration index: the time of {@code n} iterations has a closed form
@@ -29,11 +41,16 @@ import io.fleetsim.spec.PerformanceSpec;
  */
 public final class RooflineStepTime implements StepTimeModel {
 
-    private final double flopsPerToken;
+    private final int ranks;
+    private final double rankFlopsPerToken;
+    private final double routedFlopsPerToken;
     private final double attentionFlopsPerContextToken;
+    private final double rankComputeRate;
     private final double computeRate;
-    private final double weightBytes;
+    private final double rankWeightBytes;
+    private final double routedWeightBytes;
     private final double kvBytesPerToken;
+    private final double rankMemoryRate;
     private final double memoryRate;
     private final double overhead;
     private final double allReducePerToken;
@@ -50,15 +67,29 @@ public final class RooflineStepTime implements StepTimeModel {
         LlmModel model = memory.model();
         Precision precision = memory.precision();
         int tp = memory.tensorParallel();
-        this.flopsPerToken = 2 * model.activeParams();
+        this.ranks = memory.attentionDataParallel();
+        int rankGpus = memory.attentionTensorParallel();
+        // With one rank everything is the rank's: the routed terms are 0 and the rank's rates the replica's.
+        double routedShare = ranks == 1 || model.moe() == null ? 0 : model.routedExpertParams() / model.totalParams();
+        double routedActive = routedShare == 0 ? 0
+                : model.routedExpertParams() * model.moe().topK() / model.moe().experts();
+        this.routedFlopsPerToken = 2 * routedActive;
+        this.rankFlopsPerToken = 2 * model.activeParams() - routedFlopsPerToken;
         this.attentionFlopsPerContextToken = 4.0 * model.attentionLayers() * model.attentionHeads() * model.headDim();
-        this.computeRate = tp * memory.gpu().flopsPerSecond(precision) * performance.computeEfficiency();
-        this.weightBytes = model.weightBytes(precision);
+        double peak = memory.gpu().flopsPerSecond(precision) * performance.computeEfficiency();
+        this.computeRate = tp * peak;
+        this.rankComputeRate = rankGpus * peak;
+        double weightBytes = model.weightBytes(precision);
+        this.routedWeightBytes = weightBytes * routedShare;
+        this.rankWeightBytes = weightBytes - routedWeightBytes;
         this.kvBytesPerToken = memory.kvBytesPerToken();
-        this.memoryRate = tp * memory.gpu().memoryBandwidthBytesPerSecond() * performance.memoryEfficiency();
+        double bandwidth = memory.gpu().memoryBandwidthBytesPerSecond() * performance.memoryEfficiency();
+        this.memoryRate = tp * bandwidth;
+        this.rankMemoryRate = rankGpus * bandwidth;
         this.overhead = performance.iterationOverheadSeconds();
-        double bytesPerTokenPerAllReduce = 2.0 * (tp - 1) / tp * model.hiddenSize() * Precision.ACTIVATION_BYTES;
-        this.allReducePerToken = tp == 1 ? 0
+        double bytesPerTokenPerAllReduce = 2.0 * (rankGpus - 1) / rankGpus * model.hiddenSize()
+                * Precision.ACTIVATION_BYTES;
+        this.allReducePerToken = rankGpus == 1 ? 0
                 : 2.0 * model.layers() * bytesPerTokenPerAllReduce / memory.gpu().interconnectBytesPerSecond();
         this.provenance = provenance;
     }
@@ -72,10 +103,17 @@ public final class RooflineStepTime implements StepTimeModel {
     public double iterationSeconds(int prefillTokens, double prefillContext, int decodeSeqs, double decodeKvTokens,
                                    double kvTokens) {
         int tokens = prefillTokens + decodeSeqs;
-        double compute = (tokens * flopsPerToken
-                + attentionFlopsPerContextToken * (prefillContext + decodeKvTokens)) / computeRate;
-        double memory = (weightBytes + kvBytesPerToken * kvTokens) / memoryRate;
-        return overhead + allReducePerToken * tokens + Math.max(compute, memory);
+        int rankPrefill = BusiestRank.prefillTokens(ranks, prefillTokens, prefillContext);
+        int rankDecode = BusiestRank.sequences(ranks, decodeSeqs);
+        int rankTokens = rankPrefill + rankDecode;
+        double rankContext = share(prefillContext, rankPrefill, prefillTokens);
+        double rankDecodeKv = share(decodeKvTokens, rankDecode, decodeSeqs);
+        double rankKv = share(kvTokens, rankTokens, tokens);
+        double compute = (rankTokens * rankFlopsPerToken
+                + attentionFlopsPerContextToken * (rankContext + rankDecodeKv)) / rankComputeRate
+                + tokens * routedFlopsPerToken / computeRate;
+        double memory = (rankWeightBytes + kvBytesPerToken * rankKv) / rankMemoryRate + routedWeightBytes / memoryRate;
+        return overhead + allReducePerToken * rankTokens + Math.max(compute, memory);
     }
 
     @Override
@@ -83,11 +121,14 @@ public final class RooflineStepTime implements StepTimeModel {
         if (n <= 0) {
             return 0;
         }
-        double fixed = overhead + allReducePerToken * batch;
-        double compute0 = (batch * flopsPerToken + attentionFlopsPerContextToken * kvTokens) / computeRate;
-        double computeSlope = attentionFlopsPerContextToken * batch / computeRate;
-        double memory0 = (weightBytes + kvBytesPerToken * kvTokens) / memoryRate;
-        double memorySlope = kvBytesPerToken * batch / memoryRate;
+        int rank = BusiestRank.sequences(ranks, batch);
+        double rankKv = share(kvTokens, rank, batch);
+        double fixed = overhead + allReducePerToken * rank;
+        double compute0 = (rank * rankFlopsPerToken + attentionFlopsPerContextToken * rankKv) / rankComputeRate
+                + batch * routedFlopsPerToken / computeRate;
+        double computeSlope = attentionFlopsPerContextToken * rank / rankComputeRate;
+        double memory0 = (rankWeightBytes + kvBytesPerToken * rankKv) / rankMemoryRate + routedWeightBytes / memoryRate;
+        double memorySlope = kvBytesPerToken * rank / rankMemoryRate;
         // max of two lines in k: the one on top at k = 0 stays on top until they cross, once.
         boolean computeFirst = compute0 > memory0 || (compute0 == memory0 && computeSlope >= memorySlope);
         double firstA = computeFirst ? compute0 : memory0;
@@ -106,6 +147,11 @@ public final class RooflineStepTime implements StepTimeModel {
     @Override
     public double decodeIterationSeconds(int batch, double kvTokens, long k) {
         return iterationSeconds(0, 0, batch, kvTokens + (double) batch * k);
+    }
+
+    /** The busiest rank's {@code part} of {@code whole} applied to {@code x}; {@code x} itself with one rank. */
+    private double share(double x, int part, int whole) {
+        return ranks == 1 || whole == 0 ? x : x * part / whole;
     }
 
     /** Sum of a + s k for k in [from, to). */
