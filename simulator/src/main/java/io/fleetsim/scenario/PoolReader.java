@@ -260,9 +260,11 @@ final class PoolReader {
         ServerSpec.Llm llm = new ServerSpec.Llm(memory, maxModelLen, batching, performance, engine, ep,
                 speculative(node.get("speculative"), catalog));
         if (llm.kvCacheTokens() < maxModelLen) {
-            throw node.get("speculative").error("with the draft model's weights and KV cache beside the target's, "
-                    + "the KV cache holds " + llm.kvCacheTokens() + " tokens, fewer than max_model_len (" + maxModelLen
-                    + "); use a smaller draft, more tensor_parallel or a smaller max_model_len");
+            throw node.get("speculative").error("with the drafter's weights and KV cache beside the target's ("
+                    + (llm.speculative().draft() != null ? "the draft model's" : "the MTP module's: one decoder layer")
+                    + ", " + String.format(Locale.ROOT, "%.1f GB", llm.drafterWeightBytes() / 1e9)
+                    + " of weights), the KV cache holds " + llm.kvCacheTokens() + " tokens, fewer than max_model_len ("
+                    + maxModelLen + "); use a smaller draft, more tensor_parallel or a smaller max_model_len");
         }
         return llm;
     }

@@ -113,6 +113,8 @@ public final class OptimizeText {
                 "pool " + p.name() + " split", x.deployments(), x.prefillWorkers(), x.decodeWorkers()));
         line(out, "  prefill utilization", x.prefillUtilization(), ValueFormat.SHARE, "");
         line(out, "  decode utilization", x.decodeUtilization(), ValueFormat.SHARE, "");
+        line(out, "  prefill batch occupancy", x.prefillOccupancy(), ValueFormat.SHARE, "");
+        line(out, "  decode batch occupancy", x.decodeOccupancy(), ValueFormat.SHARE, "");
         line(out, "  kv transfer p50 ms", x.kvTransferP50Ms(), ValueFormat.FINE_MILLIS, "");
         line(out, "  kv transfer p90 ms", x.kvTransferP90Ms(), ValueFormat.FINE_MILLIS, "");
     }

@@ -47,12 +47,15 @@ public final class SweepTables {
     static {
         SPLIT_FIGURES.put("prefill_utilization", ValueFormat.SHARE);
         SPLIT_FIGURES.put("decode_utilization", ValueFormat.SHARE);
+        SPLIT_FIGURES.put("prefill_batch_occupancy", ValueFormat.SHARE);
+        SPLIT_FIGURES.put("decode_batch_occupancy", ValueFormat.SHARE);
         SPLIT_FIGURES.put("kv_transfer_p50_ms", ValueFormat.FINE_MILLIS);
         SPLIT_FIGURES.put("kv_transfer_p90_ms", ValueFormat.FINE_MILLIS);
     }
 
     private static final Map<String, String> SPLIT_LABELS = Map.of("prefill_utilization", "prefill util",
-            "decode_utilization", "decode util", "kv_transfer_p50_ms", "xfer p50", "kv_transfer_p90_ms", "xfer p90");
+            "decode_utilization", "decode util", "prefill_batch_occupancy", "prefill occ.",
+            "decode_batch_occupancy", "decode occ.", "kv_transfer_p50_ms", "xfer p50", "kv_transfer_p90_ms", "xfer p90");
 
     private SweepTables() {
     }
@@ -139,7 +142,8 @@ public final class SweepTables {
                 row.add(x == null ? null : (long) x.prefillWorkers());
                 row.add(x == null ? null : (long) x.decodeWorkers());
                 for (Estimate e : x == null ? Collections.<Estimate>nCopies(SPLIT_FIGURES.size(), null)
-                        : List.of(x.prefillUtilization(), x.decodeUtilization(), x.kvTransferP50Ms(),
+                        : List.of(x.prefillUtilization(), x.decodeUtilization(), x.prefillOccupancy(),
+                                x.decodeOccupancy(), x.kvTransferP50Ms(),
                                 x.kvTransferP90Ms())) {
                     row.add(e == null ? null : e.mean());
                     row.add(e == null ? null : e.halfWidth());
