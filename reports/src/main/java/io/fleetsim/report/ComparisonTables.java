@@ -170,11 +170,14 @@ public final class ComparisonTables {
                 if (p.disaggregation() == null) {
                     continue;
                 }
-                Map<String, Object> row = new LinkedHashMap<>(RunTables.disaggregationFigures(p.disaggregation()));
-                row.keySet().removeIf(k -> t.columns().stream().noneMatch(col -> col.key().equals(k)));
+                Map<String, Object> figures = RunTables.disaggregationFigures(p.disaggregation());
+                Map<String, Object> row = new LinkedHashMap<>();
                 row.put("strategy", s.name());
                 row.put("pool", p.name());
                 row.put("deployments", (long) p.replicas());
+                for (Column c : t.columns().subList(row.size(), t.columns().size())) {
+                    row.put(c.key(), figures.get(c.key()));
+                }
                 t.addRow(row);
             }
         }
