@@ -175,8 +175,8 @@ public final class ComparisonTables {
                 row.put("strategy", s.name());
                 row.put("pool", p.name());
                 row.put("deployments", (long) p.replicas());
-                for (Column c : t.columns().subList(row.size(), t.columns().size())) {
-                    row.put(c.key(), figures.get(c.key()));
+                for (Column figure : t.columns().subList(row.size(), t.columns().size())) {
+                    row.put(figure.key(), figures.get(figure.key()));
                 }
                 t.addRow(row);
             }
