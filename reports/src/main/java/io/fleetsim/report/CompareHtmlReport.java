@@ -43,10 +43,15 @@ public final class CompareHtmlReport {
         page.section("Unit cost and SLO");
         page.charts(image(0, "Cost per useful 1M tokens by strategy", ComparisonCharts.costPerUsefulMtok(c)),
                 image(1, "SLO attainment by strategy against the target", ComparisonCharts.sloAttainment(c)));
-        Table table = ComparisonTables.full(c);
-        // the scenario names are in the links below; without them the table fits the page
-        page.table(table.select(table.columns().stream().map(Column::key).filter(k -> !k.equals("scenario"))
-                .toList()), "table-compare");
+        page.table(ComparisonTables.page(c), "table-compare");
+
+        Table split = ComparisonTables.split(c);
+        if (!split.rows().isEmpty()) {
+            page.section("Disaggregated pools: the split");
+            page.paragraph("Per deployment: prefill and decode workers; each side's utilization; the KV transfer "
+                    + "time from prefill end to KV arrival (ms).");
+            page.table(split, "table-compare-split");
+        }
 
         page.section("Where the money and the tokens went");
         page.charts(image(2, "Spend by pool", ComparisonCharts.spendByPool(c)),

@@ -97,6 +97,11 @@ public final class CompareJson {
             number(n, "idle_cost_usd", CostByState.usd(r.cost().byStateUsd(), "idle"), 4);
             ObjectNode byPool = n.putObject("cost_usd_by_pool");
             r.pools().forEach(p -> number(byPool, p.name(), p.costUsd(), 4));
+            if (r.pools().stream().anyMatch(p -> p.disaggregation() != null)) {
+                ObjectNode split = n.putObject("disaggregation_by_pool");
+                r.pools().stream().filter(p -> p.disaggregation() != null)
+                        .forEach(p -> split.set(p.name(), JsonReport.disaggregation(p.disaggregation())));
+            }
             ObjectNode byState = n.putObject("cost_usd_by_state");
             CostByState.ordered(r.cost().byStateUsd()).forEach((state, usd) -> number(byState, state, usd, 4));
             ObjectNode arrived = n.putObject("requests_arrived_by_route");

@@ -1,6 +1,7 @@
 package io.fleetsim.report;
 
 import static io.fleetsim.report.ValueFormat.COUNT;
+import static io.fleetsim.report.ValueFormat.FINE_MILLIS;
 import static io.fleetsim.report.ValueFormat.MILLIS;
 import static io.fleetsim.report.ValueFormat.SHARE;
 import static io.fleetsim.report.ValueFormat.TEXT;
@@ -9,12 +10,15 @@ import static io.fleetsim.report.ValueFormat.USD_PER_MTOK;
 
 import io.fleetsim.compare.Comparison;
 import io.fleetsim.compare.Strategy;
+import io.fleetsim.run.DisaggregationResult;
 import io.fleetsim.run.PoolResult;
 import io.fleetsim.run.RunResult;
 import io.fleetsim.sweep.Estimate;
 import io.fleetsim.sweep.Metric;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,6 +63,13 @@ public final class ComparisonTables {
         }
         // fixed monthly costs prorated to the horizon: with it the pool columns add up to cost_usd
         columns.add(new Column(FIXED, "fixed $", USD));
+        // last, and only for pools disaggregated in some strategy, so that other comparisons' columns stay put
+        List<String> split = disaggregatedPoolNames(c);
+        for (String pool : split) {
+            for (Column figure : RunTables.DISAGGREGATION_COLUMNS) {
+                columns.add(new Column(figure.key() + "_" + pool, pool + " " + figure.key(), figure.format()));
+            }
+        }
         Table t = new Table(columns);
         for (Strategy s : c.strategies()) {
             RunResult r = s.result();
@@ -81,6 +92,11 @@ public final class ComparisonTables {
                 row.add(p.map(PoolResult::costUsd).orElse(null));
             }
             row.add(r.cost().fixedUsd());
+            for (String pool : split) {
+                Map<String, Object> figures = disaggregation(r, pool).map(RunTables::disaggregationFigures)
+                        .orElse(Map.of());
+                RunTables.DISAGGREGATION_COLUMNS.forEach(figure -> row.add(figures.get(figure.key())));
+            }
             t.addRow(row);
         }
         return t;
@@ -115,12 +131,68 @@ public final class ComparisonTables {
         return full(c).select(keys);
     }
 
+    /**
+     * The columns of {@link #full} on the comparison page: all but the scenario names (in the
+     * page's links) and the disaggregated pools' figures (in their own table, {@link #split}), so
+     * that the table fits the page.
+     */
+    public static Table page(Comparison c) {
+        Table full = full(c);
+        int splitColumns = disaggregatedPoolNames(c).size() * RunTables.DISAGGREGATION_COLUMNS.size();
+        List<String> keys = full.columns().stream().map(Column::key).limit(full.columns().size() - splitColumns)
+                .filter(k -> !k.equals("scenario")).toList();
+        return full.select(keys);
+    }
+
     /** Fleet size, utilization, spend by pool and fixed costs: the terminal's second table. */
     public static Table spend(Comparison c) {
         List<String> keys = new ArrayList<>(List.of("strategy", "gpus", "utilization", "idle_cost_usd"));
         c.poolNames().forEach(p -> keys.add(POOL_PREFIX + p));
         keys.add(FIXED);
         return full(c).select(keys);
+    }
+
+    /**
+     * The disaggregated pools of every strategy, one row each: deployments, prefill and decode
+     * workers per deployment, each side's utilisation and the KV transfer time's p50 and p90 (the
+     * figures of the run report's side and KV transfer tables). Empty when no strategy has one.
+     */
+    public static Table split(Comparison c) {
+        Table t = new Table(new Column("strategy", "strategy", TEXT), new Column("pool", "pool", TEXT),
+                new Column("deployments", "deploy.", COUNT), new Column("prefill_workers", "prefill w.", COUNT),
+                new Column("decode_workers", "decode w.", COUNT),
+                new Column("prefill_utilization", "prefill util", SHARE),
+                new Column("decode_utilization", "decode util", SHARE),
+                new Column("kv_transfer_p50_ms", "xfer p50", FINE_MILLIS),
+                new Column("kv_transfer_p90_ms", "xfer p90", FINE_MILLIS));
+        for (Strategy s : c.strategies()) {
+            for (PoolResult p : s.result().pools()) {
+                if (p.disaggregation() == null) {
+                    continue;
+                }
+                Map<String, Object> figures = RunTables.disaggregationFigures(p.disaggregation());
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("strategy", s.name());
+                row.put("pool", p.name());
+                row.put("deployments", (long) p.replicas());
+                for (Column figure : t.columns().subList(row.size(), t.columns().size())) {
+                    row.put(figure.key(), figures.get(figure.key()));
+                }
+                t.addRow(row);
+            }
+        }
+        return t;
+    }
+
+    /** Names of the pools disaggregated in at least one strategy, in first-seen order. */
+    private static List<String> disaggregatedPoolNames(Comparison c) {
+        return c.poolNames().stream().filter(pool -> c.strategies().stream()
+                .anyMatch(s -> disaggregation(s.result(), pool).isPresent())).toList();
+    }
+
+    private static Optional<DisaggregationResult> disaggregation(RunResult r, String pool) {
+        return r.pools().stream().filter(p -> p.name().equals(pool) && p.disaggregation() != null)
+                .map(PoolResult::disaggregation).findFirst();
     }
 
     /** Utilization of the whole fleet: each pool's weighted by its GPUs. */

@@ -34,6 +34,12 @@ public final class ComparisonText {
         out.append('\n').append(TextTableRenderer.render(ComparisonTables.overview(c)));
         out.append('\n').append(TextTableRenderer.render(ComparisonTables.spend(c)));
         out.append("\nLatencies in ms, all routes. Spend in $; idle $: paid for replicas with nothing in service.\n");
+        Table split = ComparisonTables.split(c);
+        if (!split.rows().isEmpty()) {
+            out.append('\n').append(TextTableRenderer.render(split));
+            out.append(Wrapped.text("Disaggregated pools: deployments, prefill and decode workers per deployment, "
+                    + "each side's utilization and the KV transfer time (prefill end to KV arrival, ms).", 100));
+        }
         out.append('\n').append(stepTimeTrust(c));
         List<String> notes = ComparisonNotes.of(c);
         if (!notes.isEmpty()) {

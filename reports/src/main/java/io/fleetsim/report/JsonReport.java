@@ -254,8 +254,8 @@ public final class JsonReport {
         return n;
     }
 
-    /** A disaggregated pool's two sides and its KV transfers (times in ms). */
-    private static ObjectNode disaggregation(DisaggregationResult d) {
+    /** A disaggregated pool's two sides and its KV transfers (times in ms); compare.json has it too. */
+    static ObjectNode disaggregation(DisaggregationResult d) {
         ObjectNode n = MAPPER.createObjectNode();
         ObjectNode prefill = n.putObject("prefill");
         prefill.put("workers", d.prefillWorkers());

@@ -380,8 +380,13 @@ public final class RunTables {
         return t;
     }
 
-    /** summary.csv's columns of a disaggregated pool: both sides and the KV transfers between them. */
-    private static final List<Column> DISAGGREGATION_COLUMNS = List.of(Column.of("prefill_utilization", SHARE),
+    /**
+     * summary.csv's columns of a disaggregated pool: both sides (workers per deployment,
+     * utilisation, batch occupancy) and the KV transfers between them; {@code compare} writes the
+     * same figures per pool ({@link #disaggregationFigures}).
+     */
+    public static final List<Column> DISAGGREGATION_COLUMNS = List.of(Column.of("prefill_workers", COUNT),
+            Column.of("decode_workers", COUNT), Column.of("prefill_utilization", SHARE),
             Column.of("prefill_batch_occupancy", SHARE), Column.of("decode_utilization", SHARE),
             Column.of("decode_batch_occupancy", SHARE), Column.of("kv_transfers", COUNT),
             Column.of("kv_transfer_bytes", COUNT), Column.of("kv_transfer_mean_ms", MILLIS),
@@ -390,6 +395,14 @@ public final class RunTables {
             Column.of("kv_transfer_max_ms", MILLIS), Column.of("handoff_latency_ms", MILLIS));
 
     private static void putDisaggregation(Map<String, Object> row, DisaggregationResult d) {
+        row.putAll(disaggregationFigures(d));
+    }
+
+    /** The figures of a disaggregated pool, keyed as {@link #DISAGGREGATION_COLUMNS}. */
+    public static Map<String, Object> disaggregationFigures(DisaggregationResult d) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("prefill_workers", (long) d.prefillWorkers());
+        row.put("decode_workers", (long) d.decodeWorkers());
         row.put("prefill_utilization", d.use().prefillUtilization());
         row.put("prefill_batch_occupancy", d.use().prefillOccupancy());
         row.put("decode_utilization", d.use().decodeUtilization());
@@ -404,6 +417,7 @@ public final class RunTables {
         row.put("kv_transfer_p99_ms", x.p99Ms());
         row.put("kv_transfer_max_ms", x.maxMs());
         row.put("handoff_latency_ms", d.handoff().latencySeconds() * 1e3);
+        return row;
     }
 
     private static void putRates(Map<String, Object> row, TokenCounts tok, double seconds, double hitRate) {

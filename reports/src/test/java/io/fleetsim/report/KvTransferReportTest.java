@@ -11,7 +11,6 @@ import io.fleetsim.run.Simulation;
 import io.fleetsim.scenario.ScenarioLoader;
 import io.fleetsim.spec.ScenarioSpec;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A disaggregated pool's KV transfers and sides in every report file, against a hand-computed
- * case: three requests of 2,000 prompt tokens, 10 s apart, through one 1P1D deployment of
+ * case ({@link HandCase1p1d}): three requests of 2,000 prompt tokens, 10 s apart, through one 1P1D deployment of
  * llama-3.1-70b (BF16 KV: 327,680 B per token) on 4 + 4 H100 over InfiniBand (50 GB/s per GPU,
  * 10 µs). The link is idle for each, so every transfer takes 10 µs + 655.36 MB / (4 x 50 GB/s) =
  * 3.2868 ms, and the distribution's mean and every percentile are that. The second request has
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KvTransferReportTest {
 
-    private static final double TRANSFER_MS = (10e-6 + 2000 * 327_680.0 / (4 * 50e9)) * 1e3;
+    private static final double TRANSFER_MS = HandCase1p1d.TRANSFER_MS;
     /** HdrHistogram's percentiles hold 3 significant digits. */
     private static final double PERCENTILE_TOLERANCE_MS = TRANSFER_MS * 1e-3;
 
@@ -40,33 +39,7 @@ class KvTransferReportTest {
 
     @BeforeAll
     static void runIt() throws IOException {
-        Files.writeString(tmp.resolve("three.csv"), "t,p,o\n0,2000,50\n10,2000,1\n20,2000,50\n");
-        Path scenario = Files.writeString(tmp.resolve("pd.yaml"), """
-                name: pd-hand
-                seed: 1
-                horizon: 2m
-                workload:
-                  arrivals:
-                    process: trace
-                    file: three.csv
-                    format: csv
-                    columns: {timestamp: t, timestamp_unit: s, prompt_tokens: p, output_tokens: o}
-                  routes:
-                    - name: chat
-                      slo: {ttft: 2s, tpot: 60ms}
-                pools:
-                  - name: pd
-                    kind: reserved
-                    replicas: 1
-                    gpu: H100-SXM-80GB
-                    model: llama-3.1-70b
-                    usd_per_gpu_hour: 3
-                    disaggregation:
-                      prefill: {replicas: 1, tensor_parallel: 4}
-                      decode: {replicas: 1, tensor_parallel: 4}
-                      link: {kind: infiniband}
-                      handoff_latency: 200ms
-                """);
+        Path scenario = HandCase1p1d.disaggregated(tmp);
         ScenarioSpec spec = new ScenarioLoader().load(scenario);
         run = Simulation.run(spec);
         report = new RunReport(spec, run);
@@ -144,9 +117,7 @@ class KvTransferReportTest {
 
     @Test
     void aggregatedRunsHaveNoDisaggregationColumns() throws IOException {
-        String text = Files.readString(tmp.resolve("pd.yaml"));
-        String aggregated = text.substring(0, text.indexOf("    disaggregation:")) + "    tensor_parallel: 4\n";
-        ScenarioSpec spec = new ScenarioLoader().load(Files.writeString(tmp.resolve("agg.yaml"), aggregated));
+        ScenarioSpec spec = new ScenarioLoader().load(HandCase1p1d.aggregated(tmp));
         RunResult plain = Simulation.run(spec);
         assertEquals(3, plain.requests().completed());
         assertTrue(RunTables.kvTransfers(plain).rows().isEmpty());

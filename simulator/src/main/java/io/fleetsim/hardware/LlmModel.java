@@ -209,6 +209,62 @@ public record LlmModel(String name, double totalParams, double activeParams, int
         return (double) moeLayers * moe.experts() * 3.0 * hiddenSize * moe.expertIntermediateSize();
     }
 
+    /**
+     * Weights of one softmax-attention layer's projections: queries (with the output gate of a
+     * gated attention), keys and values, and the output; for multi-head latent attention the query
+     * compression (when {@code qLoraRank > 0}), the KV latent and rotary key, its up-projection and
+     * the output, plus the sparse-attention indexer's projections. Norms are left out (thousands of
+     * values).
+     */
+    public double attentionParamsPerLayer() {
+        double h = hiddenSize;
+        if (mla != null) {
+            double qk = mla.qkNopeHeadDim() + mla.qkRopeHeadDim();
+            double q = mla.qLoraRank() > 0 ? h * mla.qLoraRank() + (double) mla.qLoraRank() * attentionHeads * qk
+                    : h * attentionHeads * qk;
+            double kv = h * (mla.kvLoraRank() + mla.qkRopeHeadDim())
+                    + (double) mla.kvLoraRank() * attentionHeads * (mla.qkNopeHeadDim() + mla.vHeadDim());
+            double o = (double) attentionHeads * mla.vHeadDim() * h;
+            double indexer = sparseAttention == null ? 0
+                    : (mla.qLoraRank() > 0 ? mla.qLoraRank() : h) * sparseAttention.indexHeads()
+                            * (double) sparseAttention.indexHeadDim()
+                            + h * sparseAttention.indexHeadDim() + h * sparseAttention.indexHeads();
+            return q + kv + o + indexer;
+        }
+        double queries = (attentionOutputGate ? 2.0 : 1.0) * attentionHeads * headDim;
+        return h * (queries + 2.0 * kvHeads * headDim) + (double) attentionHeads * headDim * h;
+    }
+
+    /**
+     * Parameters of one multi-token-prediction module as DeepSeek-V3 defines it (and GLM, Qwen3.5
+     * and MiniMax ship): one more decoder layer of the model's shape (a MoE layer where the model
+     * has experts: routed and shared experts and the router; else a dense feed-forward) on
+     * softmax attention, and the projection {@code eh_proj} of the normalised embedding and hidden
+     * state (2 x hidden to hidden). The embedding and output head are shared with the model
+     * (DeepSeek-V3 README_WEIGHTS.md: "11.5B unique parameters, excluding the shared 0.9B
+     * Embedding and 0.9B output Head"; this shape gives 11.61 B); 0 without a kernel-level shape.
+     */
+    public double mtpModuleParams() {
+        if (!hasKernelShape()) {
+            return 0;
+        }
+        double h = hiddenSize;
+        double mlp = moe == null ? 3 * h * intermediateSize
+                : mtpModuleRoutedExpertParams() + moe.sharedExperts() * 3 * h * moe.expertIntermediateSize()
+                        + h * moe.experts();
+        return attentionParamsPerLayer() + mlp + 2 * h * h;
+    }
+
+    /** Of {@link #mtpModuleParams}, the routed experts' (0 for a dense model). */
+    public double mtpModuleRoutedExpertParams() {
+        return moe == null || !hasKernelShape() ? 0 : moe.experts() * 3.0 * hiddenSize * moe.expertIntermediateSize();
+    }
+
+    /** Bytes of KV cache one token occupies on one softmax-attention layer (an MTP module's layer). */
+    public double kvBytesPerTokenPerLayer(double bytesPerValue) {
+        return kvBytesPerToken(bytesPerValue) / attentionLayers();
+    }
+
     /** Whether the model's shape is complete enough for a kernel-based step time. */
     public boolean hasKernelShape() {
         return intermediateSize > 0 && vocabSize > 0;

@@ -61,6 +61,17 @@ public record ReplicaMemory(Gpu gpu, LlmModel model, int tensorParallel, Precisi
         return all + (attentionDataParallel - 1) * Math.max(0, all - routed);
     }
 
+    /**
+     * Weight bytes of the model's multi-token-prediction module on this replica: its routed
+     * experts once, the rest (attention, shared experts, router, {@code eh_proj}) on every
+     * attention rank, as {@link #weightBytes} holds the model's.
+     */
+    public double mtpWeightBytes() {
+        double all = model.mtpModuleParams() * precision.weightBytesPerValue();
+        double routed = model.mtpModuleRoutedExpertParams() * precision.weightBytesPerValue();
+        return all + (attentionDataParallel - 1) * (all - routed);
+    }
+
     /** Bytes per KV cache value. */
     public double kvBytesPerValue() {
         return kvCache.bytesPerValue();

@@ -7,6 +7,7 @@ import io.fleetsim.spec.EngineSpec;
 import io.fleetsim.spec.HandoffSpec;
 import io.fleetsim.spec.KvLinkSpec;
 import io.fleetsim.spec.ServerSpec;
+import java.util.List;
 
 /**
  * Reads a pool's {@code disaggregation} block: its prefill and decode workers (each a count and
@@ -28,7 +29,7 @@ final class DisaggregationReader {
     private DisaggregationReader() {
     }
 
-    static ServerSpec.Disaggregated read(SpecNode pool, SpecNode node, HardwareCatalog catalog) {
+    static ServerSpec.Disaggregated read(SpecNode pool, SpecNode node, HardwareCatalog catalog, List<String> routes) {
         node.allowOnly("prefill", "decode", "link", "handoff_latency");
         for (String field : LAYOUT_FIELDS) {
             if (!pool.get(field).isMissing()) {
@@ -40,8 +41,8 @@ final class DisaggregationReader {
         SpecNode decodeNode = node.required("decode");
         prefillNode.allowOnly(SIDE_FIELDS);
         decodeNode.allowOnly(SIDE_FIELDS);
-        ServerSpec.Llm prefill = PoolReader.llmServer(pool, prefillNode, catalog);
-        ServerSpec.Llm decode = PoolReader.llmServer(pool, decodeNode, catalog);
+        ServerSpec.Llm prefill = PoolReader.llmServer(pool, prefillNode, catalog, routes);
+        ServerSpec.Llm decode = PoolReader.llmServer(pool, decodeNode, catalog, routes);
         int prefillWorkers = (int) prefillNode.required("replicas").integerIn(1, 10_000);
         int decodeWorkers = (int) decodeNode.required("replicas").integerIn(1, 10_000);
         return new ServerSpec.Disaggregated(prefill, prefillWorkers, decode, decodeWorkers,

@@ -25,6 +25,7 @@ import io.fleetsim.spec.PoolSpec;
 import io.fleetsim.spec.PrefillBatching;
 import io.fleetsim.spec.ScalingSpec;
 import io.fleetsim.spec.ServerSpec;
+import io.fleetsim.spec.AcceptanceSpec;
 import io.fleetsim.spec.SpeculativeSpec;
 import io.fleetsim.spec.StepTimeMethod;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ final class PoolReader {
     private PoolReader() {
     }
 
-    static PoolSpec read(SpecNode node, HardwareCatalog catalog, PriceBook prices) {
+    static PoolSpec read(SpecNode node, HardwareCatalog catalog, PriceBook prices, List<String> routes) {
         PoolKind kind = PoolKind.fromId(node.required("kind").choice("reserved", "on-demand", "spot", "api"));
         // Unknown fields first, so a misspelt required field is reported as what it is.
         boolean queueing = kind != PoolKind.API && !node.get("service_time").isMissing();
@@ -68,8 +69,8 @@ final class PoolReader {
         ServerSpec server = queueing
                 ? new ServerSpec.Queueing(DurationReader.read(node.get("service_time")),
                         node.get("gpus_per_replica").intIn(0, 1024, 1))
-                : node.get("disaggregation").isMissing() ? llmServer(node, null, catalog)
-                : DisaggregationReader.read(node, node.get("disaggregation"), catalog);
+                : node.get("disaggregation").isMissing() ? llmServer(node, null, catalog, routes)
+                : DisaggregationReader.read(node, node.get("disaggregation"), catalog, routes);
         CapacitySpec capacity = CapacityReader.read(node, kind);
         int replicas = kind == PoolKind.RESERVED ? (int) node.required("replicas").integerIn(0, 1_000_000)
                 : initialReplicas(node, capacity);
@@ -180,7 +181,7 @@ final class PoolReader {
      * {@code .decode} entry) one worker of a disaggregated deployment: the side's parallel layout,
      * batching limits and memory share where it gives them, the pool's otherwise.
      */
-    static ServerSpec.Llm llmServer(SpecNode node, SpecNode side, HardwareCatalog catalog) {
+    static ServerSpec.Llm llmServer(SpecNode node, SpecNode side, HardwareCatalog catalog, List<String> routes) {
         SpecNode gpuRef = node.get("gpu");
         if (gpuRef.isMissing()) {
             throw node.error("missing required field 'gpu' (or 'service_time' for an abstract queueing server)");
@@ -258,11 +259,13 @@ final class PoolReader {
                     + ": each GPU holds whole experts)");
         }
         ServerSpec.Llm llm = new ServerSpec.Llm(memory, maxModelLen, batching, performance, engine, ep,
-                speculative(node.get("speculative"), catalog));
+                speculative(node.get("speculative"), catalog, routes));
         if (llm.kvCacheTokens() < maxModelLen) {
-            throw node.get("speculative").error("with the draft model's weights and KV cache beside the target's, "
-                    + "the KV cache holds " + llm.kvCacheTokens() + " tokens, fewer than max_model_len (" + maxModelLen
-                    + "); use a smaller draft, more tensor_parallel or a smaller max_model_len");
+            throw node.get("speculative").error("with the drafter's weights and KV cache beside the target's ("
+                    + (llm.speculative().draft() != null ? "the draft model's" : "the MTP module's: one decoder layer")
+                    + ", " + String.format(Locale.ROOT, "%.1f GB", llm.drafterWeightBytes() / 1e9)
+                    + " of weights), the KV cache holds " + llm.kvCacheTokens() + " tokens, fewer than max_model_len ("
+                    + maxModelLen + "); use a smaller draft, more tensor_parallel or a smaller max_model_len");
         }
         return llm;
     }
@@ -330,17 +333,34 @@ final class PoolReader {
     }
 
     /**
-     * {@code speculative: {method: draft | mtp, tokens: k, acceptance: a, draft_model: NAME}}, or
-     * null when absent: k from 1 to 16, a in [0, 1], a catalog draft model for {@code draft}.
+     * {@code speculative: {method: draft | mtp, tokens: k, acceptance: A, acceptance_by_route: {ROUTE:
+     * A, ...}, draft_model: NAME}}, or null when absent: k from 1 to 16, each A a rate in [0, 1] or a
+     * distribution ({@link #acceptance}), the routes named among the scenario's {@code routes}, a
+     * catalog draft model for {@code draft}.
      */
-    private static SpeculativeSpec speculative(SpecNode s, HardwareCatalog catalog) {
+    private static SpeculativeSpec speculative(SpecNode s, HardwareCatalog catalog, List<String> routes) {
         if (s.isMissing()) {
             return null;
         }
-        s.allowOnly("method", "tokens", "acceptance", "draft_model");
+        s.allowOnly("method", "tokens", "acceptance", "acceptance_by_route", "draft_model");
         String method = s.required("method").choice(SpeculativeSpec.DRAFT, SpeculativeSpec.MTP);
         int tokens = (int) s.required("tokens").integerIn(1, 16);
-        double acceptance = s.required("acceptance").numberIn(0, 1);
+        AcceptanceSpec acceptance = acceptance(s.required("acceptance"));
+        List<AcceptanceSpec> byRoute = new ArrayList<>();
+        SpecNode named = s.get("acceptance_by_route");
+        if (!named.isMissing()) {
+            if (!named.isObject()) {
+                throw named.error("must map route names to acceptance rates or distributions, e.g. {code: 0.9}");
+            }
+            routes.forEach(r -> byRoute.add(acceptance));
+            for (String route : named.fieldNames()) {
+                int index = routes.indexOf(route);
+                if (index < 0) {
+                    throw named.get(route).error("unknown route '" + route + "'; routes: " + names(routes));
+                }
+                byRoute.set(index, acceptance(named.get(route)));
+            }
+        }
         LlmModel draft = null;
         if (method.equals(SpeculativeSpec.DRAFT)) {
             SpecNode ref = s.required("draft_model");
@@ -352,7 +372,43 @@ final class PoolReader {
         } else if (!s.get("draft_model").isMissing()) {
             throw s.get("draft_model").error("method mtp uses the target's own prediction heads: no draft_model");
         }
-        return new SpeculativeSpec(method, tokens, acceptance, draft);
+        return new SpeculativeSpec(method, tokens, acceptance, byRoute, draft);
+    }
+
+    /**
+     * An acceptance rate in [0, 1], or a distribution of each request's rate: {@code {dist: beta,
+     * mean: m, sd: s}} (m in (0, 1), s in (0, sqrt(m (1 - m))), where the Beta distribution
+     * exists) or {@code {dist: uniform, min: a, max: b}} (0 &le; a &le; b &le; 1).
+     */
+    private static AcceptanceSpec acceptance(SpecNode a) {
+        if (!a.isObject()) {
+            return new AcceptanceSpec.Fixed(a.numberIn(0, 1));
+        }
+        String dist = a.required("dist").choice("beta", "uniform");
+        if (dist.equals("uniform")) {
+            a.allowOnly("dist", "min", "max");
+            double min = a.required("min").numberIn(0, 1);
+            double max = a.required("max").numberIn(0, 1);
+            if (max < min) {
+                throw a.get("max").error("must be at least min (" + min + ")");
+            }
+            return new AcceptanceSpec.Uniform(min, max);
+        }
+        a.allowOnly("dist", "mean", "sd");
+        SpecNode meanNode = a.required("mean");
+        double mean = meanNode.numberIn(0, 1);
+        if (mean <= 0 || mean >= 1) {
+            throw meanNode.error("must be strictly between 0 and 1 for a beta distribution (got " + mean
+                    + "; give a rate for 0 or 1)");
+        }
+        SpecNode sdNode = a.required("sd");
+        double sd = sdNode.number();
+        double most = Math.sqrt(mean * (1 - mean));
+        if (!(sd > 0 && sd < most)) {
+            throw sdNode.error(String.format(Locale.ROOT, "must be above 0 and below sqrt(mean x (1 - mean)) = %.4f "
+                    + "for a beta distribution of mean %s (got %s)", most, mean, sd));
+        }
+        return new AcceptanceSpec.Beta(mean, sd);
     }
 
     private static String names(List<String> names) {

@@ -1,5 +1,6 @@
 package io.fleetsim.scenario;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetsim.cost.PriceBook;
 import io.fleetsim.hardware.HardwareCatalog;
 import io.fleetsim.input.DurationText;
@@ -71,8 +72,9 @@ public final class ScenarioLoader {
         Map<String, Integer> poolIndex = new LinkedHashMap<>();
         Set<String> names = new LinkedHashSet<>();
         Set<String> off = new LinkedHashSet<>();
+        List<String> routes = routeNames(root.get("workload"));
         for (SpecNode p : poolNodes) {
-            PoolSpec pool = PoolReader.read(p, catalog, prices);
+            PoolSpec pool = PoolReader.read(p, catalog, prices, routes);
             if (!names.add(pool.name())) {
                 throw p.get("name").error("duplicate pool name '" + pool.name() + "'");
             }
@@ -93,6 +95,20 @@ public final class ScenarioLoader {
         checkSpotTraces(enabledNodes, pools, horizon);
         WorkloadSpec workload = WorkloadReader.read(root.required("workload"), poolIndex, off);
         return new ScenarioSpec(name, seed, horizon, workload, pools, economics(root.get("economics")));
+    }
+
+    /**
+     * The routes' names in file order (a route's index), read ahead of the pools that name them
+     * (a pool's {@code speculative.acceptance_by_route}); read leniently, as the workload is
+     * validated after the pools: an entry without a textual name is null.
+     */
+    private static List<String> routeNames(SpecNode workload) {
+        List<String> names = new ArrayList<>();
+        JsonNode routes = workload.isObject() ? workload.copyTree().path("routes") : null;
+        if (routes != null && routes.isArray()) {
+            routes.forEach(r -> names.add(r.path("name").isTextual() ? r.path("name").textValue() : null));
+        }
+        return names;
     }
 
     /** A replayed spot trace must last the run: past its end nothing would interrupt the pool. */

@@ -83,8 +83,12 @@ public final class LlmReplica implements Server, EventHandler {
     private final Server owner;
     /** Tokens a drafter proposes per sequence and step (0 without speculative decoding). */
     private final int draftTokens;
-    /** Expected tokens a decode step adds to a sequence (1 without speculative decoding). */
+    /** Expected tokens a decode step adds to a sequence (1 without speculative decoding), when all requests share one rate. */
     private final double tokensPerStep;
+    /** Each request's acceptance rate when they differ (by route or by draw), else null. */
+    private final AcceptanceDraws acceptance;
+    /** With {@link #acceptance}: the decoding sequences' expected tokens per step, summed. */
+    private double decodingTokensPerStep;
     /** Admit only what fits with every running request's whole output (no preemption ever). */
     private final boolean reserveOutput;
     /** Prefill iterations do not decode (SGLang): decoding pauses while prompts are prefilled. */
@@ -144,6 +148,8 @@ public final class LlmReplica implements Server, EventHandler {
         this.rankCapacityBlocks = kv.capacityBlocks() / spec.memory().attentionDataParallel();
         this.draftTokens = spec.speculative() == null ? 0 : spec.speculative().tokens();
         this.tokensPerStep = spec.speculative() == null ? 1 : spec.speculative().tokensPerStep();
+        this.acceptance = spec.speculative() == null || spec.speculative().oneRate() ? null
+                : new AcceptanceDraws(spec.speculative());
         this.watermarkBlocks = (long) Math.floor(kv.capacityBlocks() * WATERMARK);
         this.reserveOutput = spec.batching().kvAdmission() == KvAdmission.RESERVE_OUTPUT;
         this.separatePrefill = spec.batching().prefill() == PrefillBatching.SEPARATE;
@@ -313,6 +319,7 @@ public final class LlmReplica implements Server, EventHandler {
         }
         prefilling.clear();
         decoding.clear();
+        decodingTokensPerStep = 0;
         preempted.clear();
         outstandingTokens = 0;
         if (heldBefore != 0 || !lost.isEmpty()) {
@@ -417,19 +424,25 @@ public final class LlmReplica implements Server, EventHandler {
 
     /**
      * {@code steps x sequences} decode steps, each {@code seconds} long: the tokens they produced
-     * (one per step, {@link #tokensPerStep} on average when speculating, so the mean gap is kept).
+     * (one per step, {@link #tokensPerStep} on average when speculating, or the decoding
+     * sequences' mean when their rates differ, so the mean gap is kept).
      */
     private void tokenGaps(double seconds, long stepsTimesSequences) {
-        listener.tokenGaps(seconds / tokensPerStep, Math.round(stepsTimesSequences * tokensPerStep));
+        double perStep = acceptance == null || decoding.isEmpty() ? tokensPerStep
+                : decodingTokensPerStep / decoding.size();
+        listener.tokenGaps(seconds / perStep, Math.round(stepsTimesSequences * perStep));
     }
 
     /**
      * A sequence starts a decode stretch of {@code tokens} output tokens at the current iteration:
-     * one step per token, or under speculative decoding {@code ceil(tokens / tokensPerStep)} steps,
-     * the tokens accepted beyond one a step held in the KV cache from the start.
+     * one step per token, or under speculative decoding {@code ceil(tokens / tokensPerStep)} steps
+     * (at the request's own rate when rates differ), the tokens accepted beyond one a step held in
+     * the KV cache from the start.
      */
     private void startDecoding(Sequence s, int tokens) {
-        long steps = draftTokens == 0 ? tokens : (long) Math.ceil(tokens / tokensPerStep);
+        s.tokensPerStep = acceptance == null ? tokensPerStep : acceptance.tokensPerStep(s.request);
+        decodingTokensPerStep += acceptance == null ? 0 : s.tokensPerStep;
+        long steps = draftTokens == 0 ? tokens : (long) Math.ceil(tokens / s.tokensPerStep);
         s.finishIteration = iteration + steps;
         s.decodeFrom = iteration;
         s.decodeTokens = tokens;
@@ -439,6 +452,10 @@ public final class LlmReplica implements Server, EventHandler {
 
     /** A decode stretch ends after {@code steps} steps that produced {@code tokens}: what the drafter did. */
     private void endDecoding(Sequence s, long steps, long tokens) {
+        if (acceptance != null) {
+            // cleared once nothing decodes, so that rounding does not pile up
+            decodingTokensPerStep = decoding.isEmpty() ? 0 : decodingTokensPerStep - s.tokensPerStep;
+        }
         kv.releasePrefill(s.surplusBlocks);
         s.surplusBlocks = 0;
         if (draftTokens > 0 && steps > 0) {
@@ -649,7 +666,7 @@ public final class LlmReplica implements Server, EventHandler {
             long held = youngest.decodeOffset + iteration;
             kv.removeDecoding(held, iteration);
             discarded = held;
-            int generated = youngest.generatedAt(iteration, tokensPerStep);
+            int generated = youngest.generatedAt(iteration, youngest.tokensPerStep);
             endDecoding(youngest, iteration - youngest.decodeFrom,
                     youngest.decodeTokens - (youngest.request.outputTokens() - generated));
             youngest.target = youngest.request.promptTokens() + generated;

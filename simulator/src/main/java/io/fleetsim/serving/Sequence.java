@@ -24,6 +24,8 @@ final class Sequence {
     /** Iteration its current decode stretch began, and the output tokens that stretch produces. */
     long decodeFrom;
     int decodeTokens;
+    /** Expected tokens a decode step adds to it (1 without speculative decoding), set as each stretch starts. */
+    double tokensPerStep = 1;
     /** KV blocks held for the tokens a speculative stretch accepts beyond one per step (0 otherwise). */
     long surplusBlocks;
     /** Its slot in the replica's {@link DecodeHeap} while decoding, else -1. */

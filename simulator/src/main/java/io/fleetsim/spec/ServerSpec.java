@@ -40,21 +40,39 @@ public sealed interface ServerSpec permits ServerSpec.Llm, ServerSpec.Queueing, 
         }
 
         /**
-         * Tokens of KV cache the server holds: the memory's, less what a draft model takes (its
-         * weights, and its own KV cache beside the target's for every token), less the constant
-         * state of linear-attention layers, reserved for {@code max_num_seqs} sequences.
+         * Tokens of KV cache the server holds: the memory's, less what the drafter takes (a draft
+         * model's weights and its own KV cache beside the target's for every token; for
+         * multi-token prediction the MTP module's weights and its one layer's KV cache), less the
+         * constant state of linear-attention layers, reserved for {@code max_num_seqs} sequences.
          */
         public long kvCacheTokens() {
             double state = memory.model().stateBytesPerSequence() * batching.maxNumSeqs();
-            if (speculative == null || speculative.draft() == null) {
+            if (speculative == null) {
                 if (state == 0) {
                     return memory.kvCacheTokens();
                 }
                 return Math.max(0, (long) Math.floor((memory.kvCacheBytes() - state) / memory.kvBytesPerToken()));
             }
-            double draftKv = speculative.draft().kvBytesPerToken(memory.kvBytesPerValue());
-            double bytes = memory.kvCacheBytes() - speculative.draft().weightBytes(memory.precision()) - state;
-            return Math.max(0, (long) Math.floor(bytes / (memory.kvBytesPerToken() + draftKv)));
+            double bytes = memory.kvCacheBytes() - drafterWeightBytes() - state;
+            return Math.max(0, (long) Math.floor(bytes / (memory.kvBytesPerToken() + drafterKvBytesPerToken())));
+        }
+
+        /** Weight bytes of the drafter: the draft model's, or the target's MTP module; 0 without speculation. */
+        public double drafterWeightBytes() {
+            if (speculative == null) {
+                return 0;
+            }
+            return speculative.draft() != null ? speculative.draft().weightBytes(memory.precision())
+                    : memory.mtpWeightBytes();
+        }
+
+        /** KV bytes per token the drafter caches beside the target's: a draft model's, or one MTP layer's. */
+        public double drafterKvBytesPerToken() {
+            if (speculative == null) {
+                return 0;
+            }
+            return speculative.draft() != null ? speculative.draft().kvBytesPerToken(memory.kvBytesPerValue())
+                    : memory.model().kvBytesPerTokenPerLayer(memory.kvBytesPerValue());
         }
 
         /** A server without a named engine. */

@@ -32,7 +32,8 @@ public record PointMetrics(double costPerUsefulMtokUsd, double sloAttainment, do
         double reservedGpuHours = 0;
         double gpuHours = 0;
         List<PoolSpend> pools = run.pools().stream()
-                .map(p -> new PoolSpend(p.name(), p.kind().id(), p.gpuHours(), p.costUsd(), p.batchOccupancy())).toList();
+                .map(p -> new PoolSpend(p.name(), p.kind().id(), p.gpuHours(), p.costUsd(), p.batchOccupancy(),
+                        p.disaggregation() == null ? null : SplitFigures.of(p.replicas(), p.disaggregation()))).toList();
         for (PoolResult p : run.pools()) {
             gpuHours += p.gpuHours();
             reservedGpuHours += p.kind() == PoolKind.RESERVED ? p.gpuHours() : 0;

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One configuration over its replications: every metric as mean and 95% confidence interval,
@@ -66,9 +67,12 @@ public record PointSummary(Configuration configuration, List<PointResult> replic
         List<PoolSpend> first = replications.get(0).metrics().pools();
         for (int p = 0; p < first.size(); p++) {
             int index = p;
+            List<SplitFigures> split = replications.stream().map(r -> r.metrics().pools().get(index).split())
+                    .filter(Objects::nonNull).toList();
             out.add(new PoolEstimate(first.get(p).name(), first.get(p).kind(),
                     Estimate.of(replications.stream().mapToDouble(r -> r.metrics().pools().get(index).costUsd()).toArray()),
-                    Estimate.of(replications.stream().mapToDouble(r -> r.metrics().pools().get(index).gpuHours()).toArray())));
+                    Estimate.of(replications.stream().mapToDouble(r -> r.metrics().pools().get(index).gpuHours()).toArray()),
+                    split.size() == replications.size() ? SplitEstimate.of(split) : null));
         }
         return out;
     }

@@ -7,6 +7,8 @@ package io.fleetsim.sweep;
  * @param kind     how it is bought
  * @param costUsd  money paid
  * @param gpuHours GPU-hours paid for
+ * @param split    its prefill and decode sides when every replication recorded them (a
+ *                 disaggregated pool), else null
  */
-public record PoolEstimate(String name, String kind, Estimate costUsd, Estimate gpuHours) {
+public record PoolEstimate(String name, String kind, Estimate costUsd, Estimate gpuHours, SplitEstimate split) {
 }

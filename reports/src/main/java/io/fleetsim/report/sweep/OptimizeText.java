@@ -11,6 +11,7 @@ import io.fleetsim.sweep.PointSummary;
 import io.fleetsim.sweep.PoolEstimate;
 import io.fleetsim.sweep.SearchStats;
 import io.fleetsim.sweep.SensitivityRow;
+import io.fleetsim.sweep.SplitEstimate;
 import io.fleetsim.sweep.SweepSpec;
 import io.fleetsim.sweep.Verdict;
 import java.util.List;
@@ -97,8 +98,25 @@ public final class OptimizeText {
         }
         for (PoolEstimate p : best.pools()) {
             line(out, "pool " + p.name() + " (" + p.kind() + ") $", p.costUsd(), ValueFormat.USD, "");
+            split(out, p);
         }
         out.append("  replications ").append(best.n()).append('\n');
+    }
+
+    /** A disaggregated pool's sides: the split, each side's utilization and the KV transfer time. */
+    private static void split(StringBuilder out, PoolEstimate p) {
+        SplitEstimate x = p.split();
+        if (x == null) {
+            return;
+        }
+        out.append(String.format(Locale.ROOT, "  %-28s %d x %dP%dD (deployments x prefill/decode workers)%n",
+                "pool " + p.name() + " split", x.deployments(), x.prefillWorkers(), x.decodeWorkers()));
+        line(out, "  prefill utilization", x.prefillUtilization(), ValueFormat.SHARE, "");
+        line(out, "  decode utilization", x.decodeUtilization(), ValueFormat.SHARE, "");
+        line(out, "  prefill batch occupancy", x.prefillOccupancy(), ValueFormat.SHARE, "");
+        line(out, "  decode batch occupancy", x.decodeOccupancy(), ValueFormat.SHARE, "");
+        line(out, "  kv transfer p50 ms", x.kvTransferP50Ms(), ValueFormat.FINE_MILLIS, "");
+        line(out, "  kv transfer p90 ms", x.kvTransferP90Ms(), ValueFormat.FINE_MILLIS, "");
     }
 
     private static void line(StringBuilder out, String name, Estimate e, ValueFormat format, String note) {

@@ -9,7 +9,9 @@ import io.fleetsim.sweep.FieldPath;
 import io.fleetsim.sweep.Metric;
 import io.fleetsim.sweep.PointSummary;
 import io.fleetsim.sweep.PoolEstimate;
+import io.fleetsim.sweep.SplitEstimate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,40 @@ public final class SweepTables {
             Metric.TTFT_P99_MS, "ttft p99", Metric.TPOT_P99_MS, "tpot p99", Metric.TOTAL_COST_USD, "cost $",
             Metric.RESERVED_SHARE, "reserved");
 
+    /** A disaggregated pool's figures ({@link SplitEstimate}), in its order, with their formats and labels. */
+    private static final Map<String, ValueFormat> SPLIT_FIGURES = new LinkedHashMap<>();
+
+    static {
+        SPLIT_FIGURES.put("prefill_utilization", ValueFormat.SHARE);
+        SPLIT_FIGURES.put("decode_utilization", ValueFormat.SHARE);
+        SPLIT_FIGURES.put("prefill_batch_occupancy", ValueFormat.SHARE);
+        SPLIT_FIGURES.put("decode_batch_occupancy", ValueFormat.SHARE);
+        SPLIT_FIGURES.put("kv_transfer_p50_ms", ValueFormat.FINE_MILLIS);
+        SPLIT_FIGURES.put("kv_transfer_p90_ms", ValueFormat.FINE_MILLIS);
+    }
+
+    private static final Map<String, String> SPLIT_LABELS = Map.of("prefill_utilization", "prefill util",
+            "decode_utilization", "decode util", "prefill_batch_occupancy", "prefill occ.",
+            "decode_batch_occupancy", "decode occ.", "kv_transfer_p50_ms", "xfer p50", "kv_transfer_p90_ms", "xfer p90");
+
     private SweepTables() {
+    }
+
+    /** Indices of the pools that are disaggregated in at least one of {@code points}. */
+    private static List<Integer> splitPools(List<PointSummary> points) {
+        List<Integer> out = new ArrayList<>();
+        int pools = points.isEmpty() ? 0 : points.get(0).pools().size();
+        for (int i = 0; i < pools; i++) {
+            int index = i;
+            if (points.stream().anyMatch(p -> p.pools().size() > index && p.pools().get(index).split() != null)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    private static String splitKey(String pool, String figure) {
+        return "pool_" + pool + "_" + figure;
     }
 
     /**
@@ -69,6 +104,19 @@ public final class SweepTables {
             columns.add(new Column("pool_" + pool + "_cost_usd", pool + " $", ValueFormat.USD));
             columns.add(new Column("pool_" + pool + "_cost_usd_ci95", "±", ValueFormat.USD));
         }
+        // last, and only for pools disaggregated in some configuration, so that other sweeps' columns stay put
+        List<Integer> split = splitPools(points);
+        String prefix = split.size() > 1 ? "%s " : "";
+        for (int index : split) {
+            String pool = pools.get(index);
+            String label = String.format(prefix, pool);
+            columns.add(new Column(splitKey(pool, "prefill_workers"), label + "prefill w.", ValueFormat.COUNT));
+            columns.add(new Column(splitKey(pool, "decode_workers"), label + "decode w.", ValueFormat.COUNT));
+            SPLIT_FIGURES.forEach((figure, format) -> {
+                columns.add(new Column(splitKey(pool, figure), label + SPLIT_LABELS.get(figure), format));
+                columns.add(new Column(splitKey(pool, figure) + "_ci95", "±", format));
+            });
+        }
         Table table = new Table(columns);
         for (int i = 0; i < points.size(); i++) {
             PointSummary p = points.get(i);
@@ -88,6 +136,18 @@ public final class SweepTables {
             for (PoolEstimate pool : p.pools()) {
                 row.add(pool.costUsd().mean());
                 row.add(pool.costUsd().halfWidth());
+            }
+            for (int index : split) {
+                SplitEstimate x = p.pools().size() > index ? p.pools().get(index).split() : null;
+                row.add(x == null ? null : (long) x.prefillWorkers());
+                row.add(x == null ? null : (long) x.decodeWorkers());
+                for (Estimate e : x == null ? Collections.<Estimate>nCopies(SPLIT_FIGURES.size(), null)
+                        : List.of(x.prefillUtilization(), x.decodeUtilization(), x.prefillOccupancy(),
+                                x.decodeOccupancy(), x.kvTransferP50Ms(),
+                                x.kvTransferP90Ms())) {
+                    row.add(e == null ? null : e.mean());
+                    row.add(e == null ? null : e.halfWidth());
+                }
             }
             table.addRow(row);
         }
@@ -115,6 +175,13 @@ public final class SweepTables {
         }
         keys.add(key(Metric.TTFT_P99_MS));
         keys.add(key(Metric.TOTAL_COST_USD));
+        // a disaggregated pool's busier side and its transfers: why one split beats another
+        for (var c : points.columns()) {
+            if (c.key().startsWith("pool_") && (c.key().endsWith("_prefill_utilization")
+                    || c.key().endsWith("_decode_utilization") || c.key().endsWith("_kv_transfer_p90_ms"))) {
+                keys.add(c.key());
+            }
+        }
         return points.select(keys);
     }
 
