@@ -123,10 +123,6 @@ public final class LlmReplica implements Server, EventHandler {
     /** Moving average of iteration times, about the last 20 iterations (only while stepping). */
     private double recentIterationSeconds;
     private long generation;
-    private final long recvInterval;
-    private long recvPhase;
-    private boolean receiving = true;
-    private long phaseAtStepStart;
 
     /** A replica of pool {@code pool} as {@code spec} describes it. */
     public LlmReplica(Simulator sim, int pool, ServerSpec.Llm spec, WorkSource source, ServingListener listener) {
@@ -151,10 +147,6 @@ public final class LlmReplica implements Server, EventHandler {
         this.watermarkBlocks = (long) Math.floor(kv.capacityBlocks() * WATERMARK);
         this.reserveOutput = spec.batching().kvAdmission() == KvAdmission.RESERVE_OUTPUT;
         this.separatePrefill = spec.batching().prefill() == PrefillBatching.SEPARATE;
-        String rv = System.getProperty("fleetsim.exp.recv", "0");
-        long ri = rv.equals("ix") ? (spec.batching().maxNumSeqs() >= 16 ? 30 : 10) : Long.parseLong(rv);
-        this.recvInterval = separatePrefill && ri > 1 ? ri : 1;
-        this.recvPhase = this.recvInterval;
         this.source = source;
         this.listener = listener;
         this.handlerId = sim.register(this);
@@ -347,9 +339,6 @@ public final class LlmReplica implements Server, EventHandler {
             // Idle, or a step planned this very instant and not yet run: (re)plan so that requests
             // arriving at the same time share the iteration.
             accrueKv(sim.now(), kvUtilization());
-            if (stepping) {
-                recvPhase = phaseAtStepStart;
-            }
             planStep();
             markKv(sim.now(), kvUtilization());
             return;
@@ -361,10 +350,6 @@ public final class LlmReplica implements Server, EventHandler {
         double now = sim.now();
         long done = steps.decodeIterationsWithin(stepBatch, stepKvTokens, now - stepStart, stepIterations);
         long keep = done + 1;
-        if (recvInterval > 1) {
-            long k1 = recvInterval - recvPhase;
-            keep = k1 >= keep ? k1 : k1 + (keep - k1 + recvInterval - 1) / recvInterval * recvInterval;
-        }
         if (keep < stepIterations) {
             stepIterations = keep;
             stepSeconds = steps.decodeSegmentSeconds(stepBatch, stepKvTokens, keep);
@@ -392,25 +377,17 @@ public final class LlmReplica implements Server, EventHandler {
             // stepSeconds is decodeSegmentSeconds(stepBatch, stepKvTokens, stepIterations), kept when planned or cut.
             listener.computeTime(pool, 0, stepSeconds);
             reportDecodeGaps();
-            long p = recvPhase + stepIterations;
-            if (p > recvInterval) {
-                long r = (p - recvInterval) % recvInterval;
-                p = r == 0 ? recvInterval : r;
-            }
-            recvPhase = p;
             iteration += stepIterations;
             completeFinishedDecodes(now);
         } else if (prefillOnly) {
             // Decoding sequences produced nothing: no iteration passes for them, their next token
             // comes that much later.
             listener.computeTime(pool, stepSeconds, 0);
-            recvPhase = recvInterval;
             advancePrefills(now);
         } else {
             double prefillShare = (double) stepPrefillTokens / (stepPrefillTokens + decoding.size());
             listener.computeTime(pool, stepSeconds * prefillShare, stepSeconds * (1 - prefillShare));
             tokenGaps(stepSeconds, decoding.size());
-            recvPhase = stepPrefillTokens > 0 ? recvInterval : Math.min(recvInterval, recvPhase + 1);
             iteration++;
             completeFinishedDecodes(now);
             advancePrefills(now);
@@ -531,11 +508,6 @@ public final class LlmReplica implements Server, EventHandler {
             preemptYoungest();
             free = kv.freeBlocksAt(iteration + 1);
         }
-        phaseAtStepStart = recvPhase;
-        receiving = recvPhase >= recvInterval;
-        if (receiving) {
-            recvPhase = 0;
-        }
         int budget = batching.maxBatchedTokens() - (separatePrefill ? 0 : decoding.size());
         int prefillTokens = 0;
         double prefillContext = 0;
@@ -580,15 +552,11 @@ public final class LlmReplica implements Server, EventHandler {
             if (n <= 0) {
                 throw new IllegalStateException("KV cache cannot hold the next token of a lone sequence");
             }
-            if (recvInterval > 1 && admitting && source.peek() != null) {
-                n = Math.min(n, recvInterval - recvPhase);
-            }
             stepBatch = decoding.size();
             stepKvTokens = kvTokens;
             startStep(now, true, n, steps.decodeSegmentSeconds(stepBatch, kvTokens, n));
         } else {
             stepping = false;
-            recvPhase = recvInterval;
             recentIterationSeconds = 0;
             clock.idleAt(now);
             source.serverIdle(this);
@@ -602,7 +570,7 @@ public final class LlmReplica implements Server, EventHandler {
      */
     private Sequence admitNext(double now, long freeBlocks) {
         Sequence resumed = preempted.peek();
-        Request fresh = resumed == null && admitting && receiving ? source.peek() : null;
+        Request fresh = resumed == null && admitting ? source.peek() : null;
         if (resumed == null && (fresh == null || !reservationAllows(fresh))) {
             return null;
         }

@@ -147,8 +147,7 @@ public final class ClosedLoopBenchmark {
             throw new IllegalArgumentException("need at least one client, got " + clients);
         }
         Driver d = new Driver(replicaOf(server), clients, promptTokens, outputTokens, length, requestLatencySeconds);
-        return d.run(Double.parseDouble(System.getProperty("fleetsim.exp.spread", "1"))
-                * startSpreadSeconds(server, clients, promptTokens, outputTokens));
+        return d.run(startSpreadSeconds(server, clients, promptTokens, outputTokens));
     }
 
     /**

@@ -45,7 +45,7 @@ public record DeploymentPlan(ServerSpec.Llm server, int replicas, int clients, S
         return new DeploymentPlan(new ServerSpec.Llm(server.memory(), server.maxModelLen(), server.batching(),
                 parameters.performance(), server.engine(), server.expertParallel()), replicas, clients, engine,
                 engineVersion,
-                parameters.requestLatencySeconds() + parameters.perClientSeconds() * clients, arrivals);
+                parameters.requestLatencySeconds(), arrivals);
     }
 
     /** The replicas grouped by the clients each serves, most clients first. */

@@ -172,10 +172,8 @@ public final class DeploymentPlanner {
         // An open loop's batch is limited by the engine's default; a closed loop's by its clients.
         int clientsPerReplica = p.arrivals() != null ? OPEN_LOOP_MAX_NUM_SEQS
                 : (p.concurrency() + replicas - 1) / replicas;
-        int tokenBudget = "sglang".equals(engine) && Boolean.getBoolean("fleetsim.exp.sgbudget")
-                && gpu.memoryBytes() >= 160.0 * (1L << 30) ? 16384 : MAX_BATCHED_TOKENS;
         BatchingSpec batching = new BatchingSpec(clientsPerReplica,
-                Math.max(tokenBudget, clientsPerReplica + 1), EngineDefaults.kvAdmission(engine),
+                Math.max(MAX_BATCHED_TOKENS, clientsPerReplica + 1), EngineDefaults.kvAdmission(engine),
                 EngineDefaults.prefillBatching(engine));
         // The row's engine; its kernel tables are those of the shipped version closest to the row's.
         String version = KernelIndex.builtIn().closest(engine, d.backendVersion(), gpu.name())

@@ -10,11 +10,7 @@ import io.fleetsim.spec.PerformanceSpec;
  * @param performance           step-time parameters
  * @param requestLatencySeconds time from sending a request to the engine having it
  */
-public record EngineParameters(PerformanceSpec performance, double requestLatencySeconds, double perClientSeconds) {
-
-    public EngineParameters(PerformanceSpec performance, double requestLatencySeconds) {
-        this(performance, requestLatencySeconds, 0);
-    }
+public record EngineParameters(PerformanceSpec performance, double requestLatencySeconds) {
 
     /** fleetsim's defaults: {@link PerformanceSpec#DEFAULT} and no request latency. */
     public static final EngineParameters DEFAULT = new EngineParameters(PerformanceSpec.DEFAULT, 0);

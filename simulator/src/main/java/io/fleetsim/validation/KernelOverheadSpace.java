@@ -18,14 +18,13 @@ public final class KernelOverheadSpace implements ParameterSpace {
     static final double MAX_SEQUENCE_US = 400;
     static final double MAX_TOKEN_US = 40;
     static final double MAX_REQUEST_LATENCY_MS = 1000;
-    static final double MAX_PER_CLIENT_MS = 10;
 
     private KernelOverheadSpace() {
     }
 
     @Override
     public int count() {
-        return Boolean.getBoolean("fleetsim.exp.perclient") ? 5 : 4;
+        return 4;
     }
 
     @Override
@@ -39,20 +38,12 @@ public final class KernelOverheadSpace implements ParameterSpace {
         double sequence = nanoseconds(MAX_SEQUENCE_US * 1e-6 * square(u[1]));
         double token = nanoseconds(MAX_TOKEN_US * 1e-6 * square(u[2]));
         double latency = microseconds(MAX_REQUEST_LATENCY_MS * 1e-3 * square(u[3]));
-        double perClient = u.length > 4 ? microseconds(MAX_PER_CLIENT_MS * 1e-3 * square(u[4])) : 0;
-        return new EngineParameters(PerformanceSpec.kernels(iteration, sequence, token, latency), latency, perClient);
+        return new EngineParameters(PerformanceSpec.kernels(iteration, sequence, token, latency), latency);
     }
 
     @Override
     public double[] unit(EngineParameters p) {
         PerformanceSpec s = p.performance();
-        if (count() == 5) {
-            return new double[]{root(s.engineIterationSeconds() / (MAX_ITERATION_MS * 1e-3)),
-                root(s.engineSequenceSeconds() / (MAX_SEQUENCE_US * 1e-6)),
-                root(s.engineTokenSeconds() / (MAX_TOKEN_US * 1e-6)),
-                root(p.requestLatencySeconds() / (MAX_REQUEST_LATENCY_MS * 1e-3)),
-                root(p.perClientSeconds() / (MAX_PER_CLIENT_MS * 1e-3))};
-        }
         return new double[]{root(s.engineIterationSeconds() / (MAX_ITERATION_MS * 1e-3)),
             root(s.engineSequenceSeconds() / (MAX_SEQUENCE_US * 1e-6)),
             root(s.engineTokenSeconds() / (MAX_TOKEN_US * 1e-6)),
@@ -61,19 +52,14 @@ public final class KernelOverheadSpace implements ParameterSpace {
 
     @Override
     public List<String> names() {
-        return count() == 5 ? List.of("engine_iteration_overhead", "engine_sequence_overhead", "engine_token_overhead",
-                "request_latency", "per_client") : List.of("engine_iteration_overhead", "engine_sequence_overhead", "engine_token_overhead",
+        return List.of("engine_iteration_overhead", "engine_sequence_overhead", "engine_token_overhead",
                 "request_latency");
     }
 
     @Override
     public List<String[]> limits() {
-        List<String[]> l = new java.util.ArrayList<>(List.of(new String[]{"0 ms", MAX_ITERATION_MS + " ms"}, new String[]{"0 us", MAX_SEQUENCE_US + " us"},
-                new String[]{"0 us", MAX_TOKEN_US + " us"}, new String[]{"0 ms", MAX_REQUEST_LATENCY_MS + " ms"}));
-        if (count() == 5) {
-            l.add(new String[]{"0 ms", MAX_PER_CLIENT_MS + " ms"});
-        }
-        return l;
+        return List.of(new String[]{"0 ms", MAX_ITERATION_MS + " ms"}, new String[]{"0 us", MAX_SEQUENCE_US + " us"},
+                new String[]{"0 us", MAX_TOKEN_US + " us"}, new String[]{"0 ms", MAX_REQUEST_LATENCY_MS + " ms"});
     }
 
     private static double square(double u) {

@@ -54,8 +54,6 @@ public final class ProfileFitting {
             progress.accept(g.getKey());
             List<SimulatedPoint> group = g.getValue();
             EndToEndCalibration c = EndToEndCalibration.of(group, folds, simulator);
-            System.err.println("EXP " + g.getKey() + " latency_ms=" + c.parameters().requestLatencySeconds() * 1e3
-                    + " per_client_ms=" + c.parameters().perClientSeconds() * 1e3);
             out.add(new GroupFit(profile(g.getKey(), group, c, data, fittedBy), c, group));
         }
         return out;
