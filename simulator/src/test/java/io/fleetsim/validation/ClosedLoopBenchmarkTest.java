@@ -9,7 +9,10 @@ import io.fleetsim.hardware.LlmModel;
 import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
 import io.fleetsim.scenario.CatalogReader;
+import io.fleetsim.serving.LlmReplica;
 import io.fleetsim.spec.BatchingSpec;
+import io.fleetsim.spec.KvAdmission;
+import io.fleetsim.spec.PrefillBatching;
 import io.fleetsim.spec.PerformanceSpec;
 import io.fleetsim.spec.ServerSpec;
 import org.junit.jupiter.api.Test;
@@ -101,6 +104,33 @@ class ClosedLoopBenchmarkTest {
         SimulatedLatency first = ClosedLoopBenchmark.firstWave(server, 4, 1000, 100, 0);
         assertEquals(0.0175, first.meanTtftSeconds(), 1e-12);
         assertEquals(4, first.requests());
+    }
+
+    @Test
+    void aLockstepLoopUnderSeparatePrefillStaysInWavesAndTheSpreadStartLeavesThem() {
+        // SGLang-style prefill batches, 10 ms per iteration whatever it holds, 4 clients of 8192
+        // prompt tokens (one prompt fills the budget) and 10 output tokens, all sent at once:
+        // prompts A..D prefill alone in iterations 1..4 (first tokens at 10, 20, 30, 40 ms) while
+        // decoding pauses, then all decode their 9 other tokens in the same 9 iterations and end
+        // together at 130 ms, so the next wave is sent together and repeats it. Every measured
+        // request is in such a wave: mean TTFT (10 + 20 + 30 + 40) / 4 = 25 ms, mean TPOT
+        // ((130 - 10) + (130 - 20) + (130 - 30) + (130 - 40)) / 9 / 4 = 420 / 36 ms.
+        Gpu instant = new Gpu("instant", 80e9, 1e30, 1e30, 1e30, 0, 1e30, "test");
+        ReplicaMemory memory = new ReplicaMemory(instant, LLAMA_8B, 1, Precision.BF16, 0.9);
+        ServerSpec.Llm server = new ServerSpec.Llm(memory, LLAMA_8B.contextLength(),
+                new BatchingSpec(4, 8192, KvAdmission.ON_PROMPT, PrefillBatching.SEPARATE),
+                new PerformanceSpec(1, 1, 0.010));
+        ClosedLoopBenchmark.ServerFactory replica = (sim, source, listener) -> new LlmReplica(sim, 0, server, source,
+                listener);
+        SimulatedLatency lockstep = ClosedLoopBenchmark.run(replica, 4, 8192, 10,
+                ClosedLoopBenchmark.Length.VALIDATION, 0, 0);
+        assertEquals(0.025, lockstep.meanTtftSeconds(), 1e-12);
+        assertEquals(0.420 / 36, lockstep.meanTpotSeconds(), 1e-12);
+        // Spread over a request time, a prompt arrives while at most one iteration is under way
+        // and is prefilled in the next: TTFT between 10 and 20 ms.
+        SimulatedLatency spread = ClosedLoopBenchmark.run(server, 4, 8192, 10);
+        assertTrue(spread.meanTtftSeconds() > 0.010 && spread.meanTtftSeconds() <= 0.020 + 1e-12,
+                "spread TTFT " + spread.meanTtftSeconds());
     }
 
     @Test
