@@ -44,7 +44,9 @@ import java.util.Optional;
  * </ul>
  * A dense model's attention-DP ranks are independent replicas; a mixture-of-experts model's
  * expert parallelism and attention-DP ranks (tied together by its expert layers) map onto one
- * replica of attention ranks as {@link ExpertLayout} says. A disaggregated row is planned by
+ * replica of attention ranks as {@link ExpertLayout} says, once read as {@link ExpertLayoutReading}
+ * says (the sample multiplies some single-node layouts by their expert parallelism). A
+ * disaggregated row is planned by
  * {@link DisaggregatedPlanner}, each side as a replica of its layout. A deployment whose recipe
  * decoded with multi-token prediction ({@link MtpRecipe}) decodes speculatively, at the
  * acceptance its parameters give.
@@ -116,13 +118,19 @@ public final class DeploymentPlanner {
     /** The simulated deployment of {@code p}, or why there is none. */
     public PointPlan plan(MeasuredPoint p) {
         Deployment d = p.deployment();
-        Deployment.ParallelLayout layout = d.layout();
         String plain = listedPlain.get(p.id());
         if (plain != null) {
             return skip("the same measurement as row " + plain + ", which states no multi-token prediction");
         }
         if (d.disaggregated()) {
             return new DisaggregatedPlanner(this).plan(p);
+        }
+        Deployment.ParallelLayout layout = ExpertLayoutReading.of(d.system(), d.layout());
+        if (!layout.equals(d.layout())) {
+            d = new Deployment(d.system(), d.backend(), d.backendVersion(), d.model(), d.precision(), d.gemmQuant(),
+                    d.moeQuant(), d.mode(), layout, d.split());
+            p = new MeasuredPoint(p.id(), p.line(), d, p.promptTokens(), p.outputTokens(), p.concurrency(),
+                    p.measuredTtftMs(), p.measuredTpotMs(), p.arrivals());
         }
         if (p.concurrency() == 0 && p.arrivals() == null) {
             return skip("no client concurrency stated");
