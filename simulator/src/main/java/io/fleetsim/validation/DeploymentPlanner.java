@@ -46,10 +46,9 @@ import java.util.Optional;
  * expert parallelism and attention-DP ranks (tied together by its expert layers) map onto one
  * replica of attention ranks as {@link ExpertLayout} says, once read as {@link ExpertLayoutReading}
  * says (the sample multiplies some single-node layouts by their expert parallelism). A
- * disaggregated row is planned by
- * {@link DisaggregatedPlanner}, each side as a replica of its layout. A deployment whose recipe
- * decoded with multi-token prediction ({@link MtpRecipe}) decodes speculatively, at the
- * acceptance its parameters give.
+ * disaggregated row is planned by {@link DisaggregatedPlanner}, each side as a replica of its
+ * layout. A deployment whose recipe decoded with multi-token prediction ({@link MtpRecipe})
+ * decodes speculatively, at the acceptance its parameters give.
  */
 public final class DeploymentPlanner {
 
@@ -125,6 +124,7 @@ public final class DeploymentPlanner {
         if (d.disaggregated()) {
             return new DisaggregatedPlanner(this).plan(p);
         }
+        // the layout the row ran, where the sample wrote it multiplied by its expert parallelism
         Deployment.ParallelLayout layout = ExpertLayoutReading.of(d.system(), d.layout());
         if (!layout.equals(d.layout())) {
             d = new Deployment(d.system(), d.backend(), d.backendVersion(), d.model(), d.precision(), d.gemmQuant(),
