@@ -218,7 +218,8 @@ final class CalibrateCommand extends BaseCommand {
         if (mode.equals("disagg")) {
             return disaggregated(catalog, folder, measured);
         }
-        DeploymentPlanner planner = new DeploymentPlanner(catalog, PerformanceProfiles.builtIn(), Optional.empty());
+        DeploymentPlanner planner = new DeploymentPlanner(catalog, PerformanceProfiles.builtIn(), Optional.empty())
+                .withListingsOf(measured);
         List<SimulatedPoint> points = new ArrayList<>();
         int skipped = 0;
         for (MeasuredPoint m : measured) {
@@ -280,7 +281,7 @@ final class CalibrateCommand extends BaseCommand {
     private int disaggregated(HardwareCatalog catalog, Path folder, List<MeasuredPoint> measured) throws IOException {
         // No shipped handoff: the fit starts from the deployments as the aggregated profiles leave them.
         DeploymentPlanner planner = new DeploymentPlanner(catalog, PerformanceProfiles.builtIn(), Optional.empty())
-                .withHandoffs(HandoffProfiles.NONE);
+                .withHandoffs(HandoffProfiles.NONE).withListingsOf(measured);
         List<DisaggregatedPoint> points = new ArrayList<>();
         int skipped = 0;
         for (MeasuredPoint m : measured) {

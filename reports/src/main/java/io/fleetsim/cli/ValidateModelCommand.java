@@ -99,13 +99,15 @@ final class ValidateModelCommand extends BaseCommand {
         if (mode != null && !mode.equals("agg") && !mode.equals("disagg")) {
             throw new CommandLine.ParameterException(cl, "--mode: agg or disagg (got '" + mode + "')");
         }
-        List<MeasuredPoint> measured = PointsFile.read(points, points.toString(), catalog).stream()
+        List<MeasuredPoint> all = PointsFile.read(points, points.toString(), catalog);
+        List<MeasuredPoint> measured = all.stream()
                 .filter(m -> mode == null || m.deployment().mode().equals(mode)).toList();
         long start = System.nanoTime();
         HandoffProfiles handoffs = handoffsFile == null ? HandoffProfiles.builtIn()
                 : handoffsFile.equals("none") ? HandoffProfiles.NONE
                 : new HandoffProfiles(HandoffProfileReader.read(Path.of(handoffsFile)));
-        List<PointOutcome> outcomes = ModelValidation.run(measured, new DeploymentPlanner(catalog, source, handoffs),
+        DeploymentPlanner planner = new DeploymentPlanner(catalog, source, handoffs).withListingsOf(all);
+        List<PointOutcome> outcomes = ModelValidation.run(measured, planner,
                 threadCount, done -> { });
         double wall = (System.nanoTime() - start) / 1e9;
         ErrorSummary summary = ErrorSummary.of(outcomes);

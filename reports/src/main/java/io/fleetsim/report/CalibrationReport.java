@@ -73,6 +73,11 @@ public final class CalibrationReport {
         for (ProfileFitting.GroupFit f : fits) {
             names.append(String.format(Locale.ROOT, "  %s: %s, %s, %s%n", f.profile().name(), f.profile().gpu(),
                     f.profile().engine(), f.profile().precision()));
+            if (!Double.isNaN(f.profile().mtpAcceptance())) {
+                long speculating = f.points().stream().filter(x -> x.plan().server().speculative() != null).count();
+                names.append(String.format(Locale.ROOT, "    multi-token prediction acceptance %.3f, fitted on the "
+                        + "%d of its rows whose recipe used it%n", f.profile().mtpAcceptance(), speculating));
+            }
             for (String limit : EndToEndCalibration.space(f.points()).atLimits(f.calibration().parameters())) {
                 names.append("    note: ").append(limit).append(" (the model fits these points no better within "
                         + "the range searched)\n");

@@ -25,16 +25,31 @@ import java.util.Optional;
  * @param training       error on the points fitted
  * @param crossValidated error on each deployment when fitted on the others, if there were at
  *                       least two deployments
+ * @param mtpAcceptance  fitted acceptance of each multi-token-prediction draft token, for the
+ *                       points whose deployments decoded with it (in [0, 1]); NaN when none did
  */
 public record EndToEndProfile(String name, String gpu, String engine, List<String> engineVersions, String precision,
                               PerformanceSpec performance, double requestLatencySeconds, List<String> models, int deployments, String data,
-                              String fittedBy, LatencyError training, Optional<CrossValidated> crossValidated) {
+                              String fittedBy, LatencyError training, Optional<CrossValidated> crossValidated,
+                              double mtpAcceptance) {
 
     /** Copies the lists; the performance carries the request latency, as a pool naming the profile uses it. */
     public EndToEndProfile {
         performance = performance.withRequestLatency(requestLatencySeconds);
         engineVersions = List.copyOf(engineVersions);
         models = List.copyOf(models);
+        if (!Double.isNaN(mtpAcceptance) && !(mtpAcceptance >= 0 && mtpAcceptance <= 1)) {
+            throw new IllegalArgumentException("mtp acceptance must be in [0, 1] (got " + mtpAcceptance + ")");
+        }
+    }
+
+    /** A profile of points none of which decoded with multi-token prediction. */
+    public EndToEndProfile(String name, String gpu, String engine, List<String> engineVersions, String precision,
+                           PerformanceSpec performance, double requestLatencySeconds, List<String> models,
+                           int deployments, String data, String fittedBy, LatencyError training,
+                           Optional<CrossValidated> crossValidated) {
+        this(name, gpu, engine, engineVersions, precision, performance, requestLatencySeconds, models, deployments,
+                data, fittedBy, training, crossValidated, Double.NaN);
     }
 
     /**

@@ -55,8 +55,8 @@ public final class EndToEndProfileReader {
         for (SpecNode n : root.required("profiles").elements()) {
             n.allowOnly("name", "gpu", "engine", "engine_versions", "precision", "compute_efficiency",
                     "memory_efficiency", "iteration_overhead", "step_time", "engine_iteration_overhead",
-                    "engine_sequence_overhead", "engine_token_overhead", "request_latency", "models", "deployments", "data", "fitted_by", "training",
-                    "cross_validated");
+                    "engine_sequence_overhead", "engine_token_overhead", "request_latency", "mtp_acceptance", "models",
+                    "deployments", "data", "fitted_by", "training", "cross_validated");
             EndToEndProfile p = profile(n);
             if (!names.add(p.name())) {
                 throw n.get("name").error("duplicate profile name '" + p.name() + "'");
@@ -102,7 +102,8 @@ public final class EndToEndProfileReader {
                 n.required("precision").choice(PRECISIONS), performance,
                 requestLatency, texts(n.required("models")),
                 (int) n.required("deployments").integerIn(1, Integer.MAX_VALUE), n.required("data").text(),
-                n.required("fitted_by").text(), error(training), cv);
+                n.required("fitted_by").text(), error(training), cv,
+                n.get("mtp_acceptance").isMissing() ? Double.NaN : n.get("mtp_acceptance").numberIn(0, 1));
     }
 
     private static Optional<CapacityRatio> capacity(SpecNode n) {

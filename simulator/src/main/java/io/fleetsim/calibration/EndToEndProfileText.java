@@ -45,6 +45,9 @@ public final class EndToEndProfileText {
             sb.append("    engine_token_overhead: ").append(microseconds(s.engineTokenSeconds())).append('\n');
         }
         sb.append("    request_latency: ").append(milliseconds(p.requestLatencySeconds())).append('\n');
+        if (!Double.isNaN(p.mtpAcceptance())) {
+            sb.append("    mtp_acceptance: ").append(plain(p.mtpAcceptance())).append('\n');
+        }
         sb.append("    models: [").append(String.join(", ", p.models())).append("]\n");
         sb.append("    deployments: ").append(p.deployments()).append('\n');
         sb.append("    data: ").append(quoted(p.data())).append('\n');

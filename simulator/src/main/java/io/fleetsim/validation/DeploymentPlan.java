@@ -2,6 +2,7 @@ package io.fleetsim.validation;
 
 import io.fleetsim.spec.PerformanceSpec;
 import io.fleetsim.spec.ServerSpec;
+import io.fleetsim.spec.SpeculativeSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,10 +41,17 @@ public record DeploymentPlan(ServerSpec.Llm server, int replicas, int clients, S
     public record ClientGroup(int replicas, int clients) {
     }
 
-    /** The same deployment with other step-time parameters and request latency (what a fit varies). */
+    /**
+     * The same deployment with other step-time parameters and request latency (what a fit varies),
+     * and, where it speculates and {@code parameters} carry a fitted acceptance, that acceptance.
+     */
     public DeploymentPlan with(EngineParameters parameters) {
+        SpeculativeSpec s = server.speculative();
+        if (s != null && !Double.isNaN(parameters.mtpAcceptance())) {
+            s = new SpeculativeSpec(s.method(), s.tokens(), parameters.mtpAcceptance(), s.draft());
+        }
         return new DeploymentPlan(new ServerSpec.Llm(server.memory(), server.maxModelLen(), server.batching(),
-                parameters.performance(), server.engine(), server.expertParallel()), replicas, clients, engine,
+                parameters.performance(), server.engine(), server.expertParallel(), s), replicas, clients, engine,
                 engineVersion,
                 parameters.requestLatencySeconds(), arrivals);
     }

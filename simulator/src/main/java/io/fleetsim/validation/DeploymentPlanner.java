@@ -15,7 +15,11 @@ import io.fleetsim.serving.LlmReplica;
 import io.fleetsim.spec.BatchingSpec;
 import io.fleetsim.spec.EngineSpec;
 import io.fleetsim.spec.ServerSpec;
+import io.fleetsim.spec.SpeculativeSpec;
 import io.fleetsim.workload.Request;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,10 +44,13 @@ import java.util.Optional;
  * </ul>
  * A dense model's attention-DP ranks are independent replicas; a mixture-of-experts model's
  * expert parallelism and attention-DP ranks (tied together by its expert layers) map onto one
- * replica of attention ranks as {@link ExpertLayout} says. A mixture-of-experts layout whose
- * {@code tp_size} does not divide the model's attention heads cannot be attention tensor
- * parallelism: it is read as that many attention data-parallel ranks of tp 1. A disaggregated row is planned by
- * {@link DisaggregatedPlanner}, each side as a replica of its layout.
+ * replica of attention ranks as {@link ExpertLayout} says, once read as {@link ExpertLayoutReading}
+ * says (the sample multiplies some single-node layouts by their expert parallelism). A
+ * mixture-of-experts layout whose {@code tp_size} does not divide the model's attention heads
+ * cannot be attention tensor parallelism: it is read as that many attention data-parallel ranks
+ * of tp 1. A disaggregated row is planned by {@link DisaggregatedPlanner}, each side as a replica
+ * of its layout. A deployment whose recipe decoded with multi-token prediction ({@link MtpRecipe})
+ * decodes speculatively, at the acceptance its parameters give.
  */
 public final class DeploymentPlanner {
 
@@ -57,15 +64,31 @@ public final class DeploymentPlanner {
     private final HardwareCatalog catalog;
     private final ParameterSource parameters;
     private final HandoffProfiles handoffs;
+    /** Ids of rows whose run is also listed without multi-token prediction, to the id of that listing. */
+    private final Map<String, String> listedPlain;
 
     /**
      * A planner whose replicas take their parameters from {@code parameters}, and whose
      * disaggregated deployments take their handoff from {@code handoffs}.
      */
     public DeploymentPlanner(HardwareCatalog catalog, ParameterSource parameters, HandoffProfiles handoffs) {
+        this(catalog, parameters, handoffs, Map.of());
+    }
+
+    private DeploymentPlanner(HardwareCatalog catalog, ParameterSource parameters, HandoffProfiles handoffs,
+                              Map<String, String> listedPlain) {
         this.catalog = catalog;
         this.parameters = parameters;
         this.handoffs = handoffs;
+        this.listedPlain = listedPlain;
+    }
+
+    /**
+     * This planner skipping the rows of {@code all} (the whole points file) whose run the file
+     * also lists under a deployment without multi-token prediction ({@link DuplicateMeasurements}).
+     */
+    public DeploymentPlanner withListingsOf(List<MeasuredPoint> all) {
+        return new DeploymentPlanner(catalog, parameters, handoffs, DuplicateMeasurements.speculativeListings(all));
     }
 
     /** A planner whose replicas take their parameters from {@code parameters}, handoffs from the shipped profiles. */
@@ -75,7 +98,7 @@ public final class DeploymentPlanner {
 
     /** This planner with disaggregated deployments' handoffs from {@code other}. */
     public DeploymentPlanner withHandoffs(HandoffProfiles other) {
-        return new DeploymentPlanner(catalog, parameters, other);
+        return new DeploymentPlanner(catalog, parameters, other, listedPlain);
     }
 
     /** Where disaggregated deployments take their handoff latency from. */
@@ -104,9 +127,20 @@ public final class DeploymentPlanner {
      */
     private PointPlan plan(MeasuredPoint p, boolean mapLayout) {
         Deployment d = p.deployment();
-        Deployment.ParallelLayout layout = d.layout();
+        String plain = listedPlain.get(p.id());
+        if (plain != null) {
+            return skip("the same measurement as row " + plain + ", which states no multi-token prediction");
+        }
         if (d.disaggregated()) {
             return new DisaggregatedPlanner(this).plan(p);
+        }
+        // the layout the row ran, where the sample wrote it multiplied by its expert parallelism
+        Deployment.ParallelLayout layout = ExpertLayoutReading.of(d.system(), d.layout());
+        if (!layout.equals(d.layout())) {
+            d = new Deployment(d.system(), d.backend(), d.backendVersion(), d.model(), d.precision(), d.gemmQuant(),
+                    d.moeQuant(), d.mode(), layout, d.split());
+            p = new MeasuredPoint(p.id(), p.line(), d, p.promptTokens(), p.outputTokens(), p.concurrency(),
+                    p.measuredTtftMs(), p.measuredTpotMs(), p.arrivals());
         }
         if (p.concurrency() == 0 && p.arrivals() == null) {
             return skip("no client concurrency stated");
@@ -195,14 +229,15 @@ public final class DeploymentPlanner {
         // The row's engine; its kernel tables are those of the shipped version closest to the row's.
         String version = KernelIndex.builtIn().closest(engine, d.backendVersion(), gpu.name())
                 .map(KernelIndex.Entry::version).orElse(d.backendVersion().isEmpty() ? "unknown" : d.backendVersion());
+        // the recipe's multi-token prediction, where it used one the row does not state
         ServerSpec.Llm server = new ServerSpec.Llm(memory, model.contextLength(), batching, chosen.performance(),
-                new EngineSpec(engine, version));
+                new EngineSpec(engine, version), 1, MtpRecipe.of(d, layout, chosen.mtpAcceptanceOrDefault()));
         if (!LlmReplica.fits(server, new Request(0, 0, 0, p.promptTokens(), p.outputTokens()))) {
             return skip("a request of " + context + " tokens does not fit the KV cache");
         }
         return new PointPlan.Simulate(new DeploymentPlan(server, replicas, p.concurrency(), engine,
                 d.backendVersion(), chosen.requestLatencySeconds(), p.arrivals()),
-                parameters.label(gpu, engine, tp, precision));
+                parameters.label(gpu, engine, tp, precision) + speculation(server));
     }
 
     /**
@@ -224,6 +259,12 @@ public final class DeploymentPlanner {
             return plan;
         }
         ServerSpec.Llm server = mapped.apply(s.plan().server(), s.plan().engine());
+        if (server.speculative() != null) {
+            // draft tokens as the row's own layout (its attention DP) has them, not the planned one
+            server = new ServerSpec.Llm(server.memory(), server.maxModelLen(), server.batching(),
+                    server.performance(), server.engine(), server.expertParallel(),
+                    MtpRecipe.of(d, layout, server.speculative().acceptance().mean()));
+        }
         // each attention rank holds its own copy of the weights but the routed experts
         String whyNot = server.memory().whyNotFit(p.promptTokens() + p.outputTokens());
         if (whyNot != null) {
@@ -234,7 +275,15 @@ public final class DeploymentPlanner {
         }
         return new PointPlan.Simulate(new DeploymentPlan(server, s.plan().replicas(),
                 s.plan().clients(), s.plan().engine(), s.plan().engineVersion(), s.plan().requestLatencySeconds(),
-                s.plan().arrivals()), s.parametersFrom());
+                s.plan().arrivals()), s.parametersFrom().replace(speculation(s.plan().server()), "")
+                + speculation(server));
+    }
+
+    /** How {@code server} speculates, for a row's parameters label; empty when it does not. */
+    static String speculation(ServerSpec.Llm server) {
+        SpeculativeSpec s = server.speculative();
+        return s == null ? "" : String.format(Locale.ROOT, ", multi-token prediction of the recipe (%d draft "
+                + "tokens, acceptance %.3f)", s.tokens(), s.acceptance().mean());
     }
 
     private static PointPlan skip(String reason) {

@@ -70,7 +70,8 @@ public final class DisaggregatedPlanner {
             return s;
         }
         PointPlan.Simulate pre = (PointPlan.Simulate) prefill;
-        ServerSpec.Llm prefillWorker = withBatch(pre.plan().server(), d.split().prefillBatch(),
+        // a prefill worker hands over after the first token: it never decodes, so never speculates
+        ServerSpec.Llm prefillWorker = withBatch(pre.plan().server().withoutSpeculation(), d.split().prefillBatch(),
                 d.split().prefill().attentionDp());
         ServerSpec.Llm decodeWorker = withBatch(((PointPlan.Simulate) decode).plan().server(),
                 d.split().decodeBatch(), d.layout().attentionDp());

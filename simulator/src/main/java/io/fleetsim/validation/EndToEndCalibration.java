@@ -62,11 +62,15 @@ public record EndToEndCalibration(EngineParameters parameters, LatencyError trai
 
     /**
      * What a fit of {@code points} varies: the kernel model's engine overheads where the points'
-     * replicas run on measured kernels, the roofline's factors where they fall back to it.
+     * replicas run on measured kernels, the roofline's factors where they fall back to it; and the
+     * acceptance of multi-token prediction where some of the points speculate.
      */
     public static ParameterSpace space(List<SimulatedPoint> points) {
-        boolean kernels = points.stream().allMatch(p -> StepTimeModels.of(p.plan().server()) instanceof KernelStepTime);
-        return ParameterSpace.of(kernels ? StepTimeMethod.KERNELS : StepTimeMethod.ROOFLINE);
+        boolean kernels = points.stream().allMatch(p -> StepTimeModels.of(p.plan().server().withoutSpeculation())
+                instanceof KernelStepTime);
+        ParameterSpace base = ParameterSpace.of(kernels ? StepTimeMethod.KERNELS : StepTimeMethod.ROOFLINE);
+        boolean speculates = points.stream().anyMatch(p -> p.plan().server().speculative() != null);
+        return speculates ? new SpeculativeSpace(base) : base;
     }
 
     /** The cross-validated error, when there was a cross-validation. */

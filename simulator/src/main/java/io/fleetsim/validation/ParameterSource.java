@@ -39,13 +39,16 @@ public sealed interface ParameterSource permits ParameterSource.PoolDefaults, Pa
      * model (the roofline, flagged uncalibrated, where no kernel tables exist for the GPU) with the
      * engine overheads and request latency of the shipped end-to-end profile of its GPU, engine and
      * precision where one ships (then the rows it was fitted on are scored in sample), else the
-     * defaults; the roofline factors of its default profile.
+     * defaults; the roofline factors of its default profile; and that profile's multi-token-prediction
+     * acceptance, where it has one.
      */
     record PoolDefaults(PerformanceProfiles profiles) implements ParameterSource {
         @Override
         public EngineParameters parameters(Gpu gpu, String engine, int tp, Precision precision) {
             PerformanceSpec s = profiles.poolDefault(gpu.name(), tp, precision, engine);
-            return new EngineParameters(s, s.requestLatencySeconds());
+            double acceptance = profiles.fittedKernels(gpu.name(), engine, precision)
+                    .map(EndToEndProfile::mtpAcceptance).orElse(Double.NaN);
+            return new EngineParameters(s, s.requestLatencySeconds(), acceptance);
         }
 
         @Override
@@ -102,7 +105,8 @@ public sealed interface ParameterSource permits ParameterSource.PoolDefaults, Pa
         @Override
         public EngineParameters parameters(Gpu gpu, String engine, int tp, Precision precision) {
             return profileOf(gpu, engine, precision)
-                    .map(p -> new EngineParameters(p.performance(), p.requestLatencySeconds())).orElse(null);
+                    .map(p -> new EngineParameters(p.performance(), p.requestLatencySeconds(), p.mtpAcceptance()))
+                    .orElse(null);
         }
 
         /** The profile of the GPU, engine and precision family, if the file has one. */

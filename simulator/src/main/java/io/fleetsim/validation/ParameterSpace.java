@@ -7,9 +7,10 @@ import java.util.List;
  * What an end-to-end fit may vary for one step-time model, mapped onto the unit cube so that a
  * bounded optimiser moves every parameter on one scale: the roofline's three factors
  * ({@link RooflineSpace}), or the kernel model's engine overheads ({@link KernelOverheadSpace});
- * both with the request latency.
+ * both with the request latency, and with the acceptance of multi-token prediction where some
+ * points speculate ({@link SpeculativeSpace}).
  */
-public sealed interface ParameterSpace permits RooflineSpace, KernelOverheadSpace {
+public sealed interface ParameterSpace permits RooflineSpace, KernelOverheadSpace, SpeculativeSpace {
 
     /** The space of the step-time model {@code method}. */
     static ParameterSpace of(StepTimeMethod method) {

@@ -90,7 +90,8 @@ public final class ProfileFitting {
                 List.copyOf(versions), first.server().memory().precision().family().id(), c.parameters().performance(),
                 c.parameters().requestLatencySeconds(), List.copyOf(models),
                 c.deployments(), data, fittedBy, c.training(),
-                c.crossValidatedError().map(e -> new EndToEndProfile.CrossValidated(c.folds(), e, kneeCapacity(c))));
+                c.crossValidatedError().map(e -> new EndToEndProfile.CrossValidated(c.folds(), e, kneeCapacity(c))),
+                c.parameters().mtpAcceptance());
         // What a profiles file holds is the text: the profile is what reading it back gives.
         String text = EndToEndProfileText.file(List.of(p), "");
         return EndToEndProfileReader.read(SpecDocument.parse(text, name + ".yaml", false)).get(0);

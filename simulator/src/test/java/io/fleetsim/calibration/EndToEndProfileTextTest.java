@@ -39,6 +39,29 @@ class EndToEndProfileTextTest {
         assertEquals(12.345e-6, back.performance().engineSequenceSeconds());
     }
 
+    /** A profile fitted on rows that decoded with multi-token prediction keeps its fitted acceptance. */
+    @Test
+    void aFittedMtpAcceptanceRoundTripsAndIsLeftOutWhereNoneWasFitted() {
+        EndToEndProfile fitted = new EndToEndProfile("k", "B200-180GB", "trtllm", List.of("1.2.0rc6.post3"), "fp4",
+                PerformanceSpec.kernels(0.001234, 12.345e-6, 0.678e-6, 0), 0.0875, List.of("deepseek-r1"), 3,
+                "d.csv", "cmd", new LatencyError(10, 0.1, 0.2, 0.05, 0.1), Optional.empty(), 0.637);
+        String text = EndToEndProfileText.file(List.of(fitted), "");
+        assertTrue(text.contains("    mtp_acceptance: 0.637\n"), text);
+        assertEquals(fitted, read(text).get(0));
+        assertEquals(0.637, read(text).get(0).mtpAcceptance());
+        assertTrue(!EndToEndProfileText.file(List.of(PROFILE), "").contains("mtp_acceptance"));
+        assertTrue(Double.isNaN(read(EndToEndProfileText.file(List.of(PROFILE), "")).get(0).mtpAcceptance()));
+    }
+
+    @Test
+    void anMtpAcceptanceAboveOneIsAnErrorNamingItsField() {
+        String text = EndToEndProfileText.file(List.of(PROFILE), "").replace("    models:",
+                "    mtp_acceptance: 1.2\n    models:");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> read(text));
+        assertTrue(e.getMessage().startsWith("p.yaml:"), e.getMessage());
+        assertTrue(e.getMessage().contains("profiles[0].mtp_acceptance"), e.getMessage());
+    }
+
     @Test
     void aProfileRoundTrips() {
         String text = EndToEndProfileText.file(List.of(PROFILE), "fitted for a test");

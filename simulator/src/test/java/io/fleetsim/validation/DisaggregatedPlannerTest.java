@@ -66,6 +66,20 @@ class DisaggregatedPlannerTest {
         assertEquals(3, s.decodeWorkers());
     }
 
+    /** The recipe's multi-token prediction is the decode side's: a prefill worker never decodes. */
+    @Test
+    void onlyTheDecodeWorkersOfATensorRtLlmDeepSeekR1RowSpeculate() {
+        PointPlan p = PLANNER.plan(point("b200_sxm", "deepseek-ai/DeepSeek-R1", "nvfp4", layout(1, 4, 4), 1,
+                layout(8, 1, 8), 3));
+        ServerSpec.Disaggregated s = assertInstanceOf(PointPlan.SimulateDisaggregated.class, p).plan().server();
+        assertEquals(null, s.prefill().speculative());
+        assertEquals(3, s.decode().speculative().tokens(), "decode attention tensor-parallel: 3 draft tokens");
+        PointPlan dp = PLANNER.plan(point("b200_sxm", "deepseek-ai/DeepSeek-R1", "nvfp4", layout(1, 4, 4), 1,
+                layout(1, 8, 8), 3));
+        assertEquals(1, assertInstanceOf(PointPlan.SimulateDisaggregated.class, dp).plan().server().decode()
+                .speculative().tokens(), "decode attention DP: 1 draft token");
+    }
+
     @Test
     void expertsSplitOverOtherGpusThanTheWorkersAreSkippedNamingTheSide() {
         PointPlan p = PLANNER.plan(point("b200_sxm", "deepseek-ai/DeepSeek-R1", "nvfp4", layout(8, 1, 8), 1,
