@@ -53,7 +53,7 @@ public final class Pool implements WorkSource, EventHandler {
     /** The serving replicas in launch order, kept as they change state. */
     private final List<Replica> serving = new ArrayList<>();
     /** The serving replicas by the load the policy balances on; null for policies that need none. */
-    private final ReplicaHeap leastLoaded;
+    private final LeastLoaded leastLoaded;
     /** Requests in the replicas' own queues, counted as they come and go. */
     private int locallyQueued;
     private final ArrayDeque<Replica> idle = new ArrayDeque<>();
@@ -76,7 +76,9 @@ public final class Pool implements WorkSource, EventHandler {
         this.queue = new PriorityFifo(priorityOfRoute);
         this.chooser = new ReplicaChooser(spec.balancing(), balancerDraws);
         this.leastLoaded = switch (spec.balancing()) {
-            case CENTRAL_QUEUE -> new ReplicaHeap(r -> r.server.inService());
+            // An LLM replica's requests in service are few (at most max_num_seqs) and move by one.
+            case CENTRAL_QUEUE -> spec.server() instanceof ServerSpec.Llm
+                    ? new ReplicaBuckets(r -> r.server.inService()) : new ReplicaHeap(r -> r.server.inService());
             case LEAST_OUTSTANDING_TOKENS, PREFIX_AWARE -> new ReplicaHeap(ReplicaChooser::outstanding);
             default -> null;
         };
