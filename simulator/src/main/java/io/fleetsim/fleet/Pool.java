@@ -50,6 +50,8 @@ public final class Pool implements WorkSource, EventHandler {
     private final Set<Request> cancelledInQueue = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Replica> replicas = new ArrayList<>();
     private final List<Replica> live = new ArrayList<>();
+    /** Live replicas in each state, counted as they change (a retired replica leaves the live ones). */
+    private final int[] liveInState = new int[ReplicaState.values().length];
     /** The serving replicas in launch order, kept as they change state. */
     private final List<Replica> serving = new ArrayList<>();
     /** The serving replicas by the load the policy balances on; null for policies that need none. */
@@ -330,15 +332,9 @@ public final class Pool implements WorkSource, EventHandler {
         return best == Double.POSITIVE_INFINITY ? 0 : best;
     }
 
-    /** Replicas in {@code state} now. */
+    /** Replicas in {@code state} now (none is {@link ReplicaState#GONE}: those are not live). */
     public int replicasIn(ReplicaState state) {
-        int n = 0;
-        for (Replica r : live) {
-            if (r.state == state) {
-                n++;
-            }
-        }
-        return n;
+        return liveInState[state.ordinal()];
     }
 
     /** Replicas serving or starting: what the autoscaler counts as the pool's size. */
@@ -484,6 +480,7 @@ public final class Pool implements WorkSource, EventHandler {
         }
         replicas.add(r);
         live.add(r);
+        liveInState[r.state.ordinal()]++;
         ledger.replicaStarted();
         peakActive = Math.max(peakActive, activeReplicas());
         if (spotMarket != null) {
@@ -528,6 +525,10 @@ public final class Pool implements WorkSource, EventHandler {
             }
         } else if (r.state != ReplicaState.SERVING && state == ReplicaState.SERVING) {
             addServing(r);
+        }
+        liveInState[r.state.ordinal()]--;
+        if (state != ReplicaState.GONE) {
+            liveInState[state.ordinal()]++;
         }
         r.state = state;
         r.since = now;
