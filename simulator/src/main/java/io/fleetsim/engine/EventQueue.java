@@ -10,22 +10,22 @@ import java.util.Arrays;
  * priority, the event scheduled first runs first (FIFO). The last two are packed into one
  * {@code long} key ({@code priority << 48 | sequence}), so ties are exact and deterministic.
  *
- * <p>Layout: an event is four consecutive {@code long}s (time bits, key, handler, payload), so
- * comparing or moving one touches adjacent memory rather than four arrays. While at most {@value #SORTED_LIMIT} events are pending
- * they form a sorted run: popping is an index increment, and pushing scans from the latest end,
+ * <p>Layout: an event that is not a timer's is four consecutive {@code long}s (time bits, key,
+ * handler, payload), so comparing or moving one touches adjacent memory rather than four arrays.
+ * While at most {@value #SORTED_LIMIT} such events are pending they form a sorted run: popping is an index increment, and pushing scans from the latest end,
  * where newly scheduled events usually belong. A model with a handful of servers lives entirely in
  * this mode, where a push costs one hard-to-predict branch instead of the several of a heap's
  * sift-up and sift-down. Above the limit the events are a 4-ary min-heap (a sorted run already is
  * one; half the depth of a binary heap, and the four children of a slot are adjacent in memory); when the heap shrinks to a quarter of the limit it is sorted again. Either way the order is
  * the one above: the mode changes speed, never results.
  *
- * <p>Timers: an event pushed through a timer ({@link #newTimer()}, {@link #pushTimer}) can later be
- * moved or removed where it stands, so a model that keeps re-planning one future event leaves no
- * stale events behind to sift past and pop. The queue keeps each timer's position: the timer's
- * number rides in the upper half of the handler word, and every move of an event writes its new
- * position (events without a timer write theirs to slot 0, which nothing reads, so moving costs
- * the same store for every event and no branch). A moved event takes a new sequence number: it
- * runs exactly where an event newly pushed at that time would.
+ * <p>Timers: the event of a timer ({@link #newTimer()}, {@link #pushTimer}) is kept apart, in a
+ * {@link TimerTree} of one slot per timer, where it can be moved or removed where it stands: a
+ * model that keeps re-planning one future event leaves no stale events behind, and a popped timer
+ * set again costs one replay of the tree's matches instead of a heap's sift-down and sift-up. A
+ * pop takes the earlier of the heap's head and the tree's winner. A moved event takes a new
+ * sequence number: it runs exactly where an event newly pushed at that time would. Events run in
+ * the same order as if they were all in one heap.
  */
 public final class EventQueue {
 
@@ -45,11 +45,7 @@ public final class EventQueue {
     private static final int HANDLER = 2;
     private static final int PAYLOAD = 3;
 
-    /** The handler word holds the handler id in its lower and the event's timer in its upper 32 bits. */
-    private static final int TIMER_SHIFT = 32;
     private static final long HANDLER_MASK = 0xFFFF_FFFFL;
-    /** Position of a timer with no pending event. */
-    private static final int NOT_PENDING = -1;
 
     private long[] entries;
     /** In sorted mode the run is {@code [head, head + size)}; in heap mode {@code head} is 0. */
@@ -57,9 +53,8 @@ public final class EventQueue {
     private int size;
     private boolean heapMode;
     private long nextSequence;
-    /** Offset in {@link #entries} of each timer's pending event, or {@link #NOT_PENDING}; slot 0 is the sink of untimed events. */
-    private int[] timerAt = {NOT_PENDING, NOT_PENDING, NOT_PENDING, NOT_PENDING};
-    private int timers = 1;
+    /** The timers' events; timer number {@code n} is slot {@code n - 1}. */
+    private final TimerTree timers = new TimerTree();
 
     private double poppedTime;
     private int poppedHandler;
@@ -74,17 +69,26 @@ public final class EventQueue {
 
     /** Number of pending events. */
     public int size() {
-        return size;
+        return size + timers.pending();
     }
 
     /** True when no event is pending. */
     public boolean isEmpty() {
-        return size == 0;
+        return size == 0 && timers.pending() == 0;
     }
 
     /** Time of the next event; only meaningful when the queue is not empty. */
     public double peekTime() {
-        return Double.longBitsToDouble(entries[head * STRIDE + TIME]);
+        return timerFirst() ? timers.time(timers.earliest()) : Double.longBitsToDouble(entries[head * STRIDE + TIME]);
+    }
+
+    /** True when the next event is a timer's: the tree's earliest runs before the heap's head, if any. */
+    private boolean timerFirst() {
+        if (timers.pending() == 0) {
+            return false;
+        }
+        int slot = timers.earliest();
+        return size == 0 || !after(timers.time(slot), timers.key(slot), entries, head * STRIDE);
     }
 
     /**
@@ -106,16 +110,12 @@ public final class EventQueue {
      * @return the timer's number, for {@link #pushTimer}, {@link #cancel} and {@link #isPending}
      */
     public int newTimer() {
-        if (timers == timerAt.length) {
-            timerAt = Arrays.copyOf(timerAt, timers * 2);
-        }
-        timerAt[timers] = NOT_PENDING;
-        return timers++;
+        return timers.addSlot() + 1;
     }
 
     /** True when {@code timer}'s event is pending (pushed and neither popped nor cancelled). */
     public boolean isPending(int timer) {
-        return timerAt[checkTimer(timer)] != NOT_PENDING;
+        return timers.isPending(slotOf(timer));
     }
 
     /**
@@ -130,18 +130,7 @@ public final class EventQueue {
      * @param payload  value passed to the handler
      */
     public void pushTimer(int timer, double time, int priority, int handler, long payload) {
-        int at = timerAt[checkTimer(timer)];
-        long key = key(priority);
-        long tagged = ((long) timer << TIMER_SHIFT) | (handler & HANDLER_MASK);
-        if (at == NOT_PENDING) {
-            insert(time, key, tagged, payload);
-        } else if (heapMode) {
-            // Replace in place, then restore heap order from there: one sift instead of two.
-            settle(at / STRIDE, time, key, tagged, payload);
-        } else {
-            removeFromRun(at);
-            sortedPush(time, key, tagged, payload);
-        }
+        timers.set(slotOf(timer), time, key(priority), handler, payload);
     }
 
     /**
@@ -150,33 +139,14 @@ public final class EventQueue {
      * @return true when an event was removed
      */
     public boolean cancel(int timer) {
-        int at = timerAt[checkTimer(timer)];
-        if (at == NOT_PENDING) {
-            return false;
-        }
-        timerAt[timer] = NOT_PENDING;
-        if (!heapMode) {
-            removeFromRun(at);
-            return true;
-        }
-        int hole = at / STRIDE;
-        size--;
-        if (hole < size) {
-            long[] e = entries;
-            int from = size * STRIDE;
-            settle(hole, Double.longBitsToDouble(e[from + TIME]), e[from + KEY], e[from + HANDLER], e[from + PAYLOAD]);
-        }
-        if (size <= RESORT_SIZE) {
-            sortHeap();
-        }
-        return true;
+        return timers.cancel(slotOf(timer));
     }
 
-    private int checkTimer(int timer) {
-        if (timer < 1 || timer >= timers) {
+    private int slotOf(int timer) {
+        if (timer < 1 || timer > timers.slots()) {
             throw new IllegalArgumentException("unknown timer " + timer);
         }
-        return timer;
+        return timer - 1;
     }
 
     private long key(int priority) {
@@ -203,13 +173,19 @@ public final class EventQueue {
      * {@link #poppedPayload()}. The queue must not be empty.
      */
     public void pop() {
+        if (timerFirst()) {
+            int slot = timers.earliest();
+            poppedTime = timers.time(slot);
+            poppedHandler = timers.handler(slot);
+            poppedPayload = timers.payload(slot);
+            timers.removeEarliest(slot);
+            return;
+        }
         long[] e = entries;
         int top = head * STRIDE;
         poppedTime = Double.longBitsToDouble(e[top + TIME]);
-        long handler = e[top + HANDLER];
-        poppedHandler = (int) (handler & HANDLER_MASK);
+        poppedHandler = (int) (e[top + HANDLER] & HANDLER_MASK);
         poppedPayload = e[top + PAYLOAD];
-        timerAt[(int) (handler >>> TIMER_SHIFT)] = NOT_PENDING;
         size--;
         if (!heapMode) {
             head = size == 0 ? 0 : head + 1;
@@ -250,16 +226,13 @@ public final class EventQueue {
         e[at + KEY] = key;
         e[at + HANDLER] = handler;
         e[at + PAYLOAD] = payload;
-        timerAt[(int) (handler >>> TIMER_SHIFT)] = at;
     }
 
     private void copy(long[] e, int from, int to) {
         e[to] = e[from];
         e[to + 1] = e[from + 1];
-        long handler = e[from + 2];
-        e[to + 2] = handler;
+        e[to + 2] = e[from + 2];
         e[to + 3] = e[from + 3];
-        timerAt[(int) (handler >>> TIMER_SHIFT)] = to;
     }
 
     private void sortedPush(double time, long key, long handler, long payload) {
@@ -284,30 +257,6 @@ public final class EventQueue {
             long[] e = entries;
             System.arraycopy(e, head * STRIDE, e, 0, size * STRIDE);
             head = 0;
-            for (int at = 0; at < size * STRIDE; at += STRIDE) {
-                timerAt[(int) (e[at + HANDLER] >>> TIMER_SHIFT)] = at;
-            }
-        }
-    }
-
-    /** Takes the event at offset {@code at} out of the sorted run, closing the gap from the nearer end. */
-    private void removeFromRun(int at) {
-        long[] e = entries;
-        int first = head * STRIDE;
-        int last = (head + size - 1) * STRIDE;
-        if (at - first <= last - at) {
-            for (int to = at; to > first; to -= STRIDE) {
-                copy(e, to - STRIDE, to);
-            }
-            head++;
-        } else {
-            for (int to = at; to < last; to += STRIDE) {
-                copy(e, to + STRIDE, to);
-            }
-        }
-        size--;
-        if (size == 0) {
-            head = 0;
         }
     }
 
@@ -317,18 +266,6 @@ public final class EventQueue {
         }
         // Sift up by moving parents down into the hole, then write once.
         siftUp(size++, time, key, handler, payload);
-    }
-
-    /**
-     * Puts an event into the heap's hole at {@code hole} (a moved timer's slot, or a removed event's,
-     * filled with the last event) and restores heap order, up or down from there.
-     */
-    private void settle(int hole, double time, long key, long handler, long payload) {
-        if (hole > 0 && !after(time, key, entries, ((hole - 1) >>> 2) * STRIDE)) {
-            siftUp(hole, time, key, handler, payload);
-        } else {
-            siftDown(hole, time, key, handler, payload);
-        }
     }
 
     private void siftUp(int hole, double time, long key, long handler, long payload) {

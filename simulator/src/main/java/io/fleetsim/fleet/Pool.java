@@ -50,10 +50,12 @@ public final class Pool implements WorkSource, EventHandler {
     private final Set<Request> cancelledInQueue = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Replica> replicas = new ArrayList<>();
     private final List<Replica> live = new ArrayList<>();
+    /** Live replicas in each state, counted as they change (a retired replica leaves the live ones). */
+    private final int[] liveInState = new int[ReplicaState.values().length];
     /** The serving replicas in launch order, kept as they change state. */
     private final List<Replica> serving = new ArrayList<>();
     /** The serving replicas by the load the policy balances on; null for policies that need none. */
-    private final ReplicaHeap leastLoaded;
+    private final LeastLoaded leastLoaded;
     /** Requests in the replicas' own queues, counted as they come and go. */
     private int locallyQueued;
     private final ArrayDeque<Replica> idle = new ArrayDeque<>();
@@ -76,7 +78,9 @@ public final class Pool implements WorkSource, EventHandler {
         this.queue = new PriorityFifo(priorityOfRoute);
         this.chooser = new ReplicaChooser(spec.balancing(), balancerDraws);
         this.leastLoaded = switch (spec.balancing()) {
-            case CENTRAL_QUEUE -> new ReplicaHeap(r -> r.server.inService());
+            // An LLM replica's requests in service are few (at most max_num_seqs) and move by one.
+            case CENTRAL_QUEUE -> spec.server() instanceof ServerSpec.Llm
+                    ? new ReplicaBuckets(r -> r.server.inService()) : new ReplicaHeap(r -> r.server.inService());
             case LEAST_OUTSTANDING_TOKENS, PREFIX_AWARE -> new ReplicaHeap(ReplicaChooser::outstanding);
             default -> null;
         };
@@ -328,15 +332,9 @@ public final class Pool implements WorkSource, EventHandler {
         return best == Double.POSITIVE_INFINITY ? 0 : best;
     }
 
-    /** Replicas in {@code state} now. */
+    /** Replicas in {@code state} now (none is {@link ReplicaState#GONE}: those are not live). */
     public int replicasIn(ReplicaState state) {
-        int n = 0;
-        for (Replica r : live) {
-            if (r.state == state) {
-                n++;
-            }
-        }
-        return n;
+        return liveInState[state.ordinal()];
     }
 
     /** Replicas serving or starting: what the autoscaler counts as the pool's size. */
@@ -482,6 +480,7 @@ public final class Pool implements WorkSource, EventHandler {
         }
         replicas.add(r);
         live.add(r);
+        liveInState[r.state.ordinal()]++;
         ledger.replicaStarted();
         peakActive = Math.max(peakActive, activeReplicas());
         if (spotMarket != null) {
@@ -526,6 +525,10 @@ public final class Pool implements WorkSource, EventHandler {
             }
         } else if (r.state != ReplicaState.SERVING && state == ReplicaState.SERVING) {
             addServing(r);
+        }
+        liveInState[r.state.ordinal()]--;
+        if (state != ReplicaState.GONE) {
+            liveInState[state.ordinal()]++;
         }
         r.state = state;
         r.since = now;

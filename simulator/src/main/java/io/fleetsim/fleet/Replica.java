@@ -16,8 +16,11 @@ final class Replica {
     boolean killed;
     /** A spot interruption notice has been received. */
     boolean noticed;
-    /** Its slot in the pool's {@link ReplicaHeap}, -1 when not in it. */
-    int heapSlot = -1;
+    /**
+     * Where the pool's {@link LeastLoaded} index keeps it: its slot in a {@link ReplicaHeap}, its
+     * load in {@link ReplicaBuckets}; -1 when not in it.
+     */
+    int indexSlot = -1;
 
     Replica(int number, Server server, ReplicaQueue local, double startedAt) {
         this.number = number;

@@ -25,7 +25,7 @@ final class ReplicaChooser {
      * One of {@code serving} (not empty, in launch order) for {@code request}; {@code byOutstanding}
      * holds the same replicas by outstanding tokens for the policies that balance on them.
      */
-    Replica choose(List<Replica> serving, ReplicaHeap byOutstanding, Request request) {
+    Replica choose(List<Replica> serving, LeastLoaded byOutstanding, Request request) {
         return switch (policy) {
             case ROUND_ROBIN -> serving.get(nextTurn++ % serving.size());
             case POWER_OF_TWO -> lessLoaded(serving.get(draws.nextInt(serving.size())),

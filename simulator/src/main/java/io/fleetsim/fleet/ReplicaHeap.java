@@ -6,9 +6,10 @@ import java.util.Arrays;
  * The serving replicas of a pool in an indexed binary min-heap by load, ties by replica number
  * (launch order): the replica a scan of the pool in launch order would pick as the first least
  * loaded one, found in O(1) and kept in order in O(log n) when one replica's load changes. Each
- * replica remembers its slot ({@link Replica#heapSlot}), so an update needs no search.
+ * replica remembers its slot ({@link Replica#indexSlot}), so an update needs no search. For any
+ * load; {@link ReplicaBuckets} is faster for a small whole-number one.
  */
-final class ReplicaHeap {
+final class ReplicaHeap implements LeastLoaded {
 
     /** The load a pool balances on, read from a replica. */
     @FunctionalInterface
@@ -28,16 +29,18 @@ final class ReplicaHeap {
         this.load = load;
     }
 
-    /** The least loaded replica (lowest number among equals), or null when empty. */
-    Replica peek() {
+    @Override
+    public Replica peek() {
         return size == 0 ? null : heap[0];
     }
 
-    boolean contains(Replica r) {
-        return r.heapSlot >= 0;
+    @Override
+    public boolean contains(Replica r) {
+        return r.indexSlot >= 0;
     }
 
-    void add(Replica r) {
+    @Override
+    public void add(Replica r) {
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
             keys = Arrays.copyOf(keys, size * 2);
@@ -48,12 +51,13 @@ final class ReplicaHeap {
         siftUp(slot);
     }
 
-    void remove(Replica r) {
-        int slot = r.heapSlot;
+    @Override
+    public void remove(Replica r) {
+        int slot = r.indexSlot;
         if (slot < 0) {
             return;
         }
-        r.heapSlot = -1;
+        r.indexSlot = -1;
         int last = --size;
         if (slot == last) {
             heap[last] = null;
@@ -64,12 +68,12 @@ final class ReplicaHeap {
         heap[last] = null;
         place(moved, movedKey, slot);
         siftDown(slot);
-        siftUp(moved.heapSlot);
+        siftUp(moved.indexSlot);
     }
 
-    /** {@code r}'s load has changed: move it to where it now belongs (nothing when it is not here). */
-    void update(Replica r) {
-        int slot = r.heapSlot;
+    @Override
+    public void update(Replica r) {
+        int slot = r.indexSlot;
         if (slot < 0) {
             return;
         }
@@ -96,7 +100,7 @@ final class ReplicaHeap {
         heap[slot] = r;
         keys[slot] = key;
         numbers[slot] = r.number;
-        r.heapSlot = slot;
+        r.indexSlot = slot;
     }
 
     /** Moves slot {@code from}'s entry to {@code to}. */
@@ -105,7 +109,7 @@ final class ReplicaHeap {
         heap[to] = r;
         keys[to] = keys[from];
         numbers[to] = numbers[from];
-        r.heapSlot = to;
+        r.indexSlot = to;
     }
 
     /** Sifts the entry at {@code slot} up: parents after it move down into the hole, then it is written once. */

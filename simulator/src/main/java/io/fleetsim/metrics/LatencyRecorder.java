@@ -6,19 +6,22 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Streams latency observations into an HdrHistogram (microsecond resolution, 3 significant
- * digits) plus an exact sum, so memory stays constant however many requests a run has.
+ * digits) plus an exact sum, so memory stays constant however many requests a run has. While a
+ * run records, observations are counted by the histogram's buckets in {@link PendingCounts} and
+ * moved into the histogram when it is read (the same histogram, recorded faster).
  */
 public final class LatencyRecorder {
 
     private static final double MICROS = 1e6;
 
     private final Histogram histogram = new Histogram(3);
+    private final PendingCounts pending = new PendingCounts();
     private double sumSeconds;
 
     /** Records one latency in seconds (negative values are clamped to zero). */
     public void record(double seconds) {
         double s = Math.max(0, seconds);
-        histogram.recordValue(Math.round(s * MICROS));
+        pending.add(Math.round(s * MICROS), 1);
         sumSeconds += s;
     }
 
@@ -28,19 +31,19 @@ public final class LatencyRecorder {
             return;
         }
         double s = Math.max(0, seconds);
-        histogram.recordValueWithCount(Math.round(s * MICROS), count);
+        pending.add(Math.round(s * MICROS), count);
         sumSeconds += s * count;
     }
 
     /** Adds every observation of {@code other}. */
     public void add(LatencyRecorder other) {
-        histogram.add(other.histogram);
+        histogram().add(other.histogram());
         sumSeconds += other.sumSeconds;
     }
 
     /** Number of observations. */
     public long count() {
-        return histogram.getTotalCount();
+        return histogram().getTotalCount();
     }
 
     /** Exact mean in seconds, 0 when empty. */
@@ -54,6 +57,7 @@ public final class LatencyRecorder {
         if (count() == 0) {
             return LatencySummary.EMPTY;
         }
+        Histogram histogram = histogram();
         PercentileTable table = new PercentileTable(histogram);
         List<Double> cdf = new ArrayList<>(LatencySummary.CDF_PERCENTILES.size());
         for (double p : LatencySummary.CDF_PERCENTILES) {
@@ -65,6 +69,14 @@ public final class LatencyRecorder {
 
     /** The value at percentile {@code p} in milliseconds (0 when empty). */
     public double percentileMs(double p) {
-        return histogram.getValueAtPercentile(p) / 1e3;
+        return histogram().getValueAtPercentile(p) / 1e3;
+    }
+
+    /** The histogram with every observation so far. */
+    private Histogram histogram() {
+        if (!pending.isEmpty()) {
+            pending.moveInto(histogram);
+        }
+        return histogram;
     }
 }

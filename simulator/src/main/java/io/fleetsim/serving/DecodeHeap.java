@@ -4,8 +4,11 @@ import java.util.Arrays;
 
 /**
  * A replica's decoding sequences by the iteration they finish at, ties by admission order: a
- * binary min-heap that compares the two {@code long} fields directly (no comparator objects) and
- * keeps each sequence's slot, so removing a preempted sequence needs no search.
+ * binary min-heap whose two keys ({@code finishIteration}, {@code order}, fixed while a sequence
+ * decodes) are kept in primitive arrays beside the sequences, so sifting compares and moves array
+ * slots and never reads or writes a sequence (with thousands of replicas the sequences are spread
+ * over more memory than the caches hold). Removing a preempted sequence searches the slots:
+ * preemption is rare, a sift is not.
  *
  * <p>It sifts exactly as {@link java.util.PriorityQueue} does, so its slots (the order
  * {@link #get} walks them in, which decides the order an eviction reports lost work in) are the
@@ -14,6 +17,8 @@ import java.util.Arrays;
 final class DecodeHeap {
 
     private Sequence[] heap = new Sequence[16];
+    private long[] finishes = new long[16];
+    private long[] orders = new long[16];
     private int size;
 
     int size() {
@@ -34,11 +39,19 @@ final class DecodeHeap {
         return size == 0 ? null : heap[0];
     }
 
+    /** The iteration the first to finish finishes at; only meaningful when not empty. */
+    long firstFinish() {
+        return finishes[0];
+    }
+
     void add(Sequence s) {
         if (size == heap.length) {
-            heap = Arrays.copyOf(heap, size + (size < 64 ? size + 2 : size >> 1));
+            int more = size + (size < 64 ? size + 2 : size >> 1);
+            heap = Arrays.copyOf(heap, more);
+            finishes = Arrays.copyOf(finishes, more);
+            orders = Arrays.copyOf(orders, more);
         }
-        siftUp(size++, s);
+        siftUp(size++, s, s.finishIteration, s.order);
     }
 
     /** Removes and returns the first to finish, or null. */
@@ -47,80 +60,93 @@ final class DecodeHeap {
             return null;
         }
         Sequence first = heap[0];
-        first.heapSlot = -1;
         int n = --size;
         Sequence last = heap[n];
+        long lastFinish = finishes[n];
+        long lastOrder = orders[n];
         heap[n] = null;
         if (n > 0) {
-            siftDown(0, last, n);
+            siftDown(0, last, lastFinish, lastOrder, n);
         }
         return first;
     }
 
     /** Removes {@code s}, which must be here. */
     void remove(Sequence s) {
-        int i = s.heapSlot;
-        s.heapSlot = -1;
+        int i = slotOf(s);
         int last = --size;
         if (last == i) {
             heap[i] = null;
             return;
         }
         Sequence moved = heap[last];
+        long movedFinish = finishes[last];
+        long movedOrder = orders[last];
         heap[last] = null;
-        siftDown(i, moved, last);
+        siftDown(i, moved, movedFinish, movedOrder, last);
         if (heap[i] == moved) {
-            siftUp(i, moved);
+            siftUp(i, moved, movedFinish, movedOrder);
         }
+    }
+
+    private int slotOf(Sequence s) {
+        for (int i = 0; i < size; i++) {
+            if (heap[i] == s) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not decoding here");
     }
 
     void clear() {
-        for (int i = 0; i < size; i++) {
-            heap[i].heapSlot = -1;
-            heap[i] = null;
-        }
+        Arrays.fill(heap, 0, size, null);
         size = 0;
     }
 
-    private static boolean before(Sequence a, Sequence b) {
-        return a.finishIteration < b.finishIteration
-                || (a.finishIteration == b.finishIteration && a.order < b.order);
+    /** True when (finish, order) comes before slot {@code i}. */
+    private boolean before(long finish, long order, int i) {
+        long other = finishes[i];
+        return finish < other || (finish == other && order < orders[i]);
     }
 
-    private void siftUp(int k, Sequence x) {
-        Sequence[] h = heap;
+    private void place(int k, Sequence s, long finish, long order) {
+        heap[k] = s;
+        finishes[k] = finish;
+        orders[k] = order;
+    }
+
+    private void move(int from, int to) {
+        heap[to] = heap[from];
+        finishes[to] = finishes[from];
+        orders[to] = orders[from];
+    }
+
+    private void siftUp(int k, Sequence x, long finish, long order) {
         while (k > 0) {
             int parent = (k - 1) >>> 1;
-            Sequence e = h[parent];
-            if (!before(x, e)) {
+            if (!before(finish, order, parent)) {
                 break;
             }
-            h[k] = e;
-            e.heapSlot = k;
+            move(parent, k);
             k = parent;
         }
-        h[k] = x;
-        x.heapSlot = k;
+        place(k, x, finish, order);
     }
 
-    private void siftDown(int k, Sequence x, int n) {
-        Sequence[] h = heap;
+    private void siftDown(int k, Sequence x, long finish, long order, int n) {
         int half = n >>> 1;
         while (k < half) {
             int child = (k << 1) + 1;
-            Sequence c = h[child];
             int right = child + 1;
-            if (right < n && before(h[right], c)) {
-                c = h[child = right];
+            if (right < n && before(finishes[right], orders[right], child)) {
+                child = right;
             }
-            if (!before(c, x)) {
+            if (!(finishes[child] < finish || (finishes[child] == finish && orders[child] < order))) {
                 break;
             }
-            h[k] = c;
-            c.heapSlot = k;
+            move(child, k);
             k = child;
         }
-        h[k] = x;
-        x.heapSlot = k;
+        place(k, x, finish, order);
     }
 }

@@ -464,7 +464,7 @@ public final class LlmReplica implements Server, EventHandler {
     }
 
     private void completeFinishedDecodes(double now) {
-        while (!decoding.isEmpty() && decoding.peek().finishIteration <= iteration) {
+        while (!decoding.isEmpty() && decoding.firstFinish() <= iteration) {
             Sequence s = decoding.poll();
             endDecoding(s, s.finishIteration - s.decodeFrom, s.decodeTokens);
             kv.removeDecoding(s.decodeOffset + iteration, iteration);
@@ -564,7 +564,7 @@ public final class LlmReplica implements Server, EventHandler {
             startStep(now, false, 1, steps.iterationSeconds(prefillTokens, prefillContext, decoding.size(), decodeKv,
                     kvTokens));
         } else if (!decoding.isEmpty()) {
-            long untilFinish = decoding.peek().finishIteration - iteration;
+            long untilFinish = decoding.firstFinish() - iteration;
             long n = Math.min(untilFinish, kv.firstOverflow(iteration, untilFinish) - 1 - iteration);
             if (n <= 0) {
                 throw new IllegalStateException("KV cache cannot hold the next token of a lone sequence");

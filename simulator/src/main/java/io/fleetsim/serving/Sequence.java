@@ -28,8 +28,6 @@ final class Sequence {
     double tokensPerStep = 1;
     /** KV blocks held for the tokens a speculative stretch accepts beyond one per step (0 otherwise). */
     long surplusBlocks;
-    /** Its slot in the replica's {@link DecodeHeap} while decoding, else -1. */
-    int heapSlot = -1;
 
     Sequence(Request request, double admittedAt, long order) {
         this.request = request;
