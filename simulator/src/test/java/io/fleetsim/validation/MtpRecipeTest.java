@@ -43,10 +43,16 @@ class MtpRecipeTest {
 
     @Test
     void tensorRtLlmDeepSeekR1DecodesWithThreeDraftTokensAtTheDefaultAcceptance() {
-        SpeculativeSpec s = plan(point("r1", "trtllm", R1, TP8, 4, 5)).server().speculative();
-        assertEquals(new SpeculativeSpec(SpeculativeSpec.MTP, 3, 0.85, null), s);
-        // 1 + 0.85 + 0.85^2 + 0.85^3 tokens a step (the shipped profiles fit no acceptance)
-        assertEquals(1 + 0.85 + 0.7225 + 0.614125, s.tokensPerStep(), 1e-12);
+        MeasuredPoint r1 = point("r1", "trtllm", R1, TP8, 4, 5);
+        SpeculativeSpec s = plan(r1).server().speculative();
+        // at the acceptance the shipped profile of the row's group fitted
+        double a = s.acceptance().mean();
+        assertEquals(new SpeculativeSpec(SpeculativeSpec.MTP, 3, a, null), s);
+        assertEquals(1 + a + a * a + a * a * a, s.tokensPerStep(), 1e-12);
+        // without a fitted acceptance, the default: 1 + 0.85 + 0.85^2 + 0.85^3 tokens a step
+        SpeculativeSpec byDefault = MtpRecipe.of(r1.deployment(), TP8, MtpRecipe.DEFAULT_ACCEPTANCE);
+        assertEquals(new SpeculativeSpec(SpeculativeSpec.MTP, 3, 0.85, null), byDefault);
+        assertEquals(1 + 0.85 + 0.7225 + 0.614125, byDefault.tokensPerStep(), 1e-12);
     }
 
     @Test
@@ -71,7 +77,8 @@ class MtpRecipeTest {
         assertEquals(0.1, r1.requestLatencySeconds());
         assertNull(plan(point("v3", "trtllm", V3, TP8, 4, 5)).with(fitted).server().speculative());
         // parameters without a fitted acceptance keep the planned one
-        assertEquals(0.85, plan(point("r1", "trtllm", R1, TP8, 4, 5))
+        DeploymentPlan planned = plan(point("r1", "trtllm", R1, TP8, 4, 5));
+        assertEquals(planned.server().speculative().acceptance().mean(), planned
                 .with(new EngineParameters(PerformanceSpec.KERNEL_DEFAULT, 0)).server().speculative().acceptance().mean());
     }
 
