@@ -20,7 +20,7 @@ import java.util.Set;
  * <pre>
  *   t = engineIteration + engineSequence * sequences + engineToken * promptTokens
  *     + dense(tokens)                       per layer: QKV, O, gate/up, down GEMMs (or the MoE block,
- *                                           shared experts and EP all-to-all), 2 TP all-reduces
+ *                                           shared experts, all-to-all across DP ranks), 2 TP all-reduces
  *     + head(sequences)                     LM head GEMM of the sampled sequences
  *     + prefillAttention(chunk, context)    measured prefill attention, all layers
  *     + a(batch) + c(batch) * decodeKvTokens decode attention, a line in the KV read per batch size
@@ -359,6 +359,8 @@ public final class KernelStepTime implements StepTimeModel {
         /** The replica's GPUs: the routed experts' ({@code tp * dp}). */
         final int gpus;
         final int ep;
+        /** Expected largest of {@code ep} standard normals: the busiest expert GPU's excess load. */
+        final double busiestExpertZ;
         final String gemmDtype;
         final String kvDtype;
         /** A dense model at a weight-only format: every linear layer but the LM head is w4a16. */
@@ -382,6 +384,7 @@ public final class KernelStepTime implements StepTimeModel {
         Builder(ReplicaMemory memory, BatchingSpec batching, int maxModelLen, PerformanceSpec performance,
                 int expertParallel, KernelIndex.Entry entry, KernelSet tables, KernelIndex.Entry moeStandIn) {
             this.ep = expertParallel;
+            this.busiestExpertZ = BusiestExpertGpu.expectedMaxOfNormals(expertParallel);
             this.moeStandIn = moeStandIn;
             this.memory = memory;
             this.model = memory.model();
@@ -596,26 +599,37 @@ public final class KernelStepTime implements StepTimeModel {
         /**
          * A routed-expert block: the measured MoE kernel of the model's expert shape when the
          * tables have it, otherwise (flagged) one grouped GEMM over the experts a batch of {@code m}
-         * tokens is expected to read, each on its share of the routed tokens.
+         * tokens is expected to read, each on its share of the routed tokens, ending when the
+         * busiest expert GPU ends ({@link BusiestExpertGpu}).
+         *
+         * <p>Only attention data parallelism moves tokens between GPUs: with one attention rank
+         * every GPU already holds the step's tokens and the layer's all-reduce sums the experts'
+         * partial outputs (as TensorRT-LLM, vLLM and SGLang run expert parallelism inside tensor
+         * parallelism), so the dispatch and combine all-to-alls are paid only with ranks.
          */
         double moeBlock(int m, LlmModel.MoeLayers moe) {
             int h = model.hiddenSize();
-            double allToAll = ep > 1 ? 2 * collective("alltoall", ep, m * (double) moe.topK() * h) : 0;
+            double exchange = 0;
+            if (ep > 1 && dp > 1) {
+                notes.add("expert parallelism across attention data-parallel ranks: two all-to-alls (dispatch, "
+                        + "combine) of each token's top-k copies per MoE layer");
+                exchange = 2 * collective("alltoall", ep, m * (double) moe.topK() * h);
+            } else if (ep > 1) {
+                notes.add("expert parallelism inside tensor-parallel attention: every GPU holds the step's tokens "
+                        + "and the layer's all-reduce sums the experts' outputs, no all-to-all");
+            }
             int moeTp = gpus / ep;
             if (dp > 1 && moeTp > 1) {
                 // experts split by tensor parallelism across the ranks: every GPU of a split gathers the
                 // ranks' tokens and the partial outputs are reduce-scattered back
                 notes.add("attention data parallelism with experts split by TP over " + moeTp + " GPUs: an all-gather "
                         + "and a reduce-scatter of the step's tokens per MoE layer");
-                allToAll += collective("all_gather", moeTp, m * (double) h)
+                exchange += collective("all_gather", moeTp, m * (double) h)
                         + collective("reduce_scatter", moeTp, m * (double) h);
             }
             String dtype = moeDtype(memory.precision());
             KernelSet.MoeShape want = new KernelSet.MoeShape(dtype, h, moe.expertIntermediateSize(), moe.topK(),
                     moe.experts(), moeTp, ep);
-            if (ep > 1) {
-                notes.add("expert parallelism: two all-to-alls (dispatch, combine) of each token's top-k copies per MoE layer");
-            }
             double measured = moeMeasured(want, m);
             String sibling = fp8Sibling(dtype);
             if (sibling != null) {
@@ -625,7 +639,7 @@ public final class KernelStepTime implements StepTimeModel {
                 measured = Double.isNaN(measured) ? other : Double.isNaN(other) ? measured : Math.min(measured, other);
             }
             if (!Double.isNaN(measured)) {
-                return measured + allToAll;
+                return measured + exchange;
             }
             notes.add("MoE block " + want + " not measured: timed as one grouped GEMM over the expected distinct experts");
             double distinct = moe.expectedDistinctExperts(m);
@@ -634,8 +648,12 @@ public final class KernelStepTime implements StepTimeModel {
             // Engines run the experts as one grouped GEMM, not one launch per expert: time it as a
             // single GEMM with the experts side by side, which has the same FLOPs and weight bytes.
             double experts = distinct / ep;
-            return allToAll + expertGemm(tokensPerExpert, experts * 2.0 * inter / moeTp, h)
+            double grouped = expertGemm(tokensPerExpert, experts * 2.0 * inter / moeTp, h)
                     + expertGemm(tokensPerExpert, experts * h, inter / (double) moeTp);
+            if (ep > 1) {
+                notes.add("grouped-GEMM experts wait for the busiest of " + ep + " expert GPUs (uniform routing)");
+            }
+            return exchange + grouped * BusiestExpertGpu.loadFactor(m, moe.topK(), moe.experts(), ep, busiestExpertZ);
         }
 
         /**

@@ -66,21 +66,22 @@ class AttentionDataParallelTest {
         // tp 2: every GPU runs all 4 sequences on half the heads.
         double tp2Attention = (3 + 1) * 1.5 * US;   // QKV 384 x 256, O 256 x 128 at 4 tokens
         double tp2AllReduce = 2 * 3 * US;          // two all-reduces of 4 x 256 elements
-        double routed = 26 * US + 2 * 5 * US;      // MoE block at 4 tokens, dispatch + combine of 4 x 2 x 256
+        double routed = 26 * US;                   // MoE block at 4 tokens; no all-to-all at one attention rank
         double tp2Head = 1 * 1.5 * US;             // LM head 128 x 256 at 4 sequences
         double tp2Decode = 17 * US;                // 1 head per GPU, batch 4, at 1,023 per sequence
         assertEquals(E + 4 * S + tp2Attention + tp2AllReduce + routed + tp2Head + tp2Decode,
                 tp2.iterationSeconds(0, 0, 4, 4 * 1023.0), 1e-12);
         // dp 2: each rank runs 2 of the sequences on all the heads; no all-reduce at attention tp 1;
-        // the routed experts still see all 4 tokens, with the same all-to-all.
+        // the routed experts still see all 4 tokens, now exchanged between the ranks by two all-to-alls.
         double dp2Attention = (6 + 2) * 1.25 * US; // QKV 768 x 256, O 256 x 256 at 2 tokens
         double dp2Head = 2 * 1.25 * US;            // LM head 256 x 256 at 2 sequences
         double dp2Decode = 26 * US;                // 2 heads, batch 2, at 1,023 per sequence
-        assertEquals(E + 2 * S + dp2Attention + routed + dp2Head + dp2Decode,
+        double exchange = 2 * 5 * US;              // dispatch + combine of 4 x 2 x 256 between the ranks
+        assertEquals(E + 2 * S + dp2Attention + routed + exchange + dp2Head + dp2Decode,
                 dp2.iterationSeconds(0, 0, 4, 4 * 1023.0), 1e-12);
-        // The difference, part by part: 8 us less at tp 2 (-4 attention GEMMs, +6 all-reduce, -1 head,
-        // -9 attention kernel), 2 engine sequence overheads more.
-        assertEquals(-4 + 6 - 1 - 9, (tp2.iterationSeconds(0, 0, 4, 4 * 1023.0) - 2 * S
+        // The difference, part by part: 18 us less at tp 2 (-4 attention GEMMs, +6 all-reduce, -1 head,
+        // -9 attention kernel, -10 all-to-all), 2 engine sequence overheads more.
+        assertEquals(-4 + 6 - 1 - 9 - 10, (tp2.iterationSeconds(0, 0, 4, 4 * 1023.0) - 2 * S
                 - dp2.iterationSeconds(0, 0, 4, 4 * 1023.0)) / US, 1e-6);
     }
 
