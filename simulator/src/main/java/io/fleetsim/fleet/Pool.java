@@ -241,6 +241,15 @@ public final class Pool implements WorkSource, EventHandler {
         }
     }
 
+    /**
+     * Requests waiting in the shared queue, those a client gave up on but not yet dropped not
+     * counted (at least 1 while one waits).
+     */
+    int sharedWaiting() {
+        dropCancelledHead();
+        return queue.isEmpty() ? 0 : Math.max(1, queue.size() - cancelledInQueue.size());
+    }
+
     /** Requests waiting in the queue. */
     public int queued() {
         // A replica's own queue is emptied before it leaves the live replicas, so the running count

@@ -34,6 +34,11 @@ final class PoolQueueView implements WorkSource {
     }
 
     @Override
+    public int waiting() {
+        return pool.sharedWaiting();
+    }
+
+    @Override
     public void serverIdle(Server server) {
         pool.serverIdle(owner);
     }

@@ -57,6 +57,12 @@ final class ReplicaQueue implements WorkSource {
     }
 
     @Override
+    public int waiting() {
+        dropCancelledHead();
+        return requests.size() + pool.sharedWaiting();
+    }
+
+    @Override
     public Request poll() {
         dropCancelledHead();
         if (requests.isEmpty()) {

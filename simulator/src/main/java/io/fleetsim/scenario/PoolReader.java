@@ -233,14 +233,16 @@ final class PoolReader {
         if (b.isMissing()) {
             batching = new BatchingSpec(256, 8192, defaultAdmission, defaultPrefill);
         } else {
-            b.allowOnly("max_num_seqs", "max_batched_tokens", "kv_admission", "prefill");
+            b.allowOnly("max_num_seqs", "max_batched_tokens", "kv_admission", "prefill",
+                    "attention_dp_balance_iterations");
             SpecNode admission = b.get("kv_admission");
             SpecNode prefill = b.get("prefill");
             batching = new BatchingSpec(b.get("max_num_seqs").intIn(1, 1_000_000, 256),
                     b.get("max_batched_tokens").intIn(1, 100_000_000, 8192), admission.isMissing() ? defaultAdmission
                     : KvAdmission.valueOf(admission.choice("on_prompt", "reserve_output").toUpperCase(Locale.ROOT)),
                     prefill.isMissing() ? defaultPrefill
-                    : PrefillBatching.valueOf(prefill.choice("mixed", "separate").toUpperCase(Locale.ROOT)));
+                    : PrefillBatching.valueOf(prefill.choice("mixed", "separate").toUpperCase(Locale.ROOT)),
+                    b.get("attention_dp_balance_iterations").intIn(0, 1_000_000, 0));
         }
         if (batching.maxBatchedTokens() <= batching.maxNumSeqs() && batching.maxNumSeqs() > 1) {
             throw b.error("max_batched_tokens (" + batching.maxBatchedTokens()

@@ -93,6 +93,11 @@ public final class LlmReplica implements Server, EventHandler {
     private final boolean reserveOutput;
     /** Prefill iterations do not decode (SGLang): decoding pauses while prompts are prefilled. */
     private final boolean separatePrefill;
+    /** Attention data-parallel ranks, and the iterations new prompts may wait for one each (0: none). */
+    private final int dpRanks;
+    private final int dpBalanceIterations;
+    /** The iteration since which new prompts wait for every rank to have one; -1 when none wait so. */
+    private long heldSince = -1;
 
     /** Scratch for {@link #reportDecodeGaps}: each piece's middle iteration and its duration. */
     private final long[] gapIterations = new long[GAP_PIECES];
@@ -153,6 +158,8 @@ public final class LlmReplica implements Server, EventHandler {
         this.watermarkBlocks = (long) Math.floor(kv.capacityBlocks() * WATERMARK);
         this.reserveOutput = spec.batching().kvAdmission() == KvAdmission.RESERVE_OUTPUT;
         this.separatePrefill = spec.batching().prefill() == PrefillBatching.SEPARATE;
+        this.dpRanks = spec.memory().attentionDataParallel();
+        this.dpBalanceIterations = dpRanks > 1 && role != Role.DECODE ? spec.batching().dpBalanceIterations() : 0;
         this.source = source;
         this.listener = listener;
         this.handlerId = sim.register(this);
@@ -326,6 +333,7 @@ public final class LlmReplica implements Server, EventHandler {
             source.loadChanged(this);
         }
         admitting = false;
+        heldSince = -1;
         drained.cancel();
         stepping = false;
         generation++;
@@ -536,7 +544,8 @@ public final class LlmReplica implements Server, EventHandler {
             prefillTokens += chunk;
             prefillContext += StepTimeModel.prefillContext(s.prefilled, chunk);
         }
-        while (budget > 0 && inService() < batching.maxNumSeqs()) {
+        boolean holding = holdsPrompts();
+        while (!holding && budget > 0 && inService() < batching.maxNumSeqs()) {
             Sequence s = admitNext(now, free);
             if (s == null) {
                 break;
@@ -566,6 +575,10 @@ public final class LlmReplica implements Server, EventHandler {
         } else if (!decoding.isEmpty()) {
             long untilFinish = decoding.firstFinish() - iteration;
             long n = Math.min(untilFinish, kv.firstOverflow(iteration, untilFinish) - 1 - iteration);
+            if (holding) {
+                // re-plan when the held prompts' wait runs out
+                n = Math.min(n, heldSince + dpBalanceIterations - iteration);
+            }
             if (n <= 0) {
                 throw new IllegalStateException("KV cache cannot hold the next token of a lone sequence");
             }
@@ -579,6 +592,33 @@ public final class LlmReplica implements Server, EventHandler {
             source.serverIdle(this);
             drained.emptied();
         }
+    }
+
+    /**
+     * Attention-DP balancing: whether new prompts wait this iteration, as TensorRT-LLM's
+     * {@code enable_balance} holds context requests until every rank has one, so that the ranks
+     * prefill in the same iterations instead of one rank's prompt stalling all of them in turn.
+     * Prompts start once as many wait as there are ranks, once some rank has nothing to decode
+     * (fewer decoding sequences than ranks), or once they have waited {@code dpBalanceIterations}
+     * iterations. Preempted sequences never wait.
+     */
+    private boolean holdsPrompts() {
+        if (dpBalanceIterations == 0 || !preempted.isEmpty() || !admitting) {
+            return false;
+        }
+        int waiting = source.waiting();
+        if (waiting == 0 || waiting >= dpRanks || decoding.size() < dpRanks) {
+            heldSince = -1;
+            return false;
+        }
+        if (heldSince < 0) {
+            heldSince = iteration;
+        }
+        if (iteration - heldSince >= dpBalanceIterations) {
+            heldSince = -1;
+            return false;
+        }
+        return true;
     }
 
     /**

@@ -11,6 +11,14 @@ public interface WorkSource {
     /** Takes the next request, or returns null when none waits. */
     Request poll();
 
+    /**
+     * How many requests wait. A source that cannot count says 1 when one waits: a lower bound, so
+     * a server waiting for several (attention-DP balancing) waits out its timeout instead.
+     */
+    default int waiting() {
+        return peek() == null ? 0 : 1;
+    }
+
     /** {@code server} has just run out of work (so the source can hand it the next request at once). */
     default void serverIdle(Server server) {
     }

@@ -52,6 +52,13 @@ record ExpertLayout(Deployment.ParallelLayout planned, int experts, int ranks) {
     }
 
     /**
+     * The benchmark recipes' attention-DP balancing for TensorRT-LLM (InferenceX and AIConfigurator
+     * launch scripts write {@code attention_dp_config: {enable_balance: true, batching_wait_iters: 0,
+     * timeout_iters: 60}} whenever attention DP is on; the rows do not state it).
+     */
+    static final int TRTLLM_RECIPE_DP_BALANCE_ITERATIONS = 60;
+
+    /**
      * {@code server} (planned with {@link #planned} by {@code engine}'s defaults) with its experts
      * in {@link #experts} groups and its GPUs in {@link #ranks} attention ranks, each holding its
      * own weights but the routed experts, its own KV cache and its own token budget.
@@ -67,7 +74,8 @@ record ExpertLayout(Deployment.ParallelLayout planned, int experts, int ranks) {
                     memory.precision(), memory.kvCache(), ranks);
             batching = new BatchingSpec(batching.maxNumSeqs(),
                     Math.max(batching.maxBatchedTokens(), ranks * DeploymentPlanner.MAX_BATCHED_TOKENS),
-                    batching.kvAdmission(), batching.prefill());
+                    batching.kvAdmission(), batching.prefill(),
+                    "trtllm".equals(engine) ? TRTLLM_RECIPE_DP_BALANCE_ITERATIONS : 0);
         }
         return new ServerSpec.Llm(memory, server.maxModelLen(), batching, server.performance(), server.engine(),
                 experts, server.speculative());

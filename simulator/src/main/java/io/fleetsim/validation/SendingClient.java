@@ -77,4 +77,9 @@ abstract class SendingClient implements EventHandler, WorkSource, ServingListene
     public final Request poll() {
         return queue.poll();
     }
+
+    @Override
+    public final int waiting() {
+        return queue.size();
+    }
 }

@@ -70,4 +70,13 @@ class EngineDefaultsTest {
         assertTrue(e.fieldPath().endsWith("batching.kv_admission"), e.getMessage());
         assertTrue(e.problem().contains("reserve_output"), e.getMessage());
     }
+
+    @Test
+    void attentionDpBalancingIsOffUnlessAskedAndANegativeWaitNamesTheField() {
+        assertEquals(0, server("    engine: {name: trtllm}\n").batching().dpBalanceIterations());
+        assertEquals(60, server("    batching: {attention_dp_balance_iterations: 60}\n").batching().dpBalanceIterations());
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> server("    batching: {attention_dp_balance_iterations: -1}\n"));
+        assertTrue(e.fieldPath().endsWith("batching.attention_dp_balance_iterations"), e.getMessage());
+    }
 }

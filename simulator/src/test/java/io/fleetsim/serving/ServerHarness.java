@@ -136,6 +136,11 @@ final class ServerHarness<S extends Server> implements WorkSource, ServingListen
     }
 
     @Override
+    public int waiting() {
+        return queue.size();
+    }
+
+    @Override
     public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt) {
         assertEquals(sim.now(), completedAt);
         done.add(new Done(request, admittedAt, firstTokenAt, completedAt));
