@@ -50,6 +50,8 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
     private final DisconnectSpec[] disconnectSpecs;
     /** Per route: its clients' patience, or null. */
     private final DurationSpec[] patienceSpecs;
+    /** Per route: its quality spec. */
+    private final QualitySpec[] qualities;
     /** Clients that will leave mid-stream, by request id: {output tokens received, answer length}. */
     private final Map<Long, int[]> disconnects = new HashMap<>();
     /** Answers asked for so far, by request id, of requests with a rejected answer. */
@@ -92,6 +94,7 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
         this.splits = new ClassSplit[routes.size()];
         this.disconnectSpecs = new DisconnectSpec[routes.size()];
         this.patienceSpecs = new DurationSpec[routes.size()];
+        this.qualities = new QualitySpec[routes.size()];
         for (int i = 0; i < routes.size(); i++) {
             String name = "route/" + routes.get(i).name();
             patience[i] = streams.stream(name + "/patience");
@@ -103,6 +106,7 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
             splits[i] = routes.get(i).split();
             disconnectSpecs[i] = d;
             patienceSpecs[i] = routes.get(i).clients().patience();
+            qualities[i] = routes.get(i).quality();
             listened[i] = d == null ? null : LengthSampler.of(d.receivedTokens(), streams.stream(name + "/listened"));
         }
         this.handlerId = sim.register(this);
@@ -283,7 +287,7 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
             outcomes.finished(request, false, completedAt);
             return;
         }
-        QualitySpec quality = routes.get(request.route()).quality();
+        QualitySpec quality = qualities[request.route()];
         boolean accepted = !judges[request.route()] || judge[request.route()].nextDouble() < quality.acceptance(pool);
         if (!accepted && askAgain(request, quality, pool)) {
             metrics.reasked(request, pool);

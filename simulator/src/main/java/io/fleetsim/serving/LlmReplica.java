@@ -2,7 +2,6 @@ package io.fleetsim.serving;
 
 import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
-import io.fleetsim.spec.BatchingSpec;
 import io.fleetsim.spec.KvAdmission;
 import io.fleetsim.spec.PrefillBatching;
 import io.fleetsim.spec.ServerSpec;
@@ -66,7 +65,9 @@ public final class LlmReplica implements Server, EventHandler {
     private final int stepTimer;
     private final int pool;
     private final StepTimeModel steps;
-    private final BatchingSpec batching;
+    /** The spec's batching limits, copied into fields: read at every step and admission. */
+    private final int maxNumSeqs;
+    private final int maxBatchedTokens;
     private final int maxModelLen;
     private final WorkSource source;
     private final ServingListener listener;
@@ -142,7 +143,8 @@ public final class LlmReplica implements Server, EventHandler {
         this.sim = sim;
         this.pool = pool;
         this.steps = StepTimeModels.of(spec);
-        this.batching = spec.batching();
+        this.maxNumSeqs = spec.batching().maxNumSeqs();
+        this.maxBatchedTokens = spec.batching().maxBatchedTokens();
         this.maxModelLen = spec.maxModelLen();
         this.kv = new KvBlockLedger(spec.kvCacheTokens(), KV_BLOCK_TOKENS);
         this.rankCapacityBlocks = kv.capacityBlocks() / spec.memory().attentionDataParallel();
@@ -182,7 +184,7 @@ public final class LlmReplica implements Server, EventHandler {
 
     @Override
     public boolean hasRoomFor(Request request) {
-        return admitting && inService() < batching.maxNumSeqs()
+        return admitting && inService() < maxNumSeqs
                 && kv.freeBlocksAt(iteration) - watermarkBlocks >= kv.blocksFor(request.promptTokens() + 1L)
                 && reservationAllows(request);
     }
@@ -378,7 +380,7 @@ public final class LlmReplica implements Server, EventHandler {
 
     private void finishStep() {
         double now = sim.now();
-        occupiedSlotSeconds += (double) stepInService / batching.maxNumSeqs() * (now - stepStart);
+        occupiedSlotSeconds += (double) stepInService / maxNumSeqs * (now - stepStart);
         recordIterations(stepIterations, now - stepStart);
         if (decodeSegment) {
             // stepSeconds is decodeSegmentSeconds(stepBatch, stepKvTokens, stepIterations), kept when planned or cut.
@@ -525,7 +527,7 @@ public final class LlmReplica implements Server, EventHandler {
             preemptYoungest();
             free = kv.freeBlocksAt(iteration + 1);
         }
-        int budget = batching.maxBatchedTokens() - (separatePrefill ? 0 : decoding.size());
+        int budget = maxBatchedTokens - (separatePrefill ? 0 : decoding.size());
         int prefillTokens = 0;
         double prefillContext = 0;
         for (int i = 0; i < prefilling.size(); i++) {
@@ -536,7 +538,7 @@ public final class LlmReplica implements Server, EventHandler {
             prefillTokens += chunk;
             prefillContext += StepTimeModel.prefillContext(s.prefilled, chunk);
         }
-        while (budget > 0 && inService() < batching.maxNumSeqs()) {
+        while (budget > 0 && inService() < maxNumSeqs) {
             Sequence s = admitNext(now, free);
             if (s == null) {
                 break;
