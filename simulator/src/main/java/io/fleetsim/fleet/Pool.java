@@ -3,8 +3,8 @@ package io.fleetsim.fleet;
 import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.random.RandomStream;
+import io.fleetsim.serving.ContextLimit;
 import io.fleetsim.serving.DisaggregatedServer;
-import io.fleetsim.serving.LlmReplica;
 import io.fleetsim.serving.Server;
 import io.fleetsim.serving.WorkSource;
 import io.fleetsim.spec.BalancingPolicy;
@@ -40,6 +40,8 @@ public final class Pool implements WorkSource, EventHandler {
     private final Simulator sim;
     private final int handlerId;
     private final PoolSpec spec;
+    /** The largest request a replica could serve, from the spec once (every request offered asks). */
+    private final ContextLimit contextLimit;
     private final CapacitySpec capacity;
     private final BiFunction<Integer, WorkSource, Server> newServer;
     private final ReplicaChooser chooser;
@@ -92,6 +94,7 @@ public final class Pool implements WorkSource, EventHandler {
         this.sim = sim;
         this.index = index;
         this.spec = spec;
+        this.contextLimit = contextLimitOf(spec.server());
         this.capacity = spec.capacity();
         this.newServer = newServer;
         this.ledger = new PoolLedger(capacity.billingSeconds());
@@ -131,10 +134,14 @@ public final class Pool implements WorkSource, EventHandler {
 
     /** True when a replica of this pool could ever serve {@code request} (it fits the context). */
     public boolean accepts(Request request) {
-        if (spec.server() instanceof ServerSpec.Disaggregated d) {
-            return DisaggregatedServer.fits(d, request);
+        return contextLimit.fits(request);
+    }
+
+    private static ContextLimit contextLimitOf(ServerSpec server) {
+        if (server instanceof ServerSpec.Disaggregated d) {
+            return ContextLimit.of(d);
         }
-        return !(spec.server() instanceof ServerSpec.Llm llm) || LlmReplica.fits(llm, request);
+        return server instanceof ServerSpec.Llm llm ? ContextLimit.of(llm) : ContextLimit.NONE;
     }
 
     /** False for a pool that has no replica and can never get one. */

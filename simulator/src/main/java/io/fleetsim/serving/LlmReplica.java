@@ -172,9 +172,7 @@ public final class LlmReplica implements Server, EventHandler {
      * parallelism) in whole blocks (or a lone request could never finish).
      */
     public static boolean fits(ServerSpec.Llm spec, Request request) {
-        long capacityBlocks = spec.kvCacheTokens() / KV_BLOCK_TOKENS / spec.memory().attentionDataParallel();
-        long needed = (request.totalTokens() + KV_BLOCK_TOKENS - 1L) / KV_BLOCK_TOKENS;
-        return request.totalTokens() <= spec.maxModelLen() && needed <= capacityBlocks;
+        return ContextLimit.of(spec).fits(request);
     }
 
     @Override
