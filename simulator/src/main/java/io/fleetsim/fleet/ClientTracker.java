@@ -44,6 +44,14 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
     private final LengthSampler[] listened;
     /** Per route: whether its quality judge can reject an answer ({@link QualitySpec#judges()}, asked once). */
     private final boolean[] judges;
+    /** Per route, read from its spec once (every request asks): the class split, or null. */
+    private final ClassSplit[] splits;
+    /** Per route: its clients' disconnects, or null. */
+    private final DisconnectSpec[] disconnectSpecs;
+    /** Per route: its clients' patience, or null. */
+    private final DurationSpec[] patienceSpecs;
+    /** Per route: its quality spec. */
+    private final QualitySpec[] qualities;
     /** Clients that will leave mid-stream, by request id: {output tokens received, answer length}. */
     private final Map<Long, int[]> disconnects = new HashMap<>();
     /** Answers asked for so far, by request id, of requests with a rejected answer. */
@@ -83,6 +91,10 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
         this.listened = new LengthSampler[routes.size()];
         this.classes = new RandomStream[routes.size()];
         this.judges = new boolean[routes.size()];
+        this.splits = new ClassSplit[routes.size()];
+        this.disconnectSpecs = new DisconnectSpec[routes.size()];
+        this.patienceSpecs = new DurationSpec[routes.size()];
+        this.qualities = new QualitySpec[routes.size()];
         for (int i = 0; i < routes.size(); i++) {
             String name = "route/" + routes.get(i).name();
             patience[i] = streams.stream(name + "/patience");
@@ -91,6 +103,10 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
             classes[i] = streams.stream(name + "/class");
             judges[i] = routes.get(i).quality().judges();
             DisconnectSpec d = routes.get(i).clients().disconnect();
+            splits[i] = routes.get(i).split();
+            disconnectSpecs[i] = d;
+            patienceSpecs[i] = routes.get(i).clients().patience();
+            qualities[i] = routes.get(i).quality();
             listened[i] = d == null ? null : LengthSampler.of(d.receivedTokens(), streams.stream(name + "/listened"));
         }
         this.handlerId = sim.register(this);
@@ -106,11 +122,11 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
 
     /** A client sent {@code request} for the first time: decide whether it will leave mid-stream. */
     void arrived(Request request) {
-        ClassSplit split = routes.get(request.route()).split();
+        ClassSplit split = splits[request.route()];
         if (split != null && !split.byLength() && classes[request.route()].nextDouble() < split.easyShare()) {
             easy.add(request.id());
         }
-        DisconnectSpec d = routes.get(request.route()).clients().disconnect();
+        DisconnectSpec d = disconnectSpecs[request.route()];
         if (d == null || d.share() == 0 || leaves[request.route()].nextDouble() >= d.share()) {
             return;
         }
@@ -144,7 +160,7 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
         if (up != null) {
             return up;
         }
-        ClassSplit split = routes.get(request.route()).split();
+        ClassSplit split = splits[request.route()];
         if (split == null) {
             return -1;
         }
@@ -155,7 +171,7 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
 
     /** The router queued {@code request} in {@code pool}: start its client's patience clock. */
     void routed(Request request, Pool pool) {
-        DurationSpec p = routes.get(request.route()).clients().patience();
+        DurationSpec p = patienceSpecs[request.route()];
         if (p == null) {
             return;
         }
@@ -271,7 +287,7 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
             outcomes.finished(request, false, completedAt);
             return;
         }
-        QualitySpec quality = routes.get(request.route()).quality();
+        QualitySpec quality = qualities[request.route()];
         boolean accepted = !judges[request.route()] || judge[request.route()].nextDouble() < quality.acceptance(pool);
         if (!accepted && askAgain(request, quality, pool)) {
             metrics.reasked(request, pool);

@@ -3,8 +3,8 @@ package io.fleetsim.fleet;
 import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
 import io.fleetsim.random.RandomStream;
+import io.fleetsim.serving.ContextLimit;
 import io.fleetsim.serving.DisaggregatedServer;
-import io.fleetsim.serving.LlmReplica;
 import io.fleetsim.serving.Server;
 import io.fleetsim.serving.WorkSource;
 import io.fleetsim.spec.BalancingPolicy;
@@ -40,6 +40,8 @@ public final class Pool implements WorkSource, EventHandler {
     private final Simulator sim;
     private final int handlerId;
     private final PoolSpec spec;
+    /** The largest request a replica could serve, from the spec once (every request offered asks). */
+    private final ContextLimit contextLimit;
     private final CapacitySpec capacity;
     private final BiFunction<Integer, WorkSource, Server> newServer;
     private final ReplicaChooser chooser;
@@ -48,6 +50,11 @@ public final class Pool implements WorkSource, EventHandler {
     private FailureModel failures;
     private final PriorityFifo queue;
     private final Set<Request> cancelledInQueue = Collections.newSetFromMap(new IdentityHashMap<>());
+    /**
+     * {@link #cancelledInQueue}'s size, kept beside it: the set is read at every peek and is
+     * almost always empty, and a plain field is cheaper to test than the set's wrapper and map.
+     */
+    private int cancelledCount;
     private final List<Replica> replicas = new ArrayList<>();
     private final List<Replica> live = new ArrayList<>();
     /** Live replicas in each state, counted as they change (a retired replica leaves the live ones). */
@@ -87,6 +94,7 @@ public final class Pool implements WorkSource, EventHandler {
         this.sim = sim;
         this.index = index;
         this.spec = spec;
+        this.contextLimit = contextLimitOf(spec.server());
         this.capacity = spec.capacity();
         this.newServer = newServer;
         this.ledger = new PoolLedger(capacity.billingSeconds());
@@ -126,10 +134,14 @@ public final class Pool implements WorkSource, EventHandler {
 
     /** True when a replica of this pool could ever serve {@code request} (it fits the context). */
     public boolean accepts(Request request) {
-        if (spec.server() instanceof ServerSpec.Disaggregated d) {
-            return DisaggregatedServer.fits(d, request);
+        return contextLimit.fits(request);
+    }
+
+    private static ContextLimit contextLimitOf(ServerSpec server) {
+        if (server instanceof ServerSpec.Disaggregated d) {
+            return ContextLimit.of(d);
         }
-        return !(spec.server() instanceof ServerSpec.Llm llm) || LlmReplica.fits(llm, request);
+        return server instanceof ServerSpec.Llm llm ? ContextLimit.of(llm) : ContextLimit.NONE;
     }
 
     /** False for a pool that has no replica and can never get one. */
@@ -204,7 +216,11 @@ public final class Pool implements WorkSource, EventHandler {
 
     /** True (and forgotten) when {@code request} was cancelled while it waited. */
     boolean forgetIfCancelled(Request request) {
-        return !cancelledInQueue.isEmpty() && cancelledInQueue.remove(request);
+        if (cancelledCount == 0 || !cancelledInQueue.remove(request)) {
+            return false;
+        }
+        cancelledCount--;
+        return true;
     }
 
     /** Replica {@code r} has just run out of work. */
@@ -232,11 +248,14 @@ public final class Pool implements WorkSource, EventHandler {
 
     /** Removes a waiting request its client gave up on (lazily: it is skipped when it reaches the head). */
     void cancelQueued(Request request) {
-        cancelledInQueue.add(request);
+        if (cancelledInQueue.add(request)) {
+            cancelledCount++;
+        }
     }
 
     private void dropCancelledHead() {
-        while (!cancelledInQueue.isEmpty() && !queue.isEmpty() && cancelledInQueue.remove(queue.peek())) {
+        while (cancelledCount > 0 && !queue.isEmpty() && cancelledInQueue.remove(queue.peek())) {
+            cancelledCount--;
             queue.poll();
         }
     }
@@ -247,14 +266,14 @@ public final class Pool implements WorkSource, EventHandler {
      */
     int sharedWaiting() {
         dropCancelledHead();
-        return queue.isEmpty() ? 0 : Math.max(1, queue.size() - cancelledInQueue.size());
+        return queue.isEmpty() ? 0 : Math.max(1, queue.size() - cancelledCount);
     }
 
     /** Requests waiting in the queue. */
     public int queued() {
         // A replica's own queue is emptied before it leaves the live replicas, so the running count
         // over all replicas is the count over the live ones.
-        return queue.size() + locallyQueued - cancelledInQueue.size();
+        return queue.size() + locallyQueued - cancelledCount;
     }
 
     /**

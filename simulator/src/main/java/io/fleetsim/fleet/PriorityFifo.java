@@ -32,6 +32,9 @@ final class PriorityFifo {
     }
 
     Request peek() {
+        if (size == 0) {
+            return null;
+        }
         for (int i = levels.length - 1; i >= 0; i--) {
             if (!levels[i].isEmpty()) {
                 return levels[i].peek();
@@ -41,6 +44,9 @@ final class PriorityFifo {
     }
 
     Request poll() {
+        if (size == 0) {
+            return null;
+        }
         for (int i = levels.length - 1; i >= 0; i--) {
             if (!levels[i].isEmpty()) {
                 size--;

@@ -2,7 +2,6 @@ package io.fleetsim.serving;
 
 import io.fleetsim.engine.EventHandler;
 import io.fleetsim.engine.Simulator;
-import io.fleetsim.spec.BatchingSpec;
 import io.fleetsim.spec.KvAdmission;
 import io.fleetsim.spec.PrefillBatching;
 import io.fleetsim.spec.ServerSpec;
@@ -66,7 +65,9 @@ public final class LlmReplica implements Server, EventHandler {
     private final int stepTimer;
     private final int pool;
     private final StepTimeModel steps;
-    private final BatchingSpec batching;
+    /** The spec's batching limits, copied into fields: read at every step and admission. */
+    private final int maxNumSeqs;
+    private final int maxBatchedTokens;
     private final int maxModelLen;
     private final WorkSource source;
     private final ServingListener listener;
@@ -147,7 +148,8 @@ public final class LlmReplica implements Server, EventHandler {
         this.sim = sim;
         this.pool = pool;
         this.steps = StepTimeModels.of(spec);
-        this.batching = spec.batching();
+        this.maxNumSeqs = spec.batching().maxNumSeqs();
+        this.maxBatchedTokens = spec.batching().maxBatchedTokens();
         this.maxModelLen = spec.maxModelLen();
         this.kv = new KvBlockLedger(spec.kvCacheTokens(), KV_BLOCK_TOKENS);
         this.rankCapacityBlocks = kv.capacityBlocks() / spec.memory().attentionDataParallel();
@@ -177,9 +179,7 @@ public final class LlmReplica implements Server, EventHandler {
      * parallelism) in whole blocks (or a lone request could never finish).
      */
     public static boolean fits(ServerSpec.Llm spec, Request request) {
-        long capacityBlocks = spec.kvCacheTokens() / KV_BLOCK_TOKENS / spec.memory().attentionDataParallel();
-        long needed = (request.totalTokens() + KV_BLOCK_TOKENS - 1L) / KV_BLOCK_TOKENS;
-        return request.totalTokens() <= spec.maxModelLen() && needed <= capacityBlocks;
+        return ContextLimit.of(spec).fits(request);
     }
 
     @Override
@@ -189,7 +189,7 @@ public final class LlmReplica implements Server, EventHandler {
 
     @Override
     public boolean hasRoomFor(Request request) {
-        return admitting && inService() < batching.maxNumSeqs()
+        return admitting && inService() < maxNumSeqs
                 && kv.freeBlocksAt(iteration) - watermarkBlocks >= kv.blocksFor(request.promptTokens() + 1L)
                 && reservationAllows(request);
     }
@@ -386,7 +386,7 @@ public final class LlmReplica implements Server, EventHandler {
 
     private void finishStep() {
         double now = sim.now();
-        occupiedSlotSeconds += (double) stepInService / batching.maxNumSeqs() * (now - stepStart);
+        occupiedSlotSeconds += (double) stepInService / maxNumSeqs * (now - stepStart);
         recordIterations(stepIterations, now - stepStart);
         if (decodeSegment) {
             // stepSeconds is decodeSegmentSeconds(stepBatch, stepKvTokens, stepIterations), kept when planned or cut.
@@ -533,7 +533,7 @@ public final class LlmReplica implements Server, EventHandler {
             preemptYoungest();
             free = kv.freeBlocksAt(iteration + 1);
         }
-        int budget = batching.maxBatchedTokens() - (separatePrefill ? 0 : decoding.size());
+        int budget = maxBatchedTokens - (separatePrefill ? 0 : decoding.size());
         int prefillTokens = 0;
         double prefillContext = 0;
         for (int i = 0; i < prefilling.size(); i++) {
@@ -545,7 +545,7 @@ public final class LlmReplica implements Server, EventHandler {
             prefillContext += StepTimeModel.prefillContext(s.prefilled, chunk);
         }
         boolean holding = holdsPrompts();
-        while (!holding && budget > 0 && inService() < batching.maxNumSeqs()) {
+        while (!holding && budget > 0 && inService() < maxNumSeqs) {
             Sequence s = admitNext(now, free);
             if (s == null) {
                 break;
