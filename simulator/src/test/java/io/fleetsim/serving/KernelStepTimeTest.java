@@ -248,6 +248,26 @@ class KernelStepTimeTest {
         assertTrue(a.iterationSeconds(0, 0, 64, 64000) != b.iterationSeconds(0, 0, 64, 64000));
     }
 
+    /**
+     * gpt-oss-120b's experts (128, top-4, 2880 wide) are not measured at nvfp4 on B200: the grouped
+     * GEMM built from dense nvfp4 GEMMs is scaled by the measured fused nvfp4 MoE kernels of the
+     * GPU's other shapes. Measured (aiconfigurator silicon, vLLM, tp 1, 1024/1024, concurrency 32):
+     * TPOT 7.9 ms including engine time; the unscaled kernels alone summed 10.4 ms.
+     */
+    @Test
+    void unmeasuredNvfp4ExpertsAreScaledByTheGpusMeasuredFusedMoeKernels() {
+        StepTimeModel t = StepTimeModels.of(pool("B200-180GB", "gpt-oss-120b", 1, Precision.FP4, StepTimeMethod.KERNELS));
+        assertTrue(t instanceof KernelStepTime, t.provenance().toString());
+        assertTrue(t.provenance().notes().stream().anyMatch(n -> n.contains("measured fused nvfp4 MoE kernels")),
+                t.provenance().toString());
+        double engine = PerformanceSpec.DEFAULT_ENGINE_ITERATION_SECONDS + 32 * PerformanceSpec.DEFAULT_ENGINE_SEQUENCE_SECONDS;
+        double kernels = t.iterationSeconds(0, 0, 32, 32 * 1536.0) - engine;
+        assertTrue(kernels < 7.9e-3 && kernels > 0.5 * 7.9e-3, "kernel time at batch 32: " + kernels);
+        // a measured shape keeps its measured kernel: no note of scaling for DeepSeek-V3 at nvfp4 (7168 x 2048, 256 experts)
+        StepTimeModel ds = StepTimeModels.of(pool("B200-180GB", "deepseek-v3", 8, Precision.FP4, StepTimeMethod.KERNELS));
+        assertTrue(ds.provenance().notes().stream().noneMatch(n -> n.contains("measured fused")), ds.provenance().toString());
+    }
+
     /** DeepSeek-V3 caches 512 latent + 64 rotary values per layer and token: 61 x 576 x 2 bytes at bf16. */
     @Test
     void mlaKvCacheIsTheCompressedLatent() {
