@@ -669,10 +669,10 @@ public final class KernelStepTime implements StepTimeModel {
          * How much faster the fused MoE kernels of {@code dtype} measured on this GPU run than the
          * grouped GEMM built from dense GEMMs at {@code m} tokens: the geometric mean, over the
          * measured unsharded shapes (MoE tp 1, ep 1), of measured over grouped-GEMM time (1 when no
-         * shape of the dtype is measured, and for dtypes other than nvfp4). A fused kernel streams the experts' weights in one launch
-         * and its measurement routes tokens by a power law, which reads fewer distinct experts than
-         * uniform routing; the dense GEMM tables pay a launch floor per piece of at most 65,536
-         * columns. On B200 nvfp4 the ratio is 0.5-0.7 from 8 to 256 tokens for 5 of 6 shapes.
+         * shape of the dtype is measured, and for dtypes other than nvfp4). A fused kernel streams the
+         * experts' weights in one launch and its measurement routes tokens by a power law, which reads
+         * fewer distinct experts than uniform routing; the dense GEMM tables pay a launch floor per
+         * piece of at most 65,536 columns. On B200 nvfp4 the ratio is 0.5-0.7 from 8 to 256 tokens for 5 of 6 shapes.
          */
         double fusedMoeRatio(String dtype, int m) {
             if (!dtype.equals("nvfp4")) {
