@@ -366,6 +366,10 @@ public final class KernelStepTime implements StepTimeModel {
         /** A dense model at a weight-only format: every linear layer but the LM head is w4a16. */
         final boolean weightOnlyLayers;
         final Set<String> notes = new LinkedHashSet<>();
+        /** The measured unsharded MoE shapes {@link #fusedMoeRatio} scales by; null until asked. */
+        List<KernelSet.MoeShape> fusedShapes;
+        /** The tables of {@link #fusedShapes}, in their order. */
+        List<LogGrid> fusedGrids;
         boolean extrapolated;
         double[] dense;
         double[] routed;
@@ -680,15 +684,24 @@ public final class KernelStepTime implements StepTimeModel {
                 // MiniMax-M2.5 on H200 4x too slow in cross-validation (TPOT 18 % -> 298 %)
                 return 1;
             }
+            if (fusedShapes == null) {
+                // found once per pool: the ratio is asked at every token count of the tables
+                KernelSet source = tables.moeShapes().isEmpty() && moeStandIn != null
+                        ? KernelIndex.builtIn().tables(moeStandIn) : tables;
+                fusedShapes = new ArrayList<>();
+                fusedGrids = new ArrayList<>();
+                for (KernelSet.MoeShape s : source.moeShapes()) {
+                    if (s.dtype().equals(dtype) && s.tp() == 1 && s.ep() == 1) {
+                        fusedShapes.add(s);
+                        fusedGrids.add(source.moe(s));
+                    }
+                }
+            }
             double logSum = 0;
             int count = 0;
-            KernelSet source = tables.moeShapes().isEmpty() && moeStandIn != null
-                    ? KernelIndex.builtIn().tables(moeStandIn) : tables;
-            for (KernelSet.MoeShape s : source.moeShapes()) {
-                if (!s.dtype().equals(dtype) || s.tp() != 1 || s.ep() != 1) {
-                    continue;
-                }
-                LogGrid grid = source.moe(s);
+            for (int i = 0; i < fusedShapes.size(); i++) {
+                KernelSet.MoeShape s = fusedShapes.get(i);
+                LogGrid grid = fusedGrids.get(i);
                 int at = (int) Math.min(m, grid.max(0));
                 double measured = grid.at(at);
                 double grouped = groupedExperts(at, s.hidden(), s.inter(), s.topK(), s.experts(), 1, 1);
