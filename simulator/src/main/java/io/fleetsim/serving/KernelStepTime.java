@@ -676,7 +676,8 @@ public final class KernelStepTime implements StepTimeModel {
          * shape of the dtype is measured, and for dtypes other than nvfp4). A fused kernel streams the
          * experts' weights in one launch and its measurement routes tokens by a power law, which reads
          * fewer distinct experts than uniform routing; the dense GEMM tables pay a launch floor per
-         * piece of at most 65,536 columns. On B200 nvfp4 the ratio is 0.5-0.7 from 8 to 256 tokens for 5 of 6 shapes.
+         * piece of at most 65,536 columns. On B200 nvfp4 the ratio is 0.5-0.7 from 8 to 256 tokens
+         * for 5 of 6 shapes.
          */
         double fusedMoeRatio(String dtype, int m) {
             if (!dtype.equals("nvfp4")) {
