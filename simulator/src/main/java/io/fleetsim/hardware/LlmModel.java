@@ -65,6 +65,11 @@ public record LlmModel(String name, double totalParams, double activeParams, int
          * bytes read grow with the batch until every expert is read.
          */
         public double expectedDistinctExperts(double tokens) {
+            return expectedDistinctExperts(experts, topK, tokens);
+        }
+
+        /** {@link #expectedDistinctExperts(double)} of any expert count and top-k (a measured kernel's shape). */
+        public static double expectedDistinctExperts(int experts, int topK, double tokens) {
             return experts * (1 - Math.pow(1 - (double) topK / experts, tokens));
         }
     }

@@ -86,7 +86,7 @@ public final class DisaggregatedServer implements Server, EventHandler, KvHandof
 
     /** Whether a deployment of {@code spec} could ever serve {@code request}: both sides fit it. */
     public static boolean fits(ServerSpec.Disaggregated spec, Request request) {
-        return LlmReplica.fits(spec.prefill(), request) && LlmReplica.fits(spec.decode(), request);
+        return ContextLimit.of(spec).fits(request);
     }
 
     @Override

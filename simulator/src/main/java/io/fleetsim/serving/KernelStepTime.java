@@ -660,7 +660,7 @@ public final class KernelStepTime implements StepTimeModel {
          * share of the tokens.
          */
         double groupedExperts(int m, int h, int inter, int topK, int experts, int moeTp, int expertGpus) {
-            double distinct = experts * (1 - Math.pow(1 - (double) topK / experts, m));
+            double distinct = LlmModel.MoeLayers.expectedDistinctExperts(experts, topK, m);
             double tokensPerExpert = Math.max(1, m * (double) topK / distinct);
             // Engines run the experts as one grouped GEMM, not one launch per expert: time it as a
             // single GEMM with the experts side by side, which has the same FLOPs and weight bytes.
