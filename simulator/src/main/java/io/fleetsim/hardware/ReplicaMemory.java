@@ -12,6 +12,12 @@ package io.fleetsim.hardware;
  * cache; the routed experts are stored once, spread over all the replica's GPUs. The replica's KV
  * cache is then the sum of its ranks' ({@code attentionDataParallel} times a rank's).
  *
+ * <p>Tensor parallelism splits the KV cache by heads, so a token's KV is stored once per rank only
+ * while every GPU of the rank has heads of its own: MLA's latent is shared by all heads and every
+ * GPU of a rank keeps all of it, and KV heads fewer than the rank's GPUs are each kept on
+ * {@code tp / kv_heads} of them ({@link #kvCopies}). This is why engines run DeepSeek's attention
+ * data-parallel at large batches.
+ *
  * @param gpu                   the accelerator
  * @param model                 the model
  * @param tensorParallel        GPUs per replica (all ranks together)
@@ -97,7 +103,25 @@ public record ReplicaMemory(Gpu gpu, LlmModel model, int tensorParallel, Precisi
 
     /** How many tokens' KV fit in the cache (0 when none). */
     public long kvCacheTokens() {
-        return Math.max(0, (long) Math.floor(kvCacheBytes() / kvBytesPerToken()));
+        return Math.max(0, (long) Math.floor(kvCacheBytes() / storedKvBytesPerToken()));
+    }
+
+    /**
+     * GPUs of an attention rank that each keep a copy of a token's KV of {@code m}: all of them for
+     * MLA (one latent for every head), {@code tp / kv_heads} when the rank has more GPUs than KV
+     * heads, else 1.
+     */
+    public int kvCopies(LlmModel m) {
+        int tp = attentionTensorParallel();
+        if (m.mla() != null) {
+            return tp;
+        }
+        return Math.max(1, tp / Math.max(1, m.kvHeads()));
+    }
+
+    /** Device bytes one token's KV takes across the replica, every copy counted ({@link #kvCopies}). */
+    public double storedKvBytesPerToken() {
+        return kvBytesPerToken() * kvCopies(model);
     }
 
     /**
@@ -106,7 +130,7 @@ public record ReplicaMemory(Gpu gpu, LlmModel model, int tensorParallel, Precisi
      */
     public String whyNotFit(int minContextTokens) {
         double needed = weightBytes() + ACTIVATION_RESERVE_BYTES_PER_GPU * tensorParallel
-                + kvBytesPerToken() * minContextTokens;
+                + storedKvBytesPerToken() * minContextTokens;
         if (needed <= usableBytes()) {
             return null;
         }
@@ -116,7 +140,7 @@ public record ReplicaMemory(Gpu gpu, LlmModel model, int tensorParallel, Precisi
                         + "a larger GPU or fp8",
                 model.name(), precision.id(), tensorParallel, gpu.name(), needed / 1e9,
                 weightBytes() / 1e9, ACTIVATION_RESERVE_BYTES_PER_GPU * tensorParallel / 1e9,
-                minContextTokens, kvBytesPerToken() * minContextTokens / 1e9, usableBytes() / 1e9,
+                minContextTokens, storedKvBytesPerToken() * minContextTokens / 1e9, usableBytes() / 1e9,
                 memoryUtilization * 100, gpu.memoryBytes() * tensorParallel / 1e9);
     }
 }

@@ -51,10 +51,10 @@ public sealed interface ServerSpec permits ServerSpec.Llm, ServerSpec.Queueing, 
                 if (state == 0) {
                     return memory.kvCacheTokens();
                 }
-                return Math.max(0, (long) Math.floor((memory.kvCacheBytes() - state) / memory.kvBytesPerToken()));
+                return Math.max(0, (long) Math.floor((memory.kvCacheBytes() - state) / memory.storedKvBytesPerToken()));
             }
             double bytes = memory.kvCacheBytes() - drafterWeightBytes() - state;
-            return Math.max(0, (long) Math.floor(bytes / (memory.kvBytesPerToken() + drafterKvBytesPerToken())));
+            return Math.max(0, (long) Math.floor(bytes / (memory.storedKvBytesPerToken() + drafterKvBytesPerToken())));
         }
 
         /** Weight bytes of the drafter: the draft model's, or the target's MTP module; 0 without speculation. */
@@ -66,13 +66,17 @@ public sealed interface ServerSpec permits ServerSpec.Llm, ServerSpec.Queueing, 
                     : memory.mtpWeightBytes();
         }
 
-        /** KV bytes per token the drafter caches beside the target's: a draft model's, or one MTP layer's. */
+        /**
+         * Device KV bytes per token the drafter caches beside the target's, every copy counted: a
+         * draft model's, or one MTP layer's.
+         */
         public double drafterKvBytesPerToken() {
             if (speculative == null) {
                 return 0;
             }
-            return speculative.draft() != null ? speculative.draft().kvBytesPerToken(memory.kvBytesPerValue())
-                    : memory.model().kvBytesPerTokenPerLayer(memory.kvBytesPerValue());
+            return speculative.draft() != null
+                    ? speculative.draft().kvBytesPerToken(memory.kvBytesPerValue()) * memory.kvCopies(speculative.draft())
+                    : memory.model().kvBytesPerTokenPerLayer(memory.kvBytesPerValue()) * memory.kvCopies(memory.model());
         }
 
         /** A server without a named engine. */

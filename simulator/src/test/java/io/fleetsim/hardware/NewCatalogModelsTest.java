@@ -80,7 +80,10 @@ class NewCatalogModelsTest {
         assertEquals(45.0 * (64 * 128 * 128 * 4 + 3 * 12288 * 2), m.stateBytesPerSequence());
     }
 
-    /** The constant state of 64 sequences is taken from the KV cache before it is divided into tokens. */
+    /**
+     * The constant state of 64 sequences is taken from the KV cache before it is divided into
+     * tokens, each token's KV counted once per GPU that keeps it.
+     */
     @Test
     void linearAttentionStateIsReservedPerSequence() {
         LlmModel m = CATALOG.model("qwen3.5-397b-a17b");
@@ -89,6 +92,8 @@ class NewCatalogModelsTest {
         ServerSpec.Llm server = new ServerSpec.Llm(memory, 16384, new BatchingSpec(64, 8192), PerformanceSpec.DEFAULT);
         double usable = 8 * gpu.memoryBytes() * 0.9;
         double free = usable - 396.3e9 * 2 - 8 * 2e9 - 64 * 45.0 * (64 * 128 * 128 * 4 + 3 * 12288 * 2);
-        assertEquals((long) Math.floor(free / (15.0 * 2 * 2 * 256 * 2)), server.kvCacheTokens());
+        // 2 KV heads over 8 GPUs: each head's cache is kept on 4 of them
+        assertEquals(4, memory.kvCopies(m));
+        assertEquals((long) Math.floor(free / (15.0 * 2 * 2 * 256 * 2 * 4)), server.kvCacheTokens());
     }
 }
