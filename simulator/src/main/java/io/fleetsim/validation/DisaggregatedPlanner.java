@@ -22,7 +22,8 @@ import java.util.Set;
  *
  * <p>Choices made where the data says nothing:
  * <ul>
- *   <li>an empty {@code prefill_num_workers} / {@code decode_num_workers} is one worker;</li>
+ *   <li>an empty {@code prefill_num_workers} / {@code decode_num_workers} is sized for the row's
+ *       clients as {@link WorkerSizing} says;</li>
  *   <li>the KV link is NVLink (half the catalog's both-ways figure per GPU) on NVL72 systems
  *       ({@code gb200}, {@code gb300}) and when both workers fit one 8-GPU node; InfiniBand
  *       (400 Gb/s per GPU) between the nodes of 8-GPU systems otherwise;</li>
@@ -75,8 +76,10 @@ public final class DisaggregatedPlanner {
                 d.split().prefill().attentionDp());
         ServerSpec.Llm decodeWorker = withBatch(((PointPlan.Simulate) decode).plan().server(),
                 d.split().decodeBatch(), d.layout().attentionDp());
-        int prefillWorkers = Math.max(1, d.split().prefillWorkers());
-        int decodeWorkers = Math.max(1, d.split().decodeWorkers());
+        WorkerSizing workers = WorkerSizing.of(prefillWorker, decodeWorker, p.concurrency(), p.promptTokens(),
+                p.outputTokens(), d.split().prefillWorkers(), d.split().decodeWorkers());
+        int prefillWorkers = workers.prefillWorkers();
+        int decodeWorkers = workers.decodeWorkers();
         ServerSpec.Disaggregated server = new ServerSpec.Disaggregated(prefillWorker, prefillWorkers, decodeWorker,
                 decodeWorkers, link(d.system(), prefillWorker, prefillWorkers, decodeWorker, decodeWorkers));
         if (!DisaggregatedServer.fits(server, new Request(0, 0, 0, p.promptTokens(), p.outputTokens()))) {

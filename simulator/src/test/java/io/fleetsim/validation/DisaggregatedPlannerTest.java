@@ -34,7 +34,8 @@ class DisaggregatedPlannerTest {
                 layout(8, 1, 8), 2));
         DisaggregatedPlan plan = assertInstanceOf(PointPlan.SimulateDisaggregated.class, p).plan();
         ServerSpec.Disaggregated s = plan.server();
-        assertEquals(1, s.prefillWorkers(), "an empty worker count is one worker");
+        assertEquals(WorkerSizing.of(s.prefill(), s.decode(), 32, 1024, 128, 0, 2).prefillWorkers(),
+                s.prefillWorkers(), "an empty worker count is sized for the clients");
         assertEquals(2, s.decodeWorkers());
         assertEquals(8, s.prefill().memory().tensorParallel());
         assertEquals(8, s.prefill().expertParallel(), "moe_ep_size 8 = tp 8: whole experts per GPU");
