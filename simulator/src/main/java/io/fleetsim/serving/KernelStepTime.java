@@ -43,7 +43,9 @@ import java.util.Set;
  * </pre>
  *
  * with {@code rank} and {@code routed} precomputed apart; a decode segment stays a line in its
- * iterations (the busiest rank's KV grows by its batch each iteration).
+ * iterations (the busiest rank's KV grows by its batch each iteration). With one attention rank,
+ * a step of up to {@link #SHARED_EXPERT_OVERLAP_TOKENS} tokens runs its shared experts beside the
+ * routed ones (the longer of the two counts); with ranks they add.
  *
  * <p>Everything is precomputed when the pool loads: {@code dense} and {@code head} for every token
  * and sequence count up to the batching limits, prefill attention on a fine log grid of
@@ -60,6 +62,14 @@ public final class KernelStepTime implements StepTimeModel {
     private static final double LOG_STEP = 0.125;
     /** Most query heads per KV head the measured decode kernels run on their memory-bound path. */
     static final int MLA_DECODE_HEADS = MlaDecode.MEASURED_HEADS;
+    /**
+     * Most tokens of a step whose shared experts overlap the routed ones: the engines run them on
+     * a second CUDA stream beside the routed experts (SGLang's dual stream up to 1,024 tokens,
+     * vLLM's shared-experts stream, TensorRT-LLM's auxiliary stream) or fuse them into the MoE
+     * kernel as one more expert (SGLang's shared-experts fusion); beyond, both are compute-bound
+     * and their times add.
+     */
+    static final int SHARED_EXPERT_OVERLAP_TOKENS = 1024;
     /** Prefill grid steps per unit of natural log. */
     private static final double GRID_STEPS_PER_LOG = 1 / (Math.log(2) * LOG_STEP);
 
@@ -141,8 +151,23 @@ public final class KernelStepTime implements StepTimeModel {
     static KernelStepTime build(ReplicaMemory memory, BatchingSpec batching, int maxModelLen,
                                 PerformanceSpec performance, int expertParallel, KernelIndex.Entry entry,
                                 KernelSet tables, KernelIndex.Entry moeStandIn, List<String> why) {
+        return build(memory, batching, maxModelLen, performance, expertParallel, entry, tables, moeStandIn, false,
+                why);
+    }
+
+    /**
+     * As {@link #build(ReplicaMemory, BatchingSpec, int, PerformanceSpec, int, KernelIndex.Entry,
+     * KernelSet, KernelIndex.Entry, List)}, for a pool of another engine than the one {@code tables}
+     * were measured in when {@code otherEngine}: its all-reduces are then never slower than a larger
+     * measured message ({@link #noSlowerThanLarger}), since where the measured engine's all-reduce
+     * is slower than at a larger size it is that engine's choice of algorithm, not the pool's.
+     */
+    static KernelStepTime build(ReplicaMemory memory, BatchingSpec batching, int maxModelLen,
+                                PerformanceSpec performance, int expertParallel, KernelIndex.Entry entry,
+                                KernelSet tables, KernelIndex.Entry moeStandIn, boolean otherEngine,
+                                List<String> why) {
         Builder b = new Builder(memory, batching, maxModelLen, performance, expertParallel, entry, tables,
-                moeStandIn);
+                moeStandIn, otherEngine);
         String missing = b.missing();
         if (missing != null) {
             why.add(missing);
@@ -341,6 +366,21 @@ public final class KernelStepTime implements StepTimeModel {
         return Math.max(t16 - saved, t16 * weightBytes / Precision.ACTIVATION_BYTES);
     }
 
+    /**
+     * The time of one-axis table {@code g} at {@code x}, or the time of a larger measured point
+     * where that is faster (NaN when {@code x} is not covered and no larger point is measured).
+     */
+    static double noSlowerThanLarger(LogGrid g, double x) {
+        double t = g.at(x);
+        for (double larger : g.axis(0)) {
+            double u = larger > x ? g.at(larger) : Double.NaN;
+            if (!Double.isNaN(u) && !(t <= u)) {
+                t = u;
+            }
+        }
+        return t;
+    }
+
     /** Resolves the model's kernel shapes against the tables and fills the precomputed arrays. */
     private static final class Builder {
         final ReplicaMemory memory;
@@ -352,6 +392,8 @@ public final class KernelStepTime implements StepTimeModel {
         final KernelSet tables;
         /** Another engine's tables on this GPU for MoE blocks {@link #tables} lack; null: none. */
         final KernelIndex.Entry moeStandIn;
+        /** The pool runs another engine than the one {@link #tables} were measured in. */
+        final boolean otherEngine;
         /** GPUs of one attention rank (the replica's, without attention data parallelism). */
         final int tp;
         /** Attention data-parallel ranks. */
@@ -381,13 +423,18 @@ public final class KernelStepTime implements StepTimeModel {
         int prefillBatches;
         final List<AttentionGroup> attention = new ArrayList<>();
 
-        /** Layers sharing one attention kernel shape, with a scale for an approximated shape. */
+        /**
+         * Layers sharing one attention kernel shape, with a scale for an approximated shape: of the
+         * whole prefill kernel, of the decode kernel's KV read (its fixed cost is the measured one's).
+         */
         record AttentionGroup(int layers, LogGrid context, double contextScale, LogGrid decode, double decodeScale) {
         }
 
         Builder(ReplicaMemory memory, BatchingSpec batching, int maxModelLen, PerformanceSpec performance,
-                int expertParallel, KernelIndex.Entry entry, KernelSet tables, KernelIndex.Entry moeStandIn) {
+                int expertParallel, KernelIndex.Entry entry, KernelSet tables, KernelIndex.Entry moeStandIn,
+                boolean otherEngine) {
             this.ep = expertParallel;
+            this.otherEngine = otherEngine;
             this.busiestExpertZ = BusiestExpertGpu.expectedMaxOfNormals(expertParallel);
             this.moeStandIn = moeStandIn;
             this.memory = memory;
@@ -524,7 +571,14 @@ public final class KernelStepTime implements StepTimeModel {
             if (moe != null) {
                 double moeLayer = routedExperts ? moeBlock(m, moe) : 0;
                 if (rank && moe.sharedExperts() > 0) {
-                    moeLayer += ffn(m, moe.sharedExperts() * moe.expertIntermediateSize());
+                    double shared = ffn(m, moe.sharedExperts() * moe.expertIntermediateSize());
+                    if (routedExperts && m <= SHARED_EXPERT_OVERLAP_TOKENS) {
+                        notes.add("shared experts run beside the routed experts up to " + SHARED_EXPERT_OVERLAP_TOKENS
+                                + " tokens (a second CUDA stream or fused in the MoE kernel): the longer of the two");
+                        moeLayer = Math.max(moeLayer, shared);
+                    } else {
+                        moeLayer += shared;
+                    }
                 }
                 total += (layers - denseLayers) * moeLayer;
             }
@@ -841,13 +895,24 @@ public final class KernelStepTime implements StepTimeModel {
             return pieces * t;
         }
 
-        /** A 16-bit all-reduce of {@code elements} over the pool's GPUs: the engine's own or NCCL, the faster. */
+        /**
+         * A 16-bit all-reduce of {@code elements} over the pool's GPUs: the engine's own or NCCL, the
+         * faster. For a pool of another engine, also never slower than a larger measured message:
+         * vLLM's custom all-reduce on 8 B200s takes 26 us at 131,072 and 262,144 elements and 17 us at
+         * 524,288, where it changes algorithm; SGLang there runs FlashInfer's all-reduce, which picks
+         * its own algorithm by size.
+         */
         double allReduce(double elements) {
             double best = Double.NaN;
             for (String op : new String[]{"custom", "all_reduce"}) {
                 LogGrid g = tables.collective(op, tp);
                 if (g != null && elements <= g.max(0)) {
                     double t = g.at(elements);
+                    if (otherEngine) {
+                        notes.add("all-reduces measured in " + entry.engine() + ": each no slower than a larger "
+                                + "measured message (the pool's engine picks its own algorithm by size)");
+                        t = noSlowerThanLarger(g, elements);
+                    }
                     best = Double.isNaN(best) ? t : Math.min(best, t);
                 }
             }
@@ -888,9 +953,11 @@ public final class KernelStepTime implements StepTimeModel {
                 // 128, batch 32 at 4k tokens), where an MLA kernel (FlashMLA, TensorRT-LLM's) still
                 // runs all its heads over one read of the latent. So decode is timed as the measured
                 // kernel of at most that many heads reading the latent once, stretched by the share
-                // of the heads' FLOPs beyond what the latent read hides (MlaDecode).
+                // of the heads' FLOPs beyond what the latent read hides (MlaDecode). A GQA kernel reads a
+                // key and a value per KV head and token, the MLA kernel the latent once (its value is
+                // part of the latent): the GQA shape of the latent's bytes has one KV head of half its width.
                 KernelSet.AttentionShape gen = new KernelSet.AttentionShape(kvDtype, 0,
-                        Math.min(heads, MLA_DECODE_HEADS), 1, mla.cachedValuesPerLayer());
+                        Math.min(heads, MLA_DECODE_HEADS), 1, mlaDecodeHeadDim(mla));
                 KernelSet.AttentionShape measuredCtx = nearest(tables.contextShapes(ctx.kvDtype()), ctx);
                 KernelSet.AttentionShape measuredGen = nearest(tables.generationShapes(gen.kvDtype()), gen);
                 MlaDecode decode = MlaDecode.of(mla, memory.kvBytesPerValue(), measuredCtx,
@@ -927,6 +994,14 @@ public final class KernelStepTime implements StepTimeModel {
             }
         }
 
+        /**
+         * The head dimension of a one-KV-head GQA decode kernel reading as many bytes per cached token
+         * as MLA decode reads of its latent: half the latent's values (GQA reads a key and a value).
+         */
+        static int mlaDecodeHeadDim(LlmModel.LatentAttention mla) {
+            return (mla.cachedValuesPerLayer() + 1) / 2;
+        }
+
         void addGroup(int layers, KernelSet.AttentionShape ctx, KernelSet.AttentionShape gen) {
             addGroup(layers, ctx, gen, 1);
         }
@@ -945,7 +1020,7 @@ public final class KernelStepTime implements StepTimeModel {
                         + String.format(Locale.ROOT, "%.3g", cs));
             }
             if (!g.equals(gen)) {
-                flag("decode attention " + describe(gen) + " not measured: " + describe(g) + " scaled by "
+                flag("decode attention " + describe(gen) + " not measured: " + describe(g) + ", its KV read scaled by "
                         + String.format(Locale.ROOT, "%.3g", gs));
             }
             attention.add(new AttentionGroup(layers, tables.contextAttention(c), cs, tables.generationAttention(g),
@@ -1031,7 +1106,9 @@ public final class KernelStepTime implements StepTimeModel {
                 double det = sw * sxx - sx * sx;
                 double slope = det > 0 ? Math.max(0, (sw * sxy - sx * sy) / det) : 0;
                 double intercept = sw > 0 ? Math.max(0, (sy - slope * sx) / sw) : 0;
-                a += group.layers() * group.decodeScale() * intercept;
+                // An approximated shape scales the KV read, not the kernel's fixed cost (launch, per-
+                // sequence setup), which the measured kernels show nearly independent of the head width.
+                a += group.layers() * intercept;
                 c += group.layers() * group.decodeScale() * slope;
             }
             decodeBase[b] = a;

@@ -90,10 +90,12 @@ public final class StepTimeModels {
         }
         List<String> why = new ArrayList<>();
         if (entry.isPresent()) {
-            // The tables depend on everything but the engine overheads: build them once per such spec.
+            // The tables depend on everything but the engine overheads, and on whether the pool's engine
+            // is the one they were measured in: build them once per such spec.
+            boolean otherEngine = !entry.get().engine().equals(engine.name());
             ServerSpec.Llm tablesSpec = new ServerSpec.Llm(spec.memory(), spec.maxModelLen(), spec.batching(),
-                    PerformanceSpec.KERNEL_DEFAULT, new EngineSpec(entry.get().engine(), entry.get().version()),
-                    spec.expertParallel());
+                    PerformanceSpec.KERNEL_DEFAULT, new EngineSpec(otherEngine ? engine.name() : entry.get().engine(),
+                    entry.get().version()), spec.expertParallel());
             KernelStepTime tables = TABLES.get(tablesSpec);
             if (tables != null) {
                 return tables.withEngineOverheads(performance, standIn);
@@ -107,7 +109,7 @@ public final class StepTimeModels {
                     : index.newest(EngineSpec.DEFAULT_NAME, gpu).orElse(null);
             KernelStepTime k = KernelStepTime.build(spec.memory(), spec.batching(), spec.maxModelLen(),
                     PerformanceSpec.KERNEL_DEFAULT, spec.expertParallel(), entry.get(), index.tables(entry.get()),
-                    moeStandIn, why);
+                    moeStandIn, otherEngine, why);
             if (k != null) {
                 if (TABLES.size() >= CACHE_LIMIT) {
                     TABLES.clear();
