@@ -2,7 +2,6 @@ package io.fleetsim.serving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,15 +11,11 @@ import io.fleetsim.hardware.KvCacheDtype;
 import io.fleetsim.hardware.LlmModel;
 import io.fleetsim.hardware.Precision;
 import io.fleetsim.hardware.ReplicaMemory;
-import io.fleetsim.kernels.KernelIndex;
-import io.fleetsim.kernels.KernelSet;
 import io.fleetsim.scenario.CatalogReader;
 import io.fleetsim.spec.BatchingSpec;
 import io.fleetsim.spec.PerformanceSpec;
 import io.fleetsim.spec.ServerSpec;
 import io.fleetsim.workload.Request;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,12 +45,7 @@ class AttentionDataParallelTest {
      */
     private static KernelStepTime model(int ranks) {
         ReplicaMemory memory = new ReplicaMemory(GPU, MODEL, 2, Precision.BF16, 0.9, KvCacheDtype.BF16, ranks);
-        KernelIndex.Entry entry = new KernelIndex.Entry("hand-moe-1.0", "hand", "vllm", "1.0", GPU.name());
-        List<String> why = new ArrayList<>();
-        KernelStepTime t = KernelStepTime.build(memory, new BatchingSpec(4, 64), 4096, PerformanceSpec.KERNEL_DEFAULT,
-                2, entry, KernelSet.load("hand-moe-1.0"), why);
-        assertNotNull(t, String.join("; ", why));
-        return t;
+        return HandMoeKernels.build(memory, new BatchingSpec(4, 64));
     }
 
     @Test

@@ -88,12 +88,7 @@ class DecodeMechanismsTest {
         LlmModel model = new LlmModel("one-moe-layer", 1e6, 1e6, 1, 256, 2, 2, 128, 4096, "test", 512, 256,
                 new LlmModel.MoeLayers(4, 2, sharedExperts, 256, 0), null, null);
         ReplicaMemory memory = new ReplicaMemory(GPU, model, 2, Precision.BF16, 0.9, KvCacheDtype.BF16, 1);
-        KernelIndex.Entry entry = new KernelIndex.Entry("hand-moe-1.0", "hand", "vllm", "1.0", GPU.name());
-        List<String> why = new ArrayList<>();
-        KernelStepTime t = KernelStepTime.build(memory, new BatchingSpec(4, 2048), 4096,
-                PerformanceSpec.KERNEL_DEFAULT, 2, entry, KernelSet.load("hand-moe-1.0"), why);
-        assertNotNull(t, String.join("; ", why));
-        return t;
+        return HandMoeKernels.build(memory, new BatchingSpec(4, 2048));
     }
 
     @Test
