@@ -222,12 +222,11 @@ final class CalibrateCommand extends BaseCommand {
                 .withListingsOf(measured);
         List<SimulatedPoint> points = new ArrayList<>();
         int skipped = 0;
-        for (MeasuredPoint m : measured) {
-            if (!selected(m)) {
-                continue;
-            }
-            if (planner.plan(m) instanceof PointPlan.Simulate s && selected(s.plan())) {
-                points.add(new SimulatedPoint(m, s.plan()));
+        List<MeasuredPoint> chosen = measured.stream().filter(m -> selected(m)).toList();
+        List<PointPlan> plans = planner.planAll(chosen, threadCount());
+        for (int i = 0; i < chosen.size(); i++) {
+            if (plans.get(i) instanceof PointPlan.Simulate s && selected(s.plan())) {
+                points.add(new SimulatedPoint(chosen.get(i), s.plan()));
             } else {
                 skipped++;
             }
@@ -237,7 +236,7 @@ final class CalibrateCommand extends BaseCommand {
             throw invalid(file + ": no row selected can be simulated (" + skipped + " selected rows skipped; "
                     + "./fleetsim validate-model says why)");
         }
-        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int threadCount = threadCount();
         long start = System.nanoTime();
         List<ProfileFitting.GroupFit> fits;
         try (ParallelSimulator simulator = new ParallelSimulator(threadCount)) {
@@ -284,13 +283,13 @@ final class CalibrateCommand extends BaseCommand {
                 .withHandoffs(HandoffProfiles.NONE).withListingsOf(measured);
         List<DisaggregatedPoint> points = new ArrayList<>();
         int skipped = 0;
-        for (MeasuredPoint m : measured) {
-            if (!selected(m) || !m.deployment().disaggregated()) {
-                continue;
-            }
-            if (planner.plan(m) instanceof PointPlan.SimulateDisaggregated s
+        List<MeasuredPoint> chosen = measured.stream().filter(m -> selected(m) && m.deployment().disaggregated())
+                .toList();
+        List<PointPlan> plans = planner.planAll(chosen, threadCount());
+        for (int i = 0; i < chosen.size(); i++) {
+            if (plans.get(i) instanceof PointPlan.SimulateDisaggregated s
                     && (model == null || s.plan().server().prefill().memory().model().name().equals(model))) {
-                points.add(new DisaggregatedPoint(m, s.plan()));
+                points.add(new DisaggregatedPoint(chosen.get(i), s.plan()));
             } else {
                 skipped++;
             }
@@ -299,7 +298,7 @@ final class CalibrateCommand extends BaseCommand {
             throw invalid(file + ": no disaggregated row selected can be simulated (" + skipped + " selected rows "
                     + "skipped; ./fleetsim validate-model --mode disagg says why)");
         }
-        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int threadCount = threadCount();
         long start = System.nanoTime();
         List<HandoffFitting.GroupFit> fits;
         try (ParallelSimulator simulator = new ParallelSimulator(threadCount)) {
@@ -354,6 +353,11 @@ final class CalibrateCommand extends BaseCommand {
         int tp = tensorParallel == null ? 1 : tensorParallel;
         return new Deployment(gpu, CatalogNames.engine(engine).orElseThrow(), engineVersion == null ? "" : engineVersion,
                 model, p, quant, quant, "agg", new Deployment.ParallelLayout(tp, 1, 1, 1, 1));
+    }
+
+    /** The simulations (and plans) run at once: {@code --threads}, else one per processor. */
+    private int threadCount() {
+        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
     }
 
     private boolean selected(MeasuredPoint m) {

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Turns a measured point into the deployment fleetsim simulates for it, as a scenario pool would
@@ -119,6 +121,29 @@ public final class DeploymentPlanner {
     /** The simulated deployment of {@code p}, or why there is none. */
     public PointPlan plan(MeasuredPoint p) {
         return plan(p, true);
+    }
+
+    /**
+     * {@link #plan(MeasuredPoint)} of each of {@code points}, in their order, on {@code threads}
+     * threads: sizing a disaggregated row's workers builds their step-time models, a cost worth
+     * sharing out. Each plan is a function of its point alone, so the result does not depend on
+     * the threads.
+     */
+    public List<PointPlan> planAll(List<MeasuredPoint> points, int threads) {
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
+        try {
+            return pool.submit(() -> points.parallelStream().map(this::plan).toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**

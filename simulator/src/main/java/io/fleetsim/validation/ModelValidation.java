@@ -52,11 +52,11 @@ public final class ModelValidation {
      */
     public static List<PointOutcome> run(List<MeasuredPoint> points, DeploymentPlanner planner, int threads,
                                          IntConsumer progress) {
-        List<PointPlan> plans = new ArrayList<>(points.size());
+        List<PointPlan> plans = planner.planAll(points, threads);
         Map<Simulation, Integer> unique = new LinkedHashMap<>();
-        for (MeasuredPoint p : points) {
-            PointPlan plan = planner.plan(p);
-            plans.add(plan);
+        for (int i = 0; i < points.size(); i++) {
+            MeasuredPoint p = points.get(i);
+            PointPlan plan = plans.get(i);
             if (planOf(plan) != null) {
                 unique.putIfAbsent(new Simulation(planOf(plan), p.promptTokens(), p.outputTokens()), unique.size());
             }
