@@ -154,7 +154,7 @@ public final class LlmReplica implements Server, EventHandler {
         this.kv = new KvBlockLedger(spec.kvCacheTokens(), KV_BLOCK_TOKENS);
         this.rankCapacityBlocks = kv.capacityBlocks() / spec.memory().attentionDataParallel();
         this.draftTokens = spec.speculative() == null ? 0 : spec.speculative().tokens();
-        this.tokensPerStep = spec.speculative() == null ? 1 : spec.speculative().tokensPerStep();
+        this.tokensPerStep = spec.tokensPerStep();
         this.acceptance = spec.speculative() == null || spec.speculative().oneRate() ? null
                 : new AcceptanceDraws(spec.speculative());
         this.watermarkBlocks = (long) Math.floor(kv.capacityBlocks() * WATERMARK);

@@ -47,14 +47,13 @@ public sealed interface ServerSpec permits ServerSpec.Llm, ServerSpec.Queueing, 
          */
         public long kvCacheTokens() {
             double state = memory.model().stateBytesPerSequence() * batching.maxNumSeqs();
-            if (speculative == null) {
-                if (state == 0) {
-                    return memory.kvCacheTokens();
-                }
-                return Math.max(0, (long) Math.floor((memory.kvCacheBytes() - state) / memory.storedKvBytesPerToken()));
-            }
             double bytes = memory.kvCacheBytes() - drafterWeightBytes() - state;
             return Math.max(0, (long) Math.floor(bytes / (memory.storedKvBytesPerToken() + drafterKvBytesPerToken())));
+        }
+
+        /** Expected tokens a decode step adds to a sequence: 1, or more when the server speculates. */
+        public double tokensPerStep() {
+            return speculative == null ? 1 : speculative.tokensPerStep();
         }
 
         /** Weight bytes of the drafter: the draft model's, or the target's MTP module; 0 without speculation. */

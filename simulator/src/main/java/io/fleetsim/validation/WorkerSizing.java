@@ -54,8 +54,8 @@ public record WorkerSizing(int prefillWorkers, int decodeWorkers) {
         int batch = Math.max(1, (clients + decodeWorkers - 1) / decodeWorkers);
         double kv = batch * (promptTokens + outputTokens / 2.0);
         // a speculating worker advances each sequence by its expected accepted tokens per step
-        double tokensPerStep = decode.speculative() == null ? 1 : decode.speculative().tokensPerStep();
-        double completions = clients * tokensPerStep / (outputTokens * decodeTimes.iterationSeconds(0, batch, kv));
+        double completions = clients * decode.tokensPerStep() / (outputTokens
+                * decodeTimes.iterationSeconds(0, batch, kv));
         int prompts = Math.max(1, prefill.batching().maxBatchedTokens() / promptTokens);
         double perWorker = prompts / StepTimeModels.of(prefill).iterationSeconds(prompts * promptTokens,
                 prompts * StepTimeModel.prefillContext(0, promptTokens), 0, 0);

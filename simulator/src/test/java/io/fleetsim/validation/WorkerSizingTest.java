@@ -52,8 +52,7 @@ class WorkerSizingTest {
             int batch = (clients + s.decodeWorkers() - 1) / s.decodeWorkers();
             double decodeStep = StepTimeModels.of(s.decode()).iterationSeconds(0, batch,
                     batch * (ISL + OSL / 2.0));
-            double tokensPerStep = s.decode().speculative() == null ? 1 : s.decode().speculative().tokensPerStep();
-            double demand = clients * tokensPerStep / (OSL * decodeStep);
+            double demand = clients * s.decode().tokensPerStep() / (OSL * decodeStep);
             // one 8,192-token prompt per iteration: the worker's token budget
             double perWorker = 1 / StepTimeModels.of(s.prefill()).iterationSeconds(ISL,
                     StepTimeModel.prefillContext(0, ISL), 0, 0);
