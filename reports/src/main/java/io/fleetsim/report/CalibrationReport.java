@@ -55,6 +55,13 @@ public final class CalibrationReport {
         return all;
     }
 
+    /** The constant request latency, and what it grows by per request in flight where it does. */
+    private static String requestLatency(EndToEndProfile p) {
+        double perInFlight = p.performance().requestLatencyPerInFlightSeconds();
+        String constant = String.format(Locale.ROOT, "%.1f ms", p.requestLatencySeconds() * 1e3);
+        return perInFlight > 0 ? constant + String.format(Locale.ROOT, " + %.2f ms/req", perInFlight * 1e3) : constant;
+    }
+
     /** One row per profile. */
     public static String text(List<ProfileFitting.GroupFit> fits) {
         Table t = new Table(withErrorColumns(new Column("gpu", "gpu", ValueFormat.TEXT),
@@ -67,7 +74,7 @@ public final class CalibrationReport {
             EndToEndProfile p = f.profile();
             t.addRow(withErrors(p.training(), p.crossValidated(), p.gpu(), p.engine(), p.precision(),
                     f.points().size(), p.deployments(), p.performance().method().name().toLowerCase(Locale.ROOT),
-                    parameters(p.performance()), String.format(Locale.ROOT, "%.1f ms", p.requestLatencySeconds() * 1e3)));
+                    parameters(p.performance()), requestLatency(p)));
         }
         StringBuilder names = new StringBuilder();
         for (ProfileFitting.GroupFit f : fits) {

@@ -55,7 +55,7 @@ public final class EndToEndProfileReader {
         for (SpecNode n : root.required("profiles").elements()) {
             n.allowOnly("name", "gpu", "engine", "engine_versions", "precision", "compute_efficiency",
                     "memory_efficiency", "iteration_overhead", "step_time", "engine_iteration_overhead",
-                    "engine_sequence_overhead", "engine_token_overhead", "request_latency", "mtp_acceptance", "models",
+                    "engine_sequence_overhead", "engine_token_overhead", "request_latency", "request_latency_per_in_flight", "mtp_acceptance", "models",
                     "deployments", "data", "fitted_by", "training", "cross_validated");
             EndToEndProfile p = profile(n);
             if (!names.add(p.name())) {
@@ -72,6 +72,8 @@ public final class EndToEndProfileReader {
                 n.required("memory_efficiency").numberIn(EfficiencyFitter.MIN_EFFICIENCY, EfficiencyFitter.MAX_EFFICIENCY),
                 seconds(n.required("iteration_overhead")));
         double requestLatency = seconds(n.required("request_latency"));
+        double perInFlight = n.get("request_latency_per_in_flight").isMissing() ? 0
+                : seconds(n.get("request_latency_per_in_flight"));
         boolean kernels = !n.get("step_time").isMissing() && n.get("step_time").choice("kernels", "roofline")
                 .equals("kernels");
         if (!kernels) {
@@ -84,8 +86,8 @@ public final class EndToEndProfileReader {
         PerformanceSpec performance = (kernels ? new PerformanceSpec(roofline.computeEfficiency(),
                 roofline.memoryEfficiency(), roofline.iterationOverheadSeconds(),
                 seconds(n.required("engine_iteration_overhead")), seconds(n.required("engine_sequence_overhead")),
-                seconds(n.required("engine_token_overhead")), requestLatency, StepTimeMethod.KERNELS)
-                : roofline.withRequestLatency(requestLatency));
+                seconds(n.required("engine_token_overhead")), requestLatency, perInFlight, StepTimeMethod.KERNELS)
+                : roofline.withRequestLatency(requestLatency).withRequestLatencyPerInFlight(perInFlight));
         Optional<EndToEndProfile.CrossValidated> cv = Optional.empty();
         SpecNode c = n.get("cross_validated");
         if (!c.isMissing()) {

@@ -45,6 +45,10 @@ public final class EndToEndProfileText {
             sb.append("    engine_token_overhead: ").append(microseconds(s.engineTokenSeconds())).append('\n');
         }
         sb.append("    request_latency: ").append(milliseconds(p.requestLatencySeconds())).append('\n');
+        if (s.requestLatencyPerInFlightSeconds() > 0) {
+            sb.append("    request_latency_per_in_flight: ").append(microseconds(s.requestLatencyPerInFlightSeconds()))
+                    .append('\n');
+        }
         if (!Double.isNaN(p.mtpAcceptance())) {
             sb.append("    mtp_acceptance: ").append(plain(p.mtpAcceptance())).append('\n');
         }

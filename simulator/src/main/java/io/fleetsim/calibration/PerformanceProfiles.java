@@ -110,7 +110,7 @@ public final class PerformanceProfiles {
                 .orElse(PerformanceSpec.KERNEL_DEFAULT);
         return new PerformanceSpec(r.computeEfficiency(), r.memoryEfficiency(), r.iterationOverheadSeconds(),
                 f.engineIterationSeconds(), f.engineSequenceSeconds(), f.engineTokenSeconds(),
-                f.requestLatencySeconds(), StepTimeMethod.KERNELS);
+                f.requestLatencySeconds(), f.requestLatencyPerInFlightSeconds(), StepTimeMethod.KERNELS);
     }
 
     /**

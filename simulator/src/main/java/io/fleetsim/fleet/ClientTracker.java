@@ -279,6 +279,12 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
 
     @Override
     public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt) {
+        completed(request, pool, admittedAt, firstTokenAt, completedAt, 0);
+    }
+
+    @Override
+    public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt,
+                          double frontEndSeconds) {
         forgetWaiting(request);
         int[] leaving = disconnects.isEmpty() ? null : disconnects.get(request.id());
         if (leaving != null) {
@@ -295,7 +301,7 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
             return;
         }
         forget(request);
-        metrics.completed(request, pool, admittedAt, firstTokenAt, completedAt, accepted);
+        metrics.completed(request, pool, admittedAt, firstTokenAt, completedAt, accepted, frontEndSeconds);
         outcomes.finished(request, true, completedAt);
     }
 

@@ -77,8 +77,10 @@ public final class MetricsCollector {
     /**
      * Each pool's request latency: the time from a client sending a request to the engine having
      * it (HTTP, tokenisation, the front end), added to the TTFT and E2E of every request the pool
-     * completes. It is not simulated as a delay: an open loop delayed by a constant drives the
-     * engine exactly as before, shifted, so only the client's clock differs.
+     * completes, with what the replica's front end adds per request in flight (given with each
+     * completion). It is not simulated as a delay: an open loop delayed by a constant drives the
+     * engine exactly as before, shifted, so only the client's clock differs; the part that grows
+     * with the requests in flight shifts it likewise, without slowing the engine's arrivals.
      */
     public void requestLatencies(double[] seconds) {
         System.arraycopy(seconds, 0, requestLatency, 0, requestLatency.length);
@@ -134,7 +136,17 @@ public final class MetricsCollector {
      */
     public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt,
                           boolean accepted) {
-        double front = requestLatency[pool];
+        completed(request, pool, admittedAt, firstTokenAt, completedAt, accepted, 0);
+    }
+
+    /**
+     * As {@link #completed(Request, int, double, double, double, boolean)}, the client having waited
+     * {@code frontEndSeconds} beyond the pool's request latency at the replica's front end (its
+     * time per request in flight there), which its TTFT and E2E include too.
+     */
+    public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt,
+                          boolean accepted, double frontEndSeconds) {
+        double front = requestLatency[pool] + frontEndSeconds;
         double ttft = firstTokenAt - request.firstArrivalTime() + front;
         double tpot = tpot(request, firstTokenAt, completedAt);
         double e2e = completedAt - request.firstArrivalTime() + front;

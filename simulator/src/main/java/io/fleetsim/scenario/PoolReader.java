@@ -286,7 +286,8 @@ final class PoolReader {
             return defaults;
         }
         p.allowOnly("step_time", "profile", "compute_efficiency", "memory_efficiency", "iteration_overhead",
-                "engine_iteration_overhead", "engine_sequence_overhead", "engine_token_overhead", "request_latency");
+                "engine_iteration_overhead", "engine_sequence_overhead", "engine_token_overhead", "request_latency",
+                "request_latency_per_in_flight");
         PerformanceSpec d = p.get("profile").isMissing() ? defaults : profiles.resolve(p.get("profile"), gpu.name());
         boolean rooflineOnly = !p.get("compute_efficiency").isMissing()
                 || !p.get("memory_efficiency").isMissing() || !p.get("iteration_overhead").isMissing();
@@ -304,6 +305,7 @@ final class PoolReader {
                 p.get("engine_sequence_overhead").durationSeconds(d.engineSequenceSeconds()),
                 p.get("engine_token_overhead").durationSeconds(d.engineTokenSeconds()),
                 p.get("request_latency").durationSeconds(d.requestLatencySeconds()),
+                p.get("request_latency_per_in_flight").durationSeconds(d.requestLatencyPerInFlightSeconds()),
                 method);
     }
 

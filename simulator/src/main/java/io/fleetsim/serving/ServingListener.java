@@ -17,6 +17,18 @@ public interface ServingListener {
      */
     void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt);
 
+    /**
+     * As {@link #completed(Request, int, double, double, double)}, its client having waited
+     * {@code frontEndSeconds} at the front end beyond the pool's constant request latency (the
+     * front end's time per request in flight at the replica when it took the request,
+     * {@link io.fleetsim.spec.PerformanceSpec#requestLatencyPerInFlightSeconds}). A listener that
+     * does not play the client's clock ignores it.
+     */
+    default void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt,
+                           double frontEndSeconds) {
+        completed(request, pool, admittedAt, firstTokenAt, completedAt);
+    }
+
     /** A server took a request from its pool's queue. */
     default void admitted(Request request, Server server) {
     }

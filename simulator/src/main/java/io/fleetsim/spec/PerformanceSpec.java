@@ -20,11 +20,16 @@ package io.fleetsim.spec;
  * @param requestLatencySeconds    time from a client sending a request to the engine having it (HTTP,
  *                                 tokenisation, the engine's front end): part of TTFT and E2E, not of the
  *                                 GPU's time
+ * @param requestLatencyPerInFlightSeconds what the request latency grows by per request in flight
+ *                                 at the replica when the request is sent (the front end streams,
+ *                                 detokenises and tokenises for all of them, so a new request waits
+ *                                 longer the more there are); 0 for a constant latency
  * @param method                   which model
  */
 public record PerformanceSpec(double computeEfficiency, double memoryEfficiency, double iterationOverheadSeconds,
                               double engineIterationSeconds, double engineSequenceSeconds, double engineTokenSeconds,
-                              double requestLatencySeconds, StepTimeMethod method) {
+                              double requestLatencySeconds, double requestLatencyPerInFlightSeconds,
+                              StepTimeMethod method) {
 
     /**
      * Default engine time per iteration of the kernel model: 1 ms, an uncalibrated guess of the
@@ -44,27 +49,48 @@ public record PerformanceSpec(double computeEfficiency, double memoryEfficiency,
     /** Roofline factors only: the roofline model with default engine overheads. */
     public PerformanceSpec(double computeEfficiency, double memoryEfficiency, double iterationOverheadSeconds) {
         this(computeEfficiency, memoryEfficiency, iterationOverheadSeconds, DEFAULT_ENGINE_ITERATION_SECONDS,
-                DEFAULT_ENGINE_SEQUENCE_SECONDS, 0, 0, StepTimeMethod.ROOFLINE);
+                DEFAULT_ENGINE_SEQUENCE_SECONDS, 0, 0, 0, StepTimeMethod.ROOFLINE);
+    }
+
+    /** The kernel model with these engine overheads and a constant request latency (roofline factors as {@link #DEFAULT}). */
+    public static PerformanceSpec kernels(double engineIterationSeconds, double engineSequenceSeconds,
+                                          double engineTokenSeconds, double requestLatencySeconds) {
+        return kernels(engineIterationSeconds, engineSequenceSeconds, engineTokenSeconds, requestLatencySeconds, 0);
     }
 
     /** The kernel model with these engine overheads and request latency (roofline factors as {@link #DEFAULT}). */
     public static PerformanceSpec kernels(double engineIterationSeconds, double engineSequenceSeconds,
-                                          double engineTokenSeconds, double requestLatencySeconds) {
+                                          double engineTokenSeconds, double requestLatencySeconds,
+                                          double requestLatencyPerInFlightSeconds) {
         return new PerformanceSpec(DEFAULT.computeEfficiency, DEFAULT.memoryEfficiency, DEFAULT.iterationOverheadSeconds,
                 engineIterationSeconds, engineSequenceSeconds, engineTokenSeconds, requestLatencySeconds,
-                StepTimeMethod.KERNELS);
+                requestLatencyPerInFlightSeconds, StepTimeMethod.KERNELS);
     }
 
-    /** These settings with another request latency. */
+    /** These settings with another constant request latency (its growth per request in flight kept). */
     public PerformanceSpec withRequestLatency(double seconds) {
         return new PerformanceSpec(computeEfficiency, memoryEfficiency, iterationOverheadSeconds,
-                engineIterationSeconds, engineSequenceSeconds, engineTokenSeconds, seconds, method);
+                engineIterationSeconds, engineSequenceSeconds, engineTokenSeconds, seconds,
+                requestLatencyPerInFlightSeconds, method);
+    }
+
+    /** These settings with another growth of the request latency per request in flight. */
+    public PerformanceSpec withRequestLatencyPerInFlight(double seconds) {
+        return new PerformanceSpec(computeEfficiency, memoryEfficiency, iterationOverheadSeconds,
+                engineIterationSeconds, engineSequenceSeconds, engineTokenSeconds, requestLatencySeconds, seconds,
+                method);
+    }
+
+    /** The request latency of a request sent when {@code inFlight} requests (itself included) are at the replica. */
+    public double requestLatencySeconds(int inFlight) {
+        return requestLatencySeconds + requestLatencyPerInFlightSeconds * inFlight;
     }
 
     /** These settings with another model. */
     public PerformanceSpec withMethod(StepTimeMethod m) {
         return new PerformanceSpec(computeEfficiency, memoryEfficiency, iterationOverheadSeconds,
-                engineIterationSeconds, engineSequenceSeconds, engineTokenSeconds, requestLatencySeconds, m);
+                engineIterationSeconds, engineSequenceSeconds, engineTokenSeconds, requestLatencySeconds,
+                requestLatencyPerInFlightSeconds, m);
     }
 
     /** The roofline factors of these settings (engine overheads, request latency and method reset). */

@@ -39,9 +39,10 @@ import io.fleetsim.workload.Request;
  * so that at least {@link #MIN_MEASURED} are counted (a fit uses shorter runs, {@link Length#FIT}), and the clients keep sending until every counted
  * request has ended, so the load stays at {@code C} throughout.
  *
- * <p>A request may reach the engine a fixed time after it is sent (the request latency: HTTP,
- * tokenisation and the engine's front end), which the client's TTFT and end-to-end time include
- * and its TPOT does not.
+ * <p>A request may reach the engine some time after it is sent (the request latency: HTTP,
+ * tokenisation and the engine's front end; a constant and a time per request in flight, so with
+ * {@code C} clients {@code C} of them), which the client's TTFT and end-to-end time include and its
+ * TPOT does not.
  *
  * <p>The run is deterministic: lengths are fixed and nothing is drawn at random.
  */
@@ -110,17 +111,21 @@ public final class ClosedLoopBenchmark {
         if (clients < 1) {
             throw new IllegalArgumentException("need at least one client, got " + clients);
         }
-        return firstWave(replicaOf(server), clients, promptTokens, outputTokens, requestLatencySeconds);
+        return firstWave(replicaOf(server), clients, promptTokens, outputTokens, requestLatencySeconds,
+                server.performance().requestLatencyPerInFlightSeconds());
     }
 
-    /** As {@link #firstWave(ServerSpec.Llm, int, int, int, double)}, against the server {@code servers} builds. */
+    /**
+     * As {@link #firstWave(ServerSpec.Llm, int, int, int, double)}, against the server {@code servers}
+     * builds, the request latency growing by {@code perInFlightSeconds} per request in flight.
+     */
     public static SimulatedLatency firstWave(ServerFactory servers, int clients, int promptTokens, int outputTokens,
-                                             double requestLatencySeconds) {
+                                             double requestLatencySeconds, double perInFlightSeconds) {
         if (clients < 1) {
             throw new IllegalArgumentException("need at least one client, got " + clients);
         }
-        return new Driver(servers, clients, promptTokens, outputTokens, new Length(0, 0, 1), requestLatencySeconds)
-                .run(0);
+        return new Driver(servers, clients, promptTokens, outputTokens, new Length(0, 0, 1), requestLatencySeconds,
+                perInFlightSeconds).run(0);
     }
 
     /** Builds the one server a benchmark runs against, in its simulator, fed from its queue. */
@@ -152,21 +157,24 @@ public final class ClosedLoopBenchmark {
         if (clients < 1) {
             throw new IllegalArgumentException("need at least one client, got " + clients);
         }
-        Driver d = new Driver(replicaOf(server), clients, promptTokens, outputTokens, length, requestLatencySeconds);
+        Driver d = new Driver(replicaOf(server), clients, promptTokens, outputTokens, length, requestLatencySeconds,
+                server.performance().requestLatencyPerInFlightSeconds());
         return d.run(startSpreadSeconds(server, clients, promptTokens, outputTokens));
     }
 
     /**
      * As {@link #run(ServerSpec.Llm, int, int, int, Length, double)}, against the server
-     * {@code servers} builds, the clients' first requests spread over {@code spreadSeconds}.
+     * {@code servers} builds, the request latency growing by {@code perInFlightSeconds} per request
+     * in flight, the clients' first requests spread over {@code spreadSeconds}.
      */
     public static SimulatedLatency run(ServerFactory servers, int clients, int promptTokens, int outputTokens,
-                                       Length length, double requestLatencySeconds, double spreadSeconds) {
+                                       Length length, double requestLatencySeconds, double perInFlightSeconds,
+                                       double spreadSeconds) {
         if (clients < 1) {
             throw new IllegalArgumentException("need at least one client, got " + clients);
         }
-        return new Driver(servers, clients, promptTokens, outputTokens, length, requestLatencySeconds)
-                .run(spreadSeconds);
+        return new Driver(servers, clients, promptTokens, outputTokens, length, requestLatencySeconds,
+                perInFlightSeconds).run(spreadSeconds);
     }
 
     /** The clients, the queue in front of the replica and the tally of what they measured. */
@@ -178,8 +186,8 @@ public final class ClosedLoopBenchmark {
         private final ClientTally tally;
 
         Driver(ServerFactory servers, int clients, int promptTokens, int outputTokens, Length length,
-               double requestLatency) {
-            super(requestLatency, promptTokens, outputTokens);
+               double requestLatency, double perInFlight) {
+            super(requestLatency, perInFlight, promptTokens, outputTokens);
             this.clients = clients;
             int measured = length.measuredPerClient(clients);
             this.firstMeasured = (long) length.warmUpPerClient() * clients;
@@ -208,6 +216,7 @@ public final class ClosedLoopBenchmark {
 
         @Override
         public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt) {
+            ended();
             if (request.id() >= firstMeasured && request.id() < endMeasured
                     && tally.record(request, firstTokenAt, completedAt)) {
                 sim.stop();

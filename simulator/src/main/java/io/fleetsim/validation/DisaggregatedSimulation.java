@@ -27,11 +27,13 @@ public final class DisaggregatedSimulation {
         ServerSpec.Disaggregated spec = plan.server();
         ClosedLoopBenchmark.ServerFactory servers = (sim, source, listener) ->
                 new DisaggregatedServer(sim, 0, spec, source, listener);
+        // The front end that takes the requests is the prefill side's.
+        double perInFlight = spec.prefill().performance().requestLatencyPerInFlightSeconds();
         SimulatedLatency steady = ClosedLoopBenchmark.run(servers, plan.clients(), promptTokens, outputTokens,
-                length, plan.requestLatencySeconds(),
+                length, plan.requestLatencySeconds(), perInFlight,
                 startSpreadSeconds(spec, plan.clients(), promptTokens, outputTokens));
         SimulatedLatency first = ClosedLoopBenchmark.firstWave(servers, plan.clients(), promptTokens, outputTokens,
-                plan.requestLatencySeconds());
+                plan.requestLatencySeconds(), perInFlight);
         double w = 1.0 / DeploymentSimulation.PROMPTS_PER_CLIENT;
         return new SimulatedLatency(w * first.meanTtftSeconds() + (1 - w) * steady.meanTtftSeconds(),
                 w * first.meanTpotSeconds() + (1 - w) * steady.meanTpotSeconds(), first.requests() + steady.requests(),

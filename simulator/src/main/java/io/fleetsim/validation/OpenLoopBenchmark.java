@@ -29,7 +29,8 @@ public final class OpenLoopBenchmark {
 
     /**
      * Sends {@code ratePerSecond} requests a second to one replica of {@code server}, each reaching
-     * the engine {@code requestLatencySeconds} after it is sent.
+     * the engine {@code requestLatencySeconds} after it is sent, plus the server's request latency per
+     * request in flight ({@link io.fleetsim.spec.PerformanceSpec#requestLatencySeconds(int)}).
      */
     public static SimulatedLatency run(ServerSpec.Llm server, double ratePerSecond, boolean poisson, int promptTokens,
                                        int outputTokens, double requestLatencySeconds) {
@@ -48,7 +49,7 @@ public final class OpenLoopBenchmark {
 
         Driver(ServerSpec.Llm server, double rate, boolean poisson, int promptTokens, int outputTokens,
                double requestLatency) {
-            super(requestLatency, promptTokens, outputTokens);
+            super(requestLatency, server.performance().requestLatencyPerInFlightSeconds(), promptTokens, outputTokens);
             this.meanGap = 1 / rate;
             this.poisson = poisson;
             this.tally = new ClientTally(outputTokens, MEASURED);
@@ -74,6 +75,7 @@ public final class OpenLoopBenchmark {
 
         @Override
         public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt) {
+            ended();
             if (request.id() >= WARM_UP && tally.record(request, firstTokenAt, completedAt)) {
                 sim.stop();
             }

@@ -5,15 +5,19 @@ import io.fleetsim.engine.Simulator;
 import io.fleetsim.serving.Server;
 import io.fleetsim.serving.ServingListener;
 import io.fleetsim.serving.WorkSource;
+import io.fleetsim.spec.PerformanceSpec;
 import io.fleetsim.workload.Request;
 import io.fleetsim.workload.TrafficGenerator;
 import java.util.ArrayDeque;
 
 /**
  * What a benchmark client and its path to the engine share, whether it sends in a closed loop or
- * at a rate: a request sent reaches the engine's queue a fixed request latency later (all take the
- * same time, so they arrive in sending order), and the engine's replica takes work from that queue.
- * Subclasses decide when to send ({@link #onSend}) and what to measure.
+ * at a rate: a request sent reaches the engine's queue a request latency later, a constant plus a
+ * time per request then in flight at the replica (itself included:
+ * {@link PerformanceSpec#requestLatencySeconds(int)}), and the engine's replica takes work from that
+ * queue. The front end is first come, first served: no request reaches the engine before one sent
+ * earlier. Subclasses decide when to send ({@link #onSend}) and what to measure, and say when a
+ * request has ended ({@link #ended}).
  */
 abstract class SendingClient implements EventHandler, WorkSource, ServingListener {
 
@@ -26,15 +30,19 @@ abstract class SendingClient implements EventHandler, WorkSource, ServingListene
     private final ArrayDeque<Request> queue = new ArrayDeque<>();
     private final ArrayDeque<Request> travelling = new ArrayDeque<>();
     private final double requestLatency;
+    private final double perInFlight;
     private final int promptTokens;
     private final int outputTokens;
     /** Set by the subclass once it has built its server (so that the server registers first). */
     Server replica;
     int handlerId;
     long sent;
+    private int inFlight;
+    private double lastArrival;
 
-    SendingClient(double requestLatency, int promptTokens, int outputTokens) {
+    SendingClient(double requestLatency, double perInFlight, int promptTokens, int outputTokens) {
         this.requestLatency = requestLatency;
+        this.perInFlight = perInFlight;
         this.promptTokens = promptTokens;
         this.outputTokens = outputTokens;
     }
@@ -49,10 +57,17 @@ abstract class SendingClient implements EventHandler, WorkSource, ServingListene
         sim.schedule(time, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, SEND);
     }
 
-    /** Sends the next request now; it reaches the engine {@code requestLatency} later. */
+    /** Sends the next request now; it reaches the engine a request latency later. */
     final void send() {
         travelling.add(new Request(sent++, 0, sim.now(), promptTokens, outputTokens));
-        sim.schedule(sim.now() + requestLatency, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, ARRIVE);
+        inFlight++;
+        lastArrival = Math.max(lastArrival, sim.now() + requestLatency + perInFlight * inFlight);
+        sim.schedule(lastArrival, TrafficGenerator.ARRIVAL_PRIORITY, handlerId, ARRIVE);
+    }
+
+    /** A request sent has ended (its last token delivered): it is no longer in flight. */
+    final void ended() {
+        inFlight--;
     }
 
     /** A {@link #SEND} event: the subclass sends (or not) and schedules what follows. */

@@ -39,6 +39,21 @@ class EndToEndProfileTextTest {
         assertEquals(12.345e-6, back.performance().engineSequenceSeconds());
     }
 
+    @Test
+    void aRequestLatencyGrowingWithTheRequestsInFlightRoundTripsAndIsLeftOutWhereItIsZero() {
+        EndToEndProfile growing = new EndToEndProfile("k", "H100-SXM-80GB", "vllm", List.of("0.19.0"), "fp8",
+                PerformanceSpec.kernels(0.001234, 12.345e-6, 0.678e-6, 0.0875, 843.217e-6), 0.0875,
+                List.of("llama-3.1-8b"), 3, "d.csv", "cmd", new LatencyError(10, 0.1, 0.2, 0.05, 0.1), Optional.empty());
+        String text = EndToEndProfileText.file(List.of(growing), "");
+        assertTrue(text.contains("    request_latency_per_in_flight: 843.217us\n"), text);
+        EndToEndProfile back = read(text).get(0);
+        assertEquals(growing, back);
+        assertEquals(843.217e-6, back.performance().requestLatencyPerInFlightSeconds());
+        assertTrue(!EndToEndProfileText.file(List.of(PROFILE), "").contains("per_in_flight"));
+        assertEquals(0, read(EndToEndProfileText.file(List.of(PROFILE), "")).get(0).performance()
+                .requestLatencyPerInFlightSeconds());
+    }
+
     /** A profile fitted on rows that decoded with multi-token prediction keeps its fitted acceptance. */
     @Test
     void aFittedMtpAcceptanceRoundTripsAndIsLeftOutWhereNoneWasFitted() {

@@ -1,6 +1,7 @@
 package io.fleetsim.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetsim.input.SpecDocument;
 import io.fleetsim.metrics.Latencies;
@@ -15,12 +16,16 @@ import org.junit.jupiter.api.Test;
 class RequestLatencyTest {
 
     private static Latencies run(String latency) {
+        return run(latency, 3);
+    }
+
+    private static Latencies run(String performance, double rate) {
         String scenario = """
                 name: t
                 seed: 3
                 horizon: 10m
                 workload:
-                  arrivals: {process: poisson, rate_per_s: 3}
+                  arrivals: {process: poisson, rate_per_s: %s}
                   routes:
                     - name: chat
                       prompt_tokens: {dist: uniform, min: 100, max: 2000}
@@ -33,8 +38,8 @@ class RequestLatencyTest {
                     gpu: H100-SXM-80GB
                     model: llama-3.1-8b
                     usd_per_gpu_hour: 2.5
-                    performance: {request_latency: %s}
-                """.formatted(latency);
+                    performance: {%s}
+                """.formatted(rate, performance.contains(":") ? performance : "request_latency: " + performance);
         return Simulation.run(new ScenarioLoader().bind(SpecDocument.parse(scenario, "t.yaml", false)))
                 .routes().get(0).latency();
     }
@@ -50,5 +55,29 @@ class RequestLatencyTest {
         assertEquals(none.e2e().p95Ms() + 120, some.e2e().p95Ms(), 1e-3 * some.e2e().p95Ms());
         assertEquals(none.e2e().meanMs() + 120, some.e2e().meanMs(), 1e-6);
         assertEquals(none.tpot().meanMs(), some.tpot().meanMs(), 1e-9);
+    }
+
+    @Test
+    void aRequestAloneAtItsReplicaWaitsOneTimePerRequestInFlight() {
+        // One request every 100 s on average, each done in well under a second: every request is
+        // alone at the replica when it is taken, so the front end adds 7 ms to each.
+        Latencies constant = run("request_latency: 120ms", 0.01);
+        Latencies growing = run("request_latency: 120ms, request_latency_per_in_flight: 7ms", 0.01);
+        assertEquals(constant.ttft().count(), growing.ttft().count());
+        assertEquals(constant.ttft().meanMs() + 7, growing.ttft().meanMs(), 1e-6);
+        assertEquals(constant.e2e().meanMs() + 7, growing.e2e().meanMs(), 1e-6);
+        assertEquals(constant.tpot().meanMs(), growing.tpot().meanMs(), 1e-9);
+    }
+
+    @Test
+    void underLoadTheFrontEndAddsMoreTheMoreRequestsAreInFlight() {
+        // At 3 req/s requests overlap: each adds 7 ms per request in service when taken, itself
+        // included, so more than 7 ms on average, and never more than the batch it joined.
+        Latencies constant = run("request_latency: 120ms", 3);
+        Latencies growing = run("request_latency: 120ms, request_latency_per_in_flight: 7ms", 3);
+        double added = growing.ttft().meanMs() - constant.ttft().meanMs();
+        assertTrue(added > 7 * 1.05, "added " + added + " ms");
+        assertEquals(added, growing.e2e().meanMs() - constant.e2e().meanMs(), 1e-6);
+        assertEquals(constant.tpot().meanMs(), growing.tpot().meanMs(), 1e-9);
     }
 }

@@ -107,6 +107,33 @@ class ClosedLoopBenchmarkTest {
     }
 
     @Test
+    void aFrontEndSlowerPerRequestInFlightHandsABurstOverOneByOne() {
+        // The same 4 clients sending at once, but the front end takes 22 ms more per request in
+        // flight: the n-th request sent reaches the engine at 22 n ms (first come, first served).
+        // A prefills alone in 22-32 ms and decodes in iterations ending 42, 52, ...; B (44 ms)
+        // joins the iteration of 52-62, C (66 ms) that of 72-82, D (88 ms) that of 92-102. First
+        // tokens at 32, 62, 82 and 102 ms after the send at 0: mean 69.5 ms.
+        Gpu instant = new Gpu("instant", 80e9, 1e30, 1e30, 1e30, 0, 1e30, "test");
+        ReplicaMemory memory = new ReplicaMemory(instant, LLAMA_8B, 1, Precision.BF16, 0.9);
+        ServerSpec.Llm server = new ServerSpec.Llm(memory, LLAMA_8B.contextLength(), new BatchingSpec(4, 2000),
+                new PerformanceSpec(1, 1, 0.010).withRequestLatencyPerInFlight(0.022));
+        SimulatedLatency first = ClosedLoopBenchmark.firstWave(server, 4, 1000, 100, 0);
+        assertEquals(0.0695, first.meanTtftSeconds(), 1e-12);
+    }
+
+    @Test
+    void aClosedLoopSendsWithAllItsClientsInFlight() {
+        // One client: every request is sent with one in flight (itself), so it reaches the engine
+        // 5 + 3 ms after it is sent and prefills in one 10 ms iteration: TTFT 18 ms. TPOT is the
+        // engine's alone.
+        Gpu instant = new Gpu("instant", 80e9, 1e30, 1e30, 1e30, 0, 1e30, "test");
+        ServerSpec.Llm server = server(instant, new PerformanceSpec(1, 1, 0.010).withRequestLatencyPerInFlight(0.003), 1);
+        SimulatedLatency s = ClosedLoopBenchmark.run(server, 1, 1000, 100, ClosedLoopBenchmark.Length.VALIDATION, 0.005);
+        assertEquals(0.018, s.meanTtftSeconds(), 1e-9);
+        assertEquals(0.010, s.meanTpotSeconds(), 1e-9);
+    }
+
+    @Test
     void aLockstepLoopUnderSeparatePrefillStaysInWavesAndTheSpreadStartLeavesThem() {
         // SGLang-style prefill batches, 10 ms per iteration whatever it holds, 4 clients of 8192
         // prompt tokens (one prompt fills the budget) and 10 output tokens, all sent at once:
@@ -123,7 +150,7 @@ class ClosedLoopBenchmarkTest {
         ClosedLoopBenchmark.ServerFactory replica = (sim, source, listener) -> new LlmReplica(sim, 0, server, source,
                 listener);
         SimulatedLatency lockstep = ClosedLoopBenchmark.run(replica, 4, 8192, 10,
-                ClosedLoopBenchmark.Length.VALIDATION, 0, 0);
+                ClosedLoopBenchmark.Length.VALIDATION, 0, 0, 0);
         assertEquals(0.025, lockstep.meanTtftSeconds(), 1e-12);
         assertEquals(0.420 / 36, lockstep.meanTpotSeconds(), 1e-12);
         // Spread over a request time, a prompt arrives while at most one iteration is under way

@@ -125,15 +125,15 @@ class MtpRecipeTest {
     @Test
     void theSpeculativeSpaceAddsTheAcceptanceToItsBase() {
         SpeculativeSpace space = new SpeculativeSpace(KernelOverheadSpace.INSTANCE);
-        assertEquals(5, space.count());
-        assertEquals("mtp_acceptance", space.names().get(4));
+        assertEquals(6, space.count());
+        assertEquals("mtp_acceptance", space.names().get(5));
         assertEquals(MtpRecipe.DEFAULT_ACCEPTANCE, space.start().mtpAcceptance());
-        double[] u = {0.5, 0.25, 0, 1, 0.6374};
+        double[] u = {0.5, 0.25, 0, 1, 0.3, 0.6374};
         EngineParameters p = space.parameters(u);
         assertEquals(0.637, p.mtpAcceptance());
-        assertEquals(KernelOverheadSpace.INSTANCE.parameters(new double[]{0.5, 0.25, 0, 1}).performance(),
+        assertEquals(KernelOverheadSpace.INSTANCE.parameters(new double[]{0.5, 0.25, 0, 1, 0.3}).performance(),
                 p.performance());
-        assertEquals(0.637, space.unit(p)[4], 1e-12);
+        assertEquals(0.637, space.unit(p)[5], 1e-12);
         assertEquals(List.of("mtp_acceptance at its lower limit 0"), space.atLimits(p.withMtpAcceptance(0))
                 .stream().filter(s -> s.startsWith("mtp")).toList());
         assertThrows(IllegalArgumentException.class, () -> new SpeculativeSpace(space));
