@@ -55,8 +55,9 @@ public final class EndToEndProfileReader {
         for (SpecNode n : root.required("profiles").elements()) {
             n.allowOnly("name", "gpu", "engine", "engine_versions", "precision", "compute_efficiency",
                     "memory_efficiency", "iteration_overhead", "step_time", "engine_iteration_overhead",
-                    "engine_sequence_overhead", "engine_token_overhead", "request_latency", "request_latency_per_in_flight", "mtp_acceptance", "models",
-                    "deployments", "data", "fitted_by", "training", "cross_validated");
+                    "engine_sequence_overhead", "engine_token_overhead", "request_latency",
+                    "request_latency_per_in_flight", "mtp_acceptance", "models", "deployments", "data", "fitted_by",
+                    "training", "cross_validated");
             EndToEndProfile p = profile(n);
             if (!names.add(p.name())) {
                 throw n.get("name").error("duplicate profile name '" + p.name() + "'");

@@ -28,7 +28,7 @@ final class Sequence {
     double tokensPerStep = 1;
     /** KV blocks held for the tokens a speculative stretch accepts beyond one per step (0 otherwise). */
     long surplusBlocks;
-    /** Request latency its client saw beyond the pool's constant one, set at admission (see {@link ServingListener}). */
+    /** Request latency its client saw beyond the pool's constant one, set at admission ({@link ServingListener}). */
     double frontEndSeconds;
 
     Sequence(Request request, double admittedAt, long order) {

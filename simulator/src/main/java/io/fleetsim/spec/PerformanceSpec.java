@@ -21,7 +21,7 @@ package io.fleetsim.spec;
  *                                 tokenisation, the engine's front end): part of TTFT and E2E, not of the
  *                                 GPU's time
  * @param requestLatencyPerInFlightSeconds what the request latency grows by per request in flight
- *                                 at the replica when the request is sent (the front end streams,
+ *                                 at the replica, itself included (the front end streams,
  *                                 detokenises and tokenises for all of them, so a new request waits
  *                                 longer the more there are); 0 for a constant latency
  * @param method                   which model
@@ -52,7 +52,7 @@ public record PerformanceSpec(double computeEfficiency, double memoryEfficiency,
                 DEFAULT_ENGINE_SEQUENCE_SECONDS, 0, 0, 0, StepTimeMethod.ROOFLINE);
     }
 
-    /** The kernel model with these engine overheads and a constant request latency (roofline factors as {@link #DEFAULT}). */
+    /** The kernel model with these engine overheads and a constant request latency (roofline factors as DEFAULT's). */
     public static PerformanceSpec kernels(double engineIterationSeconds, double engineSequenceSeconds,
                                           double engineTokenSeconds, double requestLatencySeconds) {
         return kernels(engineIterationSeconds, engineSequenceSeconds, engineTokenSeconds, requestLatencySeconds, 0);
@@ -79,11 +79,6 @@ public record PerformanceSpec(double computeEfficiency, double memoryEfficiency,
         return new PerformanceSpec(computeEfficiency, memoryEfficiency, iterationOverheadSeconds,
                 engineIterationSeconds, engineSequenceSeconds, engineTokenSeconds, requestLatencySeconds, seconds,
                 method);
-    }
-
-    /** The request latency of a request sent when {@code inFlight} requests (itself included) are at the replica. */
-    public double requestLatencySeconds(int inFlight) {
-        return requestLatencySeconds + requestLatencyPerInFlightSeconds * inFlight;
     }
 
     /** These settings with another model. */

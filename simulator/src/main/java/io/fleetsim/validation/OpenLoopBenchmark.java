@@ -30,7 +30,7 @@ public final class OpenLoopBenchmark {
     /**
      * Sends {@code ratePerSecond} requests a second to one replica of {@code server}, each reaching
      * the engine {@code requestLatencySeconds} after it is sent, plus the server's request latency per
-     * request in flight ({@link io.fleetsim.spec.PerformanceSpec#requestLatencySeconds(int)}).
+     * request in flight ({@link io.fleetsim.spec.PerformanceSpec#requestLatencyPerInFlightSeconds}).
      */
     public static SimulatedLatency run(ServerSpec.Llm server, double ratePerSecond, boolean poisson, int promptTokens,
                                        int outputTokens, double requestLatencySeconds) {

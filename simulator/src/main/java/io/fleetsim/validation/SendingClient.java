@@ -13,8 +13,8 @@ import java.util.ArrayDeque;
 /**
  * What a benchmark client and its path to the engine share, whether it sends in a closed loop or
  * at a rate: a request sent reaches the engine's queue a request latency later, a constant plus a
- * time per request then in flight at the replica (itself included:
- * {@link PerformanceSpec#requestLatencySeconds(int)}), and the engine's replica takes work from that
+ * time per request then in flight at the replica, itself included
+ * ({@link PerformanceSpec#requestLatencyPerInFlightSeconds}), and the engine's replica takes work from that
  * queue. The front end is first come, first served: no request reaches the engine before one sent
  * earlier. Subclasses decide when to send ({@link #onSend}) and what to measure, and say when a
  * request has ended ({@link #ended}).
