@@ -284,7 +284,7 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
 
     @Override
     public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt,
-                          double frontEndSeconds) {
+                          int inServiceAtAdmission) {
         forgetWaiting(request);
         int[] leaving = disconnects.isEmpty() ? null : disconnects.get(request.id());
         if (leaving != null) {
@@ -301,7 +301,7 @@ final class ClientTracker extends MeasuringListener implements EventHandler {
             return;
         }
         forget(request);
-        metrics.completed(request, pool, admittedAt, firstTokenAt, completedAt, accepted, frontEndSeconds);
+        metrics.completed(request, pool, admittedAt, firstTokenAt, completedAt, accepted, inServiceAtAdmission);
         outcomes.finished(request, true, completedAt);
     }
 

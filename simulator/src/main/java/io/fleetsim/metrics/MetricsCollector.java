@@ -24,6 +24,7 @@ public final class MetricsCollector {
     private final long[][] apiTokens;
     private final double[][] computeSeconds;
     private final double[] requestLatency;
+    private final double[] requestLatencyPerInFlight;
     private final LatencyRecorder[] kvTransfers;
     private final double[] kvTransferBytes;
     private final long[] preemptions;
@@ -66,6 +67,7 @@ public final class MetricsCollector {
         apiTokens = new long[pools][3];
         computeSeconds = new double[pools][2];
         requestLatency = new double[pools];
+        requestLatencyPerInFlight = new double[pools];
         kvTransfers = new LatencyRecorder[pools];
         for (int p = 0; p < pools; p++) {
             kvTransfers[p] = new LatencyRecorder();
@@ -77,13 +79,15 @@ public final class MetricsCollector {
     /**
      * Each pool's request latency: the time from a client sending a request to the engine having
      * it (HTTP, tokenisation, the front end), added to the TTFT and E2E of every request the pool
-     * completes, with what the replica's front end adds per request in flight (given with each
-     * completion). It is not simulated as a delay: an open loop delayed by a constant drives the
-     * engine exactly as before, shifted, so only the client's clock differs; the part that grows
-     * with the requests in flight shifts it likewise, without slowing the engine's arrivals.
+     * completes, and what it grows by per request in service at the replica when the replica took
+     * the request, itself included ({@code perInFlightSeconds}: a front end streaming for all of
+     * them answers a new one later). It is not simulated as a delay: an open loop delayed by a
+     * constant drives the engine exactly as before, shifted, so only the client's clock differs;
+     * the part that grows with the load shifts it likewise, without slowing the engine's arrivals.
      */
-    public void requestLatencies(double[] seconds) {
+    public void requestLatencies(double[] seconds, double[] perInFlightSeconds) {
         System.arraycopy(seconds, 0, requestLatency, 0, requestLatency.length);
+        System.arraycopy(perInFlightSeconds, 0, requestLatencyPerInFlight, 0, requestLatencyPerInFlight.length);
     }
 
     /** Where each request's outcome is also told (by default nowhere). */
@@ -140,13 +144,13 @@ public final class MetricsCollector {
     }
 
     /**
-     * As {@link #completed(Request, int, double, double, double, boolean)}, the client having waited
-     * {@code frontEndSeconds} beyond the pool's request latency at the replica's front end (its
-     * time per request in flight there), which its TTFT and E2E include too.
+     * As {@link #completed(Request, int, double, double, double, boolean)}, with the requests in
+     * service at the replica when it took this one ({@code inServiceAtAdmission}, itself included),
+     * on which its request latency grows ({@link #requestLatencies}).
      */
     public void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt,
-                          boolean accepted, double frontEndSeconds) {
-        double front = requestLatency[pool] + frontEndSeconds;
+                          boolean accepted, int inServiceAtAdmission) {
+        double front = requestLatency[pool] + requestLatencyPerInFlight[pool] * inServiceAtAdmission;
         double ttft = firstTokenAt - request.firstArrivalTime() + front;
         double tpot = tpot(request, firstTokenAt, completedAt);
         double e2e = completedAt - request.firstArrivalTime() + front;

@@ -42,7 +42,9 @@ public final class Simulation {
                 scenario.workload().tenants().size());
         metrics.logRequestsTo(requests);
         metrics.requestLatencies(scenario.pools().stream().mapToDouble(p -> p.server() instanceof ServerSpec.Llm l
-                ? l.performance().requestLatencySeconds() : 0).toArray());
+                ? l.performance().requestLatencySeconds() : 0).toArray(),
+                scenario.pools().stream().mapToDouble(p -> p.server() instanceof ServerSpec.Llm l
+                        ? l.performance().requestLatencyPerInFlightSeconds() : 0).toArray());
         Fleet fleet = new Fleet(sim, scenario, streams, metrics);
         TrafficGenerator traffic = new TrafficGenerator(sim, scenario.workload(), streams, scenario.horizonSeconds(),
                 fleet);

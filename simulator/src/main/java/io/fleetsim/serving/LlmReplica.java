@@ -64,8 +64,6 @@ public final class LlmReplica implements Server, EventHandler {
     /** The end of the step under way: moved when a decode stretch is cut, so no stale event is left. */
     private final int stepTimer;
     private final int pool;
-    /** The front end's request latency per request in flight at this replica (0: a constant latency). */
-    private final double frontEndPerInFlight;
     private final StepTimeModel steps;
     /** The spec's batching limits, copied into fields: read at every step and admission. */
     private final int maxNumSeqs;
@@ -149,7 +147,6 @@ public final class LlmReplica implements Server, EventHandler {
         this.owner = owner == null ? this : owner;
         this.sim = sim;
         this.pool = pool;
-        this.frontEndPerInFlight = spec.performance().requestLatencyPerInFlightSeconds();
         this.steps = StepTimeModels.of(spec);
         this.maxNumSeqs = spec.batching().maxNumSeqs();
         this.maxBatchedTokens = spec.batching().maxBatchedTokens();
@@ -481,7 +478,7 @@ public final class LlmReplica implements Server, EventHandler {
             kv.removeDecoding(s.decodeOffset + iteration, iteration);
             outstandingTokens -= s.request.totalTokens();
             source.loadChanged(this);
-            listener.completed(s.request, pool, s.admittedAt, s.firstTokenAt, now, s.frontEndSeconds);
+            listener.completed(s.request, pool, s.admittedAt, s.firstTokenAt, now, s.inServiceAtAdmission);
         }
     }
 
@@ -518,7 +515,7 @@ public final class LlmReplica implements Server, EventHandler {
             if (generated >= s.request.outputTokens()) {
                 outstandingTokens -= s.request.totalTokens();
                 source.loadChanged(this);
-                listener.completed(s.request, pool, s.admittedAt, s.firstTokenAt, now, s.frontEndSeconds);
+                listener.completed(s.request, pool, s.admittedAt, s.firstTokenAt, now, s.inServiceAtAdmission);
                 continue;
             }
             long held = s.target + 1L;
@@ -661,9 +658,7 @@ public final class LlmReplica implements Server, EventHandler {
         kv.allocatePrefill(blocks);
         prefilling.add(s);
         if (resumed == null) {
-            // What its client waited at this replica's front end beyond the constant latency:
-            // the requests in service here, itself included.
-            s.frontEndSeconds = frontEndPerInFlight * inService();
+            s.inServiceAtAdmission = inService();
             source.loadChanged(this);
         }
         return s;

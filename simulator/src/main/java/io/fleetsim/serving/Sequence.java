@@ -28,8 +28,8 @@ final class Sequence {
     double tokensPerStep = 1;
     /** KV blocks held for the tokens a speculative stretch accepts beyond one per step (0 otherwise). */
     long surplusBlocks;
-    /** Request latency its client saw beyond the pool's constant one, set at admission ({@link ServingListener}). */
-    double frontEndSeconds;
+    /** Requests in service at its replica when the replica took it, itself included (0 until then). */
+    int inServiceAtAdmission;
 
     Sequence(Request request, double admittedAt, long order) {
         this.request = request;

@@ -18,14 +18,13 @@ public interface ServingListener {
     void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt);
 
     /**
-     * As {@link #completed(Request, int, double, double, double)}, its client having waited
-     * {@code frontEndSeconds} at the front end beyond the pool's constant request latency (the
-     * front end's time per request in flight at the replica when it took the request,
-     * {@link io.fleetsim.spec.PerformanceSpec#requestLatencyPerInFlightSeconds}). A listener that
-     * does not play the client's clock ignores it.
+     * As {@link #completed(Request, int, double, double, double)}, with the requests in service at
+     * the replica when it took this one, itself included: the load its front end had (which the
+     * metrics turn into request latency, {@link io.fleetsim.spec.PerformanceSpec#requestLatencyPerInFlightSeconds}).
+     * A listener that does not need it ignores it.
      */
     default void completed(Request request, int pool, double admittedAt, double firstTokenAt, double completedAt,
-                           double frontEndSeconds) {
+                           int inServiceAtAdmission) {
         completed(request, pool, admittedAt, firstTokenAt, completedAt);
     }
 

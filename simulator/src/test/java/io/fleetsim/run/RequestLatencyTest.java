@@ -61,7 +61,7 @@ class RequestLatencyTest {
     void aRequestAloneAtItsReplicaWaitsOneTimePerRequestInFlight() {
         // One request every 100 s on average, each done in well under a second: every request is
         // alone at the replica when it is taken, so the front end adds 7 ms to each.
-        Latencies constant = run("request_latency: 120ms", 0.01);
+        Latencies constant = run("request_latency: 120ms, request_latency_per_in_flight: 0ms", 0.01);
         Latencies growing = run("request_latency: 120ms, request_latency_per_in_flight: 7ms", 0.01);
         assertEquals(constant.ttft().count(), growing.ttft().count());
         assertEquals(constant.ttft().meanMs() + 7, growing.ttft().meanMs(), 1e-6);
@@ -73,7 +73,7 @@ class RequestLatencyTest {
     void underLoadTheFrontEndAddsMoreTheMoreRequestsAreInFlight() {
         // At 3 req/s requests overlap: each adds 7 ms per request in service when taken, itself
         // included, so more than 7 ms on average, and never more than the batch it joined.
-        Latencies constant = run("request_latency: 120ms", 3);
+        Latencies constant = run("request_latency: 120ms, request_latency_per_in_flight: 0ms", 3);
         Latencies growing = run("request_latency: 120ms, request_latency_per_in_flight: 7ms", 3);
         double added = growing.ttft().meanMs() - constant.ttft().meanMs();
         assertTrue(added > 7 * 1.05, "added " + added + " ms");
