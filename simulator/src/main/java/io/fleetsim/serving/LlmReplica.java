@@ -107,6 +107,15 @@ public final class LlmReplica implements Server, EventHandler {
     /** In admission order; a list, so that walking it every step needs no iterator object. */
     private final ArrayList<Sequence> prefilling = new ArrayList<>();
     private final DecodeHeap decoding = new DecodeHeap();
+    /**
+     * Requests in service, prefilling, decoding or preempted: the sum of the three collections'
+     * sizes, kept as a count because the pool's load index and the step planning read it at
+     * every change, and a sum would read three more objects each time (with thousands of
+     * replicas, three cache misses). It changes when a request is admitted or taken over (+1) and
+     * when it completes, is handed over or cancelled (-1); moving between the collections (prefill
+     * done, preemption, resumption) leaves it as it is.
+     */
+    private int requestsInService;
     private long admissions;
     private long iteration;
     private long prefillHeldTokens;
@@ -206,7 +215,7 @@ public final class LlmReplica implements Server, EventHandler {
 
     @Override
     public int inService() {
-        return prefilling.size() + decoding.size() + preempted.size();
+        return requestsInService;
     }
 
     /**
@@ -278,6 +287,7 @@ public final class LlmReplica implements Server, EventHandler {
             if (s.request == request && Double.isNaN(s.firstTokenAt)) {
                 accrueKv(sim.now(), kvUtilization());
                 prefilling.remove(s);
+                requestsInService--;
                 kv.releasePrefill(s.prefillBlocks);
                 markKv(sim.now(), kvUtilization());
                 prefillHeldTokens -= s.prefilled;
@@ -291,6 +301,7 @@ public final class LlmReplica implements Server, EventHandler {
         for (Sequence s : preempted) {
             if (s.request == request && Double.isNaN(s.firstTokenAt)) {
                 preempted.remove(s);
+                requestsInService--;
                 outstandingTokens -= request.totalTokens();
                 source.loadChanged(this);
                 listener.cancelledWork(request, 0);
@@ -328,6 +339,7 @@ public final class LlmReplica implements Server, EventHandler {
         decoding.clear();
         decodingTokensPerStep = 0;
         preempted.clear();
+        requestsInService = 0;
         outstandingTokens = 0;
         if (heldBefore != 0 || !lost.isEmpty()) {
             source.loadChanged(this);
@@ -474,6 +486,7 @@ public final class LlmReplica implements Server, EventHandler {
     private void completeFinishedDecodes(double now) {
         while (!decoding.isEmpty() && decoding.firstFinish() <= iteration) {
             Sequence s = decoding.poll();
+            requestsInService--;
             endDecoding(s, s.finishIteration - s.decodeFrom, s.decodeTokens);
             kv.removeDecoding(s.decodeOffset + iteration, iteration);
             outstandingTokens -= s.request.totalTokens();
@@ -503,6 +516,7 @@ public final class LlmReplica implements Server, EventHandler {
                 // The client sees its first token when a decode worker has taken the request over.
                 prefixCache.insert(s.request.prefix());
                 outstandingTokens -= s.request.totalTokens();
+                requestsInService--;
                 handoff.prefilled(this, s.request, s.admittedAt, now);
                 continue;
             }
@@ -514,6 +528,7 @@ public final class LlmReplica implements Server, EventHandler {
             int generated = s.target - s.request.promptTokens() + 1;
             if (generated >= s.request.outputTokens()) {
                 outstandingTokens -= s.request.totalTokens();
+                requestsInService--;
                 source.loadChanged(this);
                 listener.completed(s.request, pool, s.admittedAt, s.firstTokenAt, now, s.inServiceAtAdmission);
                 continue;
@@ -658,6 +673,8 @@ public final class LlmReplica implements Server, EventHandler {
         kv.allocatePrefill(blocks);
         prefilling.add(s);
         if (resumed == null) {
+            requestsInService++;
+            // the requests in service here, itself included
             s.inServiceAtAdmission = inService();
             source.loadChanged(this);
         }
@@ -680,6 +697,7 @@ public final class LlmReplica implements Server, EventHandler {
         kv.addDecoding(held, iteration);
         startDecoding(s, request.outputTokens() - 1);
         decoding.add(s);
+        requestsInService++;
         return s;
     }
 
