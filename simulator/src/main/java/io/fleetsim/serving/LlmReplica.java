@@ -56,8 +56,9 @@ public final class LlmReplica implements Server, EventHandler {
         }
     }
 
-    /** Pieces a decode stretch's inter-token gaps are summarized in. */
-    private static final int GAP_PIECES = 4;
+    /** Pieces a decode stretch's inter-token gaps are summarized in: a power of two, {@code 1 << GAP_PIECES_LOG2}. */
+    private static final int GAP_PIECES_LOG2 = 2;
+    private static final int GAP_PIECES = 1 << GAP_PIECES_LOG2;
 
     private final Simulator sim;
     private final int handlerId;
@@ -426,20 +427,32 @@ public final class LlmReplica implements Server, EventHandler {
         recentIterationSeconds = recentIterationSeconds * keep + seconds / n * (1 - keep);
     }
 
+    /**
+     * The stretch's {@code n} iterations in pieces {@code [n p / pieces, n (p + 1) / pieces)}, each
+     * reported at the step time of its middle iteration.
+     */
     private void reportDecodeGaps() {
         long n = stepIterations;
         int pieces = (int) Math.min(GAP_PIECES, n);
         long[] middles = gapIterations;
         for (int p = 0; p < pieces; p++) {
-            middles[p] = (n * p / pieces + n * (p + 1) / pieces - 1) / 2;
+            middles[p] = (pieceStart(n, pieces, p) + pieceStart(n, pieces, p + 1) - 1) >> 1;
         }
         double[] gaps = gapSeconds;
         steps.decodeIterationSeconds(stepBatch, stepKvTokens, middles, pieces, gaps);
         for (int p = 0; p < pieces; p++) {
-            long from = n * p / pieces;
-            long to = n * (p + 1) / pieces;
-            tokenGaps(gaps[p], (to - from) * stepBatch);
+            tokenGaps(gaps[p], (pieceStart(n, pieces, p + 1) - pieceStart(n, pieces, p)) * stepBatch);
         }
+    }
+
+    /**
+     * {@code n p / pieces}, the first iteration of piece {@code p} of a stretch of {@code n > 0}
+     * iterations, without a 64-bit division (tens of cycles, several per stretch): pieces is
+     * either {@link #GAP_PIECES}, a power of two, or n itself (a stretch shorter than that), where
+     * the quotient is p. Every operand is non-negative, so the shift is the same as the division.
+     */
+    private static long pieceStart(long n, int pieces, int p) {
+        return pieces == GAP_PIECES ? (n * p) >> GAP_PIECES_LOG2 : p;
     }
 
     /**
@@ -450,6 +463,12 @@ public final class LlmReplica implements Server, EventHandler {
     private void tokenGaps(double seconds, long stepsTimesSequences) {
         double perStep = acceptance == null || decoding.isEmpty() ? tokensPerStep
                 : decodingTokensPerStep / decoding.size();
+        if (perStep == 1) {
+            // One token a step (no speculation): dividing by 1 and rounding a whole count change
+            // nothing, so both are skipped (a division and a rounding at every piece of every stretch).
+            listener.tokenGaps(seconds, stepsTimesSequences);
+            return;
+        }
         listener.tokenGaps(seconds / perStep, Math.round(stepsTimesSequences * perStep));
     }
 
