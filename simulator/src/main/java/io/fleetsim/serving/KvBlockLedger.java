@@ -46,7 +46,9 @@ final class KvBlockLedger {
 
     /** Blocks needed to hold {@code tokens} tokens. */
     long blocksFor(long tokens) {
-        return (tokens + blockTokens - 1) / blockTokens;
+        long numerator = tokens + blockTokens - 1;
+        // a shift for a power-of-two block size: the same quotient when the numerator is not negative
+        return mask >= 0 && numerator >= 0 ? numerator >> log2Block : numerator / blockTokens;
     }
 
     void allocatePrefill(long blocks) {

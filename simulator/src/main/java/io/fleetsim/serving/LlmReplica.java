@@ -56,8 +56,9 @@ public final class LlmReplica implements Server, EventHandler {
         }
     }
 
-    /** Pieces a decode stretch's inter-token gaps are summarized in. */
-    private static final int GAP_PIECES = 4;
+    /** Pieces a decode stretch's inter-token gaps are summarized in: a power of two, {@code 1 << GAP_PIECES_LOG2}. */
+    private static final int GAP_PIECES_LOG2 = 2;
+    private static final int GAP_PIECES = 1 << GAP_PIECES_LOG2;
 
     private final Simulator sim;
     private final int handlerId;
@@ -107,6 +108,15 @@ public final class LlmReplica implements Server, EventHandler {
     /** In admission order; a list, so that walking it every step needs no iterator object. */
     private final ArrayList<Sequence> prefilling = new ArrayList<>();
     private final DecodeHeap decoding = new DecodeHeap();
+    /**
+     * Requests in service, prefilling, decoding or preempted: the sum of the three collections'
+     * sizes, kept as a count because the pool's load index and the step planning read it at
+     * every change, and a sum would read three more objects each time (with thousands of
+     * replicas, three cache misses). It changes when a request is admitted or taken over (+1) and
+     * when it completes, is handed over or cancelled (-1); moving between the collections (prefill
+     * done, preemption, resumption) leaves it as it is.
+     */
+    private int requestsInService;
     private long admissions;
     private long iteration;
     private long prefillHeldTokens;
@@ -206,7 +216,7 @@ public final class LlmReplica implements Server, EventHandler {
 
     @Override
     public int inService() {
-        return prefilling.size() + decoding.size() + preempted.size();
+        return requestsInService;
     }
 
     /**
@@ -278,6 +288,7 @@ public final class LlmReplica implements Server, EventHandler {
             if (s.request == request && Double.isNaN(s.firstTokenAt)) {
                 accrueKv(sim.now(), kvUtilization());
                 prefilling.remove(s);
+                requestsInService--;
                 kv.releasePrefill(s.prefillBlocks);
                 markKv(sim.now(), kvUtilization());
                 prefillHeldTokens -= s.prefilled;
@@ -291,6 +302,7 @@ public final class LlmReplica implements Server, EventHandler {
         for (Sequence s : preempted) {
             if (s.request == request && Double.isNaN(s.firstTokenAt)) {
                 preempted.remove(s);
+                requestsInService--;
                 outstandingTokens -= request.totalTokens();
                 source.loadChanged(this);
                 listener.cancelledWork(request, 0);
@@ -328,6 +340,7 @@ public final class LlmReplica implements Server, EventHandler {
         decoding.clear();
         decodingTokensPerStep = 0;
         preempted.clear();
+        requestsInService = 0;
         outstandingTokens = 0;
         if (heldBefore != 0 || !lost.isEmpty()) {
             source.loadChanged(this);
@@ -414,20 +427,32 @@ public final class LlmReplica implements Server, EventHandler {
         recentIterationSeconds = recentIterationSeconds * keep + seconds / n * (1 - keep);
     }
 
+    /**
+     * The stretch's {@code n} iterations in pieces {@code [n p / pieces, n (p + 1) / pieces)}, each
+     * reported at the step time of its middle iteration.
+     */
     private void reportDecodeGaps() {
         long n = stepIterations;
         int pieces = (int) Math.min(GAP_PIECES, n);
         long[] middles = gapIterations;
         for (int p = 0; p < pieces; p++) {
-            middles[p] = (n * p / pieces + n * (p + 1) / pieces - 1) / 2;
+            middles[p] = (pieceStart(n, pieces, p) + pieceStart(n, pieces, p + 1) - 1) >> 1;
         }
         double[] gaps = gapSeconds;
         steps.decodeIterationSeconds(stepBatch, stepKvTokens, middles, pieces, gaps);
         for (int p = 0; p < pieces; p++) {
-            long from = n * p / pieces;
-            long to = n * (p + 1) / pieces;
-            tokenGaps(gaps[p], (to - from) * stepBatch);
+            tokenGaps(gaps[p], (pieceStart(n, pieces, p + 1) - pieceStart(n, pieces, p)) * stepBatch);
         }
+    }
+
+    /**
+     * {@code n p / pieces}, the first iteration of piece {@code p} of a stretch of {@code n > 0}
+     * iterations, without a 64-bit division (tens of cycles, several per stretch): pieces is
+     * either {@link #GAP_PIECES}, a power of two, or n itself (a stretch shorter than that), where
+     * the quotient is p. Every operand is non-negative, so the shift is the same as the division.
+     */
+    private static long pieceStart(long n, int pieces, int p) {
+        return pieces == GAP_PIECES ? (n * p) >> GAP_PIECES_LOG2 : p;
     }
 
     /**
@@ -438,6 +463,12 @@ public final class LlmReplica implements Server, EventHandler {
     private void tokenGaps(double seconds, long stepsTimesSequences) {
         double perStep = acceptance == null || decoding.isEmpty() ? tokensPerStep
                 : decodingTokensPerStep / decoding.size();
+        if (perStep == 1) {
+            // One token a step (no speculation): dividing by 1 and rounding a whole count change
+            // nothing, so both are skipped (a division and a rounding at every piece of every stretch).
+            listener.tokenGaps(seconds, stepsTimesSequences);
+            return;
+        }
         listener.tokenGaps(seconds / perStep, Math.round(stepsTimesSequences * perStep));
     }
 
@@ -474,6 +505,7 @@ public final class LlmReplica implements Server, EventHandler {
     private void completeFinishedDecodes(double now) {
         while (!decoding.isEmpty() && decoding.firstFinish() <= iteration) {
             Sequence s = decoding.poll();
+            requestsInService--;
             endDecoding(s, s.finishIteration - s.decodeFrom, s.decodeTokens);
             kv.removeDecoding(s.decodeOffset + iteration, iteration);
             outstandingTokens -= s.request.totalTokens();
@@ -503,6 +535,7 @@ public final class LlmReplica implements Server, EventHandler {
                 // The client sees its first token when a decode worker has taken the request over.
                 prefixCache.insert(s.request.prefix());
                 outstandingTokens -= s.request.totalTokens();
+                requestsInService--;
                 handoff.prefilled(this, s.request, s.admittedAt, now);
                 continue;
             }
@@ -514,6 +547,7 @@ public final class LlmReplica implements Server, EventHandler {
             int generated = s.target - s.request.promptTokens() + 1;
             if (generated >= s.request.outputTokens()) {
                 outstandingTokens -= s.request.totalTokens();
+                requestsInService--;
                 source.loadChanged(this);
                 listener.completed(s.request, pool, s.admittedAt, s.firstTokenAt, now, s.inServiceAtAdmission);
                 continue;
@@ -658,6 +692,8 @@ public final class LlmReplica implements Server, EventHandler {
         kv.allocatePrefill(blocks);
         prefilling.add(s);
         if (resumed == null) {
+            requestsInService++;
+            // the requests in service here, itself included
             s.inServiceAtAdmission = inService();
             source.loadChanged(this);
         }
@@ -680,6 +716,7 @@ public final class LlmReplica implements Server, EventHandler {
         kv.addDecoding(held, iteration);
         startDecoding(s, request.outputTokens() - 1);
         decoding.add(s);
+        requestsInService++;
         return s;
     }
 
