@@ -126,7 +126,8 @@ public final class PerformanceProfiles {
     }
 
     private static boolean sameFit(PerformanceSpec fitted, PerformanceSpec used) {
-        if (fitted.method() != used.method() || fitted.requestLatencySeconds() != used.requestLatencySeconds()) {
+        if (fitted.method() != used.method() || fitted.requestLatencySeconds() != used.requestLatencySeconds()
+                || fitted.requestLatencyPerInFlightSeconds() != used.requestLatencyPerInFlightSeconds()) {
             return false;
         }
         return fitted.method() == StepTimeMethod.KERNELS

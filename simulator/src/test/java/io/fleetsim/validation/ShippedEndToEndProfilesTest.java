@@ -77,6 +77,12 @@ class ShippedEndToEndProfilesTest {
         ServerSpec.Llm own = pool("    performance: {engine_iteration_overhead: 7ms}\n");
         assertEquals(0.007, own.performance().engineIterationSeconds());
         assertTrue(PerformanceProfiles.builtIn().endToEndUsedBy(own).isEmpty());
+        assertEquals(fitted.performance().requestLatencyPerInFlightSeconds(),
+                llm.performance().requestLatencyPerInFlightSeconds());
+        // nor one that states its own growth of the request latency with the requests in flight
+        ServerSpec.Llm growing = pool("    performance: {request_latency_per_in_flight: 3ms}\n");
+        assertEquals(0.003, growing.performance().requestLatencyPerInFlightSeconds());
+        assertTrue(PerformanceProfiles.builtIn().endToEndUsedBy(growing).isEmpty());
     }
 
     /** The server of a one-pool scenario: Llama 3.1 70B fp8 on 4 H100s, with {@code extra} lines in the pool. */
