@@ -52,7 +52,9 @@ final class ResultAssembler {
                     money.owned(), money.commitment(), ledger.failures(), ledger.downSeconds() / 3600,
                     disaggregation(pool, metrics, horizon),
                     spec.server() instanceof ServerSpec.Llm llm
-                            ? PerformanceProfiles.builtIn().endToEndUsedBy(llm).orElse(null) : null,
+                            ? PerformanceProfiles.builtIn().endToEndUsedBy(llm).orElse(null)
+                            : spec.server() instanceof ServerSpec.Disaggregated d
+                            ? PerformanceProfiles.builtIn().endToEndUsedBy(d.prefill()).orElse(null) : null,
                     money.headroom(),
                     metrics.preemptions(p),
                     TimeSeriesSampler.hasKvCache(pool)

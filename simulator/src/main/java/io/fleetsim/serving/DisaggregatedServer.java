@@ -50,7 +50,7 @@ public final class DisaggregatedServer implements Server, EventHandler, KvHandof
     /** Requests whose KV has arrived, waiting for a decode worker's room. */
     private final ArrayDeque<Request> arrived = new ArrayDeque<>();
     /** When each request in flight or waiting for a decode worker was admitted. */
-    private final Map<Request, Double> admittedAt = new HashMap<>();
+    private final Map<Request, KvHandoff.Admission> admittedAt = new HashMap<>();
     private final WorkSource prefillSource;
     private final WorkSource decodeSource;
     private long nextTransfer;
@@ -90,12 +90,12 @@ public final class DisaggregatedServer implements Server, EventHandler, KvHandof
     }
 
     @Override
-    public void prefilled(LlmReplica from, Request request, double admitted, double now) {
+    public void prefilled(LlmReplica from, Request request, double admitted, int inServiceAtAdmission, double now) {
         double bytes = spec.transferBytes(request.promptTokens());
         double start = Math.max(now, linkFreeAt.get(from));
         double end = start + spec.transferSeconds(request.promptTokens());
         linkFreeAt.put(from, end);
-        admittedAt.put(request, admitted);
+        admittedAt.put(request, new KvHandoff.Admission(admitted, inServiceAtAdmission));
         long id = nextTransfer++;
         inFlight.put(id, new Transfer(request, now, end, bytes));
         // The handoff holds no link: the next transfer may start at end while this one is handed over.
@@ -103,7 +103,7 @@ public final class DisaggregatedServer implements Server, EventHandler, KvHandof
     }
 
     @Override
-    public double admittedAt(Request request) {
+    public KvHandoff.Admission admission(Request request) {
         return admittedAt.remove(request);
     }
 

@@ -9,9 +9,19 @@ import io.fleetsim.workload.Request;
  */
 interface KvHandoff {
 
-    /** {@code from} (a prefill worker) has prefilled {@code request}'s prompt at {@code now}. */
-    void prefilled(LlmReplica from, Request request, double admittedAt, double now);
+    /**
+     * {@code from} (a prefill worker) has prefilled {@code request}'s prompt at {@code now}, having
+     * taken it at {@code admittedAt} with {@code inServiceAtAdmission} requests in service.
+     */
+    void prefilled(LlmReplica from, Request request, double admittedAt, int inServiceAtAdmission, double now);
 
-    /** When the deployment first took {@code request}, waiting for a decode worker, from its pool's queue. */
-    double admittedAt(Request request);
+    /** How the deployment first took {@code request}, waiting for a decode worker, from its pool's queue. */
+    Admission admission(Request request);
+
+    /**
+     * When a prefill worker took a request from the pool's queue and the requests then in service
+     * there, itself included (the load its front end had).
+     */
+    record Admission(double at, int inService) {
+    }
 }

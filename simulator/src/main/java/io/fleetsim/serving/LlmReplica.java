@@ -536,7 +536,7 @@ public final class LlmReplica implements Server, EventHandler {
                 prefixCache.insert(s.request.prefix());
                 outstandingTokens -= s.request.totalTokens();
                 requestsInService--;
-                handoff.prefilled(this, s.request, s.admittedAt, now);
+                handoff.prefilled(this, s.request, s.admittedAt, s.inServiceAtAdmission, now);
                 continue;
             }
             if (Double.isNaN(s.firstTokenAt)) {
@@ -706,7 +706,9 @@ public final class LlmReplica implements Server, EventHandler {
      * decodes the rest.
      */
     private Sequence takeOver(Request request, double now) {
-        Sequence s = new Sequence(request, handoff.admittedAt(request), admissions++);
+        KvHandoff.Admission admitted = handoff.admission(request);
+        Sequence s = new Sequence(request, admitted.at(), admissions++);
+        s.inServiceAtAdmission = admitted.inService();
         s.prefilled = s.target;
         s.firstTokenAt = now;
         outstandingTokens += request.totalTokens();

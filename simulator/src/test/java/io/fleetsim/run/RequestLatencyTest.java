@@ -80,4 +80,46 @@ class RequestLatencyTest {
         assertEquals(added, growing.e2e().meanMs() - constant.e2e().meanMs(), 1e-6);
         assertEquals(constant.tpot().meanMs(), growing.tpot().meanMs(), 1e-9);
     }
+
+    private static Latencies disaggregated(String performance) {
+        String scenario = """
+                name: t
+                seed: 3
+                horizon: 10m
+                workload:
+                  arrivals: {process: poisson, rate_per_s: 0.01}
+                  routes:
+                    - name: chat
+                      prompt_tokens: {dist: uniform, min: 100, max: 2000}
+                      output_tokens: {dist: uniform, min: 10, max: 300}
+                      slo: {ttft: 1s, tpot: 50ms}
+                pools:
+                  - name: pd
+                    kind: reserved
+                    replicas: 1
+                    gpu: H100-SXM-80GB
+                    model: llama-3.1-8b
+                    usd_per_gpu_hour: 2.5
+                    performance: {%s}
+                    disaggregation:
+                      prefill: {replicas: 1, tensor_parallel: 1}
+                      decode: {replicas: 1, tensor_parallel: 1}
+                      link: {kind: nvlink}
+                """.formatted(performance);
+        return Simulation.run(new ScenarioLoader().bind(SpecDocument.parse(scenario, "t.yaml", false)))
+                .routes().get(0).latency();
+    }
+
+    @Test
+    void aDisaggregatedPoolsClientsWaitAtItsPrefillSidesFrontEnd() {
+        // Requests alone at the pool: the prefill worker that takes one has it alone in service,
+        // so its client waits the constant 120 ms and one 7 ms more, as at an aggregated replica.
+        Latencies none = disaggregated("request_latency: 0ms, request_latency_per_in_flight: 0ms");
+        Latencies some = disaggregated("request_latency: 120ms, request_latency_per_in_flight: 7ms");
+        assertEquals(none.ttft().count(), some.ttft().count());
+        assertTrue(none.ttft().count() > 0);
+        assertEquals(none.ttft().meanMs() + 127, some.ttft().meanMs(), 1e-6);
+        assertEquals(none.e2e().meanMs() + 127, some.e2e().meanMs(), 1e-6);
+        assertEquals(none.tpot().meanMs(), some.tpot().meanMs(), 1e-9);
+    }
 }
