@@ -20,6 +20,11 @@ class RequestLatencyTest {
     }
 
     private static Latencies run(String performance, double rate) {
+        return run(performance, rate, "");
+    }
+
+    /** One pool of one H100 serving Llama 3.1 8B with {@code performance}, and {@code poolLines} more. */
+    private static Latencies run(String performance, double rate, String poolLines) {
         String scenario = """
                 name: t
                 seed: 3
@@ -39,7 +44,8 @@ class RequestLatencyTest {
                     model: llama-3.1-8b
                     usd_per_gpu_hour: 2.5
                     performance: {%s}
-                """.formatted(rate, performance.contains(":") ? performance : "request_latency: " + performance);
+                """.formatted(rate, performance.contains(":") ? performance : "request_latency: " + performance)
+                + poolLines;
         return Simulation.run(new ScenarioLoader().bind(SpecDocument.parse(scenario, "t.yaml", false)))
                 .routes().get(0).latency();
     }
@@ -82,32 +88,12 @@ class RequestLatencyTest {
     }
 
     private static Latencies disaggregated(String performance) {
-        String scenario = """
-                name: t
-                seed: 3
-                horizon: 10m
-                workload:
-                  arrivals: {process: poisson, rate_per_s: 0.01}
-                  routes:
-                    - name: chat
-                      prompt_tokens: {dist: uniform, min: 100, max: 2000}
-                      output_tokens: {dist: uniform, min: 10, max: 300}
-                      slo: {ttft: 1s, tpot: 50ms}
-                pools:
-                  - name: pd
-                    kind: reserved
-                    replicas: 1
-                    gpu: H100-SXM-80GB
-                    model: llama-3.1-8b
-                    usd_per_gpu_hour: 2.5
-                    performance: {%s}
+        return run(performance, 0.01, """
                     disaggregation:
                       prefill: {replicas: 1, tensor_parallel: 1}
                       decode: {replicas: 1, tensor_parallel: 1}
                       link: {kind: nvlink}
-                """.formatted(performance);
-        return Simulation.run(new ScenarioLoader().bind(SpecDocument.parse(scenario, "t.yaml", false)))
-                .routes().get(0).latency();
+                """);
     }
 
     @Test
