@@ -51,10 +51,7 @@ final class ResultAssembler {
                     modelOf(spec), metrics.usefulOutputServed(p), money.energy(), money.byComponentUsd(),
                     money.owned(), money.commitment(), ledger.failures(), ledger.downSeconds() / 3600,
                     disaggregation(pool, metrics, horizon),
-                    spec.server() instanceof ServerSpec.Llm llm
-                            ? PerformanceProfiles.builtIn().endToEndUsedBy(llm).orElse(null)
-                            : spec.server() instanceof ServerSpec.Disaggregated d
-                            ? PerformanceProfiles.builtIn().endToEndUsedBy(d.prefill()).orElse(null) : null,
+                    spec.server().frontEnd().flatMap(PerformanceProfiles.builtIn()::endToEndUsedBy).orElse(null),
                     money.headroom(),
                     metrics.preemptions(p),
                     TimeSeriesSampler.hasKvCache(pool)

@@ -7,10 +7,11 @@ import io.fleetsim.metrics.RequestLog;
 import io.fleetsim.random.RandomStreams;
 import io.fleetsim.scenario.Feasibility;
 import io.fleetsim.spec.PerformanceSpec;
-import io.fleetsim.spec.PoolSpec;
 import io.fleetsim.spec.ScenarioSpec;
 import io.fleetsim.spec.ServerSpec;
 import io.fleetsim.workload.TrafficGenerator;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs one scenario: the one factory that builds the runtime objects (engine, traffic, fleet,
@@ -24,8 +25,6 @@ public final class Simulation {
 
     /** Progress is reported this many times per run. */
     private static final int PROGRESS_SLICES = 200;
-    /** A server clients reach without request latency (an API pool: its measured latency is its own). */
-    private static final PerformanceSpec NO_FRONT_END = new PerformanceSpec(1, 1, 0);
 
     /** Runs {@code scenario} to its horizon. */
     public static RunResult run(ScenarioSpec scenario) {
@@ -45,9 +44,12 @@ public final class Simulation {
         MetricsCollector metrics = new MetricsCollector(scenario.workload().routes(), scenario.pools().size(),
                 scenario.workload().tenants().size());
         metrics.logRequestsTo(requests);
-        metrics.requestLatencies(scenario.pools().stream().mapToDouble(p -> frontEnd(p).requestLatencySeconds())
-                .toArray(), scenario.pools().stream().mapToDouble(p -> frontEnd(p).requestLatencyPerInFlightSeconds())
-                .toArray());
+        // An API pool's latency is its own measured one; a queueing server has no front end.
+        List<Optional<PerformanceSpec>> fronts = scenario.pools().stream()
+                .map(p -> p.server().frontEnd().map(ServerSpec.Llm::performance)).toList();
+        metrics.requestLatencies(fronts.stream().mapToDouble(f -> f.map(PerformanceSpec::requestLatencySeconds)
+                .orElse(0.0)).toArray(), fronts.stream().mapToDouble(f -> f
+                .map(PerformanceSpec::requestLatencyPerInFlightSeconds).orElse(0.0)).toArray());
         Fleet fleet = new Fleet(sim, scenario, streams, metrics);
         TrafficGenerator traffic = new TrafficGenerator(sim, scenario.workload(), streams, scenario.horizonSeconds(),
                 fleet);
@@ -62,19 +64,5 @@ public final class Simulation {
         }
         fleet.close(horizon);
         return ResultAssembler.assemble(scenario, fleet, metrics, sampler.series(), sim.eventsProcessed());
-    }
-
-    /**
-     * The settings of the front end a pool's clients talk to: an LLM pool's own, a disaggregated
-     * pool's prefill side's (which takes the requests), none for an API.
-     */
-    private static PerformanceSpec frontEnd(PoolSpec pool) {
-        if (pool.server() instanceof ServerSpec.Llm l) {
-            return l.performance();
-        }
-        if (pool.server() instanceof ServerSpec.Disaggregated d) {
-            return d.prefill().performance();
-        }
-        return NO_FRONT_END;
     }
 }

@@ -50,7 +50,7 @@ public final class DisaggregatedServer implements Server, EventHandler, KvHandof
     /** Requests whose KV has arrived, waiting for a decode worker's room. */
     private final ArrayDeque<Request> arrived = new ArrayDeque<>();
     /** When each request in flight or waiting for a decode worker was admitted. */
-    private final Map<Request, KvHandoff.Admission> admittedAt = new HashMap<>();
+    private final Map<Request, KvHandoff.Admission> admissions = new HashMap<>();
     private final WorkSource prefillSource;
     private final WorkSource decodeSource;
     private long nextTransfer;
@@ -95,7 +95,7 @@ public final class DisaggregatedServer implements Server, EventHandler, KvHandof
         double start = Math.max(now, linkFreeAt.get(from));
         double end = start + spec.transferSeconds(request.promptTokens());
         linkFreeAt.put(from, end);
-        admittedAt.put(request, new KvHandoff.Admission(admitted, inServiceAtAdmission));
+        admissions.put(request, new KvHandoff.Admission(admitted, inServiceAtAdmission));
         long id = nextTransfer++;
         inFlight.put(id, new Transfer(request, now, end, bytes));
         // The handoff holds no link: the next transfer may start at end while this one is handed over.
@@ -104,7 +104,7 @@ public final class DisaggregatedServer implements Server, EventHandler, KvHandof
 
     @Override
     public KvHandoff.Admission admission(Request request) {
-        return admittedAt.remove(request);
+        return admissions.remove(request);
     }
 
     /** A transfer is done and handed over: the request waits for a decode worker with room. */
@@ -326,13 +326,13 @@ public final class DisaggregatedServer implements Server, EventHandler, KvHandof
         for (Map.Entry<Long, Transfer> e : inFlight.entrySet()) {
             if (e.getValue().request() == request) {
                 inFlight.remove(e.getKey());
-                admittedAt.remove(request);
+                admissions.remove(request);
                 listener.cancelledWork(request, request.promptTokens());
                 return true;
             }
         }
         if (arrived.remove(request)) {
-            admittedAt.remove(request);
+            admissions.remove(request);
             listener.cancelledWork(request, request.promptTokens());
             return true;
         }
@@ -358,7 +358,7 @@ public final class DisaggregatedServer implements Server, EventHandler, KvHandof
         }
         inFlight.clear();
         arrived.clear();
-        admittedAt.clear();
+        admissions.clear();
         whenDrained = null;
         lost.sort(Comparator.comparingLong(Request::id));
         return lost;

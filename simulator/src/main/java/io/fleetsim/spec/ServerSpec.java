@@ -1,6 +1,7 @@
 package io.fleetsim.spec;
 
 import io.fleetsim.hardware.ReplicaMemory;
+import java.util.Optional;
 
 /**
  * What one replica of a pool is: an LLM server, an abstract queueing server for validation, or
@@ -11,6 +12,18 @@ public sealed interface ServerSpec permits ServerSpec.Llm, ServerSpec.Queueing, 
 
     /** GPUs one replica occupies (and is billed for). */
     int gpusPerReplica();
+
+    /**
+     * The LLM workers that take the clients' requests, whose front end and fitted profile they
+     * meet: an LLM replica itself, a disaggregated deployment's prefill side; none for a queueing
+     * server or an API.
+     */
+    default Optional<Llm> frontEnd() {
+        if (this instanceof Llm l) {
+            return Optional.of(l);
+        }
+        return this instanceof Disaggregated d ? Optional.of(d.prefill()) : Optional.empty();
+    }
 
     /**
      * A model served with continuous batching on {@code tensorParallel} GPUs.
