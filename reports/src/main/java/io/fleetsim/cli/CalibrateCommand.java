@@ -244,12 +244,8 @@ final class CalibrateCommand extends BaseCommand {
                     name -> { });
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        List<PointOutcome> crossValidated = new ArrayList<>();
-        List<EndToEndProfile> profiles = new ArrayList<>();
-        for (ProfileFitting.GroupFit f : fits) {
-            profiles.add(f.profile());
-            f.calibration().crossValidated().ifPresent(crossValidated::addAll);
-        }
+        List<PointOutcome> crossValidated = ProfileFitting.crossValidated(fits);
+        List<EndToEndProfile> profiles = fits.stream().map(ProfileFitting.GroupFit::profile).toList();
         AtomicFiles.writeString(folder.resolve("profiles.yaml"), EndToEndProfileText.file(profiles,
                 "Profiles fitted end to end by " + command() + "\nto " + file + " (" + points.size() + " rows that "
                         + "can be simulated; " + skipped + " selected rows skipped)."));
@@ -259,7 +255,8 @@ final class CalibrateCommand extends BaseCommand {
         if (!crossValidated.isEmpty()) {
             AtomicFiles.writeString(folder.resolve("cross-validation.csv"), ValidationReport.csv(crossValidated));
             o.println();
-            o.println("Cross-validated by deployment (each row predicted by a fit that never saw its deployment):");
+            o.println("Cross-validated by deployment (each row predicted by a fit that never saw its deployment: the fit "
+                    + "pinned to the row's engine version where there is one, else its GPU, engine and precision's):");
             o.print(ValidationReport.text(ErrorSummary.of(crossValidated)));
             KneeCapacity knees = KneeCapacity.of(crossValidated, KneeCapacity.DEFAULT_SLO_FACTOR);
             AtomicFiles.writeString(folder.resolve("knee-capacity.csv"), KneeCapacityReport.csv(knees));
@@ -327,7 +324,8 @@ final class CalibrateCommand extends BaseCommand {
         if (!crossValidated.isEmpty()) {
             AtomicFiles.writeString(folder.resolve("cross-validation.csv"), ValidationReport.csv(crossValidated));
             o.println();
-            o.println("Cross-validated by deployment (each row predicted by a fit that never saw its deployment):");
+            o.println("Cross-validated by deployment (each row predicted by a fit that never saw its deployment: the fit "
+                    + "pinned to the row's engine version where there is one, else its GPU, engine and precision's):");
             o.print(ValidationReport.text(ErrorSummary.of(crossValidated)));
         }
         o.printf("%nFitted on %d threads in %.1f s wall time.%nWrote %s%s%n", threadCount, wall,

@@ -92,7 +92,7 @@ final class KernelsMlEnergyCommand extends BaseCommand {
             int cap = Integer.parseInt(col.apply("max_num_seqs"));
             // what a scenario pool of this GPU, degree, engine and precision gets
             PerformanceSpec performance = PerformanceProfiles.builtIn().poolDefault(gpu, tp, precision,
-                    StepTimeModels.defaultEngine(gpu).name());
+                    StepTimeModels.defaultEngine(gpu));
             ServerSpec.Llm llm = new ServerSpec.Llm(memory, model.contextLength(),
                     new BatchingSpec(Math.max(cap, 1), Math.max(8192, cap + 1)), performance,
                     StepTimeModels.defaultEngine(gpu), ep > 1 && model.moe() != null ? ep : 1);

@@ -65,21 +65,23 @@ public final class CalibrationReport {
     /** One row per profile. */
     public static String text(List<ProfileFitting.GroupFit> fits) {
         Table t = new Table(withErrorColumns(new Column("gpu", "gpu", ValueFormat.TEXT),
-                new Column("engine", "engine", ValueFormat.TEXT), new Column("precision", "prec", ValueFormat.TEXT),
+                new Column("engine", "engine", ValueFormat.TEXT), new Column("version", "version", ValueFormat.TEXT),
+                new Column("precision", "prec", ValueFormat.TEXT),
                 new Column("points", "rows", ValueFormat.COUNT), new Column("deployments", "depl", ValueFormat.COUNT),
                 new Column("step_time", "model", ValueFormat.TEXT),
                 new Column("parameters", "parameters", ValueFormat.TEXT),
                 new Column("request_latency", "req lat", ValueFormat.TEXT)));
         for (ProfileFitting.GroupFit f : fits) {
             EndToEndProfile p = f.profile();
-            t.addRow(withErrors(p.training(), p.crossValidated(), p.gpu(), p.engine(), p.precision(),
-                    f.points().size(), p.deployments(), p.performance().method().name().toLowerCase(Locale.ROOT),
+            t.addRow(withErrors(p.training(), p.crossValidated(), p.gpu(), p.engine(),
+                    p.pinnedVersion().isEmpty() ? "any" : p.pinnedVersion(), p.precision(), f.points().size(), p.deployments(), p.performance().method().name().toLowerCase(Locale.ROOT),
                     parameters(p.performance()), requestLatency(p)));
         }
         StringBuilder names = new StringBuilder();
         for (ProfileFitting.GroupFit f : fits) {
-            names.append(String.format(Locale.ROOT, "  %s: %s, %s, %s%n", f.profile().name(), f.profile().gpu(),
-                    f.profile().engine(), f.profile().precision()));
+            names.append(String.format(Locale.ROOT, "  %s: %s, %s%s, %s%n", f.profile().name(), f.profile().gpu(),
+                    f.profile().engine(), f.profile().pinnedVersion().isEmpty() ? "" : " " + f.profile().pinnedVersion()
+                            + " only", f.profile().precision()));
             if (!Double.isNaN(f.profile().mtpAcceptance())) {
                 long speculating = f.points().stream().filter(x -> x.plan().server().speculative() != null).count();
                 names.append(String.format(Locale.ROOT, "    multi-token prediction acceptance %.3f, fitted on the "
@@ -91,7 +93,8 @@ public final class CalibrationReport {
             }
         }
         return "Fitted profiles (absolute percentage error of mean TTFT and TPOT; fit = on the points fitted, "
-                + "CV = each deployment predicted by a fit on the other folds' deployments):\n"
+                + "CV = each deployment predicted by a fit on the other folds' deployments; version: the engine "
+                + "version a profile is pinned to, any = fitted on every version of its group):\n"
                 + TextTableRenderer.render(t)
                 + "parameters: kernels = engine time per iteration, per sequence and per prompt token; roofline = "
                 + "compute and memory efficiency, iteration overhead\n"

@@ -27,11 +27,14 @@ import java.util.Optional;
  *                       least two deployments
  * @param mtpAcceptance  fitted acceptance of each multi-token-prediction draft token, for the
  *                       points whose deployments decoded with it (in [0, 1]); NaN when none did
+ * @param pinnedVersion  the one engine version this profile was fitted on and is for, "" when it
+ *                       stands for every version of its engine on its GPU; a pool or row of a
+ *                       pinned version takes the pinned profile before the version-less one
  */
 public record EndToEndProfile(String name, String gpu, String engine, List<String> engineVersions, String precision,
                               PerformanceSpec performance, double requestLatencySeconds, List<String> models, int deployments, String data,
                               String fittedBy, LatencyError training, Optional<CrossValidated> crossValidated,
-                              double mtpAcceptance) {
+                              double mtpAcceptance, String pinnedVersion) {
 
     /** Copies the lists; the performance carries the request latency, as a pool naming the profile uses it. */
     public EndToEndProfile {
@@ -41,6 +44,24 @@ public record EndToEndProfile(String name, String gpu, String engine, List<Strin
         if (!Double.isNaN(mtpAcceptance) && !(mtpAcceptance >= 0 && mtpAcceptance <= 1)) {
             throw new IllegalArgumentException("mtp acceptance must be in [0, 1] (got " + mtpAcceptance + ")");
         }
+        if (!pinnedVersion.isEmpty() && !engineVersions.equals(List.of(pinnedVersion))) {
+            throw new IllegalArgumentException("a profile pinned to " + engine + " " + pinnedVersion
+                    + " is fitted on that version only (got " + engineVersions + ")");
+        }
+    }
+
+    /** A profile for every version of its engine on its GPU. */
+    public EndToEndProfile(String name, String gpu, String engine, List<String> engineVersions, String precision,
+                           PerformanceSpec performance, double requestLatencySeconds, List<String> models,
+                           int deployments, String data, String fittedBy, LatencyError training,
+                           Optional<CrossValidated> crossValidated, double mtpAcceptance) {
+        this(name, gpu, engine, engineVersions, precision, performance, requestLatencySeconds, models, deployments,
+                data, fittedBy, training, crossValidated, mtpAcceptance, "");
+    }
+
+    /** Whether a pool or row of {@code engineName} at {@code version} may take this profile. */
+    public boolean appliesTo(String engineName, String version) {
+        return engine.equals(engineName) && (pinnedVersion.isEmpty() || pinnedVersion.equals(version));
     }
 
     /** A profile of points none of which decoded with multi-token prediction. */

@@ -53,7 +53,7 @@ public final class EndToEndProfileReader {
         List<EndToEndProfile> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (SpecNode n : root.required("profiles").elements()) {
-            n.allowOnly("name", "gpu", "engine", "engine_versions", "precision", "compute_efficiency",
+            n.allowOnly("name", "gpu", "engine", "engine_versions", "engine_version", "precision", "compute_efficiency",
                     "memory_efficiency", "iteration_overhead", "step_time", "engine_iteration_overhead",
                     "engine_sequence_overhead", "engine_token_overhead", "request_latency",
                     "request_latency_per_in_flight", "mtp_acceptance", "models", "deployments", "data", "fitted_by",
@@ -100,13 +100,19 @@ public final class EndToEndProfileReader {
         }
         SpecNode training = n.required("training");
         training.allowOnly(ERROR_FIELDS);
+        List<String> versions = texts(n.required("engine_versions"));
+        String pinned = n.get("engine_version").isMissing() ? "" : n.get("engine_version").text();
+        if (!pinned.isEmpty() && !versions.equals(List.of(pinned))) {
+            throw n.get("engine_version").error("a profile pinned to engine version '" + pinned
+                    + "' must list that version alone in engine_versions (got " + versions + ")");
+        }
         return new EndToEndProfile(n.required("name").text(), n.required("gpu").text(),
-                n.required("engine").choice("vllm", "sglang", "trtllm"), texts(n.required("engine_versions")),
+                n.required("engine").choice("vllm", "sglang", "trtllm"), versions,
                 n.required("precision").choice(PRECISIONS), performance,
                 requestLatency, texts(n.required("models")),
                 (int) n.required("deployments").integerIn(1, Integer.MAX_VALUE), n.required("data").text(),
                 n.required("fitted_by").text(), error(training), cv,
-                n.get("mtp_acceptance").isMissing() ? Double.NaN : n.get("mtp_acceptance").numberIn(0, 1));
+                n.get("mtp_acceptance").isMissing() ? Double.NaN : n.get("mtp_acceptance").numberIn(0, 1), pinned);
     }
 
     private static Optional<CapacityRatio> capacity(SpecNode n) {

@@ -34,6 +34,9 @@ public final class EndToEndProfileText {
         sb.append("    engine: ").append(p.engine()).append('\n');
         sb.append("    engine_versions: [").append(String.join(", ", p.engineVersions().stream()
                 .map(EndToEndProfileText::quoted).toList())).append("]\n");
+        if (!p.pinnedVersion().isEmpty()) {
+            sb.append("    engine_version: ").append(quoted(p.pinnedVersion())).append('\n');
+        }
         sb.append("    precision: ").append(p.precision()).append('\n');
         sb.append("    compute_efficiency: ").append(plain(s.computeEfficiency())).append('\n');
         sb.append("    memory_efficiency: ").append(plain(s.memoryEfficiency())).append('\n');

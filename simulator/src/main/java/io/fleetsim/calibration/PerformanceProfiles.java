@@ -90,12 +90,26 @@ public final class PerformanceProfiles {
      * The shipped end-to-end profile of the kernel model fitted on {@code gpuName} under
      * {@code engine} at {@code precision}'s family (fp8 per-tensor and block scaling alike, nvfp4
      * and mxfp4 alike, as the measured points are grouped): what a kernel-model pool that states
-     * no engine overheads uses.
+     * no engine overheads uses. A profile pinned to the engine's version comes before the one fitted
+     * on every version: engine releases change the scheduler and kernels the overheads stand for.
      */
-    public Optional<EndToEndProfile> fittedKernels(String gpuName, String engine, Precision precision) {
+    public Optional<EndToEndProfile> fittedKernels(String gpuName, EngineSpec engine, Precision precision) {
         String family = precision.family().id();
-        return endToEnd.stream().filter(p -> p.performance().method() == StepTimeMethod.KERNELS
-                && p.gpu().equals(gpuName) && p.engine().equals(engine) && p.precision().equals(family)).findFirst();
+        List<EndToEndProfile> candidates = endToEnd.stream().filter(p -> p.performance().method() == StepTimeMethod.KERNELS
+                && p.gpu().equals(gpuName) && p.appliesTo(engine.name(), engine.version())
+                && p.precision().equals(family)).toList();
+        return candidates.stream().filter(p -> !p.pinnedVersion().isEmpty()).findFirst()
+                .or(() -> candidates.stream().findFirst());
+    }
+
+    /**
+     * The versions of {@code engine} that shipped end-to-end profiles of {@code gpuName} at
+     * {@code precision}'s family are pinned to, oldest first as text sorts.
+     */
+    public List<String> pinnedVersions(String gpuName, String engine, Precision precision) {
+        return endToEnd.stream().filter(p -> p.gpu().equals(gpuName) && p.engine().equals(engine)
+                        && p.precision().equals(precision.family().id()) && !p.pinnedVersion().isEmpty())
+                .map(EndToEndProfile::pinnedVersion).distinct().sorted().toList();
     }
 
     /**
@@ -104,7 +118,7 @@ public final class PerformanceProfiles {
      * (for the fallback where no kernel tables exist) and the engine overheads and request latency
      * of {@link #fittedKernels}, or the defaults where no fitted profile ships.
      */
-    public PerformanceSpec poolDefault(String gpuName, int tensorParallel, Precision precision, String engine) {
+    public PerformanceSpec poolDefault(String gpuName, int tensorParallel, Precision precision, EngineSpec engine) {
         PerformanceSpec r = defaultFor(gpuName, tensorParallel, precision);
         PerformanceSpec f = fittedKernels(gpuName, engine, precision).map(EndToEndProfile::performance)
                 .orElse(PerformanceSpec.KERNEL_DEFAULT);
@@ -121,8 +135,9 @@ public final class PerformanceProfiles {
     public Optional<EndToEndProfile> endToEndUsedBy(ServerSpec.Llm server) {
         PerformanceSpec s = server.performance();
         String engine = server.engine() != null ? server.engine().name() : EngineSpec.DEFAULT_NAME;
+        String version = server.engine() != null ? server.engine().version() : "";
         return endToEnd.stream().filter(p -> p.gpu().equals(server.memory().gpu().name())
-                && p.engine().equals(engine) && sameFit(p.performance(), s)).findFirst();
+                && p.appliesTo(engine, version) && sameFit(p.performance(), s)).findFirst();
     }
 
     private static boolean sameFit(PerformanceSpec fitted, PerformanceSpec used) {

@@ -249,9 +249,9 @@ final class PoolReader {
                     + ") must exceed max_num_seqs (" + batching.maxNumSeqs() + ") so prefill can progress while "
                     + "every sequence decodes");
         }
-        PerformanceSpec performance = performance(node.get("performance"), gpu, gpus, precision,
-                engineId);
-        EngineSpec engine = engine(node.get("engine"), gpu, performance.method());
+        EngineSpec stated = engine(node.get("engine"), gpu);
+        PerformanceSpec performance = performance(node.get("performance"), gpu, gpus, precision, stated);
+        EngineSpec engine = checkedVersion(node.get("engine"), stated, gpu, precision, performance.method());
         SpecNode epNode = field(node, side, "expert_parallel");
         int ep = epNode.intIn(1, gpus, 1);
         if (ep > 1 && (model.moe() == null || ep != gpus)) {
@@ -279,7 +279,7 @@ final class PoolReader {
      * those of the shipped profile fitted end to end on the pool's GPU, engine and precision, where
      * one ships, else the defaults; each may be given.
      */
-    private static PerformanceSpec performance(SpecNode p, Gpu gpu, int tp, Precision precision, String engine) {
+    private static PerformanceSpec performance(SpecNode p, Gpu gpu, int tp, Precision precision, EngineSpec engine) {
         PerformanceProfiles profiles = PerformanceProfiles.builtIn();
         PerformanceSpec defaults = profiles.poolDefault(gpu.name(), tp, precision, engine);
         if (p.isMissing()) {
@@ -311,10 +311,9 @@ final class PoolReader {
 
     /**
      * The pool's engine: {@code vllm} at the newest version with kernel tables for the GPU by
-     * default. A named version must be one the kernel tables know (unless the pool uses the
-     * roofline, which does not depend on it).
+     * default ({@link #checkedVersion} checks a named version).
      */
-    private static EngineSpec engine(SpecNode e, Gpu gpu, StepTimeMethod method) {
+    private static EngineSpec engine(SpecNode e, Gpu gpu) {
         KernelIndex index = KernelIndex.builtIn();
         if (e.isMissing()) {
             return new EngineSpec(EngineSpec.DEFAULT_NAME, index.defaultVersion(EngineSpec.DEFAULT_NAME, gpu.name()));
@@ -322,18 +321,33 @@ final class PoolReader {
         e.allowOnly("name", "version");
         String name = e.get("name").isMissing() ? EngineSpec.DEFAULT_NAME
                 : e.get("name").choice(EngineSpec.NAMES.toArray(new String[0]));
-        List<String> versions = index.versions(name);
-        if (e.get("version").isMissing()) {
-            return new EngineSpec(name, index.defaultVersion(name, gpu.name()));
+        return new EngineSpec(name, e.get("version").isMissing() ? index.defaultVersion(name, gpu.name())
+                : e.get("version").text());
+    }
+
+    /**
+     * {@code engine} once its named version is checked: one the kernel tables know, or one a shipped
+     * end-to-end profile of the GPU is pinned to (its kernels are then the tables' closest
+     * version), unless the pool uses the roofline, which depends on neither.
+     */
+    private static EngineSpec checkedVersion(SpecNode e, EngineSpec engine, Gpu gpu, Precision precision,
+                                             StepTimeMethod method) {
+        if (e.isMissing() || e.get("version").isMissing()) {
+            return engine;
         }
-        String version = e.get("version").text();
+        String name = engine.name();
+        String version = engine.version();
+        List<String> versions = KernelIndex.builtIn().versions(name);
+        List<String> pinned = PerformanceProfiles.builtIn().pinnedVersions(gpu.name(), name, precision);
         // An engine without any tables of its own (SGLang) runs on another engine's kernels: any version.
-        if (method == StepTimeMethod.KERNELS && !versions.isEmpty() && !versions.contains(version)) {
+        if (method == StepTimeMethod.KERNELS && !versions.isEmpty() && !versions.contains(version)
+                && !pinned.contains(version)) {
             throw e.get("version").error("unknown " + name + " version '" + version + "'; versions with kernel "
-                    + "tables: " + (versions.isEmpty() ? "none" : String.join(", ", versions))
+                    + "tables: " + String.join(", ", versions) + (pinned.isEmpty() ? "" : "; with a fitted profile on "
+                    + gpu.name() + " at " + precision.family().id() + ": " + String.join(", ", pinned))
                     + " (or performance: {step_time: roofline})");
         }
-        return new EngineSpec(name, version);
+        return engine;
     }
 
     /**

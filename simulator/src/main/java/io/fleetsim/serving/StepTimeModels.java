@@ -70,14 +70,16 @@ public final class StepTimeModels {
         String gpu = spec.memory().gpu().name();
         EngineSpec engine = spec.engine() != null ? spec.engine() : defaultEngine(gpu);
         KernelIndex index = KernelIndex.builtIn();
-        Optional<KernelIndex.Entry> entry = index.find(engine.name(), engine.version(), gpu);
+        // A version without tables of its own (one a fitted profile is pinned to) runs on the closest
+        // version measured of its engine, as validate-model simulated the rows that profile was fitted on.
+        Optional<KernelIndex.Entry> entry = index.find(engine.name(), engine.version(), gpu)
+                .or(() -> index.closest(engine.name(), engine.version(), gpu));
         String standIn = null;
         if (entry.isEmpty()) {
             // Kernels are the GPU's libraries (cuBLAS/CUTLASS GEMMs, FlashInfer/FlashAttention, NCCL) more
             // than the engine's: another engine's measured kernels on the same GPU are nearer the truth than
             // a roofline with guessed efficiencies. The engine's own overheads still apply.
-            entry = index.closest(engine.name(), engine.version(), gpu).filter(KernelIndex.Entry::standsIn)
-                    .or(() -> index.newest(EngineSpec.DEFAULT_NAME, gpu));
+            entry = index.newest(EngineSpec.DEFAULT_NAME, gpu);
             if (entry.isPresent()) {
                 standIn = "no " + engine.label() + " kernel tables on " + gpu + ": " + entry.get().engine() + " "
                         + entry.get().version() + "'s measured kernels"

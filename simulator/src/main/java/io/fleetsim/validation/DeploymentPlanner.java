@@ -230,9 +230,11 @@ public final class DeploymentPlanner {
             return skip("tensor parallelism above 64 (tp_size " + tp + ") not modelled");
         }
         String engine = CatalogNames.engine(d.backend()).orElseThrow();
-        EngineParameters chosen = parameters.parameters(gpu, engine, tp, precision);
+        // the row's engine as it states it: a profile pinned to its version comes first
+        EngineSpec stated = new EngineSpec(engine, d.backendVersion());
+        EngineParameters chosen = parameters.parameters(gpu, stated, tp, precision);
         if (chosen == null) {
-            return skip(parameters.whyNone(gpu, engine, tp, precision));
+            return skip(parameters.whyNone(gpu, stated, tp, precision));
         }
         int context = p.promptTokens() + p.outputTokens();
         // weight-only formats compute, and cache KV, at 16 bits (the engines' kv_cache_dtype auto)
@@ -262,7 +264,7 @@ public final class DeploymentPlanner {
         }
         return new PointPlan.Simulate(new DeploymentPlan(server, replicas, p.concurrency(), engine,
                 d.backendVersion(), chosen.requestLatencySeconds(), p.arrivals()),
-                parameters.label(gpu, engine, tp, precision) + speculation(server));
+                parameters.label(gpu, stated, tp, precision) + speculation(server));
     }
 
     /**

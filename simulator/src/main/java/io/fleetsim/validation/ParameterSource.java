@@ -23,16 +23,16 @@ public sealed interface ParameterSource permits ParameterSource.PoolDefaults, Pa
      * The parameters of a replica of {@code tp} GPUs of {@code gpu} at {@code precision} under
      * {@code engine}, or null when this source has none; then {@link #whyNone} says why.
      */
-    EngineParameters parameters(Gpu gpu, String engine, int tp, Precision precision);
+    EngineParameters parameters(Gpu gpu, EngineSpec engine, int tp, Precision precision);
 
     /** Why {@link #parameters} gave none. */
-    String whyNone(Gpu gpu, String engine, int tp, Precision precision);
+    String whyNone(Gpu gpu, EngineSpec engine, int tp, Precision precision);
 
     /** Label of parameters fleetsim's defaults give a pool with no calibrated profile. */
     String UNCALIBRATED = "uncalibrated defaults";
 
     /** Where {@link #parameters} come from: a profile's name, or {@link #UNCALIBRATED}. */
-    String label(Gpu gpu, String engine, int tp, Precision precision);
+    String label(Gpu gpu, EngineSpec engine, int tp, Precision precision);
 
     /**
      * What a scenario pool of that GPU, degree, engine and precision gets by default: the kernel
@@ -44,7 +44,7 @@ public sealed interface ParameterSource permits ParameterSource.PoolDefaults, Pa
      */
     record PoolDefaults(PerformanceProfiles profiles) implements ParameterSource {
         @Override
-        public EngineParameters parameters(Gpu gpu, String engine, int tp, Precision precision) {
+        public EngineParameters parameters(Gpu gpu, EngineSpec engine, int tp, Precision precision) {
             PerformanceSpec s = profiles.poolDefault(gpu.name(), tp, precision, engine);
             double acceptance = profiles.fittedKernels(gpu.name(), engine, precision)
                     .map(EndToEndProfile::mtpAcceptance).orElse(Double.NaN);
@@ -52,17 +52,17 @@ public sealed interface ParameterSource permits ParameterSource.PoolDefaults, Pa
         }
 
         @Override
-        public String whyNone(Gpu gpu, String engine, int tp, Precision precision) {
+        public String whyNone(Gpu gpu, EngineSpec engine, int tp, Precision precision) {
             throw new IllegalStateException("pool defaults always apply");
         }
 
         @Override
-        public String label(Gpu gpu, String engine, int tp, Precision precision) {
+        public String label(Gpu gpu, EngineSpec engine, int tp, Precision precision) {
             KernelIndex index = KernelIndex.builtIn();
             String overheads = profiles.fittedKernels(gpu.name(), engine, precision)
                     .map(p -> "engine overheads of " + p.name() + " (fitted end to end)")
                     .orElse("default engine overheads");
-            Optional<KernelIndex.Entry> own = index.closest(engine, "", gpu.name());
+            Optional<KernelIndex.Entry> own = index.closest(engine.name(), "", gpu.name());
             if (own.isPresent()) {
                 return own.get().standsIn() ? own.get().measuredOn() + " kernel tables standing in, " + overheads
                         : "kernel tables, " + overheads;
@@ -76,17 +76,17 @@ public sealed interface ParameterSource permits ParameterSource.PoolDefaults, Pa
     /** One step-time profile for every row of its GPU. */
     record Named(PerformanceProfile profile) implements ParameterSource {
         @Override
-        public EngineParameters parameters(Gpu gpu, String engine, int tp, Precision precision) {
+        public EngineParameters parameters(Gpu gpu, EngineSpec engine, int tp, Precision precision) {
             return profile.gpu().equals(gpu.name()) ? new EngineParameters(profile.performance(), 0) : null;
         }
 
         @Override
-        public String whyNone(Gpu gpu, String engine, int tp, Precision precision) {
+        public String whyNone(Gpu gpu, EngineSpec engine, int tp, Precision precision) {
             return "profile " + profile.name() + " was fitted on " + profile.gpu() + ", not " + gpu.name();
         }
 
         @Override
-        public String label(Gpu gpu, String engine, int tp, Precision precision) {
+        public String label(Gpu gpu, EngineSpec engine, int tp, Precision precision) {
             return profile.name();
         }
     }
@@ -103,25 +103,28 @@ public sealed interface ParameterSource permits ParameterSource.PoolDefaults, Pa
         }
 
         @Override
-        public EngineParameters parameters(Gpu gpu, String engine, int tp, Precision precision) {
+        public EngineParameters parameters(Gpu gpu, EngineSpec engine, int tp, Precision precision) {
             return profileOf(gpu, engine, precision)
                     .map(p -> new EngineParameters(p.performance(), p.requestLatencySeconds(), p.mtpAcceptance()))
                     .orElse(null);
         }
 
         /** The profile of the GPU, engine and precision family, if the file has one. */
-        private java.util.Optional<EndToEndProfile> profileOf(Gpu gpu, String engine, Precision precision) {
-            return profiles.stream().filter(p -> p.gpu().equals(gpu.name()) && p.engine().equals(engine)
-                    && p.precision().equals(precision.family().id())).findFirst();
+        private java.util.Optional<EndToEndProfile> profileOf(Gpu gpu, EngineSpec engine, Precision precision) {
+            List<EndToEndProfile> candidates = profiles.stream().filter(p -> p.gpu().equals(gpu.name())
+                    && p.appliesTo(engine.name(), engine.version())
+                    && p.precision().equals(precision.family().id())).toList();
+            return candidates.stream().filter(p -> !p.pinnedVersion().isEmpty()).findFirst()
+                    .or(() -> candidates.stream().findFirst());
         }
 
         @Override
-        public String whyNone(Gpu gpu, String engine, int tp, Precision precision) {
-            return "no profile in " + file + " for " + gpu.name() + ", " + engine + ", " + precision.family().id();
+        public String whyNone(Gpu gpu, EngineSpec engine, int tp, Precision precision) {
+            return "no profile in " + file + " for " + gpu.name() + ", " + engine.name() + ", " + precision.family().id();
         }
 
         @Override
-        public String label(Gpu gpu, String engine, int tp, Precision precision) {
+        public String label(Gpu gpu, EngineSpec engine, int tp, Precision precision) {
             return profileOf(gpu, engine, precision).map(EndToEndProfile::name).orElse(UNCALIBRATED);
         }
     }

@@ -6,6 +6,7 @@ import io.fleetsim.calibration.EndToEndProfileReader;
 import io.fleetsim.calibration.EndToEndProfileText;
 import io.fleetsim.input.SpecDocument;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,9 +18,18 @@ import java.util.function.Consumer;
 /**
  * Fits one end-to-end profile per (GPU system, engine, precision) among measured points, since a
  * profile's efficiencies are shares of one GPU's peaks at one precision and its overheads are one
- * engine's, each with its training and cross-validated error.
+ * engine's, each with its training and cross-validated error; and beside it one pinned to each
+ * engine version stated by some but not all of the group's points, where that version has at
+ * least {@link #MIN_PINNED_POINTS} points spanning enough deployments to be cross-validated on
+ * their own. Engine releases change the
+ * scheduler and the kernels the fitted overheads stand for (SGLang 0.5.9 decodes Qwen3.5 some
+ * 3 ms a step slower than 0.5.10 on the same B200s), so a pool or row of a pinned version runs
+ * with its version's fit.
  */
 public final class ProfileFitting {
+
+    /** Fewest points of one engine version fitted on their own: two per engine parameter fitted. */
+    static final int MIN_PINNED_POINTS = 10;
 
     private ProfileFitting() {
     }
@@ -54,7 +64,55 @@ public final class ProfileFitting {
             progress.accept(g.getKey());
             List<SimulatedPoint> group = g.getValue();
             EndToEndCalibration c = EndToEndCalibration.of(group, folds, simulator);
-            out.add(new GroupFit(profile(g.getKey(), group, c, data, fittedBy), c, group));
+            out.add(new GroupFit(profile(g.getKey(), group, c, data, fittedBy, ""), c, group));
+            Map<String, List<SimulatedPoint>> byVersion = new TreeMap<>();
+            for (SimulatedPoint p : group) {
+                if (!p.point().deployment().backendVersion().isEmpty()) {
+                    byVersion.computeIfAbsent(p.point().deployment().backendVersion(), k -> new ArrayList<>()).add(p);
+                }
+            }
+            for (Map.Entry<String, List<SimulatedPoint>> v : byVersion.entrySet()) {
+                List<SimulatedPoint> pinned = v.getValue();
+                if (pinned.size() == group.size() || pinned.size() < MIN_PINNED_POINTS
+                        || DeploymentFolds.of(pinned.stream().map(SimulatedPoint::point).toList(), folds).folds() < 2) {
+                    // the group's own fit already is this version's, too few points to fit, or it could not
+                    // be cross-validated
+                    continue;
+                }
+                String name = g.getKey() + "-" + v.getKey().replaceAll("[^A-Za-z0-9.]+", "-");
+                progress.accept(name);
+                EndToEndCalibration pc = EndToEndCalibration.of(pinned, folds, simulator);
+                out.add(new GroupFit(profile(name, pinned, pc, data, fittedBy, v.getKey()), pc, pinned));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Each fitted point's cross-validated outcome, in the order of the fits' points: from the fit
+     * pinned to its engine version where there is one, else from its group's; empty where no fit
+     * was cross-validated.
+     */
+    public static List<PointOutcome> crossValidated(List<GroupFit> fits) {
+        Map<SimulatedPoint, PointOutcome> pinned = new IdentityHashMap<>();
+        for (GroupFit f : fits) {
+            if (!f.profile().pinnedVersion().isEmpty()) {
+                f.calibration().crossValidated().ifPresent(o -> {
+                    for (int i = 0; i < o.size(); i++) {
+                        pinned.put(f.points().get(i), o.get(i));
+                    }
+                });
+            }
+        }
+        List<PointOutcome> out = new ArrayList<>();
+        for (GroupFit f : fits) {
+            if (f.profile().pinnedVersion().isEmpty()) {
+                f.calibration().crossValidated().ifPresent(o -> {
+                    for (int i = 0; i < o.size(); i++) {
+                        out.add(pinned.getOrDefault(f.points().get(i), o.get(i)));
+                    }
+                });
+            }
         }
         return out;
     }
@@ -76,7 +134,7 @@ public final class ProfileFitting {
     }
 
     private static EndToEndProfile profile(String name, List<SimulatedPoint> group, EndToEndCalibration c,
-                                           String data, String fittedBy) {
+                                           String data, String fittedBy, String pinnedVersion) {
         DeploymentPlan first = group.get(0).plan();
         TreeSet<String> versions = new TreeSet<>();
         TreeSet<String> models = new TreeSet<>();
@@ -91,7 +149,7 @@ public final class ProfileFitting {
                 c.parameters().requestLatencySeconds(), List.copyOf(models),
                 c.deployments(), data, fittedBy, c.training(),
                 c.crossValidatedError().map(e -> new EndToEndProfile.CrossValidated(c.folds(), e, kneeCapacity(c))),
-                c.parameters().mtpAcceptance());
+                c.parameters().mtpAcceptance(), pinnedVersion);
         // What a profiles file holds is the text: the profile is what reading it back gives.
         String text = EndToEndProfileText.file(List.of(p), "");
         return EndToEndProfileReader.read(SpecDocument.parse(text, name + ".yaml", false)).get(0);

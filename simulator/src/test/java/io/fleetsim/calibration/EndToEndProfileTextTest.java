@@ -69,6 +69,31 @@ class EndToEndProfileTextTest {
     }
 
     @Test
+    void aProfilePinnedToOneEngineVersionRoundTripsAndAppliesToThatVersionOnly() {
+        EndToEndProfile pinned = new EndToEndProfile("k-0.18.0", "H100-SXM-80GB", "vllm", List.of("0.18.0"), "fp8",
+                PerformanceSpec.kernels(0.001234, 12.345e-6, 0.678e-6, 0), 0.0875, List.of("llama-3.1-8b"), 3,
+                "d.csv", "cmd", new LatencyError(10, 0.1, 0.2, 0.05, 0.1), Optional.empty(), Double.NaN, "0.18.0");
+        String text = EndToEndProfileText.file(List.of(pinned), "");
+        assertTrue(text.contains("    engine_version: \"0.18.0\"\n"), text);
+        assertEquals(pinned, read(text).get(0));
+        assertTrue(pinned.appliesTo("vllm", "0.18.0"));
+        assertTrue(!pinned.appliesTo("vllm", "0.19.0") && !pinned.appliesTo("vllm", "")
+                && !pinned.appliesTo("sglang", "0.18.0"));
+        assertTrue(PROFILE.appliesTo("vllm", "0.18.0") && PROFILE.appliesTo("vllm", ""));
+        assertTrue(!EndToEndProfileText.file(List.of(PROFILE), "").contains("engine_version:"));
+    }
+
+    @Test
+    void aPinnedVersionNotAloneInTheVersionsFittedIsAnErrorNamingItsField() {
+        String text = EndToEndProfileText.file(List.of(PROFILE), "").replace("    precision:",
+                "    engine_version: \"0.12.0\"\n    precision:");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> read(text));
+        assertTrue(e.getMessage().startsWith("p.yaml:"), e.getMessage());
+        assertTrue(e.getMessage().contains("profiles[0].engine_version"), e.getMessage());
+        assertTrue(e.getMessage().contains("0.19.0"), e.getMessage());
+    }
+
+    @Test
     void anMtpAcceptanceAboveOneIsAnErrorNamingItsField() {
         String text = EndToEndProfileText.file(List.of(PROFILE), "").replace("    models:",
                 "    mtp_acceptance: 1.2\n    models:");

@@ -66,8 +66,8 @@ class ShippedEndToEndProfilesTest {
     @Test
     void aKernelPoolNamingNoOverheadsRunsWithItsFittedProfile() {
         ServerSpec.Llm llm = pool("");
-        EndToEndProfile fitted = PerformanceProfiles.builtIn().fittedKernels("H100-SXM-80GB", "vllm",
-                io.fleetsim.hardware.Precision.FP8).orElseThrow();
+        EndToEndProfile fitted = PerformanceProfiles.builtIn().fittedKernels("H100-SXM-80GB",
+                new io.fleetsim.spec.EngineSpec("vllm", "0.24.0"), io.fleetsim.hardware.Precision.FP8).orElseThrow();
         assertEquals(fitted.performance().engineIterationSeconds(), llm.performance().engineIterationSeconds());
         assertEquals(fitted.performance().engineSequenceSeconds(), llm.performance().engineSequenceSeconds());
         assertEquals(fitted.performance().engineTokenSeconds(), llm.performance().engineTokenSeconds());
@@ -83,6 +83,31 @@ class ShippedEndToEndProfilesTest {
         ServerSpec.Llm growing = pool("    performance: {request_latency_per_in_flight: 3ms}\n");
         assertEquals(0.003, growing.performance().requestLatencyPerInFlightSeconds());
         assertTrue(PerformanceProfiles.builtIn().endToEndUsedBy(growing).isEmpty());
+    }
+
+    @Test
+    void aPoolOfAnEngineVersionWithItsOwnFitRunsWithIt() {
+        PerformanceProfiles shipped = PerformanceProfiles.builtIn();
+        EndToEndProfile pinned = shipped.namedEndToEnd("aic-h100-sxm-vllm-fp8-0.18.0").orElseThrow();
+        assertEquals("0.18.0", pinned.pinnedVersion());
+        ServerSpec.Llm llm = pool("    engine: {name: vllm, version: \"0.18.0\"}\n");
+        assertEquals(pinned.performance().engineIterationSeconds(), llm.performance().engineIterationSeconds());
+        assertEquals(pinned.requestLatencySeconds(), llm.performance().requestLatencySeconds());
+        assertEquals(pinned, shipped.endToEndUsedBy(llm).orElseThrow());
+        // the tables' own version has no fit of its own: the profile fitted on every version
+        EndToEndProfile any = shipped.namedEndToEnd("aic-h100-sxm-vllm-fp8").orElseThrow();
+        assertEquals(any, shipped.endToEndUsedBy(pool("")).orElseThrow());
+        assertTrue(any.performance().engineIterationSeconds() != pinned.performance().engineIterationSeconds());
+    }
+
+    @Test
+    void anEngineVersionWithNeitherTablesNorAFitIsAnErrorListingBoth() {
+        io.fleetsim.input.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.fleetsim.input.ScenarioException.class, () -> pool("    engine: {name: vllm, version: \"0.10.0\"}\n"));
+        assertTrue(e.getMessage().contains("pools[0].engine.version"), e.getMessage());
+        assertTrue(e.getMessage().contains("versions with kernel tables: ") && e.getMessage().contains("0.24.0"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("with a fitted profile on H100-SXM-80GB at fp8: 0.18.0 ("), e.getMessage());
     }
 
     /** The server of a one-pool scenario: Llama 3.1 70B fp8 on 4 H100s, with {@code extra} lines in the pool. */
