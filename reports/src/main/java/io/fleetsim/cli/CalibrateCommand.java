@@ -33,6 +33,7 @@ import io.fleetsim.validation.ParallelSimulator;
 import io.fleetsim.validation.PointOutcome;
 import io.fleetsim.validation.PointPlan;
 import io.fleetsim.validation.PointsFile;
+import io.fleetsim.validation.HeldOut;
 import io.fleetsim.validation.ProfileFitting;
 import io.fleetsim.validation.SimulatedPoint;
 import java.io.IOException;
@@ -97,14 +98,21 @@ final class CalibrateCommand extends BaseCommand {
             + "the cross-validation by deployment (default ${DEFAULT-VALUE}).")
     int folds;
 
+    @Option(names = "--cross-validate-by", paramLabel = "deployment|model", defaultValue = "deployment",
+            converter = HeldOutConverter.class, description = "End-to-end points (agg): what each fold of the "
+            + "cross-validation holds out whole: a deployment (default), or a model, to see how a profile does on "
+            + "a model it never saw.")
+    HeldOut crossValidateBy;
+
     @Option(names = "--name-prefix", paramLabel = "TEXT", defaultValue = "fitted", description = "End-to-end "
-            + "points: start of each profile's name, followed by system, engine and precision (default "
-            + "${DEFAULT-VALUE}).")
+            + "points: start of each profile's name, followed by system, engine, precision and, for a "
+            + "profile pinned to one engine version, the version (default ${DEFAULT-VALUE}).")
     String namePrefix;
 
     @Option(names = "--mode", paramLabel = "agg|disagg", defaultValue = "agg", description = "End-to-end "
             + "points: agg fits one profile of step-time parameters per (GPU, engine, precision) to the aggregated "
-            + "rows; disagg fits the handoff latency of disaggregated deployments per (system, engine) to the "
+            + "rows, and beside it one per engine version with 10 or more rows over 2 or more deployments; "
+            + "disagg fits the handoff latency of disaggregated deployments per (system, engine) to the "
             + "disaggregated rows, written to disaggregated.yaml (default ${DEFAULT-VALUE}).")
     String mode;
 
@@ -192,6 +200,9 @@ final class CalibrateCommand extends BaseCommand {
         if (folds < 2) {
             throw invalid("--folds: at least 2 (got " + folds + ")");
         }
+        if (crossValidateBy != HeldOut.DEPLOYMENT && mode.equals("disagg")) {
+            throw invalid("--cross-validate-by model: for --mode agg only (disagg cross-validates by deployment)");
+        }
         if (threads != null && threads < 1) {
             throw invalid("--threads: at least 1 (got " + threads + ")");
         }
@@ -240,7 +251,7 @@ final class CalibrateCommand extends BaseCommand {
         long start = System.nanoTime();
         List<ProfileFitting.GroupFit> fits;
         try (ParallelSimulator simulator = new ParallelSimulator(threadCount)) {
-            fits = ProfileFitting.fit(points, namePrefix, folds, simulator, file.toString(), command(),
+            fits = ProfileFitting.fit(points, namePrefix, folds, crossValidateBy, simulator, file.toString(), command(),
                     name -> { });
         }
         double wall = (System.nanoTime() - start) / 1e9;
@@ -255,8 +266,10 @@ final class CalibrateCommand extends BaseCommand {
         if (!crossValidated.isEmpty()) {
             AtomicFiles.writeString(folder.resolve("cross-validation.csv"), ValidationReport.csv(crossValidated));
             o.println();
-            o.println("Cross-validated by deployment (each row predicted by a fit that never saw its deployment: the fit "
-                    + "pinned to the row's engine version where there is one, else its GPU, engine and precision's):");
+            String unit = crossValidateBy.label();
+            o.println("Cross-validated by " + unit + " (each row predicted by a fit that never saw its " + unit
+                    + ": the fit pinned to the row's engine version where there is one, else its GPU, engine and "
+                    + "precision's):");
             o.print(ValidationReport.text(ErrorSummary.of(crossValidated)));
             KneeCapacity knees = KneeCapacity.of(crossValidated, KneeCapacity.DEFAULT_SLO_FACTOR);
             AtomicFiles.writeString(folder.resolve("knee-capacity.csv"), KneeCapacityReport.csv(knees));
@@ -324,8 +337,10 @@ final class CalibrateCommand extends BaseCommand {
         if (!crossValidated.isEmpty()) {
             AtomicFiles.writeString(folder.resolve("cross-validation.csv"), ValidationReport.csv(crossValidated));
             o.println();
-            o.println("Cross-validated by deployment (each row predicted by a fit that never saw its deployment: the fit "
-                    + "pinned to the row's engine version where there is one, else its GPU, engine and precision's):");
+            String unit = crossValidateBy.label();
+            o.println("Cross-validated by " + unit + " (each row predicted by a fit that never saw its " + unit
+                    + ": the fit pinned to the row's engine version where there is one, else its GPU, engine and "
+                    + "precision's):");
             o.print(ValidationReport.text(ErrorSummary.of(crossValidated)));
         }
         o.printf("%nFitted on %d threads in %.1f s wall time.%nWrote %s%s%n", threadCount, wall,
@@ -398,8 +413,24 @@ final class CalibrateCommand extends BaseCommand {
                 sb.append(" --mode disagg");
             }
             sb.append(" --folds ").append(folds).append(" --name-prefix ").append(namePrefix);
+            if (crossValidateBy != HeldOut.DEPLOYMENT) {
+                sb.append(" --cross-validate-by ").append(crossValidateBy.label());
+            }
         }
         return sb.toString();
+    }
+
+    /** {@code deployment} or {@code model}, any other value an error naming both. */
+    static final class HeldOutConverter implements CommandLine.ITypeConverter<HeldOut> {
+        @Override
+        public HeldOut convert(String value) {
+            for (HeldOut h : HeldOut.values()) {
+                if (h.label().equals(value)) {
+                    return h;
+                }
+            }
+            throw new CommandLine.TypeConversionException("must be deployment or model (got '" + value + "')");
+        }
     }
 
     private CommandLine.ParameterException invalid(String message) {

@@ -58,6 +58,14 @@ class CalibrateCommandTest {
         Result every = fleetsim("calibrate", "calibration/splitwise-h100.csv", "--gpu", "H100-SXM-80GB",
                 "--hold-out-every", "1");
         assertEquals(2, every.code(), every.describe());
+        Result by = fleetsim("calibrate", "calibration/aiconfigurator-silicon-sample.csv", "--cross-validate-by",
+                "layout");
+        assertEquals(2, by.code(), by.describe());
+        assertTrue(by.err().contains("must be deployment or model (got 'layout')"), by.describe());
+        Result disagg = fleetsim("calibrate", "calibration/aiconfigurator-silicon-sample.csv", "--mode", "disagg",
+                "--cross-validate-by", "model");
+        assertEquals(2, disagg.code(), disagg.describe());
+        assertTrue(disagg.err().contains("--cross-validate-by model: for --mode agg only"), disagg.describe());
         Result missing = fleetsim("calibrate", tmp.resolve("none.csv").toString(), "--gpu", "H100-SXM-80GB");
         assertEquals(2, missing.code(), missing.describe());
         assertTrue(missing.oneErrorLine().endsWith("none.csv: file not found"), missing.describe());

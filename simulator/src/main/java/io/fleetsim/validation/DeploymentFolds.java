@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * How a cross-validation deals measured points to folds: by deployment ({@link Deployment#key}),
@@ -24,21 +25,32 @@ import java.util.TreeMap;
 public final class DeploymentFolds {
 
     private final Map<String, Integer> foldOfDeployment;
+    private final Function<MeasuredPoint, String> unit;
     private final int folds;
     private final int groups;
 
-    private DeploymentFolds(Map<String, Integer> foldOfDeployment, int folds, int groups) {
+    private DeploymentFolds(Map<String, Integer> foldOfDeployment, Function<MeasuredPoint, String> unit, int folds,
+                            int groups) {
         this.foldOfDeployment = foldOfDeployment;
+        this.unit = unit;
         this.folds = folds;
         this.groups = groups;
     }
 
     /** {@code points} dealt to at most {@code folds} folds (fewer when there are fewer groups). */
     public static DeploymentFolds of(List<MeasuredPoint> points, int folds) {
+        return of(points, folds, p -> p.deployment().key());
+    }
+
+    /**
+     * {@code points} dealt as {@link #of(List, int)} deals them, with {@code unit} in place of the
+     * deployment as what is held out whole (a model, {@link HeldOut#MODEL}).
+     */
+    public static DeploymentFolds of(List<MeasuredPoint> points, int folds, Function<MeasuredPoint, String> unit) {
         Map<String, String> parent = new TreeMap<>();
         Map<String, String> firstWithMeasurement = new HashMap<>();
         for (MeasuredPoint p : points) {
-            String key = p.deployment().key();
+            String key = unit.apply(p);
             parent.putIfAbsent(key, key);
             String seen = firstWithMeasurement.putIfAbsent(measurement(p), key);
             if (seen != null) {
@@ -57,7 +69,7 @@ public final class DeploymentFolds {
             int f = k < 2 ? 0 : i++ % k;
             group.forEach(key -> fold.put(key, f));
         }
-        return new DeploymentFolds(fold, k < 2 ? 0 : k, members.size());
+        return new DeploymentFolds(fold, unit, k < 2 ? 0 : k, members.size());
     }
 
     /** Folds of the cross-validation; 0 when there are fewer than two groups (no cross-validation). */
@@ -77,7 +89,7 @@ public final class DeploymentFolds {
 
     /** The fold {@code p} is held out in, 0-based. */
     public int fold(MeasuredPoint p) {
-        Integer f = foldOfDeployment.get(p.deployment().key());
+        Integer f = foldOfDeployment.get(unit.apply(p));
         if (f == null) {
             throw new IllegalArgumentException("point " + p.id() + " was not among the points dealt to folds");
         }

@@ -5,7 +5,9 @@ import io.fleetsim.serving.KernelStepTime;
 import io.fleetsim.serving.StepTimeModels;
 import io.fleetsim.spec.StepTimeMethod;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,10 +31,19 @@ public record EndToEndCalibration(EngineParameters parameters, LatencyError trai
      * there are fewer deployments), dealt as {@link DeploymentFolds} says.
      */
     public static EndToEndCalibration of(List<SimulatedPoint> points, int folds, ParallelSimulator simulator) {
+        return of(points, folds, HeldOut.DEPLOYMENT, simulator);
+    }
+
+    /** As {@link #of(List, int, ParallelSimulator)}, holding out {@code heldOut}'s units whole. */
+    public static EndToEndCalibration of(List<SimulatedPoint> points, int folds, HeldOut heldOut,
+                                         ParallelSimulator simulator) {
         ParameterSpace space = space(points);
         EngineParameters all = EndToEndFitter.fit(points, space, simulator);
         LatencyError training = error(outcomes(points, all, simulator, "fit on all deployments"));
-        DeploymentFolds deal = DeploymentFolds.of(points.stream().map(SimulatedPoint::point).toList(), folds);
+        Map<MeasuredPoint, String> units = new IdentityHashMap<>();
+        points.forEach(p -> units.put(p.point(), heldOut.unit(p)));
+        DeploymentFolds deal = DeploymentFolds.of(points.stream().map(SimulatedPoint::point).toList(), folds,
+                units::get);
         int k = deal.folds();
         if (k < 2) {
             return new EndToEndCalibration(all, training, Optional.empty(), 0, deal.deployments());

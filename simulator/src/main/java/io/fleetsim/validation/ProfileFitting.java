@@ -48,11 +48,12 @@ public final class ProfileFitting {
      * Fits every group of {@code points}, in the order of their names.
      *
      * @param namePrefix start of each profile's name, followed by system, engine and precision
+     * @param heldOut    what each cross-validation fold holds out whole
      * @param data       the points file, for the profiles' provenance
      * @param fittedBy   the command that fits them
      * @param progress   told the name of each group as its fit starts
      */
-    public static List<GroupFit> fit(List<SimulatedPoint> points, String namePrefix, int folds,
+    public static List<GroupFit> fit(List<SimulatedPoint> points, String namePrefix, int folds, HeldOut heldOut,
                                      ParallelSimulator simulator, String data, String fittedBy,
                                      Consumer<String> progress) {
         Map<String, List<SimulatedPoint>> groups = new TreeMap<>();
@@ -63,7 +64,7 @@ public final class ProfileFitting {
         for (Map.Entry<String, List<SimulatedPoint>> g : groups.entrySet()) {
             progress.accept(g.getKey());
             List<SimulatedPoint> group = g.getValue();
-            EndToEndCalibration c = EndToEndCalibration.of(group, folds, simulator);
+            EndToEndCalibration c = EndToEndCalibration.of(group, folds, heldOut, simulator);
             out.add(new GroupFit(profile(g.getKey(), group, c, data, fittedBy, ""), c, group));
             Map<String, List<SimulatedPoint>> byVersion = new TreeMap<>();
             for (SimulatedPoint p : group) {
@@ -81,7 +82,7 @@ public final class ProfileFitting {
                 }
                 String name = g.getKey() + "-" + v.getKey().replaceAll("[^A-Za-z0-9.]+", "-");
                 progress.accept(name);
-                EndToEndCalibration pc = EndToEndCalibration.of(pinned, folds, simulator);
+                EndToEndCalibration pc = EndToEndCalibration.of(pinned, folds, heldOut, simulator);
                 out.add(new GroupFit(profile(name, pinned, pc, data, fittedBy, v.getKey()), pc, pinned));
             }
         }

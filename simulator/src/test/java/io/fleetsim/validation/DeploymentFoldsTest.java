@@ -36,6 +36,32 @@ class DeploymentFoldsTest {
     }
 
     @Test
+    void heldOutByAnotherUnitEveryDeploymentOfItLandsInOneFold() {
+        // Two layouts of each of three models: by deployment six groups, by model three.
+        List<MeasuredPoint> points = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Deployment d = new Deployment("b200_sxm", "trtllm", "1.0", "m" + (i % 3), "", "fp8", "fp8", "agg",
+                    new Deployment.ParallelLayout(i < 3 ? 4 : 8, 1, 1, i < 3 ? 4 : 8, 1));
+            points.add(point("p" + i, d, 4, 100 + i, 10 + i));
+        }
+        assertEquals(6, DeploymentFolds.of(points, 5).groups());
+        DeploymentFolds byModel = DeploymentFolds.of(points, 5, p -> p.deployment().model());
+        assertEquals(3, byModel.groups());
+        assertEquals(3, byModel.folds());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(byModel.fold(points.get(i)), byModel.fold(points.get(i + 3)));
+            assertNotEquals(byModel.fold(points.get(i)), byModel.fold(points.get((i + 1) % 3)));
+        }
+    }
+
+    @Test
+    void twoCheckpointsOfOneArchitectureAreOneModelToHoldOut() {
+        io.fleetsim.hardware.HardwareCatalog catalog = io.fleetsim.scenario.CatalogReader.builtIn();
+        assertEquals(HeldOut.shapes(catalog.model("deepseek-r1")), HeldOut.shapes(catalog.model("deepseek-v3")));
+        assertNotEquals(HeldOut.shapes(catalog.model("llama-3.1-70b")), HeldOut.shapes(catalog.model("llama-3.1-8b")));
+    }
+
+    @Test
     void aMeasurementListedUnderTwoDeploymentsPutsBothInOneFold() {
         // The same run as "R1" with a version and as "V3" without: one measurement, two labels.
         Deployment r1 = deployment("deepseek-ai/DeepSeek-R1", "1.2.0");
