@@ -337,10 +337,7 @@ final class CalibrateCommand extends BaseCommand {
         if (!crossValidated.isEmpty()) {
             AtomicFiles.writeString(folder.resolve("cross-validation.csv"), ValidationReport.csv(crossValidated));
             o.println();
-            String unit = crossValidateBy.label();
-            o.println("Cross-validated by " + unit + " (each row predicted by a fit that never saw its " + unit
-                    + ": the fit pinned to the row's engine version where there is one, else its GPU, engine and "
-                    + "precision's):");
+            o.println("Cross-validated by deployment (each row predicted by a fit that never saw its deployment):");
             o.print(ValidationReport.text(ErrorSummary.of(crossValidated)));
         }
         o.printf("%nFitted on %d threads in %.1f s wall time.%nWrote %s%s%n", threadCount, wall,
