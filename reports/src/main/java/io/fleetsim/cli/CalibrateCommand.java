@@ -27,6 +27,7 @@ import io.fleetsim.validation.DeploymentPlanner;
 import io.fleetsim.validation.DisaggregatedPoint;
 import io.fleetsim.validation.ErrorSummary;
 import io.fleetsim.validation.HandoffFitting;
+import io.fleetsim.validation.HeldOut;
 import io.fleetsim.validation.KneeCapacity;
 import io.fleetsim.validation.MeasuredPoint;
 import io.fleetsim.validation.ParallelSimulator;
@@ -251,8 +252,8 @@ final class CalibrateCommand extends BaseCommand {
         long start = System.nanoTime();
         List<ProfileFitting.GroupFit> fits;
         try (ParallelSimulator simulator = new ParallelSimulator(threadCount)) {
-            fits = ProfileFitting.fit(points, namePrefix, folds, crossValidateBy, simulator, file.toString(), command(),
-                    name -> { });
+            fits = ProfileFitting.fit(points, namePrefix, folds, crossValidateBy, simulator, file.toString(),
+                    command(), name -> { });
         }
         double wall = (System.nanoTime() - start) / 1e9;
         List<PointOutcome> crossValidated = ProfileFitting.crossValidated(fits);

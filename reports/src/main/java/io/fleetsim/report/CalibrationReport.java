@@ -74,7 +74,8 @@ public final class CalibrationReport {
         for (ProfileFitting.GroupFit f : fits) {
             EndToEndProfile p = f.profile();
             t.addRow(withErrors(p.training(), p.crossValidated(), p.gpu(), p.engine(),
-                    p.pinnedVersion().isEmpty() ? "any" : p.pinnedVersion(), p.precision(), f.points().size(), p.deployments(), p.performance().method().name().toLowerCase(Locale.ROOT),
+                    p.pinnedVersion().isEmpty() ? "any" : p.pinnedVersion(), p.precision(), f.points().size(),
+                    p.deployments(), p.performance().method().name().toLowerCase(Locale.ROOT),
                     parameters(p.performance()), requestLatency(p)));
         }
         StringBuilder names = new StringBuilder();

@@ -94,10 +94,20 @@ public final class PerformanceProfiles {
      * on every version: engine releases change the scheduler and kernels the overheads stand for.
      */
     public Optional<EndToEndProfile> fittedKernels(String gpuName, EngineSpec engine, Precision precision) {
+        return forPool(endToEnd.stream().filter(p -> p.performance().method() == StepTimeMethod.KERNELS).toList(),
+                gpuName, engine, precision);
+    }
+
+    /**
+     * The profile among {@code profiles} of {@code gpuName}, {@code engine} and {@code precision}'s
+     * family: the one pinned to the engine's version where there is one, else the first that
+     * stands for every version.
+     */
+    public static Optional<EndToEndProfile> forPool(List<EndToEndProfile> profiles, String gpuName, EngineSpec engine,
+                                                    Precision precision) {
         String family = precision.family().id();
-        List<EndToEndProfile> candidates = endToEnd.stream().filter(p -> p.performance().method() == StepTimeMethod.KERNELS
-                && p.gpu().equals(gpuName) && p.appliesTo(engine.name(), engine.version())
-                && p.precision().equals(family)).toList();
+        List<EndToEndProfile> candidates = profiles.stream().filter(p -> p.gpu().equals(gpuName)
+                && p.appliesTo(engine.name(), engine.version()) && p.precision().equals(family)).toList();
         return candidates.stream().filter(p -> !p.pinnedVersion().isEmpty()).findFirst()
                 .or(() -> candidates.stream().findFirst());
     }

@@ -327,8 +327,9 @@ final class PoolReader {
 
     /**
      * {@code engine} once its named version is checked: one the kernel tables know, or one a shipped
-     * end-to-end profile of the GPU is pinned to (its kernels are then the tables' closest
-     * version), unless the pool uses the roofline, which depends on neither.
+     * end-to-end profile of the GPU at the pool's precision family is pinned to (its kernels are
+     * then the closest measured version's), unless the pool uses the roofline, which depends on
+     * neither.
      */
     private static EngineSpec checkedVersion(SpecNode e, EngineSpec engine, Gpu gpu, Precision precision,
                                              StepTimeMethod method) {

@@ -1,6 +1,7 @@
 package io.fleetsim.validation;
 
 import io.fleetsim.hardware.LlmModel;
+import java.util.Locale;
 
 /**
  * What a cross-validation holds out of each fit: a row's whole deployment (the default: how well a
@@ -30,6 +31,6 @@ public enum HeldOut {
 
     /** As the command line writes it. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

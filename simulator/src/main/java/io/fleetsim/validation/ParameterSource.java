@@ -37,10 +37,10 @@ public sealed interface ParameterSource permits ParameterSource.PoolDefaults, Pa
     /**
      * What a scenario pool of that GPU, degree, engine and precision gets by default: the kernel
      * model (the roofline, flagged uncalibrated, where no kernel tables exist for the GPU) with the
-     * engine overheads and request latency of the shipped end-to-end profile of its GPU, engine and
-     * precision where one ships (then the rows it was fitted on are scored in sample), else the
-     * defaults; the roofline factors of its default profile; and that profile's multi-token-prediction
-     * acceptance, where it has one.
+     * engine overheads and request latency of the shipped end-to-end profile of its GPU, engine (the
+     * one pinned to the row's version first) and precision where one ships (then the rows it was
+     * fitted on are scored in sample), else the defaults; the roofline factors of its default
+     * profile; and that profile's multi-token-prediction acceptance, where it has one.
      */
     record PoolDefaults(PerformanceProfiles profiles) implements ParameterSource {
         @Override
@@ -109,18 +109,15 @@ public sealed interface ParameterSource permits ParameterSource.PoolDefaults, Pa
                     .orElse(null);
         }
 
-        /** The profile of the GPU, engine and precision family, if the file has one. */
-        private java.util.Optional<EndToEndProfile> profileOf(Gpu gpu, EngineSpec engine, Precision precision) {
-            List<EndToEndProfile> candidates = profiles.stream().filter(p -> p.gpu().equals(gpu.name())
-                    && p.appliesTo(engine.name(), engine.version())
-                    && p.precision().equals(precision.family().id())).toList();
-            return candidates.stream().filter(p -> !p.pinnedVersion().isEmpty()).findFirst()
-                    .or(() -> candidates.stream().findFirst());
+        /** The profile of the GPU, engine (its version's first) and precision family, if the file has one. */
+        private Optional<EndToEndProfile> profileOf(Gpu gpu, EngineSpec engine, Precision precision) {
+            return PerformanceProfiles.forPool(profiles, gpu.name(), engine, precision);
         }
 
         @Override
         public String whyNone(Gpu gpu, EngineSpec engine, int tp, Precision precision) {
-            return "no profile in " + file + " for " + gpu.name() + ", " + engine.name() + ", " + precision.family().id();
+            return "no profile in " + file + " for " + gpu.name() + ", " + engine.name() + ", "
+                    + precision.family().id();
         }
 
         @Override

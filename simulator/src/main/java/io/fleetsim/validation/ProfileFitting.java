@@ -21,10 +21,9 @@ import java.util.function.Consumer;
  * engine's, each with its training and cross-validated error; and beside it one pinned to each
  * engine version stated by some but not all of the group's points, where that version has at
  * least {@link #MIN_PINNED_POINTS} points spanning enough deployments to be cross-validated on
- * their own. Engine releases change the
- * scheduler and the kernels the fitted overheads stand for (SGLang 0.5.9 decodes Qwen3.5 some
- * 3 ms a step slower than 0.5.10 on the same B200s), so a pool or row of a pinned version runs
- * with its version's fit.
+ * their own. Engine releases change the scheduler and the kernels the fitted overheads stand for
+ * (SGLang 0.5.9 decodes Qwen3.5 on B200 some 3 ms a step slower than the group's fit predicts),
+ * so a pool or row of a pinned version runs with its version's fit.
  */
 public final class ProfileFitting {
 

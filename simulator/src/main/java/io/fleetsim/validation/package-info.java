@@ -5,7 +5,10 @@
  * deployment a row describes turned into a simulated one or a reason it cannot be
  * ({@link io.fleetsim.validation.DeploymentPlanner}), a closed-loop benchmark client driving
  * replicas ({@link io.fleetsim.validation.ClosedLoopBenchmark}), and the errors of predicted
- * against measured latencies ({@link io.fleetsim.validation.ErrorSummary}).
+ * against measured latencies ({@link io.fleetsim.validation.ErrorSummary}); and the end-to-end
+ * fits of engine parameters to those points, per (GPU, engine, precision) and per engine version
+ * ({@link io.fleetsim.validation.ProfileFitting}), cross-validated holding out whole deployments or
+ * models ({@link io.fleetsim.validation.HeldOut}).
  *
  * <p>It reads the serving model ({@code serving}) and the catalog; it knows nothing of fleets,
  * routing or money: must not import {@code fleet}, {@code cost} or {@code run}.

@@ -103,7 +103,8 @@ class ShippedEndToEndProfilesTest {
     @Test
     void anEngineVersionWithNeitherTablesNorAFitIsAnErrorListingBoth() {
         io.fleetsim.input.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
-                io.fleetsim.input.ScenarioException.class, () -> pool("    engine: {name: vllm, version: \"0.10.0\"}\n"));
+                io.fleetsim.input.ScenarioException.class,
+                () -> pool("    engine: {name: vllm, version: \"0.10.0\"}\n"));
         assertTrue(e.getMessage().contains("pools[0].engine.version"), e.getMessage());
         assertTrue(e.getMessage().contains("versions with kernel tables: ") && e.getMessage().contains("0.24.0"),
                 e.getMessage());
