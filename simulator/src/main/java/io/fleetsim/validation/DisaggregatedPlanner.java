@@ -6,6 +6,7 @@ import io.fleetsim.spec.BatchingSpec;
 import io.fleetsim.spec.HandoffSpec;
 import io.fleetsim.spec.KvLinkSpec;
 import io.fleetsim.spec.ServerSpec;
+import io.fleetsim.spec.SpeculativeSpec;
 import io.fleetsim.workload.Request;
 import java.util.Optional;
 import java.util.Set;
@@ -76,6 +77,12 @@ public final class DisaggregatedPlanner {
                 d.split().prefill().attentionDp());
         ServerSpec.Llm decodeWorker = withBatch(((PointPlan.Simulate) decode).plan().server(),
                 d.split().decodeBatch(), d.layout().attentionDp());
+        SpeculativeSpec sglangMtp = MtpRecipe.ofSglangDecode(d);
+        if (sglangMtp != null) {
+            decodeWorker = new ServerSpec.Llm(decodeWorker.memory(), decodeWorker.maxModelLen(),
+                    decodeWorker.batching(), decodeWorker.performance(), decodeWorker.engine(),
+                    decodeWorker.expertParallel(), sglangMtp);
+        }
         WorkerSizing workers = WorkerSizing.of(prefillWorker, decodeWorker, p.concurrency(), p.promptTokens(),
                 p.outputTokens(), d.split().prefillWorkers(), d.split().decodeWorkers());
         int prefillWorkers = workers.prefillWorkers();

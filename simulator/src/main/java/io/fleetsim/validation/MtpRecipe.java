@@ -18,8 +18,14 @@ import java.util.Locale;
  * listed, as the same measurements, under {@code deepseek-ai/DeepSeek-V3} in the benchmark
  * database dump ({@link DuplicateMeasurements} keeps that listing), so what is left under the R1
  * label is, by the measurements, the MTP runs: at the same engine, GPU, layout and concurrency
- * they are 0.5 to 0.7 times the V3 rows' TPOT (docs/validation.md). No other row is planned with
- * MTP.
+ * they are 0.5 to 0.7 times the V3 rows' TPOT (docs/validation.md).
+ *
+ * <p>Under SGLang, the disaggregated B200 rows labelled {@code deepseek-ai/DeepSeek-R1} (the internal
+ * sweeps; the benchmark dump lists its own as {@code DeepSeek-V3}) decode at 5.2-5.6 ms TPOT at 4-8
+ * clients, below every aggregated SGLang run of that model on B200 (6.7-9.6 ms), and InferenceX's
+ * Dynamo SGLang recipes come in plain and {@code -mtp} variants on B200 only
+ * ({@code dsr1-fp4-b200-dynamo-sglang-mtp}, {@code dsr1-fp8-b200-dynamo-sglang-mtp}): their decode
+ * workers are planned with MTP too. No other row is planned with MTP.
  *
  * <p>Draft tokens per step: {@value #TOKENS}, or {@value #TOKENS_WITH_ATTENTION_DP} on a worker
  * with attention data parallelism, as the single-node scripts choose. The acceptance is what a fit
@@ -38,6 +44,8 @@ public final class MtpRecipe {
     public static final int TOKENS_WITH_ATTENTION_DP = 1;
     /** The model label whose TensorRT-LLM rows ran the MTP recipes. */
     static final String MODEL = "deepseek-ai/deepseek-r1";
+    /** The system whose SGLang disaggregated rows of {@link #MODEL} ran InferenceX's MTP recipes. */
+    static final String SGLANG_MTP_SYSTEM = "b200_sxm";
 
     private MtpRecipe() {
     }
@@ -48,14 +56,29 @@ public final class MtpRecipe {
                 && d.model().toLowerCase(Locale.ROOT).equals(MODEL);
     }
 
+    /** Whether disaggregated deployment {@code d}'s decode workers decoded with SGLang's MTP recipe. */
+    static boolean appliesToSglangDecode(Deployment d) {
+        return d.disaggregated() && CatalogNames.engine(d.backend()).filter("sglang"::equals).isPresent()
+                && d.system().equals(SGLANG_MTP_SYSTEM) && d.model().toLowerCase(Locale.ROOT).equals(MODEL);
+    }
+
     /**
      * The speculative decoding of a worker of {@code layout} in deployment {@code d} at
      * {@code acceptance}, or null when {@code d} did not use multi-token prediction.
      */
     public static SpeculativeSpec of(Deployment d, Deployment.ParallelLayout layout, double acceptance) {
-        if (!applies(d)) {
-            return null;
-        }
+        return applies(d) ? spec(layout, acceptance) : null;
+    }
+
+    /**
+     * The speculative decoding of disaggregated deployment {@code d}'s decode workers beyond what
+     * {@link #of} gives them, at {@link #DEFAULT_ACCEPTANCE} (no SGLang profile fits one), or null.
+     */
+    static SpeculativeSpec ofSglangDecode(Deployment d) {
+        return appliesToSglangDecode(d) ? spec(d.layout(), DEFAULT_ACCEPTANCE) : null;
+    }
+
+    private static SpeculativeSpec spec(Deployment.ParallelLayout layout, double acceptance) {
         int tokens = layout.attentionDp() > 1 ? TOKENS_WITH_ATTENTION_DP : TOKENS;
         return new SpeculativeSpec(SpeculativeSpec.MTP, tokens, acceptance, null);
     }

@@ -47,6 +47,22 @@ class DisaggregatedPlannerTest {
     }
 
     @Test
+    void sglangDeepSeekR1DecodeWorkersOnB200RunTheMtpRecipeAndNoOtherSglangRowDoes() {
+        java.util.function.BiFunction<String, String, ServerSpec.Disaggregated> plan = (system, model) -> {
+            Deployment d = new Deployment(system, "sglang", "0.5.9", model, "", "fp8_block", "fp8_block", "disagg",
+                    layout(8, 1, 8), new Deployment.Split(layout(8, 1, 8), 1, 1));
+            return assertInstanceOf(PointPlan.SimulateDisaggregated.class,
+                    PLANNER.plan(new MeasuredPoint("row", 2, d, 1024, 128, 8, 100, 5))).plan().server();
+        };
+        ServerSpec.Disaggregated r1 = plan.apply("b200_sxm", "deepseek-ai/DeepSeek-R1");
+        assertEquals(new io.fleetsim.spec.SpeculativeSpec(io.fleetsim.spec.SpeculativeSpec.MTP, MtpRecipe.TOKENS,
+                MtpRecipe.DEFAULT_ACCEPTANCE, null), r1.decode().speculative());
+        assertEquals(null, r1.prefill().speculative(), "a prefill worker never decodes");
+        assertEquals(null, plan.apply("b200_sxm", "deepseek-ai/DeepSeek-V3").decode().speculative());
+        assertEquals(null, plan.apply("h200_sxm", "deepseek-ai/DeepSeek-R1").decode().speculative());
+    }
+
+    @Test
     void nvl72SystemsMoveKvOverNvlink() {
         PointPlan p = PLANNER.plan(point("gb200", "deepseek-ai/DeepSeek-R1", "nvfp4", layout(4, 1, 4), 1,
                 layout(8, 1, 8), 1));
