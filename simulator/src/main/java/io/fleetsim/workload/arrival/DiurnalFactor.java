@@ -29,6 +29,8 @@ public final class DiurnalFactor implements RateFactor {
      */
     private double dayStart;
     private double dayFactor;
+    /** The kept day's end as a time ({@code (day + 1) DAY - clockOffset}): a smooth profile's next break. */
+    private double dayEnd;
     private double dayFrom = Double.POSITIVE_INFINITY;
     private double dayTo = Double.NEGATIVE_INFINITY;
 
@@ -74,6 +76,7 @@ public final class DiurnalFactor implements RateFactor {
         double day = dayOf(clock);
         dayStart = day * DAY;
         dayFactor = Math.floorMod((long) day, 7) >= 5 ? weekendFactor : weekdayFactor;
+        dayEnd = (day + 1) * DAY - clockOffset;
         double from = dayStart;
         double to = Math.nextDown((day + 1) * DAY);
         for (int i = 0; i < ULP_SEARCH && dayOf(from) < day; i++) {
@@ -95,7 +98,9 @@ public final class DiurnalFactor implements RateFactor {
     @Override
     public double nextBreak(double t) {
         double clock = clockOffset + t;
-        double next = (Math.floor(clock / pieceLength) + 1) * pieceLength - clockOffset;
+        // A smooth profile's pieces are days: on the kept day, its end is the same sum.
+        double next = hourly == null && clock >= dayFrom && clock <= dayTo ? dayEnd
+                : (Math.floor(clock / pieceLength) + 1) * pieceLength - clockOffset;
         return next > t ? next : next + pieceLength;
     }
 }

@@ -9,8 +9,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * DiurnalFactor keeps the day of the last clock it read: its values must be, bit for bit, those
- * of reading the day afresh at every clock, in any order and at the ulps around each midnight.
+ * DiurnalFactor keeps the day of the last clock it read: its values and next breaks must be, bit
+ * for bit, those of reading the day afresh at every clock, in any order and at the ulps around
+ * each midnight.
  */
 class DiurnalFactorTest {
 
@@ -35,9 +36,23 @@ class DiurnalFactorTest {
         return dayFactor * (1 + s.amplitude() * StrictMath.cos(2 * Math.PI * (hourOfDay - s.peakHour()) / 24));
     }
 
+    /** The next break as computed without keeping the day. */
+    private static double freshBreak(RateFactorSpec.Diurnal spec, double t) {
+        double offset = (spec.startDay().getValue() - DayOfWeek.MONDAY.getValue()) * DAY + spec.startHour() * 3600;
+        double piece = spec.shape() instanceof RateFactorSpec.Hourly ? 3600 : DAY;
+        double clock = offset + t;
+        double next = (Math.floor(clock / piece) + 1) * piece - offset;
+        return next > t ? next : next + piece;
+    }
+
+    /** Both the value and the next break at {@code t}, then the break again once the day is kept. */
     private static void same(DiurnalFactor factor, RateFactorSpec.Diurnal spec, double t) {
+        assertEquals(Double.doubleToRawLongBits(freshBreak(spec, t)), Double.doubleToRawLongBits(factor.nextBreak(t)),
+                () -> "nextBreak(" + t + ")");
         assertEquals(Double.doubleToRawLongBits(fresh(spec, t)), Double.doubleToRawLongBits(factor.valueAt(t)),
                 () -> "valueAt(" + t + ")");
+        assertEquals(Double.doubleToRawLongBits(freshBreak(spec, t)), Double.doubleToRawLongBits(factor.nextBreak(t)),
+                () -> "nextBreak(" + t + ")");
     }
 
     @Test
