@@ -49,7 +49,12 @@ public sealed interface ServerSpec permits ServerSpec.Llm, ServerSpec.Queueing, 
 
         /** The same server without speculative decoding (the target model alone). */
         public Llm withoutSpeculation() {
-            return new Llm(memory, maxModelLen, batching, performance, engine, expertParallel, null);
+            return withSpeculation(null);
+        }
+
+        /** The same server decoding with {@code speculation} (null: none). */
+        public Llm withSpeculation(SpeculativeSpec speculation) {
+            return new Llm(memory, maxModelLen, batching, performance, engine, expertParallel, speculation);
         }
 
         /**

@@ -79,9 +79,7 @@ public final class DisaggregatedPlanner {
                 d.split().decodeBatch(), d.layout().attentionDp());
         SpeculativeSpec sglangMtp = MtpRecipe.ofSglangDecode(d);
         if (sglangMtp != null) {
-            decodeWorker = new ServerSpec.Llm(decodeWorker.memory(), decodeWorker.maxModelLen(),
-                    decodeWorker.batching(), decodeWorker.performance(), decodeWorker.engine(),
-                    decodeWorker.expertParallel(), sglangMtp);
+            decodeWorker = decodeWorker.withSpeculation(sglangMtp);
         }
         WorkerSizing workers = WorkerSizing.of(prefillWorker, decodeWorker, p.concurrency(), p.promptTokens(),
                 p.outputTokens(), d.split().prefillWorkers(), d.split().decodeWorkers());

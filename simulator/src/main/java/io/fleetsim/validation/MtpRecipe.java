@@ -56,12 +56,6 @@ public final class MtpRecipe {
                 && d.model().toLowerCase(Locale.ROOT).equals(MODEL);
     }
 
-    /** Whether disaggregated deployment {@code d}'s decode workers decoded with SGLang's MTP recipe. */
-    static boolean appliesToSglangDecode(Deployment d) {
-        return d.disaggregated() && CatalogNames.engine(d.backend()).filter("sglang"::equals).isPresent()
-                && d.system().equals(SGLANG_MTP_SYSTEM) && d.model().toLowerCase(Locale.ROOT).equals(MODEL);
-    }
-
     /**
      * The speculative decoding of a worker of {@code layout} in deployment {@code d} at
      * {@code acceptance}, or null when {@code d} did not use multi-token prediction.
@@ -75,7 +69,9 @@ public final class MtpRecipe {
      * {@link #of} gives them, at {@link #DEFAULT_ACCEPTANCE} (no SGLang profile fits one), or null.
      */
     static SpeculativeSpec ofSglangDecode(Deployment d) {
-        return appliesToSglangDecode(d) ? spec(d.layout(), DEFAULT_ACCEPTANCE) : null;
+        boolean recipe = d.disaggregated() && CatalogNames.engine(d.backend()).filter("sglang"::equals).isPresent()
+                && d.system().equals(SGLANG_MTP_SYSTEM) && d.model().toLowerCase(Locale.ROOT).equals(MODEL);
+        return recipe ? spec(d.layout(), DEFAULT_ACCEPTANCE) : null;
     }
 
     private static SpeculativeSpec spec(Deployment.ParallelLayout layout, double acceptance) {
