@@ -32,9 +32,10 @@ import java.util.Set;
  * decode sequences {@code ceil(batch / dp)} with their share of the KV read; prefill prompts
  * {@code ceil(prompts / dp)}, a single prompt or chunk on one rank). Per rank, at its tokens and
  * with its attention tensor parallelism: the attention projections and kernels, its all-reduces
- * (none at attention tp 1), dense layers and shared experts, the LM head and the engine's
- * per-sequence and per-token overheads. Once, at the whole step's tokens: the routed experts
- * spread over all the replica's GPUs, with the dispatch and combine collectives. So
+ * (none at attention tp 1), dense layers and shared experts, the all-to-alls that dispatch its
+ * tokens to the experts and combine them back, the LM head and the engine's per-sequence and
+ * per-token overheads. Once, at the whole step's tokens: the routed experts spread over all the
+ * replica's GPUs, with the collectives of experts split by tensor parallelism. So
  *
  * <pre>
  *   t = engineIteration + engineSequence * rankSequences + engineToken * rankPromptTokens
@@ -581,8 +582,23 @@ public final class KernelStepTime implements StepTimeModel {
                     }
                 }
                 total += (layers - denseLayers) * moeLayer;
+                if (rank && dp > 1 && ep > 1) {
+                    total += (layers - denseLayers) * dispatchAndCombine(m, moe);
+                }
             }
             return total;
+        }
+
+        /**
+         * One MoE layer's two all-to-alls (dispatch, combine) under attention data parallelism, for
+         * a rank of {@code m} tokens: each rank sends its own tokens' top-k copies, so the exchange
+         * lasts as long as the busiest rank's sends, at that rank's share of the step, not the
+         * whole step's (a collective's message is one rank's send buffer, as nccl-tests time it).
+         */
+        double dispatchAndCombine(int m, LlmModel.MoeLayers moe) {
+            notes.add("expert parallelism across attention data-parallel ranks: two all-to-alls (dispatch, "
+                    + "combine) per MoE layer of the busiest rank's tokens' top-k copies");
+            return 2 * collective("alltoall", ep, m * (double) moe.topK() * model.hiddenSize());
         }
 
         double attentionProjections(int m) {
@@ -663,16 +679,13 @@ public final class KernelStepTime implements StepTimeModel {
          * <p>Only attention data parallelism moves tokens between GPUs: with one attention rank
          * every GPU already holds the step's tokens and the layer's all-reduce sums the experts'
          * partial outputs (as TensorRT-LLM, vLLM and SGLang run expert parallelism inside tensor
-         * parallelism), so the dispatch and combine all-to-alls are paid only with ranks.
+         * parallelism), so the dispatch and combine all-to-alls are paid only with ranks, by each
+         * rank at its own tokens ({@link #dispatchAndCombine}).
          */
         double moeBlock(int m, LlmModel.MoeLayers moe) {
             int h = model.hiddenSize();
             double exchange = 0;
-            if (ep > 1 && dp > 1) {
-                notes.add("expert parallelism across attention data-parallel ranks: two all-to-alls (dispatch, "
-                        + "combine) of each token's top-k copies per MoE layer");
-                exchange = 2 * collective("alltoall", ep, m * (double) moe.topK() * h);
-            } else if (ep > 1) {
+            if (ep > 1 && dp == 1) {
                 notes.add("expert parallelism inside tensor-parallel attention: every GPU holds the step's tokens "
                         + "and the layer's all-reduce sums the experts' outputs, no all-to-all");
             }

@@ -62,32 +62,35 @@ class AttentionDataParallelTest {
         assertEquals(E + 4 * S + tp2Attention + tp2AllReduce + routed + tp2Head + tp2Decode,
                 tp2.iterationSeconds(0, 0, 4, 4 * 1023.0), 1e-12);
         // dp 2: each rank runs 2 of the sequences on all the heads; no all-reduce at attention tp 1;
-        // the routed experts still see all 4 tokens, now exchanged between the ranks by two all-to-alls.
+        // the routed experts still see all 4 tokens, now exchanged between the ranks by two all-to-alls,
+        // each rank sending its own 2 tokens' copies.
         double dp2Attention = (6 + 2) * 1.25 * US; // QKV 768 x 256, O 256 x 256 at 2 tokens
         double dp2Head = 2 * 1.25 * US;            // LM head 256 x 256 at 2 sequences
         double dp2Decode = 26 * US;                // 2 heads, batch 2, at 1,023 per sequence
-        double exchange = 2 * 5 * US;              // dispatch + combine of 4 x 2 x 256 between the ranks
+        double exchange = 2 * 4 * US;              // dispatch + combine of a rank's 2 x 2 x 256
         assertEquals(E + 2 * S + dp2Attention + routed + exchange + dp2Head + dp2Decode,
                 dp2.iterationSeconds(0, 0, 4, 4 * 1023.0), 1e-12);
-        // The difference, part by part: 18 us less at tp 2 (-4 attention GEMMs, +6 all-reduce, -1 head,
-        // -9 attention kernel, -10 all-to-all), 2 engine sequence overheads more.
-        assertEquals(-4 + 6 - 1 - 9 - 10, (tp2.iterationSeconds(0, 0, 4, 4 * 1023.0) - 2 * S
+        // The difference, part by part: 16 us less at tp 2 (-4 attention GEMMs, +6 all-reduce, -1 head,
+        // -9 attention kernel, -8 all-to-all), 2 engine sequence overheads more.
+        assertEquals(-4 + 6 - 1 - 9 - 8, (tp2.iterationSeconds(0, 0, 4, 4 * 1023.0) - 2 * S
                 - dp2.iterationSeconds(0, 0, 4, 4 * 1023.0)) / US, 1e-6);
     }
 
     @Test
     void theBusiestRankSetsTheStep() {
         KernelStepTime dp2 = model(2);
-        // 3 sequences: one rank runs 2 of them, with 2/3 of the KV read
+        // 3 sequences: one rank runs 2 of them, with 2/3 of the KV read, and sends their copies to the experts
         double rankAttention = (6 + 2) * 1.25 * US + 2 * 1.25 * US;
+        double exchange = 2 * 4 * US;              // dispatch + combine of the busiest rank's 2 x 2 x 256
         double at3 = Math.log(1.5) / Math.log(2);  // 3 tokens, log-log between the measured 2 and 4
-        double routed = 22 * US * Math.pow(26.0 / 22, at3) + 2 * 4 * US * Math.pow(5.0 / 4, at3);
-        assertEquals(E + 2 * S + rankAttention + routed + 26 * US, dp2.iterationSeconds(0, 0, 3, 3 * 1023.0), 1e-12);
-        // Two prompts of 2 tokens (context 2 x 2^2 / 2): one on each rank, so a rank's work is that of
-        // one prompt of 2; only the routed experts see the 4 tokens.
+        double routed = 22 * US * Math.pow(26.0 / 22, at3);
+        assertEquals(E + 2 * S + rankAttention + exchange + routed + 26 * US, dp2.iterationSeconds(0, 0, 3, 3 * 1023.0),
+                1e-12);
+        // Two prompts of 2 tokens (context 2 x 2^2 / 2): one on each rank, so a rank's work, all-to-alls
+        // included, is that of one prompt of 2; only the routed experts see the 4 tokens.
         double onePrompt = dp2.iterationSeconds(2, 2, 0, 0);
         double twoPrompts = dp2.iterationSeconds(4, 4, 0, 0);
-        assertEquals((26 + 10) - (22 + 8), (twoPrompts - onePrompt) / US, 1e-6);
+        assertEquals(26 - 22, (twoPrompts - onePrompt) / US, 1e-6);
         // One prompt of 4 tokens cannot be split: its rank runs all 4
         assertTrue(dp2.iterationSeconds(4, 8, 0, 0) > twoPrompts);
     }
