@@ -109,6 +109,16 @@ public final class DeploymentPlanner {
     }
 
     /**
+     * The multi-token-prediction acceptance these parameters give a replica of {@code tp} GPUs of
+     * {@code gpu} at {@code precision} under {@code engine} (any of its versions), or NaN where they
+     * give none.
+     */
+    double mtpAcceptance(Gpu gpu, String engine, int tp, Precision precision) {
+        EngineParameters p = parameters.parameters(gpu, new EngineSpec(engine, ""), tp, precision);
+        return p == null ? Double.NaN : p.mtpAcceptance();
+    }
+
+    /**
      * A planner whose replicas use {@code profile} when given, else the profile a scenario pool
      * of the same GPU, degree and precision would get by default.
      */

@@ -77,7 +77,8 @@ public final class DisaggregatedPlanner {
                 d.split().prefill().attentionDp());
         ServerSpec.Llm decodeWorker = withBatch(((PointPlan.Simulate) decode).plan().server(),
                 d.split().decodeBatch(), d.layout().attentionDp());
-        SpeculativeSpec sglangMtp = MtpRecipe.ofSglangDecode(d);
+        SpeculativeSpec sglangMtp = MtpRecipe.ofSglangDecode(d, sides.mtpAcceptance(decodeWorker.memory().gpu(),
+                MtpRecipe.FITTED_ENGINE, decodeWorker.memory().tensorParallel(), decodeWorker.memory().precision()));
         if (sglangMtp != null) {
             decodeWorker = decodeWorker.withSpeculation(sglangMtp);
         }

@@ -44,6 +44,12 @@ public final class MtpRecipe {
     public static final int TOKENS_WITH_ATTENTION_DP = 1;
     /** The model label whose TensorRT-LLM rows ran the MTP recipes. */
     static final String MODEL = "deepseek-ai/deepseek-r1";
+    /**
+     * The engine whose fit gives SGLang's MTP decode workers their acceptance: how many of DeepSeek's
+     * MTP drafts the target accepts on the benchmark's prompts is the model's and the prompts', not
+     * the engine's, and only TensorRT-LLM's aggregated rows run MTP, so only its profiles fit it.
+     */
+    static final String FITTED_ENGINE = "trtllm";
     /** The system whose SGLang disaggregated rows of {@link #MODEL} ran InferenceX's MTP recipes. */
     static final String SGLANG_MTP_SYSTEM = "b200_sxm";
 
@@ -66,12 +72,15 @@ public final class MtpRecipe {
 
     /**
      * The speculative decoding of disaggregated deployment {@code d}'s decode workers beyond what
-     * {@link #of} gives them, at {@link #DEFAULT_ACCEPTANCE} (no SGLang profile fits one), or null.
+     * {@link #of} gives them, or null: at {@code fittedAcceptance}, the acceptance {@link #FITTED_ENGINE}'s
+     * profile of the workers' GPU and precision fitted (no SGLang profile fits one), or
+     * {@link #DEFAULT_ACCEPTANCE} where that is NaN.
      */
-    static SpeculativeSpec ofSglangDecode(Deployment d) {
+    static SpeculativeSpec ofSglangDecode(Deployment d, double fittedAcceptance) {
         boolean recipe = d.disaggregated() && CatalogNames.engine(d.backend()).filter("sglang"::equals).isPresent()
                 && d.system().equals(SGLANG_MTP_SYSTEM) && d.model().toLowerCase(Locale.ROOT).equals(MODEL);
-        return recipe ? spec(d.layout(), DEFAULT_ACCEPTANCE) : null;
+        return recipe ? spec(d.layout(), Double.isNaN(fittedAcceptance) ? DEFAULT_ACCEPTANCE : fittedAcceptance)
+                : null;
     }
 
     private static SpeculativeSpec spec(Deployment.ParallelLayout layout, double acceptance) {

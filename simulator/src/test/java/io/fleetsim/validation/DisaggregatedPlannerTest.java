@@ -55,8 +55,13 @@ class DisaggregatedPlannerTest {
                     PLANNER.plan(new MeasuredPoint("row", 2, d, 1024, 128, 8, 100, 5))).plan().server();
         };
         ServerSpec.Disaggregated r1 = plan.apply("b200_sxm", "deepseek-ai/DeepSeek-R1");
+        // at the acceptance TensorRT-LLM's B200 fp8 profile fitted, the only fit of DeepSeek's MTP there
+        double fitted = io.fleetsim.calibration.PerformanceProfiles.builtIn().fittedKernels("B200-180GB",
+                new io.fleetsim.spec.EngineSpec("trtllm", ""), io.fleetsim.hardware.Precision.FP8).orElseThrow()
+                .mtpAcceptance();
+        assertTrue(fitted > 0 && fitted < 1 && fitted != MtpRecipe.DEFAULT_ACCEPTANCE, "fitted " + fitted);
         assertEquals(new io.fleetsim.spec.SpeculativeSpec(io.fleetsim.spec.SpeculativeSpec.MTP, MtpRecipe.TOKENS,
-                MtpRecipe.DEFAULT_ACCEPTANCE, null), r1.decode().speculative());
+                fitted, null), r1.decode().speculative());
         assertEquals(null, r1.prefill().speculative(), "a prefill worker never decodes");
         assertEquals(null, plan.apply("b200_sxm", "deepseek-ai/DeepSeek-V3").decode().speculative());
         assertEquals(null, plan.apply("h200_sxm", "deepseek-ai/DeepSeek-R1").decode().speculative());
