@@ -25,7 +25,8 @@ import java.util.Locale;
  * clients, below every aggregated SGLang run of that model on B200 (6.7-9.6 ms), and InferenceX's
  * Dynamo SGLang recipes come in plain and {@code -mtp} variants on B200 only
  * ({@code dsr1-fp4-b200-dynamo-sglang-mtp}, {@code dsr1-fp8-b200-dynamo-sglang-mtp}): their decode
- * workers are planned with MTP too. No other row is planned with MTP.
+ * workers are planned with MTP too, at the acceptance TensorRT-LLM's profile of the same GPU and
+ * precision fitted ({@link #FITTED_ENGINE}). No other row is planned with MTP.
  *
  * <p>Draft tokens per step: {@value #TOKENS}, or {@value #TOKENS_WITH_ATTENTION_DP} on a worker
  * with attention data parallelism, as the single-node scripts choose. The acceptance is what a fit
