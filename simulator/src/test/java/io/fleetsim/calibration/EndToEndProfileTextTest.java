@@ -85,21 +85,25 @@ class EndToEndProfileTextTest {
 
     @Test
     void aPinnedVersionNotAloneInTheVersionsFittedIsAnErrorNamingItsField() {
-        String text = EndToEndProfileText.file(List.of(PROFILE), "").replace("    precision:",
-                "    engine_version: \"0.12.0\"\n    precision:");
-        ScenarioException e = assertThrows(ScenarioException.class, () -> read(text));
-        assertTrue(e.getMessage().startsWith("p.yaml:"), e.getMessage());
-        assertTrue(e.getMessage().contains("profiles[0].engine_version"), e.getMessage());
-        assertTrue(e.getMessage().contains("0.19.0"), e.getMessage());
+        String message = errorWith("    engine_version: \"0.12.0\"\n", "    precision:", "profiles[0].engine_version");
+        assertTrue(message.contains("0.19.0"), message);
     }
 
     @Test
     void anMtpAcceptanceAboveOneIsAnErrorNamingItsField() {
-        String text = EndToEndProfileText.file(List.of(PROFILE), "").replace("    models:",
-                "    mtp_acceptance: 1.2\n    models:");
+        errorWith("    mtp_acceptance: 1.2\n", "    models:", "profiles[0].mtp_acceptance");
+    }
+
+    /**
+     * The error of reading {@link #PROFILE}'s text with {@code line} inserted before the line
+     * starting {@code before}: it names the file and {@code field}; its message is returned.
+     */
+    private static String errorWith(String line, String before, String field) {
+        String text = EndToEndProfileText.file(List.of(PROFILE), "").replace(before, line + before);
         ScenarioException e = assertThrows(ScenarioException.class, () -> read(text));
         assertTrue(e.getMessage().startsWith("p.yaml:"), e.getMessage());
-        assertTrue(e.getMessage().contains("profiles[0].mtp_acceptance"), e.getMessage());
+        assertTrue(e.getMessage().contains(field), e.getMessage());
+        return e.getMessage();
     }
 
     @Test
